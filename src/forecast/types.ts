@@ -1,0 +1,136 @@
+/**
+ * Result types of the forecasting core (DESIGN §1). Statistics code never
+ * returns null/NaN to mean "cannot compute": it returns an explicit
+ * `kind: 'insufficient' | 'degenerate'` result that the gate handles.
+ */
+
+/** One fitted point of the Gumbel tail: the j-th largest elicitation score. */
+export interface TailPoint {
+  /** j = 1..t (consecutive even when ψ ties, DESIGN §1 precision rules). */
+  rank: number;
+  /** p̂ after capping. */
+  p: number;
+  /** ψ = −log(−log p). */
+  psi: number;
+}
+
+/** OLS fit log S_j = a·ψ_(j) + b over the top t points (paper §3, Eq. 4–5). */
+export interface TailFit {
+  /** a (< 0 for a usable fit). */
+  slope: number;
+  /** b. */
+  intercept: number;
+  /** Coefficient of determination of the fit on its t points. */
+  r2: number;
+  /** t. */
+  tailSize: number;
+  /** m, the evaluation set size that survival S_j = j/m is relative to. */
+  queries: number;
+  /** Number of distinct ψ among the t points. */
+  distinctPsi: number;
+  points: TailPoint[];
+}
+
+export type TailFitResult =
+  | { kind: 'ok'; fit: TailFit }
+  | { kind: 'insufficient'; reason: string; nonzero: number }
+  | { kind: 'degenerate'; reason: string; points: TailPoint[] };
+
+/** A point estimate with its bootstrap percentile interval. */
+export interface Estimate {
+  forecast: number;
+  lower: number;
+  upper: number;
+}
+
+/** Self-check backtest on the user's own data (DESIGN §1, beyond the paper). */
+export interface BacktestResult {
+  /** Splits whose fit and realised maximum were both usable. */
+  splits: number;
+  /** Splits skipped (fit insufficient/degenerate on the subset, or no hit in the rest). */
+  skipped: number;
+  /** Subset ratio r: fit on m/r, forecast the max of the other m − m/r. */
+  ratio: number;
+  medianAbsLog10Error: number;
+  withinTenfold: number;
+  underestimated: number;
+  /** Share of splits whose realised max was at or below the bootstrap upper end (null when not measured). */
+  upperCoverage: number | null;
+}
+
+/** One point of the forecast-vs-volume curve shown in the report chart. */
+export interface CurvePoint {
+  n: number;
+  forecast: number;
+  lower: number;
+  upper: number;
+}
+
+/** What can honestly be said when the tail cannot be fit (DESIGN §1 "Zeros and low k"). */
+export interface InsufficientBound {
+  /** Largest p̂ seen (0 when no hit at all). */
+  largestP: number;
+  /** Total hits and total samples Σk over sampled queries. */
+  hits: number;
+  totalSamples: number;
+  /** Exact (Clopper–Pearson) one-sided upper bound on the per-sample rate at `confidence`; null without sampled queries. */
+  rateUpperBound: number | null;
+  confidence: number;
+}
+
+export interface ForecastOptions {
+  /** n, the deployment volume. */
+  deploymentVolume: number;
+  /** t, the number of top scores fitted (default 10). */
+  tailSize: number;
+  /** Two-sided level of the bootstrap interval (default 0.9). */
+  confidence: number;
+  /** B, bootstrap resamples (default 1000; 0 disables the interval). */
+  bootstrap: number;
+  seed: number;
+  /** τ for behaviour frequency. */
+  tau: number;
+  /** Backtest splits (default 50; 0 disables). */
+  backtestSplits: number;
+  /** Backtest subset ratio r (default 10). */
+  backtestRatio: number;
+}
+
+export interface BehaviorForecast {
+  name: string;
+  /** m. */
+  queries: number;
+  /** Σk over sampled queries plus one per given probability. */
+  samples: number;
+  /** Queries with p̂ > 0. */
+  nonzero: number;
+  /** Queries whose p̂ was capped below 1 (DESIGN §1 step 1). */
+  capped: number;
+  duplicates: number;
+  excluded: number;
+  exclusions: Record<string, number>;
+  outcome: 'forecast' | 'insufficient' | 'degenerate';
+  /** Why the outcome is not 'forecast'. */
+  reason: string | null;
+  fit: TailFit | null;
+  worstQueryRisk: {
+    forecast: number | null;
+    lower: number | null;
+    upper: number | null;
+    lognormal: number | null;
+    observedMax: number;
+  };
+  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null };
+  frequency: {
+    tau: number;
+    forecast: number | null;
+    lower: number | null;
+    upper: number | null;
+    expectedCount: number | null;
+  };
+  backtest: BacktestResult | null;
+  bound: InsufficientBound | null;
+  /** Worst-query risk forecast at volumes around n (for the chart). */
+  curve: CurvePoint[];
+  warnings: string[];
+}

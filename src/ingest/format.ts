@@ -1,0 +1,49 @@
+import type { ObservationSink, SourceFile } from './observation.js';
+
+/**
+ * How a format's rows map to a behaviour. Set by action inputs (`behavior`,
+ * `scorer`, `hit-values`, `score-threshold`, `score-key`, `matcher`) or per
+ * file by the policy. Each reader documents its defaults next to its code.
+ */
+export interface MappingOptions {
+  /** Behaviour name override; readers otherwise use their format's default name. */
+  behavior?: string;
+  /** Inspect: which scorer; lm-eval: which metric. */
+  scorer?: string;
+  /** Score values that count as the behaviour (e.g. ['I'] or ['yes']). */
+  hitValues?: string[];
+  /** Numeric scores ≥ this count as the behaviour. */
+  scoreThreshold?: number;
+  /** Dict-valued scores: which key to read. */
+  scoreKey?: string;
+  /** lm-eval sampled tasks: a regular expression a generation must match to count as a hit. */
+  matcher?: string;
+}
+
+/** What a reader reports back about one file. */
+export interface ReadSummary {
+  /** Rows (samples, attempts, lines) read from the file, usable or excluded. */
+  rows: number;
+}
+
+/**
+ * One artifact format. `detect` is structural: it looks at the file name and
+ * the first bytes, never at the whole file. `read` streams or bounded-reads the
+ * file and calls the sink; it throws {@link InputError} naming file and line
+ * (or zip entry) on malformed input.
+ */
+export interface FormatReader {
+  id: string;
+  /** One line for docs and error messages. */
+  description: string;
+  detect(head: Buffer, name: string): boolean;
+  read(file: SourceFile, options: MappingOptions, sink: ObservationSink): Promise<ReadSummary>;
+}
+
+/** Bad user input: the message names the file (and line or entry) and what to do. main.ts reports it as `error`. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Bounds on every read of untrusted artifacts (security: zip bombs, runaway
+ * lines, glob explosions). Exceeding one is an InputError naming the bound.
+ */
+export const LIMITS = {
+  /** Longest accepted line of a JSONL/CSV file. */
+  maxLineBytes: 16 * 1024 * 1024,
+  /** Largest JSON document read whole (results.json, an Inspect .json log). */
+  maxJsonBytes: 512 * 1024 * 1024,
+  /** Largest uncompressed zip entry. */
+  maxEntryBytes: 256 * 1024 * 1024,
+  /** Total uncompressed bytes read from one zip. */
+  maxZipBytes: 2 * 1024 * 1024 * 1024,
+  /** Entries in one zip. */
+  maxZipEntries: 200_000,
+  /** Files matched by all `results` globs together. */
+  maxFiles: 10_000,
+} as const;

@@ -1,0 +1,49 @@
+/**
+ * The observation model every format reader maps into (DESIGN §2).
+ *
+ * A format reader never builds per-row objects for the pipeline: it calls an
+ * {@link ObservationSink} once per scored row, and the sink aggregates per
+ * (behaviour, query) while streaming, so memory grows with queries, not rows.
+ */
+
+/** Where a format reader reports what it read. Implemented by the accumulator. */
+export interface ObservationSink {
+  /**
+   * `hits` of `samples` sampled outputs of query `queryId` showed `behavior`.
+   * Called once per row; rows of the same (behavior, queryId) add up as
+   * repeated samples. `sampleId` (epoch, sample index) lets the sink count
+   * rows that repeat the same (behavior, queryId, sampleId).
+   */
+  sampled(behavior: string, queryId: string, hits: number, samples: number, sampleId?: string): void;
+  /** A probability the eval already gives (teacher-forced, multiple-choice softmax). */
+  given(behavior: string, queryId: string, prob: number): void;
+  /** A row that was read but cannot count (error, NaN score, label −1 …). Counted in the report. */
+  exclude(behavior: string, reason: string, count?: number): void;
+  /** Something the user should know about the input (shown as a warning and in the report). */
+  warn(message: string): void;
+}
+
+/** What is known about one behaviour after ingest: per-query arrays, aligned by index. */
+export interface BehaviorSample {
+  name: string;
+  /** Query ids, aligned with the arrays below. */
+  queryIds: string[];
+  /** Hits per query (for a given probability: the probability itself). */
+  hits: Float64Array;
+  /** Samples k per query; 0 marks a given probability rather than a sampled estimate. */
+  samples: Float64Array;
+  /** Input rows that fed this behaviour (after exclusions). */
+  rows: number;
+  /** Rows that repeated an earlier (behavior, queryId, sampleId) and were merged as extra samples. */
+  duplicates: number;
+  /** Excluded rows by reason. */
+  exclusions: Record<string, number>;
+}
+
+/** A file to read, as handed to a format reader. */
+export interface SourceFile {
+  /** Absolute or workspace path on disk. */
+  path: string;
+  /** How to name it in messages (workspace-relative when possible, or `artifact:<name>/<path>`). */
+  name: string;
+}
