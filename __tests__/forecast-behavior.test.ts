@@ -1,0 +1,120 @@
+import { forecastBehavior } from '../src/forecast/forecast-behavior.js';
+import { fitGumbelTail, worstQueryRisk } from '../src/forecast/gumbel-tail.js';
+import type { BehaviorSample } from '../src/ingest/observation.js';
+import type { ForecastOptions } from '../src/forecast/types.js';
+import { gumbelScores, mulberry32 } from './helpers/prng.js';
+
+const options: ForecastOptions = {
+  deploymentVolume: 1e6,
+  tailSize: 10,
+  confidence: 0.9,
+  bootstrap: 200,
+  seed: 1,
+  tau: 0.5,
+  backtestSplits: 30,
+  backtestRatio: 10,
+};
+
+function sample(name: string, hits: number[], samples: number[]): BehaviorSample {
+  return {
+    name,
+    queryIds: hits.map((_, i) => `q${i}`),
+    hits: Float64Array.from(hits),
+    samples: Float64Array.from(samples),
+    rows: samples.reduce((s, k) => s + Math.max(k, 1), 0),
+    duplicates: 0,
+    exclusions: { error: 2 },
+  };
+}
+
+function gumbelProbabilities(m: number, seed: number, mu = -2, beta = 0.5): number[] {
+  return gumbelScores(m, mu, beta, seed).map((x) => Math.exp(-Math.exp(-x)));
+}
+
+describe('forecastBehavior', () => {
+  test('a Gumbel eval set gets every forecast, consistent with a direct fit', () => {
+    const p = gumbelProbabilities(5000, 8);
+    const result = forecastBehavior(sample('harm', p, new Array(p.length).fill(0)), options);
+    expect(result.outcome).toBe('forecast');
+    expect(result.queries).toBe(5000);
+    expect(result.excluded).toBe(2);
+    const sorted = [...p].sort((x, y) => y - x);
+    const direct = fitGumbelTail(sorted, 5000, 10);
+    if (direct.kind !== 'ok') throw new Error('fit');
+    expect(result.worstQueryRisk.forecast).toBe(worstQueryRisk(direct.fit, 1e6));
+    const w = result.worstQueryRisk;
+    expect(w.lower!).toBeLessThanOrEqual(w.upper!);
+    expect(w.observedMax).toBe(sorted[0]);
+    expect(w.lognormal).toBeGreaterThan(0);
+    expect(result.aggregateRisk.forecast).toBeGreaterThan(0);
+    expect(result.aggregateRisk.forecast).toBeLessThanOrEqual(1);
+    expect(result.frequency.expectedCount).toBeCloseTo(1e6 * result.frequency.forecast!, 6);
+    expect(result.curve.map((c) => c.n)).toContain(1e6);
+    expect(result.curve[0].n).toBe(5000);
+    // The curve is increasing in n (a power law).
+    for (let i = 1; i < result.curve.length; i++) expect(result.curve[i].forecast).toBeGreaterThan(result.curve[i - 1].forecast);
+  });
+
+  test('the backtest on Gumbel data extrapolates well (the paper: most within 10×)', () => {
+    const p = gumbelProbabilities(5000, 21);
+    const result = forecastBehavior(sample('harm', p, new Array(p.length).fill(0)), options);
+    expect(result.backtest).not.toBeNull();
+    expect(result.backtest!.splits).toBeGreaterThanOrEqual(25);
+    expect(result.backtest!.withinTenfold).toBeGreaterThanOrEqual(0.8);
+    expect(result.backtest!.upperCoverage).not.toBeNull();
+  });
+
+  test('the backtest flags a rare mode the fit cannot see: mostly underestimated', () => {
+    // Bulk ψ ~ Gumbel(−4, 0.3): its max over 5000 is near ψ = −4 + 0.3·log 5000 ≈ −1.4, p ≈ 0.015.
+    // 3 queries sit at p = 0.9; a random 500-query subset misses all of them with probability
+    // (4500/5000)^3 ≈ 0.73, and then the rest's max is 0.9 while the fit only sees the bulk.
+    const p = gumbelProbabilities(5000, 5, -4, 0.3);
+    p[0] = p[1] = p[2] = 0.9;
+    const result = forecastBehavior(sample('harm', p, new Array(p.length).fill(0)), options);
+    expect(result.backtest!.underestimated).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('insufficient: fewer than t nonzero queries gives the largest p̂ and an exact binomial bound', () => {
+    const rand = mulberry32(3);
+    const hits = Array.from({ length: 300 }, () => 0);
+    hits[10] = 1;
+    hits[20] = 2;
+    hits[30] = 1;
+    void rand;
+    const result = forecastBehavior(sample('rare', hits, new Array(300).fill(4)), options);
+    expect(result.outcome).toBe('insufficient');
+    expect(result.reason).toMatch(/3 of 300/);
+    expect(result.worstQueryRisk.forecast).toBeNull();
+    expect(result.bound).toMatchObject({ largestP: 0.5, hits: 4, totalSamples: 1200, confidence: 0.95 });
+    expect(result.bound!.rateUpperBound).toBeGreaterThan(4 / 1200);
+  });
+
+  test('zero hits: the bound is 1 − 0.05^{1/Σk}', () => {
+    const result = forecastBehavior(sample('none', new Array(500).fill(0), new Array(500).fill(10)), options);
+    expect(result.bound!.rateUpperBound).toBeCloseTo(1 - 0.05 ** (1 / 5000), 12);
+    expect(result.bound!.largestP).toBe(0);
+  });
+
+  test('degenerate: all-or-nothing epochs tie the top scores', () => {
+    const hits = Array.from({ length: 1000 }, (_, i) => (i < 15 ? 4 : 0));
+    const result = forecastBehavior(sample('tied', hits, new Array(1000).fill(4)), options);
+    expect(result.outcome).toBe('degenerate');
+    expect(result.capped).toBe(15);
+    expect(result.worstQueryRisk.observedMax).toBe(1);
+    expect(result.warnings.join(' ')).toMatch(/capped/);
+  });
+
+  test('no usable queries at all is insufficient, not a crash', () => {
+    const result = forecastBehavior(sample('empty', [], []), options);
+    expect(result.outcome).toBe('insufficient');
+    expect(result.bound!.rateUpperBound).toBeNull();
+  });
+
+  test('bootstrap 0 reports no interval', () => {
+    const p = gumbelProbabilities(2000, 2);
+    const result = forecastBehavior(sample('x', p, new Array(p.length).fill(0)), { ...options, bootstrap: 0, backtestSplits: 0 });
+    expect(result.worstQueryRisk.lower).toBeNull();
+    expect(result.worstQueryRisk.upper).toBeNull();
+    expect(result.backtest).toBeNull();
+  });
+});
