@@ -1,0 +1,97 @@
+import { describe, expect, it } from '@jest/globals';
+import { fileURLToPath } from 'node:url';
+import { effectiveFor, matchesPattern, policyEntryFor } from '../src/config/effective.js';
+import { loadPolicy } from '../src/config/policy.js';
+import type { Policy, Settings } from '../src/config/settings.js';
+
+type Layers = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy'>;
+
+describe('matchesPattern', () => {
+  it.each([
+    ['pii-*', 'pii-email', true],
+    ['pii-*', 'pii-', true], // `*` matches the empty run
+    ['pii-*', 'xpii-email', false], // whole-name match, not substring
+    ['*-email', 'pii-email', true],
+    ['*', '', true],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'axxbyyc', true],
+    ['a*b*c', 'acb', false],
+    ['ab*ba', 'aba', false], // prefix and suffix may not overlap
+    ['a*a*a*a*a*b', 'a'.repeat(5000), false], // linear time: would backtrack badly as a regex
+    ['exact', 'exact', true],
+    ['exact', 'Exact', false], // case-sensitive
+    ['a.b*', 'a.bc', true], // dots are literal, not regex
+    ['a.b*', 'axbc', false],
+  ])('%j vs %j → %s', (pattern, name, expected) => {
+    expect(matchesPattern(pattern, name)).toBe(expected);
+  });
+});
+
+describe('policyEntryFor (wildcards.yml)', () => {
+  const policy = loadPolicy(fileURLToPath(new URL('./fixtures/policy/wildcards.yml', import.meta.url)));
+  it.each([
+    ['pii-work-email', 'pii-work-email'], // exact key beats every pattern, even a more specific one
+    ['pii-home-email', 'pii-*-email'], // 10 literal characters beat `pii-*`'s 4
+    ['pii-phone', 'pii-*'],
+    ['other', '*'],
+    // `a*` and `*a` both have 1 literal character and 1 `*`: the one written first in the file wins.
+    ['aa', 'a*'],
+    ['ba', '*a'],
+  ])('%s → entry %j', (behavior, key) => {
+    expect(policyEntryFor(policy, behavior)?.key).toBe(key);
+  });
+
+  it('prefers fewer `*` on equal literal length', () => {
+    const p: Policy = { defaults: {}, behaviors: { 'a*b*': { failFrequency: 0.2 }, 'ab*': { failFrequency: 0.1 } } };
+    // Both have literal text "ab" (2 characters); `ab*` has one `*`, `a*b*` two.
+    expect(policyEntryFor(p, 'abc')?.key).toBe('ab*');
+  });
+
+  it('returns undefined when nothing matches', () => {
+    expect(policyEntryFor({ defaults: {}, behaviors: { 'pii-*': {} } }, 'toxicity')).toBeUndefined();
+  });
+});
+
+describe('effectiveFor', () => {
+  const base: Layers = {
+    thresholds: { failWorstQueryRisk: 0.2, warnAggregateRisk: 0.3 },
+    frequencyTau: 0.5,
+    policy: null,
+  };
+
+  it('uses the inputs when there is no policy', () => {
+    expect(effectiveFor(base, 'x')).toEqual({ thresholds: { failWorstQueryRisk: 0.2, warnAggregateRisk: 0.3 }, tau: 0.5 });
+  });
+
+  it('layers inputs → defaults → entry, each overriding only what it sets', () => {
+    const settings: Layers = {
+      ...base,
+      policy: {
+        defaults: { failWorstQueryRisk: 0.1, warnFrequency: 0.01 },
+        behaviors: { 'harm-*': { warnFrequency: 0.02, tau: 0.9 }, other: { failAggregateRisk: 0.4 } },
+      },
+    };
+    expect(effectiveFor(settings, 'harm-x')).toEqual({
+      // fail-worst from defaults (over the input's 0.2), warn-aggregate from the input, warn-frequency from the entry.
+      thresholds: { failWorstQueryRisk: 0.1, warnAggregateRisk: 0.3, warnFrequency: 0.02 },
+      tau: 0.9,
+    });
+    expect(effectiveFor(settings, 'unmatched')).toEqual({
+      thresholds: { failWorstQueryRisk: 0.1, warnAggregateRisk: 0.3, warnFrequency: 0.01 },
+      tau: 0.5,
+    });
+  });
+
+  it('does not merge several matching entries: only the winning one applies', () => {
+    const settings: Layers = {
+      ...base,
+      policy: { defaults: {}, behaviors: { '*': { failFrequency: 0.5 }, 'pii-*': { warnFrequency: 0.1 } } },
+    };
+    expect(effectiveFor(settings, 'pii-email').thresholds).toEqual({ failWorstQueryRisk: 0.2, warnAggregateRisk: 0.3, warnFrequency: 0.1 });
+  });
+
+  it('ignores undefined fields in a layer instead of unsetting the lower value', () => {
+    const settings: Layers = { ...base, policy: { defaults: { failWorstQueryRisk: undefined }, behaviors: {} } };
+    expect(effectiveFor(settings, 'x').thresholds.failWorstQueryRisk).toBe(0.2);
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from '@jest/globals';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../src/ingest/format.js';
+import { INPUT_NAMES, readSettings } from '../src/config/inputs.js';
+
+const fixtures = dirname(fileURLToPath(new URL('./fixtures/policy/valid.yml', import.meta.url)));
+
+/** A runner's getInput: unset inputs come back as '' (as with core.getInput). Records every call. */
+function inputs(values: Record<string, string>): { getInput: (name: string) => string; calls: string[] } {
+  const calls: string[] = [];
+  const getInput = (name: string): string => {
+    calls.push(name);
+    return Object.hasOwn(values, name) ? (values[name] ?? '') : '';
+  };
+  return { getInput, calls };
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return err instanceof Error ? err.message : '';
+  }
+  throw new Error('expected an InputError, got a value');
+}
+
+const minimal = { results: 'results/*.jsonl', 'deployment-volume': '1M' };
+
+describe('readSettings', () => {
+  it('applies the documented defaults to empty inputs', () => {
+    const settings = readSettings(inputs(minimal).getInput, { cwd: fixtures });
+    expect(settings).toEqual({
+      results: ['results/*.jsonl'],
+      format: 'auto',
+      deploymentVolume: 1_000_000,
+      thresholds: {},
+      frequencyTau: 0.5,
+      tailSize: 10,
+      confidence: 0.9,
+      bootstrap: 1000,
+      seed: 0,
+      gateOn: 'forecast',
+      mode: 'enforce',
+      onInsufficientData: 'warn',
+      policy: null,
+      policyPath: null,
+      reportPath: 'tailgate-report.json',
+      markdownPath: 'tailgate-report.md',
+      summary: true,
+    });
+  });
+
+  it('reads every input exactly once', () => {
+    const { getInput, calls } = inputs(minimal);
+    readSettings(getInput, { cwd: fixtures });
+    expect([...calls].sort()).toEqual([...INPUT_NAMES].sort());
+  });
+
+  it('INPUT_NAMES lists the inputs of the brief, in kebab-case', () => {
+    expect(INPUT_NAMES).toEqual([
+      'results', 'format', 'deployment-volume', 'fail-worst-query-risk', 'warn-worst-query-risk',
+      'fail-aggregate-risk', 'warn-aggregate-risk', 'frequency-tau', 'fail-frequency', 'warn-frequency',
+      'tail-size', 'confidence', 'bootstrap', 'seed', 'gate-on', 'mode', 'on-insufficient-data', 'policy',
+      'report-path', 'markdown-path', 'summary',
+    ]);
+  });
+
+  it('parses every set input', () => {
+    const settings = readSettings(
+      inputs({
+        results: 'a/*.jsonl\n# skipped\n\n  b/**/*.eval  ',
+        format: 'inspect',
+        'deployment-volume': '250k',
+        'fail-worst-query-risk': '1%',
+        'warn-worst-query-risk': '1e-3',
+        'fail-aggregate-risk': '0.5',
+        'warn-aggregate-risk': '0.25',
+        'frequency-tau': '0.9',
+        'fail-frequency': '1e-4',
+        'warn-frequency': '0.00005',
+        'tail-size': '20',
+        confidence: '0.95',
+        bootstrap: '0',
+        seed: '42',
+        'gate-on': 'forecast',
+        mode: 'advisory',
+        'on-insufficient-data': 'fail',
+        'report-path': 'out/r.json',
+        'markdown-path': 'out/r.md',
+        summary: 'False',
+      }).getInput,
+      { cwd: fixtures },
+    );
+    expect(settings).toMatchObject({
+      results: ['a/*.jsonl', 'b/**/*.eval'],
+      format: 'inspect',
+      deploymentVolume: 250_000,
+      thresholds: {
+        failWorstQueryRisk: 0.01,
+        warnWorstQueryRisk: 0.001,
+        failAggregateRisk: 0.5,
+        warnAggregateRisk: 0.25,
+        failFrequency: 0.0001,
+        warnFrequency: 0.00005,
+      },
+      frequencyTau: 0.9,
+      tailSize: 20,
+      confidence: 0.95,
+      bootstrap: 0,
+      seed: 42,
+      mode: 'advisory',
+      onInsufficientData: 'fail',
+      reportPath: 'out/r.json',
+      markdownPath: 'out/r.md',
+      summary: false,
+    });
+  });
+
+  it('resolves a relative policy path against cwd and keeps the path as written for messages', () => {
+    const settings = readSettings(inputs({ ...minimal, policy: 'valid.yml' }).getInput, { cwd: fixtures });
+    expect(settings.policyPath).toBe('valid.yml');
+    expect(settings.policy?.behaviors['harmful-advice']).toEqual({ failWorstQueryRisk: 0.05, tau: 0.5, failFrequency: 1e-4 });
+  });
+
+  it('names the path of a missing policy file', () => {
+    const message = errorOf(() => readSettings(inputs({ ...minimal, policy: 'nope/tailgate.yml' }).getInput, { cwd: fixtures }));
+    expect(message).toContain('policy nope/tailgate.yml: file not found');
+    expect(message).toContain(`${fixtures}/nope/tailgate.yml`);
+  });
+
+  it.each([
+    [{ 'deployment-volume': '1M' }, 'Input `results` is required'],
+    [{ results: '# only a comment', 'deployment-volume': '1M' }, 'Input `results` has only blank'],
+    [{ results: 'r' }, 'Input `deployment-volume` is required'],
+    [{ ...minimal, 'deployment-volume': '1m' }, 'Input `deployment-volume`'],
+    [{ ...minimal, 'fail-frequency': 'often' }, 'Input `fail-frequency`'],
+    [{ ...minimal, 'frequency-tau': '1' }, 'Input `frequency-tau`'],
+    [{ ...minimal, 'tail-size': '2' }, 'Input `tail-size`'],
+    [{ ...minimal, confidence: '90%' }, 'Input `confidence`'],
+    [{ ...minimal, bootstrap: '50' }, 'Input `bootstrap`: got "50"; use 0 to disable the interval or 100 to 100000'],
+    [{ ...minimal, seed: '-1' }, 'Input `seed`'],
+    [{ ...minimal, 'gate-on': 'lower' }, 'Input `gate-on`: got "lower"; use one of forecast, upper'],
+    [{ ...minimal, mode: 'strict' }, 'Input `mode`'],
+    [{ ...minimal, 'on-insufficient-data': 'ignore' }, 'Input `on-insufficient-data`: got "ignore"; use one of pass, warn, fail'],
+    [{ ...minimal, summary: 'yes' }, 'Input `summary`'],
+  ])('rejects %j naming the input', (values, expected) => {
+    expect(errorOf(() => readSettings(inputs(values).getInput, { cwd: fixtures }))).toContain(expected);
+  });
+
+  it('runs the cross-field rules (warn above fail, upper without bootstrap)', () => {
+    const message = errorOf(() =>
+      readSettings(
+        inputs({ ...minimal, 'fail-worst-query-risk': '0.05', 'warn-worst-query-risk': '0.1', bootstrap: '0', 'gate-on': 'upper' }).getInput,
+        { cwd: fixtures },
+      ),
+    );
+    expect(message.split('\n')).toEqual([
+      'warn-worst-query-risk (0.1) must not exceed fail-worst-query-risk (0.05).',
+      'gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.',
+    ]);
+  });
+
+  it('checks the policy against the inputs (effective warn ≤ fail)', () => {
+    // valid.yml: harmful-advice sets fail-frequency 1e-4; a warn-frequency input of 1e-3 exceeds it for that behaviour.
+    const message = errorOf(() =>
+      readSettings(inputs({ ...minimal, policy: 'valid.yml', 'warn-frequency': '1e-3' }).getInput, { cwd: fixtures }),
+    );
+    expect(message).toBe(
+      'policy valid.yml: behaviors.harmful-advice: warn-frequency (0.001, from the inputs) must not exceed fail-frequency (0.0001).',
+    );
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The only reader of action inputs: turns them into one {@link Settings}.
+ *
+ * `getInput` is passed in (main.ts gives `core.getInput`, tests a map), so
+ * this module never imports `@actions/*`. A runner passes an empty string for
+ * an input the workflow does not set, so empty means "use the default"; a
+ * non-empty value is parsed strictly and never replaced by the default.
+ */
+import { resolve } from 'node:path';
+import { InputError } from '../ingest/format.js';
+import { METRICS, THRESHOLD_INPUTS } from './effective.js';
+import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
+import { loadPolicy } from './policy.js';
+import type { GateOn, Mode, OnInsufficient, Settings, Thresholds } from './settings.js';
+import { BOUNDS, validateSettings } from './validate.js';
+
+/** Every input readSettings reads, spelled as in action.yml. */
+export const INPUT_NAMES = [
+  'results',
+  'format',
+  'deployment-volume',
+  'fail-worst-query-risk',
+  'warn-worst-query-risk',
+  'fail-aggregate-risk',
+  'warn-aggregate-risk',
+  'frequency-tau',
+  'fail-frequency',
+  'warn-frequency',
+  'tail-size',
+  'confidence',
+  'bootstrap',
+  'seed',
+  'gate-on',
+  'mode',
+  'on-insufficient-data',
+  'policy',
+  'report-path',
+  'markdown-path',
+  'summary',
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+
+/** Defaults for empty inputs, as strings so they go through the same parsers (and so action.yml can quote them). */
+export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
+  format: 'auto',
+  'frequency-tau': '0.5',
+  'tail-size': '10',
+  confidence: '0.9',
+  bootstrap: '1000',
+  seed: '0',
+  'gate-on': 'forecast',
+  mode: 'enforce',
+  'on-insufficient-data': 'warn',
+  'report-path': 'tailgate-report.json',
+  'markdown-path': 'tailgate-report.md',
+  summary: 'true',
+};
+
+const GATE_ON: readonly GateOn[] = ['forecast', 'upper'];
+const MODES: readonly Mode[] = ['enforce', 'advisory'];
+const ON_INSUFFICIENT: readonly OnInsufficient[] = ['pass', 'warn', 'fail'];
+
+export interface ReadOptions {
+  /** Directory relative `policy` paths resolve against (the workspace). */
+  cwd: string;
+}
+
+/** Reads every input once, applies defaults, parses, loads the policy file, and runs validateSettings. */
+export function readSettings(getInput: (name: string) => string, opts: ReadOptions): Settings {
+  const values = new Map<InputName, string>(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
+  /** The input, or its default when empty ('' when it has none). */
+  const get = (name: InputName): string => {
+    const value = values.get(name) ?? '';
+    return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
+  };
+  const required = (name: InputName, what: string): string => {
+    const value = get(name);
+    if (value === '') throw new InputError(`Input \`${name}\` is required: ${what}.`);
+    return value;
+  };
+
+  const results = parseMultiline(required('results', 'give one or more globs of result files, one per line'));
+  if (results.length === 0) {
+    throw new InputError('Input `results` has only blank or `#` comment lines: give one or more globs of result files.');
+  }
+  const thresholds: Thresholds = {};
+  for (const field of METRICS.flatMap((m) => [m.fail, m.warn])) {
+    const name = THRESHOLD_INPUTS[field];
+    const raw = get(inputName(name));
+    // Unset stays absent (not gated), so a Thresholds object only holds what the user asked for.
+    if (raw !== '') thresholds[field] = parseProbability(name, raw, { allowZero: false, allowOne: true });
+  }
+  const policyInput = get('policy');
+  const settings: Settings = {
+    results,
+    // Named formats are checked by the ingest registry, which knows them; here only `auto` is special.
+    format: get('format'),
+    deploymentVolume: parseVolume('deployment-volume', required('deployment-volume', 'give the number of deployment queries n, e.g. 1M')),
+    thresholds,
+    frequencyTau: parseProbability('frequency-tau', get('frequency-tau'), { allowZero: false, allowOne: false }),
+    tailSize: parseInteger('tail-size', get('tail-size'), BOUNDS.tailSize.min, BOUNDS.tailSize.max),
+    confidence: parseNumber('confidence', get('confidence'), 0, 1, { exclusive: true }),
+    bootstrap: parseBootstrap(get('bootstrap')),
+    seed: parseInteger('seed', get('seed'), BOUNDS.seed.min, BOUNDS.seed.max),
+    gateOn: parseEnum('gate-on', get('gate-on'), GATE_ON),
+    mode: parseEnum('mode', get('mode'), MODES),
+    onInsufficientData: parseEnum('on-insufficient-data', get('on-insufficient-data'), ON_INSUFFICIENT),
+    // The label is the path as written, so messages match what the user sees in the workflow file.
+    policy: policyInput === '' ? null : loadPolicy(resolve(opts.cwd, policyInput), policyInput),
+    policyPath: policyInput === '' ? null : policyInput,
+    // Report paths stay as written; main.ts resolves them where it writes.
+    reportPath: get('report-path'),
+    markdownPath: get('markdown-path'),
+    summary: parseBoolean('summary', get('summary')),
+  };
+  validateSettings(settings);
+  return settings;
+}
+
+/** 0 (no interval) or 100..100000: one parse over the whole range, then the gap 1..99 named precisely. */
+function parseBootstrap(raw: string): number {
+  const value = parseInteger('bootstrap', raw, 0, BOUNDS.bootstrap.max);
+  if (value !== 0 && value < BOUNDS.bootstrap.min) {
+    throw new InputError(
+      `Input \`bootstrap\`: got ${JSON.stringify(raw)}; use 0 to disable the interval or ${BOUNDS.bootstrap.min} to ${BOUNDS.bootstrap.max} resamples.`,
+    );
+  }
+  return value;
+}
+
+/** Narrows a threshold input name from THRESHOLD_INPUTS to InputName (checked, not cast). */
+function inputName(name: string): InputName {
+  const hit = INPUT_NAMES.find((n) => n === name);
+  if (hit === undefined) throw new Error(`internal: ${name} is not in INPUT_NAMES`);
+  return hit;
+}

@@ -1,0 +1,223 @@
+/**
+ * The policy file (`policy` input): per-behaviour thresholds in YAML.
+ *
+ * ```yaml
+ * defaults:                 # optional; applies to every behaviour
+ *   fail-worst-query-risk: 0.01
+ *   warn-worst-query-risk: 0.001
+ * behaviors:                # optional; keys are behaviour names, `*` wildcards allowed
+ *   harmful-advice:
+ *     fail-worst-query-risk: 0.05
+ *     frequency-tau: 0.5
+ *     fail-frequency: 1e-4
+ *   "pii-*":
+ *     fail-aggregate-risk: 0.5
+ * ```
+ *
+ * Keys under `defaults` and each behaviour are the threshold inputs
+ * (`fail-worst-query-risk`, `warn-worst-query-risk`, `fail-aggregate-risk`,
+ * `warn-aggregate-risk`, `fail-frequency`, `warn-frequency`: probabilities in
+ * (0, 1]) and `frequency-tau` (in (0, 1)). Values are numbers or the strings
+ * the inputs accept (`1%`, `"1e-4"`). Inputs are the lowest layer; `defaults`
+ * overrides them and a behaviour's entry overrides both (see effective.ts for
+ * which entry applies). Unknown keys, empty values and a YAML syntax error are
+ * errors naming the file, line and key path.
+ *
+ * To add a section (issue 4: `sources`, `files`), add its schema to
+ * {@link SECTIONS}, its conversion to {@link toPolicy}, and its field to the
+ * `Policy` contract in settings.ts.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../ingest/format.js';
+import { checkProbability, type ProbabilityBounds } from './parse.js';
+import type { BehaviorPolicy, Policy } from './settings.js';
+
+/** A policy is a small hand-written file; anything bigger is a wrong path. */
+export const MAX_POLICY_BYTES = 1024 * 1024;
+
+const THRESHOLD_BOUNDS: ProbabilityBounds = { allowZero: false, allowOne: true };
+/** τ = 0 or 1 makes ψ_τ infinite, so both ends are excluded. */
+const TAU_BOUNDS: ProbabilityBounds = { allowZero: false, allowOne: false };
+
+/** One value: a YAML number or an input-style string (`1%`), checked by the same code as the inputs. */
+function valueSchema(bounds: ProbabilityBounds) {
+  return z
+    .unknown()
+    .transform((raw, ctx) => {
+      const checked = checkProbability(raw, bounds);
+      if (checked.ok) return checked.value;
+      ctx.addIssue({ code: 'custom', message: checked.problem });
+      return z.NEVER;
+    })
+    .optional();
+}
+
+/** The keys of `defaults` and of each behaviour entry: the threshold inputs' names, plus `frequency-tau`. */
+const BEHAVIOR_SHAPE = {
+  'fail-worst-query-risk': valueSchema(THRESHOLD_BOUNDS),
+  'warn-worst-query-risk': valueSchema(THRESHOLD_BOUNDS),
+  'fail-aggregate-risk': valueSchema(THRESHOLD_BOUNDS),
+  'warn-aggregate-risk': valueSchema(THRESHOLD_BOUNDS),
+  'fail-frequency': valueSchema(THRESHOLD_BOUNDS),
+  'warn-frequency': valueSchema(THRESHOLD_BOUNDS),
+  'frequency-tau': valueSchema(TAU_BOUNDS),
+};
+
+/** Accepted keys of `defaults` and of each behaviour entry, in documentation order. */
+export const POLICY_KEYS: readonly string[] = Object.keys(BEHAVIOR_SHAPE);
+
+const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform(
+  (p): BehaviorPolicy =>
+    // Kebab-case keys → the contract's fields; `frequency-tau` → `tau`. Absent keys stay absent (not undefined).
+    defined({
+      failWorstQueryRisk: p['fail-worst-query-risk'],
+      warnWorstQueryRisk: p['warn-worst-query-risk'],
+      failAggregateRisk: p['fail-aggregate-risk'],
+      warnAggregateRisk: p['warn-aggregate-risk'],
+      failFrequency: p['fail-frequency'],
+      warnFrequency: p['warn-frequency'],
+      tau: p['frequency-tau'],
+    }),
+);
+
+/** Top-level sections. A new section is one more line here (and in toPolicy). */
+const SECTIONS = {
+  defaults: behaviorPolicySchema.optional(),
+  behaviors: z.record(z.string().min(1, 'a behaviour name must not be empty'), behaviorPolicySchema).optional(),
+};
+const policySchema = z.strictObject(SECTIONS);
+
+function toPolicy(parsed: z.output<typeof policySchema>): Policy {
+  return { defaults: parsed.defaults ?? {}, behaviors: parsed.behaviors ?? {} };
+}
+
+function defined(policy: BehaviorPolicy): BehaviorPolicy {
+  const out: BehaviorPolicy = {};
+  for (const [key, value] of Object.entries(policy)) if (value !== undefined) Object.assign(out, { [key]: value });
+  return out;
+}
+
+/** Reads and validates the policy file at `path`; `label` is how messages name it (the path as the user wrote it). */
+export function loadPolicy(path: string, label: string = path): Policy {
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_POLICY_BYTES) {
+      throw new InputError(`policy ${label}: file is ${size} bytes, more than ${MAX_POLICY_BYTES}; check the \`policy\` input points at the policy YAML.`);
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = fieldOf(err, 'code');
+    if (code === 'ENOENT') throw new InputError(`policy ${label}: file not found (looked at ${path}); check the \`policy\` input.`);
+    if (code === 'EISDIR') throw new InputError(`policy ${label}: is a directory (${path}); the \`policy\` input must name a YAML file.`);
+    throw new InputError(`policy ${label}: cannot read ${path}: ${fieldOf(err, 'message') ?? String(err)}`);
+  }
+  return parsePolicy(text, label);
+}
+
+/** Parses and validates policy YAML text (pure). */
+export function parsePolicy(text: string, label: string): Policy {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  // Warnings (an unresolved tag, say) are errors too: a gate's config should mean exactly what it says.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first !== undefined) {
+    const line = lines.linePos(first.pos[0]).line;
+    throw new InputError(`policy ${label}, line ${line}: YAML syntax error: ${first.message}. Fix the YAML (a validator such as \`yamllint\` shows the spot).`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS(); // the yaml package caps alias expansion (maxAliasCount), so an alias bomb throws here
+  } catch (err) {
+    throw new InputError(`policy ${label}: cannot load the YAML: ${fieldOf(err, 'message') ?? String(err)}`);
+  }
+  if (data === null || data === undefined) {
+    throw new InputError(`policy ${label}: the file is empty; add a \`defaults\` or \`behaviors\` section, or leave the \`policy\` input empty.`);
+  }
+  const result = policySchema.safeParse(data);
+  if (!result.success) {
+    throw new InputError(result.error.issues.map((issue) => describeIssue(issue, { label, doc, lines, data })).join('\n'));
+  }
+  return toPolicy(result.data);
+}
+
+interface Source {
+  label: string;
+  doc: Document;
+  lines: LineCounter;
+  /** The document as plain JS, to describe what was found at a path. */
+  data: unknown;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, { label, doc, lines, data }: Source): string {
+  const at = (path: readonly PropertyKey[]): string => {
+    const line = lineOf(doc, lines, path);
+    const where = line === undefined ? `policy ${label}` : `policy ${label}, line ${line}`;
+    return path.length === 0 ? where : `${where}: ${keyPath(path)}`;
+  };
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = issue.path.length === 0 ? Object.keys(SECTIONS) : POLICY_KEYS;
+      return issue.keys.map((key) => `${at([...issue.path, key])}: unknown key (allowed: ${allowed.join(', ')})`).join('\n');
+    }
+    case 'invalid_type':
+      if (issue.expected === 'object') {
+        const what = issue.path.length === 0 ? 'the top level' : 'this key';
+        return `${at(issue.path)}: ${what} must be a mapping of keys to values, but it ${describe(valueAt(data, issue.path))}`;
+      }
+      return `${at(issue.path)}: ${issue.message}`;
+    case 'invalid_key':
+      // A record key failed its own schema (an empty behaviour name): show that schema's message.
+      return `${at(issue.path)}: ${issue.issues[0]?.message ?? issue.message}`;
+    default:
+      return `${at(issue.path)}: ${issue.message}`;
+  }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const seg of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = Object.entries(value).find(([key]) => key === String(seg))?.[1];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'is empty';
+  if (Array.isArray(value)) return 'is a list';
+  return typeof value === 'string' ? `is the string ${JSON.stringify(value)}` : `is a ${typeof value}`;
+}
+
+/**
+ * A string field of a thrown value. Checked structurally rather than with
+ * `instanceof Error`: errors from another realm (node:fs inside jest's VM
+ * context) are not instances of this realm's Error.
+ */
+function fieldOf(err: unknown, field: 'code' | 'message'): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const value: unknown = Reflect.get(err, field);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `behaviors.pii-*.fail-frequency`; a segment with dots or blanks is quoted so the path stays unambiguous. */
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.map((seg) => (/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg)))).join('.');
+}
+
+/** 1-based line of the key at `path` in the YAML document, for error messages. */
+function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = isScalar(node) || isMap(node) ? node.range?.[0] : undefined;
+  for (const seg of path) {
+    if (!isMap(node)) return offset === undefined ? undefined : lines.linePos(offset).line;
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(seg));
+    if (pair === undefined) break;
+    offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+    node = pair.value;
+  }
+  return offset === undefined ? undefined : lines.linePos(offset).line;
+}

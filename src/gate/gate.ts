@@ -1,0 +1,113 @@
+/**
+ * Thresholds → per-behaviour status and the overall verdict (DESIGN §3 "Verdict").
+ *
+ * Per behaviour and metric, the compared value is the forecast (or, with
+ * `gate-on: upper`, the bootstrap interval's upper end, falling back to the
+ * forecast when there is no interval). A breach is value > threshold:
+ * a value exactly at the threshold passes. A metric that breaches its fail
+ * threshold is not also listed at warn.
+ */
+import { effectiveFor, METRICS } from '../config/effective.js';
+import type { Settings } from '../config/settings.js';
+import type { BehaviorForecast } from '../forecast/types.js';
+import type { BehaviorGate, Breach, GateResult, Metric, Status, Verdict } from './types.js';
+
+export type GateSettings = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData'>;
+
+/**
+ * Gates every behaviour and combines them. Throws on an empty list (no
+ * behaviour is not a pass: main.ts reports it as `error`) and on a forecast
+ * that cannot be compared (a pipeline bug, never silently passed).
+ */
+export function gate(forecasts: readonly BehaviorForecast[], settings: GateSettings): GateResult {
+  if (forecasts.length === 0) throw new Error('No behaviour to gate: the results held no usable observations.');
+  const seen = new Set<string>();
+  for (const f of forecasts) {
+    if (seen.has(f.name)) throw new Error(`Behaviour "${f.name}" was forecast twice; each behaviour must be gated once.`);
+    seen.add(f.name);
+  }
+  const behaviors = forecasts.map((f) => gateBehavior(f, settings));
+  const breaches = behaviors
+    .flatMap((b) => b.breaches)
+    // Stable sort: within one behaviour and level, breaches keep METRICS order. Names compare by code
+    // unit (not localeCompare) so the order does not depend on the runner's locale.
+    .sort((x, y) => levelRank(x.level) - levelRank(y.level) || (x.behavior < y.behavior ? -1 : x.behavior > y.behavior ? 1 : 0));
+  return { verdict: verdictOf(behaviors, settings), behaviors, breaches };
+}
+
+function levelRank(level: Breach['level']): number {
+  return level === 'fail' ? 0 : 1;
+}
+
+/** One behaviour's status under its effective thresholds (inputs → policy defaults → its policy entry). */
+export function gateBehavior(f: BehaviorForecast, settings: GateSettings): BehaviorGate {
+  const { thresholds, tau } = effectiveFor(settings, f.name);
+  const breaches: Breach[] = [];
+  if (f.outcome === 'forecast') {
+    for (const m of METRICS) {
+      if (thresholds[m.fail] === undefined && thresholds[m.warn] === undefined) continue;
+      if (m.metric === 'frequency' && f.frequency.tau !== tau) {
+        // The share was counted above another τ than the one this behaviour is gated at.
+        throw new Error(`Behaviour "${f.name}": frequency was forecast at τ = ${f.frequency.tau} but is gated at τ = ${tau}.`);
+      }
+      const { value, basis } = compared(f, m.metric, settings.gateOn);
+      const breach = breachOf(f.name, m.metric, thresholds[m.fail], thresholds[m.warn], value, basis);
+      if (breach !== undefined) breaches.push(breach);
+    }
+  } else {
+    // No tail fit, but an observed p̂ above a worst-query threshold is already a breach: the largest p among
+    // n ≥ m deployment queries can only be at least the largest seen among the m evaluated ones.
+    const observed = finite(f.name, 'worst-query-risk', f.worstQueryRisk.observedMax);
+    const breach = breachOf(f.name, 'worst-query-risk', thresholds.failWorstQueryRisk, thresholds.warnWorstQueryRisk, observed, 'forecast');
+    if (breach !== undefined) breaches.push(breach);
+  }
+  return { name: f.name, status: statusOf(f, breaches), thresholds, tau, breaches };
+}
+
+function statusOf(f: BehaviorForecast, breaches: readonly Breach[]): Status {
+  if (breaches.some((b) => b.level === 'fail')) return 'fail';
+  if (breaches.length > 0) return 'warn';
+  return f.outcome === 'forecast' ? 'pass' : 'insufficient';
+}
+
+/** Fail level first; only when fail is not breached is warn looked at. Strict `>`: equal passes. */
+function breachOf(
+  behavior: string,
+  metric: Metric,
+  fail: number | undefined,
+  warn: number | undefined,
+  value: number,
+  basis: Breach['basis'],
+): Breach | undefined {
+  if (fail !== undefined && value > fail) return { behavior, metric, level: 'fail', value, threshold: fail, basis };
+  if (warn !== undefined && value > warn) return { behavior, metric, level: 'warn', value, threshold: warn, basis };
+  return undefined;
+}
+
+/** The value a metric is gated on, and which one it is. */
+function compared(f: BehaviorForecast, metric: Metric, gateOn: Settings['gateOn']): { value: number; basis: Breach['basis'] } {
+  const estimate = metric === 'worst-query-risk' ? f.worstQueryRisk : metric === 'aggregate-risk' ? f.aggregateRisk : f.frequency;
+  // Without an interval (bootstrap off or failed for this behaviour) `upper` is null: gate on the forecast and say so in `basis`.
+  if (gateOn === 'upper' && estimate.upper !== null) return { value: finite(f.name, metric, estimate.upper), basis: 'upper' };
+  if (estimate.forecast === null) {
+    throw new Error(`Behaviour "${f.name}": outcome is 'forecast' but ${metric} has no forecast to gate on.`);
+  }
+  return { value: finite(f.name, metric, estimate.forecast), basis: 'forecast' };
+}
+
+/** NaN > t is false, so a NaN would pass silently: refuse it instead. */
+function finite(behavior: string, metric: Metric, value: number): number {
+  if (!Number.isFinite(value)) throw new Error(`Behaviour "${behavior}": ${metric} is ${value}, which cannot be gated.`);
+  return value;
+}
+
+/** fail > warn > insufficient (unless `on-insufficient-data: pass`) > pass. */
+export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData'>): Verdict {
+  if (behaviors.length === 0) throw new Error('No behaviour to gate: an empty run is not a pass.');
+  const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
+  if (has('fail')) return 'fail';
+  if (has('warn')) return 'warn';
+  if (has('insufficient') && settings.onInsufficientData !== 'pass') return 'insufficient';
+  return 'pass';
+}
+
