@@ -43,7 +43,8 @@ describe('forecastBehavior', () => {
     if (direct.kind !== 'ok') throw new Error('fit');
     expect(result.worstQueryRisk.forecast).toBe(worstQueryRisk(direct.fit, 1e6));
     const w = result.worstQueryRisk;
-    expect(w.lower!).toBeLessThanOrEqual(w.upper!);
+    expect(w.lower!).toBeLessThanOrEqual(w.forecast!);
+    expect(w.forecast!).toBeLessThanOrEqual(w.upper!);
     expect(w.observedMax).toBe(sorted[0]);
     expect(w.lognormal).toBeGreaterThan(0);
     expect(result.aggregateRisk.forecast).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { bootstrap, candidateCount, resampleTop } from '../src/forecast/bootstrap.js';
 import { sortedEstimates } from '../src/forecast/elicitation.js';
-import { percentileInterval } from '../src/forecast/interval.js';
+import { centredInterval, LOG_SCALE, percentile, SCORE_SCALE } from '../src/forecast/interval.js';
+import { normalQuantile } from '../src/forecast/normal-quantile.js';
 import { createRng } from '../src/forecast/random.js';
 import { gumbelScores } from './helpers/prng.js';
 
@@ -73,7 +74,8 @@ describe('bootstrap', () => {
     const sampled = sortedEstimates(hits, new Array(m).fill(4));
     const given = sortedEstimates(hits.map((h) => h / 4), new Array(m).fill(0));
     const width = (draws: Float64Array) => {
-      const { lower, upper } = percentileInterval(draws, 0.9);
+      const lower = percentile(draws, 0.05);
+      const upper = percentile(draws, 0.95);
       return Math.log(-Math.log(lower)) - Math.log(-Math.log(upper));
     };
     const s = bootstrap(sampled, spec, 400, createRng(4));
@@ -96,5 +98,26 @@ describe('bootstrap', () => {
     expect(candidateCount(1_000_000, 10)).toBe(500);
     expect(candidateCount(120, 10)).toBe(120);
     expect(candidateCount(1_000_000, 20)).toBe(1000);
+  });
+});
+
+describe('centredInterval', () => {
+  // Draws whose log is c + z_i with z_i the (i + ½)/N quantiles of N(0, 1): on the log scale their
+  // spread is a standard normal wherever c puts them. Centred on a point forecast of 1, the 90% interval
+  // is exp(±1.6448536) (Python: NormalDist().inv_cdf(0.95) = 1.6448536269514722), whatever the bias c.
+  const N = 20_001;
+  const z = Array.from({ length: N }, (_, i) => normalQuantile((i + 0.5) / N));
+  test.each([0, 3, -5])('removes a resampling bias of %p on the log scale and keeps the spread', (c) => {
+    const draws = Float64Array.from(z, (x) => Math.exp(c + x));
+    const { lower, upper } = centredInterval(draws, 1, 0.9, LOG_SCALE);
+    expect(Math.log(upper)).toBeCloseTo(1.6448536269514722, 3);
+    expect(Math.log(lower)).toBeCloseTo(-1.6448536269514722, 3);
+  });
+
+  test('on the ψ scale the forecast always lies inside its interval', () => {
+    const draws = Float64Array.from([0.8, 0.85, 0.9, 0.95, 0.97]);
+    const { lower, upper } = centredInterval(draws, 0.5, 0.9, SCORE_SCALE);
+    expect(lower).toBeLessThan(0.5);
+    expect(upper).toBeGreaterThan(0.5);
   });
 });

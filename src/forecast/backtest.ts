@@ -2,7 +2,7 @@ import { median } from 'simple-statistics';
 import type { Estimates } from './elicitation.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { bootstrap } from './bootstrap.js';
-import { percentile } from './interval.js';
+import { centredInterval, SCORE_SCALE } from './interval.js';
 import type { Rng } from './random.js';
 import type { BacktestResult } from './types.js';
 
@@ -41,7 +41,6 @@ export function backtest(est: Estimates, spec: BacktestSpec, rng: Rng): Backtest
   const errors: number[] = [];
   let skipped = 0;
   let covered = 0;
-  const upperLevel = (1 + spec.confidence) / 2;
   for (let s = 0; s < spec.splits; s++) {
     const subset = drawSubset(positions, fitSize, rng).sort();
     for (const pos of subset) picked[pos] = 1;
@@ -59,7 +58,7 @@ export function backtest(est: Estimates, spec: BacktestSpec, rng: Rng): Backtest
     errors.push(Math.log10(forecast / realised));
     if (spec.resamples > 0) {
       const draws = bootstrap(sub, { tailSize: spec.tailSize, volumes: [m - fitSize], tau: 0.5, worstOnly: true }, spec.resamples, rng);
-      if (draws.successes > 0 && realised <= percentile(draws.worst[0], upperLevel)) covered += 1;
+      if (draws.successes > 0 && realised <= centredInterval(draws.worst[0], forecast, spec.confidence, SCORE_SCALE).upper) covered += 1;
     }
   }
   if (errors.length === 0) return { kind: 'skipped', reason: `no split of ${spec.splits} had a usable fit and a hit in the rest` };

@@ -7,7 +7,7 @@ import { curveVolumes } from './curve.js';
 import { elicitationScore, sortedEstimates, type Estimates } from './elicitation.js';
 import { frequencyShare } from './frequency.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
-import { percentileInterval } from './interval.js';
+import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, SCORE_SCALE, type Scale } from './interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
 import { createRng } from './random.js';
 import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit } from './types.js';
@@ -43,10 +43,11 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     ? bootstrap(est, { tailSize: opts.tailSize, volumes: [n, ...volumes], tau: opts.tau }, opts.bootstrap, rng)
     : null;
   const usable = draws !== null && draws.successes >= MIN_RESAMPLES ? draws : null;
-  const interval = (values: Float64Array | undefined) =>
-    usable && values ? percentileInterval(values, opts.confidence) : { lower: null, upper: null };
+  const interval = (values: Float64Array | undefined, point: number, scale: Scale) =>
+    usable && values ? centredInterval(values, point, opts.confidence, scale) : { lower: null, upper: null };
 
   const worst = worstQueryRisk(fit, n);
+  const aggregate = aggregateRisk(meanLogNonOccurrence(fit, est.p, opts.tailSize), n);
   const share = frequencyShare(fit, est.p, m, opts.tailSize, opts.tau);
   const psiNonzero = Array.from(est.p.subarray(0, est.nonzero), elicitationScore);
   const check = opts.backtestSplits > 0
@@ -64,9 +65,9 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     outcome: 'forecast',
     reason: null,
     fit,
-    worstQueryRisk: { ...base.worstQueryRisk, forecast: worst, ...interval(usable?.worst[0]), lognormal: lognormalWorstQuery(psiNonzero, m, n) },
-    aggregateRisk: { forecast: aggregateRisk(meanLogNonOccurrence(fit, est.p, opts.tailSize), n), ...interval(usable?.aggregate) },
-    frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency), expectedCount: n * share },
+    worstQueryRisk: { ...base.worstQueryRisk, forecast: worst, ...interval(usable?.worst[0], worst, SCORE_SCALE), lognormal: lognormalWorstQuery(psiNonzero, m, n) },
+    aggregateRisk: { forecast: aggregate, ...interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
+    frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
     backtest: check && !('kind' in check) ? check : null,
     curve: curve(fit, volumes, usable, opts.confidence),
     warnings,
@@ -132,7 +133,7 @@ function bound(est: Estimates, confidence: number): InsufficientBound {
 function curve(fit: TailFit, volumes: number[], draws: BootstrapDraws | null, confidence: number) {
   return volumes.map((v, i) => {
     const forecast = worstQueryRisk(fit, v);
-    const band = draws ? percentileInterval(draws.worst[i + 1], confidence) : { lower: forecast, upper: forecast };
+    const band = draws ? centredInterval(draws.worst[i + 1], forecast, confidence, SCORE_SCALE) : { lower: forecast, upper: forecast };
     return { n: v, forecast, ...band };
   });
 }
