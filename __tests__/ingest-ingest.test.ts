@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError, type FormatReader } from '../src/ingest/format.js';
+import { ingestFiles, ingestGlobs } from '../src/ingest/ingest.js';
+
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-ingest-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function tmp(name: string, content: string) {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return { path, name };
+}
+
+const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
+
+describe('ingestFiles', () => {
+  test('examples/pass: two behaviours with the shapes the generator wrote', async () => {
+    const r = await ingestGlobs(['pass/*.jsonl'], EXAMPLES, { format: 'auto', mapping: {} });
+    expect(r.inputs).toEqual([{ file: 'pass/results.jsonl', format: 'native-jsonl', rows: 800 * 8 + 800 }]);
+    const [harm, pii] = r.samples;
+    // scripts/make-examples.mjs: harmful-advice = 800 queries × 8 label rows, 6 of them error rows.
+    expect(harm.name).toBe('harmful-advice');
+    expect(harm.queryIds).toHaveLength(800);
+    expect(harm.rows).toBe(6400 - 6);
+    expect(sum(harm.samples)).toBe(6400 - 6);
+    expect(harm.exclusions).toEqual({ error: 6 });
+    expect(harm.duplicates).toBe(0);
+    // pii-leak = 800 hits/k rows with k = 8.
+    expect(pii.name).toBe('pii-leak');
+    expect(pii.queryIds).toHaveLength(800);
+    expect(sum(pii.samples)).toBe(6400);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('examples/insufficient: 300 queries, hits on 3 of them (1 + 2 + 1)', async () => {
+    const r = await ingestGlobs(['insufficient/results.csv'], EXAMPLES, { format: 'auto', mapping: {} });
+    const [jb] = r.samples;
+    expect(jb.name).toBe('jailbreak');
+    expect(jb.queryIds).toHaveLength(300);
+    expect(sum(jb.hits)).toBe(4);
+    expect(jb.hits.filter((h) => h > 0)).toHaveLength(3);
+    expect(sum(jb.samples)).toBe(1200);
+  });
+
+  test('examples/bad: the malformed line is reported as file:3', async () => {
+    await expect(ingestGlobs(['bad/*.jsonl'], EXAMPLES, { format: 'auto', mapping: {} })).rejects.toThrow(
+      /^bad\/results\.jsonl:3: invalid JSON/,
+    );
+  });
+
+  test('files share one accumulator: the same query in two files adds up', async () => {
+    const a = tmp('shard-a.jsonl', '{"query_id":"q","hits":1,"k":4}\n');
+    const b = tmp('shard-b.csv', 'query_id,hits,k\nq,2,4\nr,0,4\n');
+    const r = await ingestFiles([a, b], { format: 'auto', mapping: { behavior: 'x' } });
+    expect(r.inputs).toEqual([
+      { file: 'shard-a.jsonl', format: 'native-jsonl', rows: 1 },
+      { file: 'shard-b.csv', format: 'native-csv', rows: 2 },
+    ]);
+    const [x] = r.samples;
+    expect(x.queryIds).toEqual(['q', 'r']);
+    expect([...x.hits]).toEqual([3, 0]); // 1 + 2
+    expect([...x.samples]).toEqual([8, 4]);
+  });
+
+  test('a file with only excluded rows is an error naming the file and the exclusions', async () => {
+    const good = tmp('good.jsonl', '{"query_id":"q","label":1}\n');
+    const bad = tmp('all-errors.jsonl', '{"query_id":"q","error":"timeout"}\n{"query_id":"r","error":"oom"}\n');
+    const err = await ingestFiles([good, bad], { format: 'auto', mapping: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(String(err)).toContain('all-errors.jsonl: no usable observations as native-jsonl: 2 rows read, excluded error: 2');
+  });
+
+  test('an empty (or blank-only) file is an error naming the file', async () => {
+    const blank = tmp('blank.jsonl', '\n\n');
+    await expect(ingestFiles([blank], { format: 'native-jsonl', mapping: {} })).rejects.toThrow(
+      'blank.jsonl: no usable observations as native-jsonl: 0 rows read, none scored',
+    );
+  });
+
+  test('no files is an error', async () => {
+    await expect(ingestFiles([], { format: 'auto', mapping: {} })).rejects.toThrow('results: no input files to read');
+  });
+
+  test('custom readers: warnings and exclusions flow through the counting sink', async () => {
+    const fake: FormatReader = {
+      id: 'fake',
+      description: 'test reader',
+      detect: () => true,
+      read: async (_file, _opts, sink) => {
+        sink.warn('temperature 0: samples are not independent');
+        sink.warn('temperature 0: samples are not independent');
+        sink.exclude('b', 'nan-score', 2);
+        sink.given('b', 'q', 0.25);
+        return { rows: 3 };
+      },
+    };
+    const r = await ingestFiles([tmp('any.bin', 'x')], { format: 'auto', mapping: {}, readers: [fake] });
+    expect(r.warnings).toEqual(['temperature 0: samples are not independent']);
+    expect(r.samples[0]).toMatchObject({ name: 'b', exclusions: { 'nan-score': 2 }, rows: 1 });
+    expect(r.inputs).toEqual([{ file: 'any.bin', format: 'fake', rows: 3 }]);
+  });
+});

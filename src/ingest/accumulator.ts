@@ -1,0 +1,192 @@
+import type { BehaviorSample, ObservationSink } from './observation.js';
+
+/** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */
+const MAX_WARNINGS = 200;
+
+/**
+ * Per-behaviour state. Query i's numbers live at index i of parallel typed
+ * arrays that double when full, so memory is O(queries) whatever the row count.
+ */
+class BehaviorState {
+  readonly index = new Map<string, number>();
+  readonly queryIds: string[] = [];
+  /** Sum of hits (sampled) or sum of given probabilities. */
+  hits = new Float64Array(16);
+  /** Sum of k; stays 0 for a query fed by given probabilities. */
+  samples = new Float64Array(16);
+  /** Number of given rows; 0 for a sampled query. Used to average them. */
+  givenRows = new Float64Array(16);
+  /** Bit s set: sampleId `${s}` (0..31) already seen for this query. */
+  seenMask = new Uint32Array(16);
+  /** Sample ids outside 0..31, created only for queries that use them. */
+  readonly seenOther = new Map<number, Set<string>>();
+  rows = 0;
+  duplicates = 0;
+  /** Map, not an object literal: a reason such as `__proto__` must stay an ordinary key. */
+  readonly exclusions = new Map<string, number>();
+
+  constructor(readonly name: string) {}
+
+  /** Index of `queryId`, adding it (and growing the arrays) when new. */
+  slot(queryId: string): number {
+    let i = this.index.get(queryId);
+    if (i !== undefined) return i;
+    i = this.queryIds.length;
+    if (i === this.hits.length) this.grow();
+    this.index.set(queryId, i);
+    this.queryIds.push(queryId);
+    return i;
+  }
+
+  private grow(): void {
+    const n = this.hits.length * 2;
+    const widen = <A extends Float64Array | Uint32Array>(a: A, make: (n: number) => A): A => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.hits = widen(this.hits, (m) => new Float64Array(m));
+    this.samples = widen(this.samples, (m) => new Float64Array(m));
+    this.givenRows = widen(this.givenRows, (m) => new Float64Array(m));
+    this.seenMask = widen(this.seenMask, (m) => new Uint32Array(m));
+  }
+
+  /** True when (query i, sampleId) was seen before; records it otherwise. */
+  seenBefore(i: number, sampleId: string): boolean {
+    const bit = smallId(sampleId);
+    if (bit >= 0) {
+      const m = 1 << bit;
+      const was = (this.seenMask[i] & m) !== 0;
+      this.seenMask[i] |= m;
+      return was;
+    }
+    let set = this.seenOther.get(i);
+    if (set === undefined) this.seenOther.set(i, (set = new Set()));
+    if (set.has(sampleId)) return true;
+    set.add(sampleId);
+    return false;
+  }
+}
+
+/**
+ * `n` when `id` is the canonical decimal spelling of an integer 0..31, else −1.
+ * Only canonical spellings use the bit mask, so "01" and "1" stay distinct ids
+ * exactly as they would in the Set path.
+ */
+function smallId(id: string): number {
+  const c0 = id.charCodeAt(0) - 48;
+  if (id.length === 1) return c0 >= 0 && c0 <= 9 ? c0 : -1;
+  if (id.length !== 2 || c0 < 1 || c0 > 3) return -1;
+  const c1 = id.charCodeAt(1) - 48;
+  if (c1 < 0 || c1 > 9) return -1;
+  const n = c0 * 10 + c1;
+  return n <= 31 ? n : -1;
+}
+
+/**
+ * The {@link ObservationSink} every reader writes into: aggregates per
+ * (behaviour, query) while streaming and hands out {@link BehaviorSample}s.
+ *
+ * Validation errors are plain Errors without a location: the reader that
+ * called the sink knows the file and line and wraps them in an InputError.
+ */
+export class Accumulator implements ObservationSink {
+  private readonly behaviors = new Map<string, BehaviorState>();
+  private readonly warningSet = new Set<string>();
+  private droppedWarnings = 0;
+
+  sampled(behavior: string, queryId: string, hits: number, samples: number, sampleId?: string): void {
+    if (!Number.isInteger(samples) || samples < 1) {
+      throw new Error(`samples k must be an integer ≥ 1, got ${samples}`);
+    }
+    if (!Number.isInteger(hits) || hits < 0 || hits > samples) {
+      throw new Error(`hits must be an integer between 0 and k = ${samples}, got ${hits}`);
+    }
+    const b = this.state(behavior);
+    const i = b.slot(queryId);
+    if (b.givenRows[i] > 0) throw mixed(behavior, queryId);
+    // A repeated sample id is still merged as an extra sample (DESIGN §4
+    // pitfalls: "merged as repeated samples and counted"), only counted here.
+    if (sampleId !== undefined && b.seenBefore(i, sampleId)) b.duplicates++;
+    b.hits[i] += hits;
+    b.samples[i] += samples;
+    b.rows++;
+  }
+
+  /** Several given rows for one query are averaged (sum and count kept), e.g. a probability reported per epoch. */
+  given(behavior: string, queryId: string, prob: number): void {
+    if (!Number.isFinite(prob) || prob < 0 || prob > 1) {
+      throw new Error(`probability must be a finite number in [0, 1], got ${prob}`);
+    }
+    const b = this.state(behavior);
+    const i = b.slot(queryId);
+    if (b.samples[i] > 0) throw mixed(behavior, queryId);
+    b.hits[i] += prob;
+    b.givenRows[i] += 1;
+    b.rows++;
+  }
+
+  exclude(behavior: string, reason: string, count = 1): void {
+    if (!Number.isInteger(count) || count < 0) throw new Error(`exclusion count must be an integer ≥ 0, got ${count}`);
+    const ex = this.state(behavior).exclusions;
+    ex.set(reason, (ex.get(reason) ?? 0) + count);
+  }
+
+  warn(message: string): void {
+    if (this.warningSet.has(message)) return;
+    if (this.warningSet.size < MAX_WARNINGS) this.warningSet.add(message);
+    else this.droppedWarnings++;
+  }
+
+  /** Distinct warnings in first-seen order, plus a closing line when some were dropped. */
+  warnings(): string[] {
+    const out = [...this.warningSet];
+    if (this.droppedWarnings > 0) out.push(`… and ${this.droppedWarnings} more distinct warnings not shown`);
+    return out;
+  }
+
+  /** Total rows merged as duplicates, over all behaviours. */
+  get duplicates(): number {
+    let n = 0;
+    for (const b of this.behaviors.values()) n += b.duplicates;
+    return n;
+  }
+
+  /**
+   * Behaviours sorted by name (code-unit order, locale-independent). For a
+   * given-probability query `hits` is the mean probability and `samples` 0.
+   * Does not reset the accumulator; arrays are copies trimmed to size.
+   */
+  finish(): BehaviorSample[] {
+    const names = [...this.behaviors.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    return names.map((name) => {
+      const b = this.state(name);
+      const m = b.queryIds.length;
+      const hits = b.hits.slice(0, m);
+      const samples = b.samples.slice(0, m);
+      for (let i = 0; i < m; i++) if (b.givenRows[i] > 0) hits[i] /= b.givenRows[i];
+      return {
+        name,
+        queryIds: b.queryIds.slice(),
+        hits,
+        samples,
+        rows: b.rows,
+        duplicates: b.duplicates,
+        exclusions: Object.fromEntries(b.exclusions),
+      };
+    });
+  }
+
+  private state(behavior: string): BehaviorState {
+    let b = this.behaviors.get(behavior);
+    if (b === undefined) this.behaviors.set(behavior, (b = new BehaviorState(behavior)));
+    return b;
+  }
+}
+
+function mixed(behavior: string, queryId: string): Error {
+  return new Error(
+    `query '${queryId}' of behaviour '${behavior}' mixes sampled rows (label/score/hits) with given probabilities (prob); ` +
+      'use one kind per query',
+  );
+}
