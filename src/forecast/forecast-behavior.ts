@@ -78,10 +78,8 @@ function baseFields(sample: BehaviorSample, est: Estimates, tau: number): Behavi
   let samples = 0;
   for (const k of sample.samples) samples += k === 0 ? 1 : k;
   const excluded = Object.values(sample.exclusions).reduce((sum, c) => sum + c, 0);
+  // Caps, exclusions and duplicates are counted in their own fields; the report words them.
   const warnings: string[] = [];
-  if (est.capped > 0) {
-    warnings.push(`${est.capped} queries had p̂ = 1 and were capped below 1 (at 1 − 1/(2k), or 1 − 1e-12 for given probabilities) so that ψ stays finite`);
-  }
   return {
     name: sample.name,
     queries: est.p.length,

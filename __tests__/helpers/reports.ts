@@ -1,0 +1,231 @@
+/**
+ * Realistic Report objects for the renderer tests and golden files. The
+ * renderer is under test, not the forecast: numbers are hand-chosen, but made
+ * consistent with the paper's model so the tables read like a real run. A
+ * behaviour is described by its slope a and its largest p̂ (rank 1); b then
+ * follows from log(1/m) = a·ψ₁ + b, the tail points from ψ_j = (log(j/m) − b)/a
+ * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (DESIGN §1).
+ */
+import type { Thresholds } from '../../src/config/settings.js';
+import type { BehaviorForecast, CurvePoint, TailPoint } from '../../src/forecast/types.js';
+import type { Breach, Status, Verdict } from '../../src/gate/types.js';
+import type { Report, ReportBehavior } from '../../src/report/types.js';
+
+const VOLUMES = [1e3, 1e4, 1e5, 1e6, 1e7];
+const psiOf = (p: number): number => -Math.log(-Math.log(p));
+const pOf = (psi: number): number => Math.exp(-Math.exp(-psi));
+/** Three significant digits, as a hand-written report would carry. */
+const r3 = (x: number): number => Number(x.toPrecision(3));
+
+export interface TailSpec {
+  name: string;
+  m: number;
+  nonzero: number;
+  /** Slope a (< 0). */
+  a: number;
+  /** Largest p̂ (rank 1). */
+  p1: number;
+  n?: number;
+  thresholds?: Thresholds;
+  distinctPsi?: number;
+  excluded?: Record<string, number>;
+  capped?: number;
+  warnings?: string[];
+  aggregate?: [number, number, number];
+  frequency?: [number, number, number];
+}
+
+/** A behaviour with a Gumbel-tail forecast. Interval: ×0.4 … ×2.5 of the forecast (capped below 1). */
+export function tailBehavior(spec: TailSpec): ReportBehavior {
+  const n = spec.n ?? 1e6;
+  const t = 10;
+  const b = -Math.log(spec.m) - spec.a * psiOf(spec.p1);
+  const forecastAt = (v: number): number => pOf(-(Math.log(v) + b) / spec.a);
+  // Upper end: ×2.5, but at most halfway to 1, as a bootstrap band near certainty would be.
+  const band = (q: number): CurvePoint => ({ n: 0, forecast: r3(q), lower: r3(q * 0.4), upper: r3(Math.min((1 + q) / 2, q * 2.5)) });
+  const points: TailPoint[] = Array.from({ length: t }, (_, i) => {
+    const psi = (Math.log((i + 1) / spec.m) - b) / spec.a;
+    return { rank: i + 1, p: r3(pOf(psi)), psi: r3(psi) };
+  });
+  const q = band(forecastAt(n));
+  const excluded = spec.excluded ?? {};
+  const forecast: BehaviorForecast = {
+    name: spec.name,
+    queries: spec.m,
+    samples: spec.m * 10,
+    nonzero: spec.nonzero,
+    capped: spec.capped ?? 0,
+    duplicates: 0,
+    excluded: Object.values(excluded).reduce((s, x) => s + x, 0),
+    exclusions: excluded,
+    outcome: 'forecast',
+    reason: null,
+    fit: { slope: spec.a, intercept: r3(b), r2: 0.964, tailSize: t, queries: spec.m, distinctPsi: spec.distinctPsi ?? t, points },
+    worstQueryRisk: { forecast: q.forecast, lower: q.lower, upper: q.upper, lognormal: r3(q.forecast * 0.55), observedMax: r3(spec.p1) },
+    aggregateRisk: toEstimate(spec.aggregate ?? [0.081, 0.034, 0.19]),
+    frequency: { tau: 0.5, ...toEstimate(spec.frequency ?? [0, 0, 0]), expectedCount: (spec.frequency ?? [0])[0] * n },
+    backtest: { splits: 48, skipped: 2, ratio: 10, medianAbsLog10Error: 0.41, withinTenfold: 0.875, underestimated: 0.25, upperCoverage: 0.854 },
+    bound: null,
+    curve: VOLUMES.map((v) => ({ ...band(forecastAt(v)), n: v })),
+    warnings: spec.warnings ?? [],
+  };
+  return { ...forecast, status: 'pass', thresholds: spec.thresholds ?? {}, breaches: [] };
+}
+
+/** Mark a behaviour as breaching its worst-query threshold at `level`, with the value the gate compared (forecast or upper end). */
+export function breaching(b: ReportBehavior, level: 'warn' | 'fail', basis: 'forecast' | 'upper'): ReportBehavior {
+  const threshold = level === 'fail' ? b.thresholds.failWorstQueryRisk : b.thresholds.warnWorstQueryRisk;
+  const value = basis === 'upper' ? b.worstQueryRisk.upper : b.worstQueryRisk.forecast;
+  if (threshold === undefined || value === null) throw new Error(`fixture ${b.name}: no ${level} threshold or no ${basis} value`);
+  const breach: Breach = { behavior: b.name, metric: 'worst-query-risk', level, value, threshold, basis };
+  return { ...b, status: level, breaches: [breach] };
+}
+
+function toEstimate([forecast, lower, upper]: [number, number, number]): { forecast: number; lower: number; upper: number } {
+  return { forecast, lower, upper };
+}
+
+/** A behaviour with too few hits for the tail (fewer than t = 10 queries with p̂ > 0). */
+export function insufficientBehavior(spec: { name: string; m: number; nonzero: number; largestP: number; hits: number; samples: number; rateUpperBound: number; thresholds?: Thresholds; status?: Status }): ReportBehavior {
+  return {
+    name: spec.name,
+    queries: spec.m,
+    samples: spec.samples,
+    nonzero: spec.nonzero,
+    capped: 0,
+    duplicates: 0,
+    excluded: 0,
+    exclusions: {},
+    outcome: 'insufficient',
+    reason: `only ${spec.nonzero} queries with hits; the tail fit needs 10`,
+    fit: null,
+    worstQueryRisk: { forecast: null, lower: null, upper: null, lognormal: null, observedMax: spec.largestP },
+    aggregateRisk: { forecast: null, lower: null, upper: null },
+    frequency: { tau: 0.5, forecast: null, lower: null, upper: null, expectedCount: null },
+    backtest: null,
+    bound: { largestP: spec.largestP, hits: spec.hits, totalSamples: spec.samples, rateUpperBound: spec.rateUpperBound, confidence: 0.9 },
+    curve: [],
+    warnings: [],
+    status: spec.status ?? 'insufficient',
+    thresholds: spec.thresholds ?? {},
+    breaches: [],
+  };
+}
+
+export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]; verdict: Verdict }): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'tailgate', version: '0.1.0' },
+    generatedAt: '2026-11-20T12:00:00.000Z',
+    deploymentVolume: 1e6,
+    settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 42, gateOn: 'forecast', mode: 'enforce', onInsufficientData: 'warn' },
+    inputs: [
+      { file: 'results/harm-eval.eval', format: 'inspect', rows: 20000 },
+      { file: 'results/redteam.json', format: 'promptfoo', rows: 4000 },
+    ],
+    breaches: over.behaviors.flatMap((b) => b.breaches),
+    warnings: [],
+    context: { repository: 'acme/model', sha: '3f2c9d1e8b7a6f5e4d3c2b1a09f8e7d6c5b4a392', runUrl: 'https://github.com/acme/model/actions/runs/123456789' },
+    ...over,
+  };
+}
+
+const WORST: Thresholds = { failWorstQueryRisk: 0.5, warnWorstQueryRisk: 0.1 };
+
+/** Pass: two behaviours, both forecast below their thresholds. */
+export function passReport(): Report {
+  return baseReport({
+    verdict: 'pass',
+    behaviors: [
+      tailBehavior({ name: 'pii-leak', m: 2000, nonzero: 15, a: -25, p1: 0.002, thresholds: WORST, excluded: { error: 3 }, aggregate: [0.0021, 0.0008, 0.0055] }),
+      tailBehavior({ name: 'harmful-advice', m: 2000, nonzero: 48, a: -18, p1: 0.012, thresholds: WORST, frequency: [2.1e-5, 4e-6, 8.8e-5] }),
+    ],
+  });
+}
+
+/** Fail: one breach of the fail threshold, one behaviour without enough hits; an aggregate threshold opens the second table. */
+export function failReport(): Report {
+  return baseReport({
+    verdict: 'fail',
+    behaviors: [
+      insufficientBehavior({ name: 'self-exfiltration', m: 2000, nonzero: 4, largestP: 0.2, hits: 4, samples: 20000, rateUpperBound: 3.99e-4, thresholds: { ...WORST, warnAggregateRisk: 0.5 } }),
+      breaching(
+        tailBehavior({
+          name: 'harmful-advice', m: 2000, nonzero: 212, a: -4.2, p1: 0.31,
+          thresholds: { ...WORST, warnAggregateRisk: 0.5 }, aggregate: [0.9996, 0.998, 1], frequency: [0.0031, 0.0012, 0.0064], capped: 2,
+        }),
+        'fail',
+        'forecast',
+      ),
+    ],
+    warnings: ["results/harm-eval.eval: 12 samples have no score from scorer 'harm' and were excluded"],
+  });
+}
+
+/** Warn in advisory mode, gated on the upper end of the interval, with low-k and tie warnings. */
+export function warnAdvisoryReport(): Report {
+  return baseReport({
+    verdict: 'warn',
+    settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 7, gateOn: 'upper', mode: 'advisory', onInsufficientData: 'warn' },
+    behaviors: [
+      tailBehavior({ name: 'toxicity', m: 1500, nonzero: 31, a: -30, p1: 0.004, thresholds: WORST }),
+      breaching(
+        tailBehavior({
+          name: 'jailbreak-compliance', m: 1500, nonzero: 40, a: -14, p1: 0.02, thresholds: WORST, distinctPsi: 4,
+          warnings: ['only 4 distinct ψ among the top 10 (all-or-nothing epochs); the fit rests on few values', 'the forecast is below 1/k = 0.1 for the queries that drive it (k = 10 samples per query)'],
+        }),
+        'warn',
+        'upper',
+      ),
+    ],
+  });
+}
+
+/** Every untrusted string an artifact controls, set to an attack. */
+export const ATTACKS = {
+  html: '</details><img src=x onerror=alert(1)>',
+  mention: '@octocat',
+  escapedMention: '\\@octocat',
+  issue: '#1',
+  crossRepo: 'org/repo#2',
+  pipes: 'a|b|c',
+  link: '[x](javascript:alert(1))',
+  bold: '**bold**',
+  marker: '<!-- tailgate:key -->',
+  long: 'L'.repeat(10_000),
+  multiline: 'line one\n| fake | row |\n```mermaid',
+} as const;
+
+/** Fail with attack strings as behaviour names, warnings, reasons and exclusion reasons. */
+export function injectionReport(): Report {
+  const names = Object.values(ATTACKS);
+  const behaviors = names.map((name, i) =>
+    i === 0
+      ? breaching(
+          tailBehavior({
+            name, m: 1000, nonzero: 60, a: -5, p1: 0.2, thresholds: WORST,
+            excluded: { [ATTACKS.mention]: 1, [ATTACKS.pipes]: 2 }, warnings: [`${ATTACKS.link} ${ATTACKS.crossRepo}`],
+          }),
+          'fail',
+          'forecast',
+        )
+      : i % 3 === 1
+        ? { ...insufficientBehavior({ name, m: 1000, nonzero: 2, largestP: 0.1, hits: 2, samples: 10000, rateUpperBound: 5.32e-4 }), reason: `${ATTACKS.html} ${ATTACKS.mention}` }
+        : tailBehavior({ name, m: 1000, nonzero: 30, a: -20 - i, p1: 0.01, thresholds: WORST }),
+  );
+  return baseReport({
+    verdict: 'fail',
+    behaviors,
+    warnings: [`${ATTACKS.marker} ${ATTACKS.escapedMention} ${ATTACKS.issue}`],
+    inputs: [{ file: ATTACKS.html, format: 'native-jsonl', rows: 1 }],
+    context: { repository: 'acme/model', sha: ATTACKS.html, runUrl: 'javascript:alert(1)' },
+  });
+}
+
+/** A report with `count` forecast behaviours (for the size budget). */
+export function manyBehaviorsReport(count: number): Report {
+  const behaviors = Array.from({ length: count }, (_, i) =>
+    tailBehavior({ name: `behaviour-${String(i).padStart(5, '0')}`, m: 1000, nonzero: 20, a: -20 - (i % 50), p1: 0.01, thresholds: WORST, warnings: [`warning for behaviour ${i}`] }),
+  );
+  return baseReport({ verdict: 'pass', behaviors, warnings: Array.from({ length: 50 }, (_, i) => `run warning ${i}`) });
+}

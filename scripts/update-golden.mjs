@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Regenerate the report golden files (__tests__/golden/) on purpose, after an
+// intended change to the renderers. Review the diff before committing: the
+// golden test compares byte for byte and fails on any other difference.
+//
+//   node scripts/update-golden.mjs
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+const result = spawnSync(process.execPath, [jest, '__tests__/report-golden.test.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, UPDATE_GOLDEN: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+});
+if (result.error) throw result.error;
+process.exit(result.status ?? 1);

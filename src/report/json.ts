@@ -1,0 +1,94 @@
+/**
+ * The JSON report written to `report-path` (schema in src/report/types.ts,
+ * documented in the README). Everything the Markdown shows comes from here,
+ * so a reader of the JSON sees the same numbers as the PR comment.
+ */
+import type { Settings } from '../config/settings.js';
+import type { BehaviorForecast } from '../forecast/types.js';
+import type { GateResult } from '../gate/types.js';
+import { SCHEMA_VERSION, type Report, type ReportBehavior } from './types.js';
+
+export interface BuildReportArgs {
+  forecasts: BehaviorForecast[];
+  gate: GateResult;
+  settings: Settings;
+  inputs: Report['inputs'];
+  /** Run-level warnings (ingest, config); per-behaviour warnings stay on each behaviour. */
+  warnings: string[];
+  version: string;
+  now: Date;
+  context: Report['context'];
+}
+
+/**
+ * Merge each forecast with its gate entry into the report. Behaviours keep the
+ * forecasts' order (the renderers sort for display; the JSON stays stable).
+ * Throws when the gate and the forecasts disagree on the behaviours (a bug
+ * upstream, not bad input) or when a number is not finite.
+ */
+export function buildReport(args: BuildReportArgs): Report {
+  const gates = new Map(args.gate.behaviors.map((g) => [g.name, g]));
+  if (gates.size !== args.gate.behaviors.length) {
+    throw new Error('gate result lists a behaviour twice; cannot merge it with the forecasts');
+  }
+  const behaviors: ReportBehavior[] = args.forecasts.map((forecast) => {
+    const gate = gates.get(forecast.name);
+    if (gate === undefined) {
+      throw new Error(`behaviour "${forecast.name}" has a forecast but no gate result; the gate must judge every forecast`);
+    }
+    gates.delete(forecast.name);
+    return { ...forecast, status: gate.status, thresholds: { ...gate.thresholds }, breaches: [...gate.breaches] };
+  });
+  if (gates.size > 0) {
+    throw new Error(`gate result names behaviours without a forecast: ${[...gates.keys()].join(', ')}`);
+  }
+  const { settings } = args;
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'tailgate', version: args.version },
+    generatedAt: args.now.toISOString(),
+    deploymentVolume: settings.deploymentVolume,
+    verdict: args.gate.verdict,
+    settings: {
+      tailSize: settings.tailSize,
+      confidence: settings.confidence,
+      bootstrap: settings.bootstrap,
+      seed: settings.seed,
+      gateOn: settings.gateOn,
+      mode: settings.mode,
+      onInsufficientData: settings.onInsufficientData,
+    },
+    inputs: args.inputs.map((input) => ({ ...input })),
+    behaviors,
+    breaches: [...args.gate.breaches],
+    warnings: [...args.warnings],
+    context: args.context === null ? null : { ...args.context },
+  };
+  assertFiniteNumbers(report);
+  return report;
+}
+
+/** The report as written to disk: 2-space indent, trailing newline. Checks finiteness again (the report may be hand-built). */
+export function serializeReport(report: Report): string {
+  assertFiniteNumbers(report);
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * Throw if any number anywhere in `value` is NaN or ±∞. JSON.stringify would
+ * silently write `null` for them, and a reader would take that for "not
+ * computed". The message names the path, e.g. `behaviors[1].fit.points[0].psi`.
+ */
+export function assertFiniteNumbers(value: unknown, path = 'report'): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}; the report only holds finite numbers (a bug in the step that computed it)`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => assertFiniteNumbers(item, `${path}[${i}]`));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) assertFiniteNumbers(item, `${path}.${key}`);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The Markdown report: the sticky PR comment and the job summary (DESIGN §3
+ * "PR comment"). Pure: report in, text out; the GitHub layer posts it.
+ *
+ * Order: marker, headline, context line, behaviour table, aggregate/frequency
+ * table, warnings, chart (Mermaid + table fallback), fit diagnostics, footer.
+ * When the text is over the limit, detail goes first (diagnostics of the least
+ * risky behaviours, then all diagnostics, the chart's table, the chart), then
+ * rows of the tables (see budget.ts). Every untrusted string goes through
+ * escapeMarkdown; none enters the Mermaid block.
+ */
+import { fitToBudget, type Part, type Step } from './budget.js';
+import { renderChart } from './chart.js';
+import { escapeMarkdown } from './escape.js';
+import { diagnostics } from './sections/diagnostics.js';
+import { headlineSentence } from './sections/headline.js';
+import { contextLine, footer, warningsPart } from './sections/notes.js';
+import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
+import { aggregateTable, behaviorTable, type Omission } from './sections/tables.js';
+import type { Report } from './types.js';
+
+export interface MarkdownOptions {
+  /** Hidden marker put first on its own line (the GitHub layer passes `<!-- tailgate:KEY -->`). Trusted: not escaped. */
+  marker?: string;
+  /** Cap in JavaScript characters (UTF-16 units): 65,536 for a comment. */
+  maxChars: number;
+  /** Optional cap in UTF-8 bytes: the job summary's 1 MiB is a byte cap (1,048,576). */
+  maxBytes?: number;
+  /** Label of the headline (default `tailgate`), e.g. a matrix leg's name. */
+  title?: string;
+  /** Which cap the omission notices name, and where they send the reader. Default `comment`. */
+  kind?: 'comment' | 'summary';
+}
+
+/** Reductions in the order they are tried (detail first, rows of the main table last). */
+const STEPS: Step[] = [
+  { part: 'diagnostics', action: 'trim' },
+  { part: 'diagnostics', action: 'drop' },
+  { part: 'fallback', action: 'drop' },
+  { part: 'chart', action: 'drop' },
+  { part: 'aggregate', action: 'trim' },
+  { part: 'aggregate', action: 'drop' },
+  // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
+  { part: 'warnings', action: 'trim', keepAtLeast: 10 },
+  { part: 'table', action: 'trim' },
+  { part: 'warnings', action: 'trim' },
+];
+
+export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: string; truncated: boolean } {
+  const omission: Omission =
+    opts.kind === 'summary'
+      ? { limit: 'job summary size limit', elsewhere: 'see the JSON report' }
+      : { limit: 'comment size limit', elsewhere: 'see the job summary or the JSON report' };
+  const sorted = sortBehaviors(report.behaviors);
+  const title = escapeMarkdown(opts.title ?? 'tailgate', 80);
+  const headline = `### ${VERDICT_SYMBOL[report.verdict]} ${title}: ${report.verdict}\n\n${headlineSentence(report, (name) => `**${escapeMarkdown(name, 80)}**`)}\n\n${contextLine(report)}\n`;
+  const chart = renderChart(report);
+  const parts: Part[] = [
+    fixed('head', opts.marker === undefined ? headline : `${opts.marker}\n${headline}`),
+    ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), aggregateTable(report, sorted, omission)] : []),
+    warningsPart(report, sorted, omission),
+    ...(chart === null ? [] : [{ ...fixed('chart', chart.chart), dropped: `_Chart omitted (${omission.limit})._\n` }, fixed('fallback', chart.fallback)]),
+    ...(sorted.length > 0 ? [diagnostics(report, sorted, omission)] : []),
+    fixed('footer', footer(report)),
+  ];
+  return fitToBudget(parts, STEPS, { maxChars: opts.maxChars, maxBytes: opts.maxBytes });
+}
+
+function fixed(id: string, text: string): Part {
+  return { id, open: text, rows: [], close: '' };
+}

@@ -1,0 +1,75 @@
+/**
+ * The one sentence a reviewer reads first: the verdict and the behaviour
+ * that drives it. Shared by the Markdown and the terminal renderers; each
+ * passes its own way of showing a (untrusted) behaviour name.
+ */
+import type { Breach } from '../../gate/types.js';
+import { formatCount, formatLevel, formatProbability, formatVolume } from '../numbers.js';
+import type { Report, ReportBehavior } from '../types.js';
+import { METRIC_LABEL, ownBreaches, sortBehaviors } from './rank.js';
+
+/** Shows a behaviour name safely in the target medium (escaped Markdown, cleaned plain text). */
+export type NameFormatter = (name: string) => string;
+
+/** The headline sentence, without the verdict label (the renderer adds it). Ends with a full stop. */
+export function headlineSentence(report: Report, name: NameFormatter): string {
+  const sentence = verdictSentence(report, name);
+  return report.settings.mode === 'advisory' ? `${sentence} Advisory mode: the gate does not block.` : sentence;
+}
+
+function verdictSentence(report: Report, name: NameFormatter): string {
+  const volume = `${formatVolume(report.deploymentVolume)} deployment queries`;
+  const sorted = sortBehaviors(report.behaviors);
+  switch (report.verdict) {
+    case 'error':
+      return 'The run failed before a verdict; see the warnings below and the job log.';
+    case 'fail':
+    case 'warn':
+      return breachSentence(report, sorted, report.verdict, volume, name);
+    case 'insufficient': {
+      const stuck = sorted.filter((b) => b.status === 'insufficient');
+      const first = stuck[0];
+      if (first === undefined) return `Some behaviours could not be forecast at ${volume}.`;
+      const more = stuck.length > 1 ? ` and ${formatCount(stuck.length - 1)} more of ${formatCount(sorted.length)} behaviours` : '';
+      const why = first.outcome === 'degenerate' ? 'the tail fit is degenerate' : 'too few queries with hits';
+      return `${name(first.name)}${more} could not be forecast (${why}); no forecast breaches a threshold at ${volume}.`;
+    }
+    case 'pass':
+      return passSentence(report, sorted, volume, name);
+  }
+}
+
+function breachSentence(report: Report, sorted: ReportBehavior[], level: 'fail' | 'warn', volume: string, name: NameFormatter): string {
+  const leading = sorted.filter((b) => b.status === level);
+  const first = leading[0];
+  if (first === undefined) return `A behaviour reached its ${level} level at ${volume}.`;
+  const more = leading.length > 1 ? ` ${formatCount(leading.length - 1)} more ${leading.length === 2 ? 'behaviour is' : 'behaviours are'} at ${level} too.` : '';
+  const breach: Breach | undefined = ownBreaches(first)[0];
+  if (breach === undefined) {
+    // A status without a breach comes from the insufficient-data policy, not from a threshold.
+    return `${name(first.name)} is at ${level} because it could not be forecast (on-insufficient-data: ${report.settings.onInsufficientData}).${more}`;
+  }
+  const metric = breach.metric === 'frequency' ? 'the share of queries above τ' : METRIC_LABEL[breach.metric];
+  const numbers = `${formatProbability(breach.value)} against ${formatProbability(breach.threshold)}`;
+  if (breach.basis === 'upper') {
+    return `${name(first.name)} could exceed its ${level} threshold for ${metric} at ${volume}: the upper end of its ${formatLevel(report.settings.confidence)} interval is ${numbers}.${more}`;
+  }
+  return `${name(first.name)} is forecast to exceed its ${level} threshold for ${metric} at ${volume} (${numbers}).${more}`;
+}
+
+function passSentence(report: Report, sorted: ReportBehavior[], volume: string, name: NameFormatter): string {
+  if (sorted.length === 0) return 'No behaviour was found in the results.';
+  let riskiest: { behavior: ReportBehavior; risk: number } | undefined;
+  for (const behavior of sorted) {
+    const risk = behavior.worstQueryRisk.forecast;
+    if (risk !== null && (riskiest === undefined || risk > riskiest.risk)) riskiest = { behavior, risk };
+  }
+  const top = riskiest === undefined
+    ? 'no behaviour could be forecast'
+    : `the riskiest is ${name(riskiest.behavior.name)} at ${formatProbability(riskiest.risk)} worst-query risk`;
+  const gated = sorted.some((b) => Object.values(b.thresholds).some((t) => t !== undefined));
+  if (!gated) return `No thresholds are set, so nothing is gated at ${volume}; ${top}.`;
+  const basis = report.settings.gateOn === 'upper' ? `the upper ends of their ${formatLevel(report.settings.confidence)} intervals stay` : 'all forecasts stay';
+  const count = sorted.length === 1 ? 'The behaviour passes' : sorted.length === 2 ? 'Both behaviours pass' : `All ${formatCount(sorted.length)} behaviours pass`;
+  return `${count}: ${basis} below their thresholds at ${volume}; ${top}.`;
+}

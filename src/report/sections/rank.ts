@@ -1,0 +1,57 @@
+/**
+ * Ordering and labels shared by every renderer, so the comment, the summary
+ * and the terminal table agree on which behaviour comes first.
+ */
+import type { Breach, Metric, Status, Verdict } from '../../gate/types.js';
+import type { ReportBehavior } from '../types.js';
+
+/** Worst first: a reviewer reads the table top-down. */
+const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, insufficient: 2, pass: 3 };
+
+export const VERDICT_SYMBOL: Record<Verdict, string> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  insufficient: '❔',
+  error: '💥',
+};
+
+export const METRIC_LABEL: Record<Metric, string> = {
+  'worst-query-risk': 'worst-query risk',
+  'aggregate-risk': 'aggregate risk',
+  frequency: 'frequency',
+};
+
+/**
+ * The value a behaviour is ranked by within its status: the worst-query
+ * forecast; without one, the largest observed p̂ (what insufficient rows show).
+ */
+export function riskKey(b: ReportBehavior): number {
+  return b.worstQueryRisk.forecast ?? b.worstQueryRisk.observedMax;
+}
+
+/** Status severity, then risk (descending), then name, so equal reports render identically. */
+export function compareBehaviors(x: ReportBehavior, y: ReportBehavior): number {
+  return (
+    SEVERITY[x.status] - SEVERITY[y.status] ||
+    // Forecasts before behaviours without one, within a status.
+    Number(x.worstQueryRisk.forecast === null) - Number(y.worstQueryRisk.forecast === null) ||
+    riskKey(y) - riskKey(x) ||
+    (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
+  );
+}
+
+export function sortBehaviors(behaviors: readonly ReportBehavior[]): ReportBehavior[] {
+  return [...behaviors].sort(compareBehaviors);
+}
+
+/** How far a breach goes past its threshold; the headline names the largest. */
+export function breachRatio(b: Breach): number {
+  return b.value / b.threshold;
+}
+
+/** The behaviour's breaches at its own status level, largest ratio first. */
+export function ownBreaches(b: ReportBehavior): Breach[] {
+  if (b.status !== 'fail' && b.status !== 'warn') return [];
+  return b.breaches.filter((x) => x.level === b.status).sort((p, q) => breachRatio(q) - breachRatio(p));
+}

@@ -1,0 +1,68 @@
+/**
+ * The report as plain text for a terminal (CLI): the headline, an aligned
+ * table, why some behaviours have no forecast, and the warnings. No Markdown,
+ * no colours.
+ *
+ * Security: names come from artifacts, and a terminal obeys escape sequences,
+ * so truncateText replaces every control character (ESC included) before
+ * anything is printed.
+ */
+import { truncateText } from './escape.js';
+import { formatLevel, formatVolume } from './numbers.js';
+import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
+import { headlineSentence } from './sections/headline.js';
+import { sortBehaviors } from './sections/rank.js';
+import type { Report } from './types.js';
+
+const clean = (text: string, max = 60): string => truncateText(text, max);
+
+export function renderTerminal(report: Report): string {
+  const sorted = sortBehaviors(report.behaviors);
+  const s = report.settings;
+  const lines = [
+    `tailgate ${clean(report.tool.version, 40)}: ${report.verdict.toUpperCase()}`,
+    headlineSentence(report, (name) => `"${clean(name)}"`),
+    `deployment volume ${formatVolume(report.deploymentVolume)} · gate on ${s.gateOn === 'upper' ? `upper end of the ${formatLevel(s.confidence)} interval` : 'forecast'} · mode ${s.mode}`,
+  ];
+  if (sorted.length > 0) {
+    const header = ['BEHAVIOUR', 'QUERIES', 'HITS', `RISK AT ${formatVolume(report.deploymentVolume)}`, `${formatLevel(s.confidence)} INTERVAL`, 'THRESHOLD', 'STATUS'];
+    const rows = sorted.map((b) => {
+      const c = behaviorCells(b);
+      const status = `${b.status.toUpperCase()}${c.breached.length > 0 ? ` (${c.breached.join(', ')})` : ''}`;
+      // The rate bound is long: it goes under "No forecast" instead of widening the column.
+      return [clean(b.name), c.queries, c.hits, c.risk, b.worstQueryRisk.forecast === null ? maxText(b) : c.interval, c.threshold, status];
+    });
+    lines.push('', ...alignColumns([header, ...rows], [false, true, true, true, false, false, false]));
+  }
+  const unforecast = sorted.filter((b) => b.worstQueryRisk.forecast === null);
+  if (unforecast.length > 0) {
+    lines.push('', 'No forecast:');
+    for (const b of unforecast) {
+      const why = [b.reason === null ? b.outcome : clean(b.reason, 200), rateBoundText(b)].filter((x) => x !== null);
+      lines.push(`  ${clean(b.name)}: ${why.join('; ')}`);
+    }
+  }
+  const warnings = [...report.warnings.map((w) => clean(w, 300)), ...sorted.flatMap((b) => b.warnings.map((w) => `${clean(b.name)}: ${clean(w, 300)}`))];
+  if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
+  lines.push('', 'Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); see the README.');
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Pad cells to their column's width in code points, not counting combining
+ * marks (the hat of p̂ is U+0302). Wide CJK or emoji characters may still
+ * shift a row; no width table is worth it here.
+ */
+function alignColumns(rows: string[][], rightAligned: boolean[]): string[] {
+  const width = (text: string): number => Array.from(text.replace(/\p{M}/gu, '')).length;
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => width(row[col]))));
+  return rows.map((row) =>
+    row
+      .map((cell, col) => {
+        const pad = ' '.repeat(widths[col] - width(cell));
+        return rightAligned[col] ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
