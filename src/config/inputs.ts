@@ -11,7 +11,8 @@ import { InputError } from '../ingest/format.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
-import type { GateOn, Mode, OnInsufficient, Settings, Thresholds } from './settings.js';
+import { readMapping } from './mapping.js';
+import type { CommentMode, GateOn, Mode, OnInsufficient, Settings, Thresholds } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
 
 /** Every input readSettings reads, spelled as in action.yml. */
@@ -37,6 +38,16 @@ export const INPUT_NAMES = [
   'report-path',
   'markdown-path',
   'summary',
+  'behavior',
+  'scorer',
+  'hit-values',
+  'score-threshold',
+  'score-key',
+  'matcher',
+  'filter',
+  'use-logprobs',
+  'comment',
+  'comment-key',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -55,11 +66,14 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'report-path': 'tailgate-report.json',
   'markdown-path': 'tailgate-report.md',
   summary: 'true',
+  'use-logprobs': 'false',
+  comment: 'auto',
 };
 
 const GATE_ON: readonly GateOn[] = ['forecast', 'upper'];
 const MODES: readonly Mode[] = ['enforce', 'advisory'];
 const ON_INSUFFICIENT: readonly OnInsufficient[] = ['pass', 'warn', 'fail'];
+const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-breach', 'off'];
 
 export interface ReadOptions {
   /** Directory relative `policy` paths resolve against (the workspace). */
@@ -96,6 +110,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     results,
     // Named formats are checked by the ingest registry, which knows them; here only `auto` is special.
     format: get('format'),
+    mapping: readMapping(get),
     deploymentVolume: parseVolume('deployment-volume', required('deployment-volume', 'give the number of deployment queries n, e.g. 1M')),
     thresholds,
     frequencyTau: parseProbability('frequency-tau', get('frequency-tau'), { allowZero: false, allowOne: false }),
@@ -113,6 +128,8 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     reportPath: get('report-path'),
     markdownPath: get('markdown-path'),
     summary: parseBoolean('summary', get('summary')),
+    comment: parseEnum('comment', get('comment'), COMMENT_MODES),
+    commentKey: get('comment-key'),
   };
   validateSettings(settings);
   return settings;

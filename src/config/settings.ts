@@ -1,3 +1,5 @@
+import type { MappingOptions } from '../ingest/format.js';
+
 /**
  * The one settings object the pipeline runs on. Produced by `readSettings`
  * from action inputs (or by the CLI from flags); nothing else reads inputs.
@@ -28,12 +30,15 @@ export interface Policy {
 export type GateOn = 'forecast' | 'upper';
 export type Mode = 'enforce' | 'advisory';
 export type OnInsufficient = 'pass' | 'warn' | 'fail';
+export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
 
 export interface Settings {
   /** Globs of result files, one per line of `results`. */
   results: string[];
   /** `auto` or a named format. */
   format: string;
+  /** How format rows map to behaviours (`behavior`, `scorer`, `hit-values`, …). */
+  mapping: MappingOptions;
   /** n. */
   deploymentVolume: number;
   /** Thresholds from inputs; the policy overrides them per behaviour. */
@@ -54,4 +59,8 @@ export interface Settings {
   reportPath: string;
   markdownPath: string;
   summary: boolean;
+  /** When to write the sticky PR comment. */
+  comment: CommentMode;
+  /** Sticky comment key; '' means the default (workflow/job). */
+  commentKey: string;
 }

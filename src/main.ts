@@ -1,0 +1,53 @@
+/**
+ * run(): read inputs → ingest → forecast → gate → JSON report → job summary →
+ * annotations → PR comment (best effort) → outputs → fail last (DESIGN §3).
+ * The only place that turns an outcome or an error into a failed step.
+ */
+import * as core from '@actions/core';
+import { readSettings } from './config/inputs.js';
+import { exitCodeFor } from './gate/exit.js';
+import { InputError } from './ingest/format.js';
+import { resolveGlobs } from './ingest/resolve.js';
+import { runPipeline } from './pipeline.js';
+import { annotate, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
+import type { Report } from './report/types.js';
+
+export async function run(): Promise<void> {
+  try {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
+    const files = await resolveGlobs(settings.results, workspace);
+    const report = await runPipeline(settings, files, { now: new Date(), context: runContext() });
+    const written = await writeReportFiles(report, settings, workspace);
+    if (settings.summary) await writeJobSummary(written.markdown);
+    annotate(report);
+    setOutputs(report, written);
+    core.info(`tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviours); report at ${written.reportPath}`);
+    if (exitCodeFor(report.verdict, settings) !== 0) core.setFailed(failureMessage(report));
+  } catch (error) {
+    core.setOutput('verdict', 'error');
+    // Anything thrown counts, Error or not: an error must never pass as green.
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof InputError) && error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
+  }
+}
+
+function failureMessage(report: Report): string {
+  if (report.verdict === 'insufficient') {
+    return 'tailgate: not enough nonzero queries to forecast (on-insufficient-data: fail)';
+  }
+  const names = [...new Set(report.breaches.filter((b) => b.level === 'fail').map((b) => b.behavior))];
+  return `tailgate: forecast risk exceeds a fail threshold for ${names.join(', ')} at n = ${report.deploymentVolume}`;
+}
+
+/** Where this run happened, for the report footer. The PR head SHA is filled in by the comment step when known. */
+function runContext(): Report['context'] {
+  const { GITHUB_REPOSITORY: repository, GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_SHA: sha } = process.env;
+  if (!repository) return null;
+  return {
+    repository,
+    sha,
+    runUrl: server && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+  };
+}
