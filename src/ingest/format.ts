@@ -18,6 +18,14 @@ export interface MappingOptions {
   scoreKey?: string;
   /** lm-eval sampled tasks: a regular expression a generation must match to count as a hit. */
   matcher?: string;
+  /** lm-eval: which filter's rows to read when a doc_id has several (one filter per doc_id). */
+  filter?: string;
+  /**
+   * Inspect multiple-choice: take p from the option tokens' logprobs in
+   * samples/*.json instead of from scores (`hitValues` then names the options
+   * that count as the behaviour).
+   */
+  useLogprobs?: boolean;
 }
 
 /** What a reader reports back about one file. */
