@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { INPUT_NAMES } from '../src/config/inputs.js';
+
+const root = new URL('../', import.meta.url);
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
+  runs: { using: string; main: string };
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+};
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+
+/** Rows of the README table between two markers, keyed by the first cell's code span. */
+function tableRows(name: string): Map<string, string[]> {
+  const block = readme.split(`<!-- ${name}:start -->`)[1]?.split(`<!-- ${name}:end -->`)[0] ?? '';
+  const rows = new Map<string, string[]>();
+  for (const line of block.split('\n')) {
+    const m = /^\| `([^`]+)` \|(.*)\|$/.exec(line);
+    if (m) rows.set(m[1], m[2].split(/(?<!\\)\|/).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+describe('action.yml and the README agree', () => {
+  test('runs on node24 from the committed bundle', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  test('every input readSettings reads is declared in action.yml, with a description', () => {
+    for (const name of INPUT_NAMES) {
+      expect(action.inputs[name]?.description).toBeTruthy();
+    }
+  });
+
+  test('the README inputs table lists exactly the action inputs, with their defaults', () => {
+    const rows = tableRows('inputs');
+    expect([...rows.keys()].sort()).toEqual(Object.keys(action.inputs).sort());
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      const [required, def] = rows.get(name)!;
+      expect(required).toBe(spec.required ? 'yes' : 'no');
+      expect(def).toBe(spec.default === undefined ? '' : `\`${spec.default}\``);
+    }
+  });
+
+  test('the README outputs table lists exactly the action outputs', () => {
+    expect([...tableRows('outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort());
+  });
+
+  test('the README opens with the demo and test commands', () => {
+    const firstBlock = readme.split('```sh')[1]?.split('```')[0] ?? '';
+    expect(firstBlock).toContain('npm ci && npm run demo');
+    expect(firstBlock).toContain('npm ci && npm test');
+  });
+
+  test('package.json and src/version.ts carry the same version', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
+    const { VERSION } = await import('../src/version.js');
+    expect(VERSION).toBe(pkg.version);
+  });
+});
