@@ -5,8 +5,8 @@
 export const LIMITS = {
   /** Longest accepted line of a JSONL/CSV file. */
   maxLineBytes: 16 * 1024 * 1024,
-  /** Largest JSON document read whole (results.json, an Inspect .json log). */
-  maxJsonBytes: 512 * 1024 * 1024,
+  /** Largest JSON document read whole (results.json, an Inspect .json log); just under V8's ~512 MiB string limit. */
+  maxJsonBytes: 500 * 1024 * 1024,
   /** Largest uncompressed zip entry. */
   maxEntryBytes: 256 * 1024 * 1024,
   /** Total uncompressed bytes read from one zip. */

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { InputError, type FormatReader } from './format.js';
+import { inspectReader } from './inspect.js';
 import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
 import type { SourceFile } from './observation.js';
@@ -10,6 +11,7 @@ import type { SourceFile } from './observation.js';
  * format is one import and one entry here.
  */
 export const FORMATS: FormatReader[] = [
+  inspectReader,
   nativeJsonl,
   nativeCsv,
 ];
