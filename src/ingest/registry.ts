@@ -1,6 +1,10 @@
 import { open } from 'node:fs/promises';
 import { InputError, type FormatReader } from './format.js';
+import { garakReader } from './garak.js';
+import { harmbenchBehaviorReader, harmbenchReader } from './harmbench.js';
 import { inspectReader } from './inspect.js';
+import { lmevalReader } from './lmeval.js';
+import { promptfooJsonlReader, promptfooJsonReader } from './promptfoo.js';
 import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
 import type { SourceFile } from './observation.js';
@@ -12,6 +16,13 @@ import type { SourceFile } from './observation.js';
  */
 export const FORMATS: FormatReader[] = [
   inspectReader,
+  promptfooJsonReader,
+  promptfooJsonlReader,
+  lmevalReader,
+  harmbenchReader,
+  // Never auto-detected (its detect says no): the same files as harmbench, grouped by behavior_id.
+  harmbenchBehaviorReader,
+  garakReader,
   nativeJsonl,
   nativeCsv,
 ];

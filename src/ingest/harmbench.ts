@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { canonicalJson, shortHash } from './canonical.js';
+import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
+import { checkShape, isRecord, jsonPath, kindOf, messageOf, readJsonFile } from './json-file.js';
+import type { ObservationSink, SourceFile } from './observation.js';
+
+/**
+ * HarmBench `evaluate_completions.py --save_path results.json`:
+ * `json.dump({behavior_id: [{test_case, generation, label, advbench_label?}, …]}, indent=4)`.
+ * `label` is the classifier's verdict: 1 = the generation is an instance of
+ * the behaviour, 0 = it is not, −1 = the classifier answered neither yes nor
+ * no (excluded, counted as `label-minus-one`). `test_case` is the attack
+ * prompt (a string; a `[image, text]` pair for multimodal behaviours).
+ *
+ * Query = one test case (the prompt the model saw, grouped within its
+ * behavior_id), behaviour = `options.behavior ?? 'harmbench'`. This is the
+ * paper's reading: p(x) is the chance that a sampled output on a fixed prompt
+ * x shows the harm, so several generations of one test case are k samples of
+ * one query. HarmBench usually generates once, greedily, per test case; then
+ * every p̂ is 0 or 1 and the reader says so. The per-behaviour view (each
+ * behavior_id a query, its test cases the samples: HarmBench's own
+ * per-behaviour ASR) is the `harmbench-behavior` format.
+ *
+ * `options.scoreKey` picks the label field (default `label`; `advbench_label`
+ * is HarmBench's refusal-prefix metric, 1 = jailbroken).
+ */
+
+const RowSchema = z.object({
+  test_case: z.union([z.string(), z.array(z.unknown())]),
+  generation: z.string().nullish(),
+});
+
+/** evaluate_completions writes `{\n    "<behavior_id>": [\n        {\n            "test_case": …`. */
+const HEAD = /^\uFEFF?\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\[\s*\{\s*"(?:test_case|generation)"\s*:/;
+
+type QueryBy = 'test-case' | 'behavior-id';
+
+function makeReader(id: string, description: string, queryBy: QueryBy, autodetect: boolean): FormatReader {
+  return {
+    id,
+    description,
+    detect: (head: Buffer) => autodetect && HEAD.test(head.toString('utf8')),
+    read: (file, options, sink) => readHarmbench(file, options, sink, queryBy),
+  };
+}
+
+export const harmbenchReader = makeReader(
+  'harmbench',
+  'HarmBench evaluate_completions results.json (each test case a query)',
+  'test-case',
+  true,
+);
+
+/** Same file, each behavior_id a query; chosen by name only (`format: harmbench-behavior`), never auto-detected. */
+export const harmbenchBehaviorReader = makeReader(
+  'harmbench-behavior',
+  'HarmBench results.json, each behavior_id a query and its test cases the samples',
+  'behavior-id',
+  false,
+);
+
+async function readHarmbench(
+  file: SourceFile,
+  options: MappingOptions,
+  sink: ObservationSink,
+  queryBy: QueryBy,
+): Promise<ReadSummary> {
+  const doc = await readJsonFile(file);
+  if (!isRecord(doc)) {
+    throw new InputError(`${file.name}: expected an object mapping behavior_id to result arrays, got ${kindOf(doc)}`);
+  }
+  const behavior = options.behavior ?? 'harmbench';
+  const labelKey = options.scoreKey ?? 'label';
+  const skipped: string[] = [];
+  const samplesPerQuery = new Map<string, number>();
+  let rows = 0;
+  for (const [behaviorId, list] of Object.entries(doc)) {
+    if (!Array.isArray(list)) {
+      skipped.push(behaviorId);
+      continue;
+    }
+    list.forEach((raw, i) => {
+      rows++;
+      const path = jsonPath('', [behaviorId, i]);
+      const row = checkShape(RowSchema, raw, file.name, path, 'expected {test_case, generation, label} as evaluate_completions.py writes');
+      const label = isRecord(raw) ? raw[labelKey] : undefined;
+      if (label === -1) {
+        sink.exclude(behavior, 'label-minus-one');
+        return;
+      }
+      if (label !== 0 && label !== 1) {
+        throw new InputError(
+          `${file.name}: ${jsonPath(path, [labelKey])}: expected 1, 0 or -1, got ${JSON.stringify(label) ?? 'nothing'}` +
+            (labelKey === 'label' ? '' : ` (scoreKey '${labelKey}')`),
+        );
+      }
+      const queryId =
+        queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case))}`;
+      samplesPerQuery.set(queryId, (samplesPerQuery.get(queryId) ?? 0) + 1);
+      try {
+        sink.sampled(behavior, queryId, label, 1, String(i));
+      } catch (err) {
+        throw new InputError(`${file.name}: ${path}: ${messageOf(err)}`);
+      }
+    });
+  }
+  if (rows === 0) {
+    throw new InputError(
+      `${file.name}: no usable rows: no behavior_id maps to a non-empty array of {test_case, generation, label}` +
+        (skipped.length > 0 ? ` (keys without an array: ${preview(skipped)})` : ''),
+    );
+  }
+  if (skipped.length > 0) {
+    sink.warn(`${file.name}: skipped ${skipped.length} keys whose value is not an array: ${preview(skipped)}`);
+  }
+  if (queryBy === 'test-case' && samplesPerQuery.size > 0 && [...samplesPerQuery.values()].every((k) => k === 1)) {
+    sink.warn(
+      `${file.name}: every test case has a single generation, so each query's p̂ is 0 or 1; generate several ` +
+        'completions per test case at temperature > 0, or use format harmbench-behavior (each behavior_id a query)',
+    );
+  }
+  return { rows };
+}
+
+function preview(keys: string[]): string {
+  return keys.length <= 5 ? keys.join(', ') : `${keys.slice(0, 5).join(', ')} …`;
+}

@@ -1,0 +1,125 @@
+import { open } from 'node:fs/promises';
+import type { z } from 'zod';
+import { InputError } from './format.js';
+import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
+import { LIMITS } from './limits.js';
+import type { SourceFile } from './observation.js';
+
+/**
+ * JSON helpers shared by the whole-file formats (promptfoo results.json,
+ * HarmBench results.json, legacy lm-eval sample arrays) and the JSONL ones:
+ * a bounded whole-file read, syntax errors with line and column, and runtime
+ * checks whose messages carry the JSON path of the bad value.
+ */
+
+/**
+ * Reads and parses a whole JSON file, reading at most `maxBytes` bytes
+ * (LIMITS.maxJsonBytes): a bigger file is an InputError before it is parsed,
+ * so a runaway artifact cannot exhaust memory. A UTF-8 BOM is skipped.
+ * Syntax errors name the file, line and column (via {@link parseJsonText}).
+ */
+export async function readJsonFile(file: SourceFile, maxBytes: number = LIMITS.maxJsonBytes): Promise<unknown> {
+  return parseLenientJsonBytes(await readBounded(file, maxBytes), file.name);
+}
+
+/**
+ * Parses one JSON document (a JSONL line, a whole file) or throws an
+ * InputError `where: invalid JSON at line L, column C …`. Python writers
+ * (lm-eval, garak, HarmBench) emit bare `NaN`/`Infinity` for non-finite
+ * floats, so those are accepted as numbers (see lenient-json.ts); each reader
+ * decides what a non-finite value means in its own fields.
+ */
+export function parseJsonText(text: string, where: string): unknown {
+  return parseLenientJson(text, where);
+}
+
+async function readBounded(file: SourceFile, maxBytes: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(file.path, 'r');
+  } catch (err) {
+    throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}`);
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw tooBig(file, maxBytes);
+    // One byte more than stat() reported, so a file that grew meanwhile is caught rather than cut.
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled > maxBytes) throw tooBig(file, maxBytes);
+      if (filled === buffer.length) break;
+    }
+    if (filled > size) {
+      throw new InputError(`${file.name}: the file grew while it was being read; read it once the tool has finished writing it`);
+    }
+    return buffer.subarray(0, filled);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooBig(file: SourceFile, maxBytes: number): InputError {
+  return new InputError(
+    `${file.name}: larger than ${maxBytes} bytes, the limit for a JSON file read whole (LIMITS.maxJsonBytes); ` +
+      'split the results or export them as JSONL where the tool supports it',
+  );
+}
+
+/** A plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "an array", "a string", "null" … for messages. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Appends path segments in JavaScript notation: `results.results[3].gradingResult`.
+ * Keys that are not identifiers are quoted: `x["a b"]`.
+ */
+export function jsonPath(base: string, segments: readonly PropertyKey[]): string {
+  let path = base;
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) path += path === '' ? segment : `.${segment}`;
+    else path += `[${JSON.stringify(String(segment))}]`;
+  }
+  return path;
+}
+
+/**
+ * Checks `value` against a zod schema and returns the typed result, or throws
+ * an InputError `where: path: problem; hint` naming the first bad value.
+ * `where` is the file (and line for JSONL), `base` the JSON path of `value`
+ * in the file, `hint` what the reader expected (so the user can tell a
+ * damaged file from a file of another format).
+ */
+export function checkShape<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+  base: string,
+  hint?: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = jsonPath(base, issue?.path ?? []);
+  const problem = issue?.message ?? 'unexpected shape';
+  throw new InputError(`${where}: ${path === '' ? '(top level)' : path}: ${problem}${hint === undefined ? '' : `; ${hint}`}`);
+}
+
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
