@@ -10,6 +10,8 @@ import { InputError } from './ingest/format.js';
 import { resolveGlobs } from './ingest/resolve.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
+import { postComment } from './action/comment.js';
+import { reportContext } from './github/report-context.js';
 import type { Report } from './report/types.js';
 
 export async function run(): Promise<void> {
@@ -17,10 +19,12 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
     const files = await resolveGlobs(settings.results, workspace);
-    const report = await runPipeline(settings, files, { now: new Date(), context: runContext() });
+    const report = await runPipeline(settings, files, { now: new Date(), context: await reportContext(process.env) });
     const written = await writeReportFiles(report, settings, workspace);
     if (settings.summary) await writeJobSummary(written.markdown);
     annotate(report);
+    // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
+    await postComment(report, settings);
     setOutputs(report, written);
     core.info(`tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviours); report at ${written.reportPath}`);
     if (exitCodeFor(report.verdict, settings) !== 0) core.setFailed(failureMessage(report));
@@ -39,15 +43,4 @@ function failureMessage(report: Report): string {
   }
   const names = [...new Set(report.breaches.filter((b) => b.level === 'fail').map((b) => b.behavior))];
   return `tailgate: forecast risk exceeds a fail threshold for ${names.join(', ')} at n = ${report.deploymentVolume}`;
-}
-
-/** Where this run happened, for the report footer. The PR head SHA is filled in by the comment step when known. */
-function runContext(): Report['context'] {
-  const { GITHUB_REPOSITORY: repository, GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId, GITHUB_SHA: sha } = process.env;
-  if (!repository) return null;
-  return {
-    repository,
-    sha,
-    runUrl: server && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
-  };
 }
