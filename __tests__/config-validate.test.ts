@@ -92,8 +92,8 @@ describe('settingsProblems', () => {
     ]);
   });
 
-  it('results must not be empty; seed must fit 32 bits', () => {
-    expect(settingsProblems(valid({ results: [] }))[0]).toContain('results is required');
+  it('results may be empty (artifact inputs say what to read); seed must fit 32 bits', () => {
+    expect(settingsProblems(valid({ results: [] }))).toEqual([]);
     expect(settingsProblems(valid({ seed: 2 ** 32 }))).toEqual(['seed (4294967296) must be a whole number from 0 to 4294967295.']);
   });
 
