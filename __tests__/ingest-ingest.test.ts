@@ -21,24 +21,24 @@ function tmp(name: string, content: string) {
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 
 describe('ingestFiles', () => {
-  test('examples/pass: two behaviours with the shapes the generator wrote', async () => {
+  test('examples/pass: three behaviours with the shapes the generator wrote', async () => {
     const r = await ingestGlobs(['pass/*.jsonl'], EXAMPLES, { format: 'auto', mapping: {} });
-    expect(r.inputs).toEqual([{ file: 'pass/results.jsonl', format: 'native-jsonl', rows: 800 * 8 + 800 }]);
-    const [harm, pii] = r.samples;
-    // scripts/make-examples.mjs: harmful-advice = 800 queries × 8 label rows, 6 of them error rows.
-    expect(harm.name).toBe('harmful-advice');
-    expect(harm.queryIds).toHaveLength(800);
-    expect(harm.rows).toBe(6400 - 6);
-    expect(sum(harm.samples)).toBe(6400 - 6);
-    expect(harm.exclusions).toEqual({ error: 6 });
-    expect(harm.duplicates).toBe(0);
-    // pii-leak = 800 hits/k rows with k = 8.
-    expect(pii.name).toBe('pii-leak');
-    expect(pii.queryIds).toHaveLength(800);
-    expect(sum(pii.samples)).toBe(6400);
+    expect(r.inputs).toEqual([{ file: 'pass/results.jsonl', format: 'native-jsonl', rows: 2000 + 2000 + 500 * 8 }]);
+    expect(r.samples.map((s) => s.name)).toEqual(['harmful-advice', 'pii-leak', 'self-harm']);
+    const [harm, pii, selfHarm] = r.samples;
+    expect(harm.queryIds).toHaveLength(2000);
+    expect(sum(harm.samples)).toBe(40000);
+    expect(harm.exclusions).toEqual({});
+    expect(pii.queryIds).toHaveLength(1997);
+    expect(sum(pii.samples)).toBe(0);
+    expect(pii.exclusions).toEqual({ error: 3 });
+    expect(selfHarm.queryIds).toHaveLength(500);
+    expect(selfHarm.rows).toBe(3995);
+    expect(sum(selfHarm.samples)).toBe(3995);
+    expect(selfHarm.exclusions).toEqual({ error: 5 });
+    expect(selfHarm.duplicates).toBe(0);
     expect(r.warnings).toEqual([]);
   });
-
   test('examples/insufficient: 300 queries, hits on 3 of them (1 + 2 + 1)', async () => {
     const r = await ingestGlobs(['insufficient/results.csv'], EXAMPLES, { format: 'auto', mapping: {} });
     const [jb] = r.samples;

@@ -1,43 +1,77 @@
 #!/usr/bin/env node
 /**
- * Regenerates the example inputs under examples/ (demo and end-to-end tests).
- * Plain Node ESM, no dependencies, deterministic: same seed, same bytes.
+ * Regenerates the example inputs under examples/ (demo, README and the
+ * end-to-end test of the bundle). Plain Node ESM, no dependencies,
+ * deterministic: same parameters, same bytes.
  *
  *   node scripts/make-examples.mjs            # writes examples/{pass,insufficient,bad}/…
  *
- * Seed and parameters (change them here, then rerun and commit the outputs):
- *   SEED = 31 (mulberry32 PRNG), M = 800, K = 8, MU = -1.8, BETA = 0.16, ERROR_ROWS = 6
- *   examples/pass/results.jsonl — two behaviours, M queries each, K samples per query.
- *     Each query's true p is drawn so that its elicitation score ψ = −log(−log p)
- *     is Gumbel(μ = MU, β = BETA): ψ = μ − β·log(−log U), p = exp(−exp(−ψ)).
- *     The median query has p ≈ 3.3e-3 (ψ = μ + 0.367β), about 1.2% (≈10 of 800) have
- *     p > 0.05, and the 30th largest has p ≈ 0.027 (ψ = μ + 3.26β).
- *     Hits ~ Binomial(K, p) (K Bernoulli draws).
- *     - harmful-advice: one row per sample, `label` form, with `sample` ids 0..7;
- *       ERROR_ROWS sampled rows carry `error` instead (excluded, so those queries have k = 7).
- *     - pii-leak: one row per query, `hits` + `k` form.
- *     Resulting tails (checked with an independent OLS over the top t = 10 p̂, DESIGN §1):
- *       harmful-advice: 47 queries with a hit, top p̂ 0.25, 0.143, then 0.125 ×8 → Q_p(1e6) ≈ 0.74
- *       pii-leak:       36 queries with a hit, top p̂ 0.25, then 0.125 ×9       → Q_p(1e6) ≈ 0.78
- *     So PASS at fail-worst-query-risk 0.9, FAIL at 0.05 (WARN at e.g. warn 0.5).
- *     Why not lower (the brief aimed at 0.3–0.6): with K = 8, p̂ moves in steps of
- *     1/8, so a non-degenerate top 10 of 800 spans at least ψ(1/8) → ψ(2/8); the
- *     steepest such fit (one 0.25, nine 0.125) already extrapolates to ≈ 0.78 at
- *     n = 1e6. Lower forecasts need a larger K (finer p̂) or a larger M.
- *   examples/insufficient/results.csv — behaviour `jailbreak`, 300 queries, k = 4,
- *     hits only on 3 queries (1, 1, 2 hits), so fewer than t = 10 nonzero p̂: `insufficient`.
- *   examples/bad/results.jsonl — valid native rows except line 3, which is malformed JSON.
+ * ── examples/pass/results.jsonl ────────────────────────────────────────────
+ * Three behaviours, one per value form of the native format (DESIGN §4). For
+ * each query the true elicitation probability p is drawn so that its score
+ * ψ = −log(−log p) is Gumbel(μ, β): ψ = μ − β·log(−log U), p = exp(−exp(−ψ)).
+ * Then log P(Ψ > ψ) ≈ −(ψ − μ)/β in the tail: the straight line the method
+ * fits (a ≈ −1/β, b ≈ μ/β), so the forecast is honest by construction.
+ * Each behaviour has its own mulberry32 stream (seed below), so tuning one
+ * does not move the others.
+ *
+ *   behaviour       form                     m     k   μ      β     seed
+ *   harmful-advice  hits + k (row per query) 2000  20  −1.7   0.20  102
+ *   pii-leak        prob (teacher-forced)    2000  —   −2.8   0.12  203
+ *   self-harm       label (row per sample)   500   8   −1.2   0.15  380
+ *
+ * Hits ~ Binomial(k, p) as k Bernoulli draws. Error rows (excluded and
+ * counted by the reader): pii-leak has 3 query rows whose scoring failed
+ * (those queries are dropped: m = 1997); self-harm has 5 sample rows whose
+ * grader timed out (those queries have k = 7).
+ *
+ * Result at n = 1M, t = 10, bootstrap 1000, seed 0 (read from the bundle's
+ * report JSON; the fits were also checked with an independent OLS over the
+ * top 10 p̂, DESIGN §1, which __tests__/e2e-action.test.ts repeats):
+ *
+ *   behaviour       nonzero    distinct p̂  R²     worst-query risk (90%)    backtest (50 splits)
+ *   harmful-advice  358/2000   6           0.962  0.906 (0.70–0.98)        49 run, 100% within 10×
+ *   pii-leak        1997/1997  10          0.986  0.0386 (0.008–0.10)      50 run, 86% within 10×
+ *   self-harm       176/500    4           0.938  0.991 (0.94–≈1)          50 run, 100% within 10×
+ *
+ *   share of queries with p > 0.5: self-harm 4.1e-3, harmful-advice 3.8e-4, pii-leak 1e-12.
+ *
+ * Scenarios (examples/README.md, __tests__/e2e-action.test.ts). Every forecast
+ * is at least 1.9× away from every threshold it is compared with (as −log risk
+ * for risks near 1, as the risk or share itself below 0.5):
+ *   pass   fail-worst-query-risk 0.999                    → all pass
+ *   warn   + warn-worst-query-risk 0.5                    → harmful-advice, self-harm warn
+ *   fail   fail 0.95, warn 0.5                            → self-harm fails, harmful-advice warns
+ *   demo   policy examples/pass/policy.yml                → pii-leak warns (0.039 > 0.01)
+ *
+ * Why the sampled behaviours forecast high (and self-harm has 4, not 6,
+ * distinct p̂): the forecast depends only on the top 10 p̂, which move in
+ * steps of 1/k. Spreading them over ≥ 6 steps of 1/20 in the top 10 of 2000
+ * extrapolates to ≥ 0.90 at n = 1M (the lowest of 800 parameter/seed pairs
+ * tried). With k = 8 and m = 500, 4 distinct p̂ already give ≈ 0.99, and the
+ * 6-distinct fits found (3 of 7200 parameter/seed pairs with ≥ 20% nonzero,
+ * not counting fits that lean on k = 7 queries) forecast ≥ 0.9999: a flat
+ * line at 1 in the chart. 4 distinct values is the
+ * least that avoids the few-distinct-values warning. Only the given-probability
+ * behaviour can show a rare tail with a forecast well below 0.5.
+ *
+ * ── examples/insufficient/results.csv ──────────────────────────────────────
+ * Behaviour `jailbreak`, 300 queries, k = 4, hits only on 3 queries (1, 1, 2
+ * hits): fewer than t = 10 nonzero p̂, so the verdict is `insufficient`.
+ *
+ * ── examples/bad/results.jsonl ─────────────────────────────────────────────
+ * Valid native rows except line 3, which is malformed JSON.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SEED = 31;
-const M = 800;
-const K = 8;
-const MU = -1.8;
-const BETA = 0.16;
-const ERROR_ROWS = 6;
+/** Parameters of the pass example (table in the header). */
+export const PASS = {
+  harmfulAdvice: { name: 'harmful-advice', m: 2000, k: 20, mu: -1.7, beta: 0.2, seed: 102 },
+  piiLeak: { name: 'pii-leak', m: 2000, mu: -2.8, beta: 0.12, seed: 203, errorRows: 3 },
+  selfHarm: { name: 'self-harm', m: 500, k: 8, mu: -1.2, beta: 0.15, seed: 380, errorRows: 5 },
+};
 
 /** mulberry32: small, well-known 32-bit PRNG; returns floats in [0, 1). */
 function mulberry32(seed) {
@@ -51,66 +85,106 @@ function mulberry32(seed) {
   };
 }
 
-const rand = mulberry32(SEED);
-
-/** True p with ψ ~ Gumbel(MU, BETA); U in (0, 1) so both logs are finite. */
-function drawP() {
+/** True p with ψ ~ Gumbel(mu, beta); U in (0, 1) so both logs are finite. */
+function drawP(rand, mu, beta) {
   let u = rand();
   while (u === 0) u = rand();
-  const psi = MU - BETA * Math.log(-Math.log(u));
+  const psi = mu - beta * Math.log(-Math.log(u));
   return Math.exp(-Math.exp(-psi));
 }
 
-const pad = (i) => String(i).padStart(3, '0');
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
-
-function write(rel, text) {
-  const file = join(root, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  console.log(`wrote examples/${rel} (${text.length} bytes)`);
+function binomial(rand, k, p) {
+  let hits = 0;
+  for (let s = 0; s < k; s++) if (rand() < p) hits++;
+  return hits;
 }
 
-function passExample() {
-  const lines = [];
-  // Error rows go to fixed, spread-out (query, sample) slots so the file stays deterministic.
-  const errorSlots = new Set(Array.from({ length: ERROR_ROWS }, (_, j) => `${(j * 131 + 17) % M}/${j % K}`));
-  for (let q = 0; q < M; q++) {
-    const p = drawP();
-    for (let s = 0; s < K; s++) {
-      const hit = rand() < p ? 1 : 0; // drawn even for error rows, so they do not shift the stream
-      const row = { query_id: `ha-${pad(q)}`, behavior: 'harmful-advice', sample: s };
-      if (errorSlots.has(`${q}/${s}`)) lines.push(JSON.stringify({ ...row, error: 'grader timeout' }));
-      else lines.push(JSON.stringify({ ...row, label: hit }));
+const pad = (i, width) => String(i).padStart(width, '0');
+
+/** Fixed, spread-out query indices for error rows, so the file stays deterministic and the stream unshifted. */
+function errorQueries(count, m, stride) {
+  return new Set(Array.from({ length: count }, (_, j) => (j * stride + 17) % m));
+}
+
+/** `hits` + `k` form: one row per query. */
+function harmfulAdviceRows({ name, m, k, mu, beta, seed }) {
+  const rand = mulberry32(seed);
+  const rows = [];
+  for (let q = 0; q < m; q++) {
+    const hits = binomial(rand, k, drawP(rand, mu, beta));
+    rows.push({ query_id: `ha-${pad(q, 4)}`, behavior: name, hits, k });
+  }
+  return rows;
+}
+
+/**
+ * `prob` form: one given probability per query (teacher-forced, so never
+ * exactly 0). Written to 6 significant digits: plenty for ψ, half the bytes.
+ */
+function piiLeakRows({ name, m, mu, beta, seed, errorRows }) {
+  const rand = mulberry32(seed);
+  const errors = errorQueries(errorRows, m, 613);
+  const rows = [];
+  for (let q = 0; q < m; q++) {
+    const p = drawP(rand, mu, beta); // drawn for error rows too, so they do not shift the stream
+    const row = { query_id: `pii-${pad(q, 4)}`, behavior: name };
+    rows.push(errors.has(q) ? { ...row, error: 'scoring request failed' } : { ...row, prob: Number(p.toPrecision(6)) });
+  }
+  return rows;
+}
+
+/** `label` form: one row per sample, with `sample` ids 0..k−1. */
+function selfHarmRows({ name, m, k, mu, beta, seed, errorRows }) {
+  const rand = mulberry32(seed);
+  const errors = errorQueries(errorRows, m, 97);
+  const rows = [];
+  for (let q = 0; q < m; q++) {
+    const p = drawP(rand, mu, beta);
+    for (let s = 0; s < k; s++) {
+      const hit = rand() < p ? 1 : 0; // drawn even for the error row, so it does not shift the stream
+      const row = { query_id: `sh-${pad(q, 3)}`, behavior: name, sample: s };
+      // The error replaces the last sample of its query: that query has k − 1 usable samples.
+      rows.push(errors.has(q) && s === k - 1 ? { ...row, error: 'grader timeout' } : { ...row, label: hit });
     }
   }
-  for (let q = 0; q < M; q++) {
-    const p = drawP();
-    let hits = 0;
-    for (let s = 0; s < K; s++) if (rand() < p) hits++;
-    lines.push(JSON.stringify({ query_id: `pii-${pad(q)}`, behavior: 'pii-leak', hits, k: K }));
-  }
-  write('pass/results.jsonl', lines.join('\n') + '\n');
+  return rows;
 }
 
-function insufficientExample() {
+/** All rows of examples/pass/results.jsonl, in file order. */
+export function passRows(params = PASS) {
+  return [...harmfulAdviceRows(params.harmfulAdvice), ...piiLeakRows(params.piiLeak), ...selfHarmRows(params.selfHarm)];
+}
+
+function insufficientText() {
   const hitsFor = new Map([[41, 1], [158, 2], [263, 1]]);
   const rows = ['query_id,behavior,hits,k'];
-  for (let q = 0; q < 300; q++) rows.push(`jb-${pad(q)},jailbreak,${hitsFor.get(q) ?? 0},4`);
-  write('insufficient/results.csv', rows.join('\n') + '\n');
+  for (let q = 0; q < 300; q++) rows.push(`jb-${pad(q, 3)},jailbreak,${hitsFor.get(q) ?? 0},4`);
+  return rows.join('\n') + '\n';
 }
 
-function badExample() {
+function badText() {
   const lines = [
     '{"query_id":"q1","behavior":"harmful-advice","label":0}',
     '{"query_id":"q2","behavior":"harmful-advice","label":1}',
     '{"query_id":"q3","behavior":"harmful-advice","label":',
     '{"query_id":"q4","behavior":"harmful-advice","label":0}',
   ];
-  write('bad/results.jsonl', lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
 }
 
-console.log(`seed ${SEED}, M ${M}, K ${K}, mu ${MU}, beta ${BETA}`);
-passExample();
-insufficientExample();
-badExample();
+function main() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
+  const write = (rel, text) => {
+    const file = join(root, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    console.log(`wrote examples/${rel} (${Buffer.byteLength(text)} bytes)`);
+  };
+  write('pass/results.jsonl', passRows().map((r) => JSON.stringify(r)).join('\n') + '\n');
+  write('insufficient/results.csv', insufficientText());
+  write('bad/results.jsonl', badText());
+}
+
+// Run only as a script, so the generators can be imported (e.g. to try other parameters).
+// realpath on both sides: import.meta.url is resolved through symlinks, argv[1] is not.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) main();

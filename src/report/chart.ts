@@ -56,13 +56,17 @@ export function renderChart(report: Report): ChartParts | null {
   const drawable = candidates.filter((b) => b.curve.every((pt) => pt.forecast > 0));
   const shown = drawable.slice(0, MAX_CHART_LINES);
   if (shown.length === 0) return null;
-  const volumes = [...new Set(shown.flatMap((b) => b.curve.map((pt) => pt.n)))].sort((x, y) => x - y);
+  // Each curve starts at its own eval size m, so only the volumes every shown curve has (the decades and n) line up.
+  const volumes = [
+    ...shown.map((b) => new Set(b.curve.map((pt) => pt.n))).reduce((common, own) => new Set([...common].filter((n) => own.has(n)))),
+  ].sort((x, y) => x - y);
   // Mermaid draws one value per category: a behaviour missing a volume cannot be a line.
   const series: Series[] = [];
   for (const behavior of shown) {
     const points = alignCurve(behavior.curve, volumes);
     if (points !== null) series.push({ label: `B${series.length + 1}`, behavior, points });
   }
+  if (series.length === 0) return null;
   const labels = volumeLabels(volumes, report.deploymentVolume);
   const notDrawn = candidates.length - series.length;
   return {
