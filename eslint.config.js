@@ -1,0 +1,61 @@
+// ESLint 9 flat config (ESM: package.json has "type": "module").
+// See https://eslint.org/docs/latest/use/configure/configuration-files and
+// https://typescript-eslint.io/getting-started/typed-linting/
+//
+// Versions are pinned in package.json (DESIGN §6): eslint 9.39.x, @eslint/js 9.39.x,
+// typescript-eslint 8.73 (which accepts TypeScript < 6.1). Unpinned installs pull ESLint 10.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  // Flat config has no .eslintignore: global ignores live here. Fixtures and goldens are
+  // data recorded from real tools or rendered on purpose, never code we lint.
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', '__tests__/fixtures/', '__tests__/golden/']),
+
+  js.configs.recommended,
+
+  // Typed rules for TypeScript only. recommendedTypeChecked rather than strictTypeChecked:
+  // strict also bans numbers in template literals and `!` non-null assertions, which our
+  // renderers and tests use on purpose; the no-unsafe-* rules it shares with recommended
+  // are what catch raw JSON (`any`) flowing into our model without a runtime check.
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        // The project service reads tsconfig.json, which includes src and __tests__.
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // `_name` marks a parameter a port or callback signature requires but this body ignores.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // STYLE §11: `return await` inside try, so the catch sees async failures.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    },
+  },
+
+  // Plain JavaScript (scripts/, bench/, this file, jest.config.js) runs on Node and is not in
+  // tsconfig's program, so it gets the untyped rules and Node's globals.
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      globals: globals.node,
+      sourceType: 'module',
+    },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+
+  // Published constants (Wichura's AS241 coefficients, Gauss–Kronrod nodes and weights) are
+  // copied digit for digit from their sources so a reader can check them; JavaScript rounds
+  // each literal to the nearest double, which is the intended value.
+  {
+    files: ['src/forecast/normal-quantile.ts', 'src/forecast/quadrature.ts'],
+    rules: { 'no-loss-of-precision': 'off' },
+  },
+);
