@@ -49,6 +49,9 @@ describe('readSettings', () => {
       reportPath: 'tailgate-report.json',
       markdownPath: 'tailgate-report.md',
       summary: true,
+      mapping: { useLogprobs: false },
+      comment: 'auto',
+      commentKey: '',
     });
   });
 
@@ -63,7 +66,8 @@ describe('readSettings', () => {
       'results', 'format', 'deployment-volume', 'fail-worst-query-risk', 'warn-worst-query-risk',
       'fail-aggregate-risk', 'warn-aggregate-risk', 'frequency-tau', 'fail-frequency', 'warn-frequency',
       'tail-size', 'confidence', 'bootstrap', 'seed', 'gate-on', 'mode', 'on-insufficient-data', 'policy',
-      'report-path', 'markdown-path', 'summary',
+      'report-path', 'markdown-path', 'summary', 'behavior', 'scorer', 'hit-values', 'score-threshold',
+      'score-key', 'matcher', 'filter', 'use-logprobs', 'comment', 'comment-key',
     ]);
   });
 
@@ -124,6 +128,10 @@ describe('readSettings', () => {
     expect(settings.policy?.behaviors['harmful-advice']).toEqual({ failWorstQueryRisk: 0.05, tau: 0.5, failFrequency: 1e-4 });
   });
 
+  it('leaves `results` empty when unset: with artifact inputs it only filters (main.ts requires one of them)', () => {
+    expect(readSettings(inputs({ 'deployment-volume': '1M' }).getInput, { cwd: fixtures }).results).toEqual([]);
+  });
+
   it('names the path of a missing policy file', () => {
     const message = errorOf(() => readSettings(inputs({ ...minimal, policy: 'nope/tailgate.yml' }).getInput, { cwd: fixtures }));
     expect(message).toContain('policy nope/tailgate.yml: file not found');
@@ -131,7 +139,6 @@ describe('readSettings', () => {
   });
 
   it.each([
-    [{ 'deployment-volume': '1M' }, 'Input `results` is required'],
     [{ results: '# only a comment', 'deployment-volume': '1M' }, 'Input `results` has only blank'],
     [{ results: 'r' }, 'Input `deployment-volume` is required'],
     [{ ...minimal, 'deployment-volume': '1m' }, 'Input `deployment-volume`'],

@@ -94,8 +94,10 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     return value;
   };
 
-  const results = parseMultiline(required('results', 'give one or more globs of result files, one per line'));
-  if (results.length === 0) {
+  // Empty is allowed here: with artifact inputs, `results` only filters the downloaded files.
+  // main.ts checks that one of them says what to read.
+  const results = parseMultiline(get('results'));
+  if (results.length === 0 && get('results') !== '') {
     throw new InputError('Input `results` has only blank or `#` comment lines: give one or more globs of result files.');
   }
   const thresholds: Thresholds = {};
