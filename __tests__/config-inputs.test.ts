@@ -52,6 +52,8 @@ describe('readSettings', () => {
       mapping: { useLogprobs: false },
       comment: 'auto',
       commentKey: '',
+      baseline: null,
+      riskIncrease: {},
     });
   });
 
@@ -68,6 +70,8 @@ describe('readSettings', () => {
       'tail-size', 'confidence', 'bootstrap', 'seed', 'gate-on', 'mode', 'on-insufficient-data', 'policy',
       'report-path', 'markdown-path', 'summary', 'behavior', 'scorer', 'hit-values', 'score-threshold',
       'score-key', 'matcher', 'filter', 'use-logprobs', 'comment', 'comment-key',
+      'baseline', 'baseline-artifact', 'baseline-run-id', 'baseline-workflow', 'baseline-branch', 'baseline-required',
+      'fail-risk-increase', 'warn-risk-increase',
     ]);
   });
 

@@ -36,7 +36,7 @@ describe('loadPolicy', () => {
     expect(message).toBe(
       'policy tailgate.yml, line 5: behaviors.harmful-advice.fail-worst-query-rsk: unknown key (allowed: ' +
         'fail-worst-query-risk, warn-worst-query-risk, fail-aggregate-risk, warn-aggregate-risk, ' +
-        'fail-frequency, warn-frequency, frequency-tau)',
+        'fail-frequency, warn-frequency, frequency-tau, fail-risk-increase, warn-risk-increase)',
     );
   });
 
@@ -90,7 +90,7 @@ describe('parsePolicy', () => {
 
   it('rejects unknown top-level sections, naming the allowed ones', () => {
     expect(errorOf(() => parsePolicy('sources:\n  a: 1\n', 'p.yml'))).toBe(
-      'policy p.yml, line 1: sources: unknown key (allowed: defaults, behaviors)',
+      'policy p.yml, line 1: sources: unknown key (allowed: defaults, behaviors, red-team)',
     );
   });
 

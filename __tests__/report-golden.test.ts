@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { Report } from '../src/report/types.js';
-import { failReport, injectionReport, passReport, warnAdvisoryReport } from './helpers/reports.js';
+import { baselineReport, failReport, injectionReport, passReport, warnAdvisoryReport } from './helpers/reports.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -21,6 +21,7 @@ const reports: Record<string, () => Report> = {
   fail: failReport,
   'warn-advisory': warnAdvisoryReport,
   injection: injectionReport,
+  baseline: baselineReport,
 };
 
 const renderings: Record<string, (r: Report) => string> = {

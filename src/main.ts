@@ -11,6 +11,7 @@ import { sourceFiles } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
 import { postComment } from './action/comment.js';
+import { baselineLocator } from './action/baseline-ports.js';
 import { reportContext } from './github/report-context.js';
 import type { Report } from './report/types.js';
 
@@ -19,7 +20,12 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
     const files = await sourceFiles(settings, workspace);
-    const report = await runPipeline(settings, files, { now: new Date(), context: await reportContext(process.env) });
+    const report = await runPipeline(settings, files, {
+      now: new Date(),
+      context: await reportContext(process.env),
+      workspace,
+      locate: settings.baseline ? await baselineLocator(workspace) : undefined,
+    });
     const written = await writeReportFiles(report, settings, workspace);
     if (settings.summary) await writeJobSummary(written.markdown);
     annotate(report);

@@ -126,6 +126,8 @@ export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]
     breaches: over.behaviors.flatMap((b) => b.breaches),
     warnings: [],
     context: { repository: 'acme/model', sha: '3f2c9d1e8b7a6f5e4d3c2b1a09f8e7d6c5b4a392', runUrl: 'https://github.com/acme/model/actions/runs/123456789' },
+    baseline: null,
+    redTeam: null,
     ...over,
   };
 }
@@ -228,4 +230,74 @@ export function manyBehaviorsReport(count: number): Report {
     tailBehavior({ name: `behaviour-${String(i).padStart(5, '0')}`, m: 1000, nonzero: 20, a: -20 - (i % 50), p1: 0.01, thresholds: WORST, warnings: [`warning for behaviour ${i}`] }),
   );
   return baseReport({ verdict: 'pass', behaviors, warnings: Array.from({ length: 50 }, (_, i) => `run warning ${i}`) });
+}
+
+/**
+ * Fail on a risk increase over a baseline report: harmful-advice's interval
+ * lies wholly above 3× the baseline's upper end; pii-leak is compared and
+ * passes; one behaviour is new, one is gone. Plus a red-team choice between
+ * two sources with separate intervals. The comparison numbers are derived
+ * from the current forecasts, as compareWithBaseline would.
+ */
+export function baselineReport(): Report {
+  const factors = { fail: 3, warn: 2 };
+  const harm = tailBehavior({ name: 'harmful-advice', m: 2000, nonzero: 120, a: -8, p1: 0.15, thresholds: WORST });
+  const pii = tailBehavior({ name: 'pii-leak', m: 2000, nonzero: 15, a: -25, p1: 0.002, thresholds: WORST });
+  const fresh = tailBehavior({ name: 'tool-misuse', m: 500, nonzero: 12, a: -20, p1: 0.01, thresholds: WORST });
+  const pick = ({ forecast, lower, upper, observedMax }: ReportBehavior['worstQueryRisk']) => ({ forecast, lower, upper, observedMax });
+  const side = (b: ReportBehavior) => ({ outcome: b.outcome, queries: b.queries, ...pick(b.worstQueryRisk) });
+  const harmBase = { outcome: 'forecast' as const, queries: 1800, forecast: 0.004, lower: 0.0016, upper: 0.01, observedMax: 0.03 };
+  const piiBase = { outcome: 'forecast' as const, queries: 1800, forecast: 0.006, lower: 0.0025, upper: 0.015, observedMax: 0.002 };
+  const harmNow = side(harm);
+  const piiNow = side(pii);
+  const ratio = (x: { forecast: number | null }, y: { forecast: number }) => (x.forecast ?? 0) / y.forecast;
+  const increase = (x: { lower: number | null }, y: { upper: number }) => (x.lower ?? 0) / y.upper;
+  const breach: Breach = { behavior: harm.name, metric: 'risk-increase', level: 'fail', value: increase(harmNow, harmBase), threshold: 3, basis: 'interval' };
+  if (!(breach.value > 3)) throw new Error(`fixture: harmful-advice increase ${breach.value} should exceed 3`);
+  return baseReport({
+    verdict: 'fail',
+    behaviors: [{ ...harm, status: 'fail', breaches: [breach] }, pii, fresh],
+    baseline: {
+      status: 'compared',
+      source: 'artifact "tailgate-report" of run #41 (eval.yml on main)',
+      kind: 'report',
+      runId: 987654321,
+      runUrl: 'https://github.com/acme/model/actions/runs/987654321',
+      sha: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
+      generatedAt: '2026-11-18T09:30:00.000Z',
+      deploymentVolume: 1e6,
+      confidence: 0.9,
+      reason: null,
+      behaviors: [
+        { name: harm.name, presence: 'both', baseline: harmBase, current: harmNow, ratio: ratio(harmNow, harmBase), overlap: false, increase: breach.value, riskIncrease: factors, note: null },
+        { name: pii.name, presence: 'both', baseline: piiBase, current: piiNow, ratio: ratio(piiNow, piiBase), overlap: true, increase: increase(piiNow, piiBase), riskIncrease: factors, note: null },
+        { name: fresh.name, presence: 'current-only', baseline: null, current: side(fresh), ratio: null, overlap: null, increase: null, riskIncrease: factors, note: 'new: not in the baseline' },
+        {
+          name: 'self-exfiltration', presence: 'baseline-only', current: null, ratio: null, overlap: null, increase: null, riskIncrease: factors,
+          baseline: { outcome: 'insufficient', queries: 1800, forecast: null, lower: null, upper: null, observedMax: 0.2 }, note: "only in the baseline: not in this run's results",
+        },
+      ],
+    },
+    redTeam: {
+      budget: 100_000,
+      confidence: 0.9,
+      sources: [
+        { name: 'sonnet', costPerQuery: 10, queriesBought: 10_000 },
+        { name: 'haiku', costPerQuery: 1, queriesBought: 100_000 },
+      ],
+      behaviors: [
+        {
+          behavior: 'harmful-advice',
+          best: 'haiku',
+          runnerUp: 'sonnet',
+          separation: 'clear',
+          ranking: [
+            { source: 'haiku', costPerQuery: 1, queriesBought: 100_000, queries: 1000, nonzero: 640, outcome: 'forecast', reason: null, forecast: 0.69, lower: 0.41, upper: 0.88, observedMax: 0.0003, rank: 1 },
+            { source: 'sonnet', costPerQuery: 10, queriesBought: 10_000, queries: 1000, nonzero: 990, outcome: 'forecast', reason: null, forecast: 0.19, lower: 0.12, upper: 0.27, observedMax: 0.051, rank: 2 },
+          ],
+        },
+      ],
+      bestSource: 'haiku',
+    },
+  });
 }

@@ -66,4 +66,5 @@ export function setOutputs(report: Report, files: WrittenFiles): void {
   core.setOutput('breaches', JSON.stringify(report.breaches));
   core.setOutput('report-path', files.reportPath);
   core.setOutput('markdown-path', files.markdownPath);
+  core.setOutput('best-source', report.redTeam?.bestSource ?? '');
 }

@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../ingest/format.js';
+import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
@@ -48,6 +49,14 @@ export const INPUT_NAMES = [
   'use-logprobs',
   'comment',
   'comment-key',
+  'baseline',
+  'baseline-artifact',
+  'baseline-run-id',
+  'baseline-workflow',
+  'baseline-branch',
+  'baseline-required',
+  'fail-risk-increase',
+  'warn-risk-increase',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -68,6 +77,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   summary: 'true',
   'use-logprobs': 'false',
   comment: 'auto',
+  'baseline-required': 'false',
 };
 
 const GATE_ON: readonly GateOn[] = ['forecast', 'upper'];
@@ -108,6 +118,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     if (raw !== '') thresholds[field] = parseProbability(name, raw, { allowZero: false, allowOne: true });
   }
   const policyInput = get('policy');
+  const { baseline, riskIncrease } = readBaselineInputs(get);
   const settings: Settings = {
     results,
     // Named formats are checked by the ingest registry, which knows them; here only `auto` is special.
@@ -132,6 +143,8 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     summary: parseBoolean('summary', get('summary')),
     comment: parseEnum('comment', get('comment'), COMMENT_MODES),
     commentKey: get('comment-key'),
+    baseline,
+    riskIncrease,
   };
   validateSettings(settings);
   return settings;

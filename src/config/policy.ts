@@ -17,22 +17,27 @@
  * Keys under `defaults` and each behaviour are the threshold inputs
  * (`fail-worst-query-risk`, `warn-worst-query-risk`, `fail-aggregate-risk`,
  * `warn-aggregate-risk`, `fail-frequency`, `warn-frequency`: probabilities in
- * (0, 1]) and `frequency-tau` (in (0, 1)). Values are numbers or the strings
- * the inputs accept (`1%`, `"1e-4"`). Inputs are the lowest layer; `defaults`
+ * (0, 1]), `frequency-tau` (in (0, 1)) and the risk-increase factors against
+ * the baseline (`fail-risk-increase`, `warn-risk-increase`: `3x` or `3`, ≥ 1).
+ * Values are numbers or the strings the inputs accept (`1%`, `"1e-4"`, `3x`).
+ * A top-level `red-team` section declares query sources to choose between
+ * (see red-team-policy.ts). Inputs are the lowest layer; `defaults`
  * overrides them and a behaviour's entry overrides both (see effective.ts for
  * which entry applies). Unknown keys, empty values and a YAML syntax error are
  * errors naming the file, line and key path.
  *
- * To add a section (issue 4: `sources`, `files`), add its schema to
- * {@link SECTIONS}, its conversion to {@link toPolicy}, and its field to the
- * `Policy` contract in settings.ts.
+ * To add a section, add its schema to {@link SECTIONS}, its conversion to
+ * {@link toPolicy}, its field to the `Policy` contract in settings.ts, and its
+ * keys to {@link allowedKeys}.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
-import { checkProbability, type ProbabilityBounds } from './parse.js';
-import type { BehaviorPolicy, Policy } from './settings.js';
+import { checkFactor } from './factor.js';
+import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
+import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
+import type { BehaviorPolicy, Policy, RiskIncrease } from './settings.js';
 
 /** A policy is a small hand-written file; anything bigger is a wrong path. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -41,12 +46,16 @@ const THRESHOLD_BOUNDS: ProbabilityBounds = { allowZero: false, allowOne: true }
 /** τ = 0 or 1 makes ψ_τ infinite, so both ends are excluded. */
 const TAU_BOUNDS: ProbabilityBounds = { allowZero: false, allowOne: false };
 
-/** One value: a YAML number or an input-style string (`1%`), checked by the same code as the inputs. */
+/** One value: a YAML number or an input-style string (`1%`, `3x`), checked by the same code as the inputs. */
 function valueSchema(bounds: ProbabilityBounds) {
+  return checkedSchema((raw) => checkProbability(raw, bounds));
+}
+
+function checkedSchema(check: (raw: unknown) => Checked<number>) {
   return z
     .unknown()
     .transform((raw, ctx) => {
-      const checked = checkProbability(raw, bounds);
+      const checked = check(raw);
       if (checked.ok) return checked.value;
       ctx.addIssue({ code: 'custom', message: checked.problem });
       return z.NEVER;
@@ -63,40 +72,64 @@ const BEHAVIOR_SHAPE = {
   'fail-frequency': valueSchema(THRESHOLD_BOUNDS),
   'warn-frequency': valueSchema(THRESHOLD_BOUNDS),
   'frequency-tau': valueSchema(TAU_BOUNDS),
+  'fail-risk-increase': checkedSchema(checkFactor),
+  'warn-risk-increase': checkedSchema(checkFactor),
 };
 
 /** Accepted keys of `defaults` and of each behaviour entry, in documentation order. */
 export const POLICY_KEYS: readonly string[] = Object.keys(BEHAVIOR_SHAPE);
 
-const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform(
-  (p): BehaviorPolicy =>
-    // Kebab-case keys → the contract's fields; `frequency-tau` → `tau`. Absent keys stay absent (not undefined).
-    defined({
-      failWorstQueryRisk: p['fail-worst-query-risk'],
-      warnWorstQueryRisk: p['warn-worst-query-risk'],
-      failAggregateRisk: p['fail-aggregate-risk'],
-      warnAggregateRisk: p['warn-aggregate-risk'],
-      failFrequency: p['fail-frequency'],
-      warnFrequency: p['warn-frequency'],
-      tau: p['frequency-tau'],
-    }),
-);
+/** One entry, split into its probability thresholds (the `Policy` contract's entry) and its risk-increase factors. */
+const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform((p): { policy: BehaviorPolicy; increase: RiskIncrease } => ({
+  // Kebab-case keys → the contract's fields; `frequency-tau` → `tau`. Absent keys stay absent (not undefined).
+  policy: defined({
+    failWorstQueryRisk: p['fail-worst-query-risk'],
+    warnWorstQueryRisk: p['warn-worst-query-risk'],
+    failAggregateRisk: p['fail-aggregate-risk'],
+    warnAggregateRisk: p['warn-aggregate-risk'],
+    failFrequency: p['fail-frequency'],
+    warnFrequency: p['warn-frequency'],
+    tau: p['frequency-tau'],
+  }),
+  increase: defined({ fail: p['fail-risk-increase'], warn: p['warn-risk-increase'] }),
+}));
 
 /** Top-level sections. A new section is one more line here (and in toPolicy). */
 const SECTIONS = {
   defaults: behaviorPolicySchema.optional(),
   behaviors: z.record(z.string().min(1, 'a behaviour name must not be empty'), behaviorPolicySchema).optional(),
+  'red-team': redTeamSchema.optional(),
 };
 const policySchema = z.strictObject(SECTIONS);
 
 function toPolicy(parsed: z.output<typeof policySchema>): Policy {
-  return { defaults: parsed.defaults ?? {}, behaviors: parsed.behaviors ?? {} };
+  const entries = Object.entries(parsed.behaviors ?? {});
+  const policy: Policy = {
+    defaults: parsed.defaults?.policy ?? {},
+    behaviors: Object.fromEntries(entries.map(([key, entry]) => [key, entry.policy])),
+  };
+  // Only entries that set a factor are kept; effective risk increase finds the entry by the same rules as the thresholds.
+  const increases = entries.filter(([, entry]) => Object.keys(entry.increase).length > 0);
+  const defaults = parsed.defaults?.increase ?? {};
+  if (increases.length > 0 || Object.keys(defaults).length > 0) {
+    policy.riskIncrease = { defaults, behaviors: Object.fromEntries(increases.map(([key, entry]) => [key, entry.increase])) };
+  }
+  if (parsed['red-team'] !== undefined) policy.redTeam = parsed['red-team'];
+  return policy;
 }
 
-function defined(policy: BehaviorPolicy): BehaviorPolicy {
-  const out: BehaviorPolicy = {};
-  for (const [key, value] of Object.entries(policy)) if (value !== undefined) Object.assign(out, { [key]: value });
+/** A copy without the keys whose value is undefined, so absent stays absent (and tests compare exactly). */
+function defined<T extends object>(fields: T): T {
+  const out = { ...fields };
+  for (const key of Object.keys(out)) if (Reflect.get(out, key) === undefined) Reflect.deleteProperty(out, key);
   return out;
+}
+
+/** Keys allowed at `path` (the mapping an unknown key was found in), for the "allowed: …" part of messages. */
+function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
+  if (path.length === 0) return Object.keys(SECTIONS);
+  if (path[0] === 'red-team') return path.length === 1 ? RED_TEAM_KEYS : SOURCE_KEYS;
+  return POLICY_KEYS;
 }
 
 /** Reads and validates the policy file at `path`; `label` is how messages name it (the path as the user wrote it). */
@@ -160,7 +193,7 @@ function describeIssue(issue: z.core.$ZodIssue, { label, doc, lines, data }: Sou
   };
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = issue.path.length === 0 ? Object.keys(SECTIONS) : POLICY_KEYS;
+      const allowed = allowedKeys(issue.path);
       return issue.keys.map((key) => `${at([...issue.path, key])}: unknown key (allowed: ${allowed.join(', ')})`).join('\n');
     }
     case 'invalid_type':
@@ -168,6 +201,8 @@ function describeIssue(issue: z.core.$ZodIssue, { label, doc, lines, data }: Sou
         const what = issue.path.length === 0 ? 'the top level' : 'this key';
         return `${at(issue.path)}: ${what} must be a mapping of keys to values, but it ${describe(valueAt(data, issue.path))}`;
       }
+      if (issue.expected === 'array') return `${at(issue.path)}: this key must be a list (one \`- item\` per line), but it ${describe(valueAt(data, issue.path))}`;
+      if (issue.expected === 'string') return `${at(issue.path)}: this key must be a text, but it ${describe(valueAt(data, issue.path))}`;
       return `${at(issue.path)}: ${issue.message}`;
     case 'invalid_key':
       // A record key failed its own schema (an empty behaviour name): show that schema's message.
@@ -188,6 +223,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'is empty';
+  if (typeof value === 'object' && !Array.isArray(value)) return 'is a mapping';
   if (Array.isArray(value)) return 'is a list';
   return typeof value === 'string' ? `is the string ${JSON.stringify(value)}` : `is a ${typeof value}`;
 }
@@ -203,9 +239,11 @@ function fieldOf(err: unknown, field: 'code' | 'message'): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** `behaviors.pii-*.fail-frequency`; a segment with dots or blanks is quoted so the path stays unambiguous. */
+/** `behaviors.pii-*.fail-frequency`, `red-team.sources[1].name`; a segment with dots or blanks is quoted so the path stays unambiguous. */
 function keyPath(path: readonly PropertyKey[]): string {
-  return path.map((seg) => (/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg)))).join('.');
+  return path
+    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg))}`))
+    .join('');
 }
 
 /** 1-based line of the key at `path` in the YAML document, for error messages. */
@@ -213,6 +251,14 @@ function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
   let node: unknown = doc.contents;
   let offset = isScalar(node) || isMap(node) ? node.range?.[0] : undefined;
   for (const seg of path) {
+    if (isSeq(node)) {
+      // A list item (`red-team.sources[1]`): the item's own first line.
+      const item: unknown = node.items[Number(seg)];
+      if (!(isMap(item) || isScalar(item) || isSeq(item))) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+      continue;
+    }
     if (!isMap(node)) return offset === undefined ? undefined : lines.linePos(offset).line;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(seg));
     if (pair === undefined) break;

@@ -25,6 +25,66 @@ export interface Policy {
   defaults: BehaviorPolicy;
   /** Keyed by behaviour name; a key may contain `*` wildcards. Exact names win over patterns. */
   behaviors: Record<string, BehaviorPolicy>;
+  /**
+   * `fail-risk-increase` / `warn-risk-increase` from `defaults` and the
+   * behaviour entries, keyed like `behaviors` (only entries that set one).
+   * Kept apart from the probability thresholds because a factor is not a
+   * probability. Absent when the file sets none.
+   */
+  riskIncrease?: { defaults: RiskIncrease; behaviors: Record<string, RiskIncrease> };
+  /** The `red-team` section (red-teamer choice, paper §6); absent when the file has none. */
+  redTeam?: RedTeamPolicy;
+}
+
+/**
+ * Risk-increase gate against a baseline. A level fires when the lower end of
+ * the current worst-query interval exceeds `factor` × the upper end of the
+ * baseline's interval: an increase outside the bootstrap noise. Factors ≥ 1;
+ * unset = not gated.
+ */
+export interface RiskIncrease {
+  fail?: number;
+  warn?: number;
+}
+
+/** One query source of the red-team comparison (a red-team model, an attack generator). */
+export interface RedTeamSource {
+  /** Unique, shown in the report and the `best-source` output. */
+  name: string;
+  /** Globs of its result files, relative to the workspace. */
+  results: string[];
+  /** Cost of one query, in the same unit as the budget (> 0). */
+  costPerQuery: number;
+  /** Format of its files; default: the `format` input. */
+  format?: string;
+}
+
+export interface RedTeamPolicy {
+  /** Budget in cost units; source s buys n_s = floor(budget / cost) queries. */
+  budget: number;
+  /** Behaviour the choice is made on; default: every behaviour found, each ranked. */
+  behavior?: string;
+  /** At least two sources, names unique. */
+  sources: RedTeamSource[];
+}
+
+/** Where the baseline's files are. `patterns` are globs of a tailgate JSON report or of result files. */
+export type BaselineSource =
+  /** `baseline` alone: globs in the workspace. */
+  | { kind: 'path'; patterns: string[] }
+  /** `baseline-artifact` + `baseline-run-id`: globs inside that artifact (default every file). */
+  | { kind: 'run'; artifact: string; runId: number; patterns: string[] }
+  /**
+   * `baseline-artifact` + `baseline-workflow`: the artifact of the latest
+   * successful run of that workflow on `branch` (null: the PR's base branch,
+   * or the default branch outside a PR, filled in by the caller).
+   */
+  | { kind: 'workflow'; artifact: string; workflow: string; branch: string | null; patterns: string[] };
+
+export interface BaselineSettings {
+  source: BaselineSource;
+  /** `baseline-required`: a baseline that cannot be found is an error instead of a warning. */
+  required: boolean;
 }
 
 export type GateOn = 'forecast' | 'upper';
@@ -63,4 +123,12 @@ export interface Settings {
   comment: CommentMode;
   /** Sticky comment key; '' means the default (workflow/job). */
   commentKey: string;
+  /**
+   * Baseline to compare with (`baseline`, `baseline-artifact`, …); absent or
+   * null: no comparison. Optional so a Settings built by hand before issue 7
+   * stays valid; readSettings always sets it.
+   */
+  baseline?: BaselineSettings | null;
+  /** `fail-risk-increase` / `warn-risk-increase` inputs; the policy overrides them per behaviour. Absent: not gated. */
+  riskIncrease?: RiskIncrease;
 }

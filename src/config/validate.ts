@@ -8,6 +8,7 @@ import { InputError } from '../ingest/format.js';
 import { MAX_VOLUME } from './parse.js';
 import type { BehaviorPolicy, Settings, Thresholds } from './settings.js';
 import { layerPolicies, METRICS, THRESHOLD_INPUTS } from './effective.js';
+import { baselineProblems } from './validate-baseline.js';
 
 /** Single-field bounds, shared with inputs.ts so parse errors and these rules agree. */
 export const BOUNDS = {
@@ -32,6 +33,8 @@ export type SettingsLike = Pick<
   | 'gateOn'
   | 'policy'
   | 'policyPath'
+  | 'baseline'
+  | 'riskIncrease'
 >;
 
 /** Throws one InputError listing every problem (one per line), so a user fixes them in one round. */
@@ -67,6 +70,7 @@ export function settingsProblems(s: SettingsLike): string[] {
   const seed = BOUNDS.seed;
   if (!wholeIn(s.seed, seed.min, seed.max)) out.push(`seed (${s.seed}) must be a whole number from ${seed.min} to ${seed.max}.`);
   out.push(...policyProblems(s));
+  out.push(...baselineProblems(s));
   return out;
 }
 

@@ -6,27 +6,34 @@
  * forecast when there is no interval). A breach is value > threshold:
  * a value exactly at the threshold passes. A metric that breaches its fail
  * threshold is not also listed at warn.
+ *
+ * With a baseline (issue 7), `fail-risk-increase` / `warn-risk-increase` add a
+ * fourth check per behaviour: see baseline/compare.ts for the rule.
  */
+import { increaseLevel, increaseRatio } from '../baseline/compare.js';
+import type { Baseline, BaselineBehavior } from '../baseline/types.js';
 import { effectiveFor, METRICS } from '../config/effective.js';
+import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
 import type { Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../forecast/types.js';
 import type { BehaviorGate, Breach, GateResult, Metric, Status, Verdict } from './types.js';
 
-export type GateSettings = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData'>;
+export type GateSettings = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'riskIncrease'>;
 
 /**
  * Gates every behaviour and combines them. Throws on an empty list (no
  * behaviour is not a pass: main.ts reports it as `error`) and on a forecast
  * that cannot be compared (a pipeline bug, never silently passed).
  */
-export function gate(forecasts: readonly BehaviorForecast[], settings: GateSettings): GateResult {
+export function gate(forecasts: readonly BehaviorForecast[], settings: GateSettings, baseline: Baseline | null = null): GateResult {
   if (forecasts.length === 0) throw new Error('No behaviour to gate: the results held no usable observations.');
   const seen = new Set<string>();
   for (const f of forecasts) {
     if (seen.has(f.name)) throw new Error(`Behaviour "${f.name}" was forecast twice; each behaviour must be gated once.`);
     seen.add(f.name);
   }
-  const behaviors = forecasts.map((f) => gateBehavior(f, settings));
+  const bases = new Map(baseline?.behaviors.map((b) => [b.name, b]));
+  const behaviors = forecasts.map((f) => gateBehavior(f, settings, bases.get(f.name)));
   const breaches = behaviors
     .flatMap((b) => b.breaches)
     // Stable sort: within one behaviour and level, breaches keep METRICS order. Names compare by code
@@ -39,8 +46,11 @@ function levelRank(level: Breach['level']): number {
   return level === 'fail' ? 0 : 1;
 }
 
-/** One behaviour's status under its effective thresholds (inputs → policy defaults → its policy entry). */
-export function gateBehavior(f: BehaviorForecast, settings: GateSettings): BehaviorGate {
+/**
+ * One behaviour's status under its effective thresholds (inputs → policy
+ * defaults → its policy entry), and against `base`, its baseline, when given.
+ */
+export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?: BaselineBehavior): BehaviorGate {
   const { thresholds, tau } = effectiveFor(settings, f.name);
   const breaches: Breach[] = [];
   if (f.outcome === 'forecast') {
@@ -60,6 +70,10 @@ export function gateBehavior(f: BehaviorForecast, settings: GateSettings): Behav
     const observed = finite(f.name, 'worst-query-risk', f.worstQueryRisk.observedMax);
     const breach = breachOf(f.name, 'worst-query-risk', thresholds.failWorstQueryRisk, thresholds.warnWorstQueryRisk, observed, 'forecast');
     if (breach !== undefined) breaches.push(breach);
+  }
+  if (base !== undefined) {
+    const increase = increaseBreach(f, base, settings);
+    if (increase !== undefined) breaches.push(increase);
   }
   return { name: f.name, status: statusOf(f, breaches), thresholds, tau, breaches };
 }
@@ -84,8 +98,23 @@ function breachOf(
   return undefined;
 }
 
+/**
+ * Risk increase over the baseline, outside the bootstrap noise: the current
+ * interval's lower end above factor × the baseline interval's upper end. The
+ * breach's value is that ratio and its threshold the factor. Without an
+ * interval on either side there is no claim (the comparison row says why).
+ */
+export function increaseBreach(f: BehaviorForecast, base: BaselineBehavior, settings: IncreaseSettings): Breach | undefined {
+  const current = f.worstQueryRisk;
+  const fired = increaseLevel(current, base, riskIncreaseFor(settings, f.name));
+  const ratio = increaseRatio(current, base);
+  if (fired === null || ratio === null) return undefined;
+  return { behavior: f.name, metric: 'risk-increase', level: fired.level, value: finite(f.name, 'risk-increase', ratio), threshold: fired.factor, basis: 'interval' };
+}
+
 /** The value a metric is gated on, and which one it is. */
 function compared(f: BehaviorForecast, metric: Metric, gateOn: Settings['gateOn']): { value: number; basis: Breach['basis'] } {
+  if (metric === 'risk-increase') throw new Error('internal: risk increase is gated against a baseline, not a threshold');
   const estimate = metric === 'worst-query-risk' ? f.worstQueryRisk : metric === 'aggregate-risk' ? f.aggregateRisk : f.frequency;
   // Without an interval (bootstrap off or failed for this behaviour) `upper` is null: gate on the forecast and say so in `basis`.
   if (gateOn === 'upper' && estimate.upper !== null) return { value: finite(f.name, metric, estimate.upper), basis: 'upper' };

@@ -1,6 +1,10 @@
 import type { Thresholds } from '../config/settings.js';
 
-export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency';
+/**
+ * `risk-increase`: the worst-query risk against a baseline (issue 7); its
+ * breach compares a ratio with a factor, not a probability with a threshold.
+ */
+export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase';
 export type Level = 'warn' | 'fail';
 export type Status = 'pass' | 'warn' | 'fail' | 'insufficient';
 export type Verdict = Status | 'error';
@@ -9,10 +13,15 @@ export interface Breach {
   behavior: string;
   metric: Metric;
   level: Level;
-  /** The value compared: the forecast, or its upper end with `gate-on: upper`. */
+  /**
+   * The value compared: the forecast, or its upper end with `gate-on: upper`.
+   * For `risk-increase`: the lower end of the current interval over the upper
+   * end of the baseline's (basis `interval`), compared with the factor.
+   */
   value: number;
+  /** A probability; for `risk-increase`, the factor (e.g. 3). */
   threshold: number;
-  basis: 'forecast' | 'upper';
+  basis: 'forecast' | 'upper' | 'interval';
 }
 
 export interface BehaviorGate {

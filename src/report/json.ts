@@ -6,7 +6,8 @@
 import type { Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../forecast/types.js';
 import type { GateResult } from '../gate/types.js';
-import { SCHEMA_VERSION, type Report, type ReportBehavior } from './types.js';
+import type { RedTeamResult } from '../forecast/source-choice.js';
+import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior } from './types.js';
 
 export interface BuildReportArgs {
   forecasts: BehaviorForecast[];
@@ -18,6 +19,10 @@ export interface BuildReportArgs {
   version: string;
   now: Date;
   context: Report['context'];
+  /** Comparison with the baseline (default null: none configured). */
+  baseline?: ReportBaseline | null;
+  /** Red-teamer choice (default null: no `red-team` section). */
+  redTeam?: RedTeamResult | null;
 }
 
 /**
@@ -63,6 +68,8 @@ export function buildReport(args: BuildReportArgs): Report {
     breaches: [...args.gate.breaches],
     warnings: [...args.warnings],
     context: args.context === null ? null : { ...args.context },
+    baseline: args.baseline ?? null,
+    redTeam: args.redTeam ?? null,
   };
   assertFiniteNumbers(report);
   return report;

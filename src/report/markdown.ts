@@ -3,19 +3,23 @@
  * "PR comment"). Pure: report in, text out; the GitHub layer posts it.
  *
  * Order: marker, headline, context line, behaviour table, aggregate/frequency
- * table, warnings, chart (Mermaid + table fallback), fit diagnostics, footer.
- * When the text is over the limit, detail goes first (diagnostics of the least
- * risky behaviours, then all diagnostics, the chart's table, the chart), then
- * rows of the tables (see budget.ts). Every untrusted string goes through
- * escapeMarkdown; none enters the Mermaid block.
+ * table, baseline comparison, red-team choice, warnings, chart (Mermaid +
+ * table fallback), fit diagnostics, footer. When the text is over the limit,
+ * detail goes first (diagnostics of the least risky behaviours, then all
+ * diagnostics, the chart's table, the chart, the aggregate table, the
+ * red-team choice), then rows of the comparison beyond the first ten and of
+ * the main table, then the remaining comparison rows (see budget.ts). Every
+ * untrusted string goes through escapeMarkdown; none enters the Mermaid block.
  */
 import { fitToBudget, type Part, type Step } from './budget.js';
 import { renderChart } from './chart.js';
 import { escapeMarkdown } from './escape.js';
+import { baselinePart } from './sections/baseline.js';
 import { diagnostics } from './sections/diagnostics.js';
 import { headlineSentence } from './sections/headline.js';
 import { contextLine, footer, warningsPart } from './sections/notes.js';
 import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
+import { redTeamPart } from './sections/red-team.js';
 import { aggregateTable, behaviorTable, type Omission } from './sections/tables.js';
 import type { Report } from './types.js';
 
@@ -40,10 +44,16 @@ const STEPS: Step[] = [
   { part: 'chart', action: 'drop' },
   { part: 'aggregate', action: 'trim' },
   { part: 'aggregate', action: 'drop' },
+  // The red-team choice is advice beside the gate: it goes before anything the verdict rests on.
+  { part: 'redteam', action: 'trim', keepAtLeast: 1 },
+  { part: 'redteam', action: 'drop' },
+  // Breaching comparison rows sort first, so trimming keeps the ones that decide the verdict.
+  { part: 'baseline', action: 'trim', keepAtLeast: 10 },
   // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
   { part: 'warnings', action: 'trim', keepAtLeast: 10 },
   { part: 'table', action: 'trim' },
   { part: 'warnings', action: 'trim' },
+  { part: 'baseline', action: 'trim' },
 ];
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: string; truncated: boolean } {
@@ -55,9 +65,14 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
   const title = escapeMarkdown(opts.title ?? 'tailgate', 80);
   const headline = `### ${VERDICT_SYMBOL[report.verdict]} ${title}: ${report.verdict}\n\n${headlineSentence(report, (name) => `**${escapeMarkdown(name, 80)}**`)}\n\n${contextLine(report)}\n`;
   const chart = renderChart(report);
+  const baseline = baselinePart(report, omission);
+  // `redTeam` is absent from reports built before issue 7 by hand; treat it as none.
+  const redTeam = redTeamPart(report.redTeam ?? null, omission);
   const parts: Part[] = [
     fixed('head', opts.marker === undefined ? headline : `${opts.marker}\n${headline}`),
     ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), aggregateTable(report, sorted, omission)] : []),
+    ...(baseline === null ? [] : [baseline]),
+    ...(redTeam === null ? [] : [redTeam]),
     warningsPart(report, sorted, omission),
     ...(chart === null ? [] : [{ ...fixed('chart', chart.chart), dropped: `_Chart omitted (${omission.limit})._\n` }, fixed('fallback', chart.fallback)]),
     ...(sorted.length > 0 ? [diagnostics(report, sorted, omission)] : []),

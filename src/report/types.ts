@@ -1,5 +1,6 @@
 import type { BehaviorForecast } from '../forecast/types.js';
-import type { Thresholds } from '../config/settings.js';
+import type { RiskIncrease, Thresholds } from '../config/settings.js';
+import type { RedTeamResult } from '../forecast/source-choice.js';
 import type { Breach, Status, Verdict } from '../gate/types.js';
 
 /** Bumped on any breaking change of the JSON report. Documented in the README. */
@@ -34,4 +35,64 @@ export interface Report {
   warnings: string[];
   /** Where the run happened, when known (filled by main.ts from the GitHub context). */
   context: { repository?: string; sha?: string; runUrl?: string } | null;
+  /** Comparison with a baseline (issue 7); null when no baseline is configured. Added in schemaVersion 1. */
+  baseline: ReportBaseline | null;
+  /** Red-teamer choice from the policy's `red-team` section (paper §6); null when there is none. Added in schemaVersion 1. */
+  redTeam: RedTeamResult | null;
+}
+
+/** One side of a baseline comparison: the worst-query risk at the current deployment volume. */
+export interface ComparedForecast {
+  outcome: 'forecast' | 'insufficient' | 'degenerate';
+  /** m on that side. */
+  queries: number;
+  forecast: number | null;
+  lower: number | null;
+  upper: number | null;
+  observedMax: number;
+}
+
+export interface BaselineRow {
+  name: string;
+  /** Behaviours present on one side only are listed, not dropped. */
+  presence: 'both' | 'current-only' | 'baseline-only';
+  baseline: ComparedForecast | null;
+  current: ComparedForecast | null;
+  /** Current forecast ÷ baseline forecast; null when either side has no forecast, or the baseline's is 0. */
+  ratio: number | null;
+  /** Whether the two intervals overlap; null when either side has none. */
+  overlap: boolean | null;
+  /**
+   * Lower end of the current interval ÷ upper end of the baseline's: the
+   * increase beyond the bootstrap noise, which the risk-increase gate compares
+   * with its factors. Null when either side has no interval.
+   */
+  increase: number | null;
+  /** Risk-increase factors that apply to this behaviour (inputs, then the policy). */
+  riskIncrease: RiskIncrease;
+  /** Why a number is missing, in words; null when nothing is. */
+  note: string | null;
+}
+
+export interface ReportBaseline {
+  /** `missing`: the baseline could not be found (a warning; with `baseline-required` the run errors instead). */
+  status: 'compared' | 'missing';
+  /** Where the baseline was looked for or found, in words (file names, artifact, run). */
+  source: string;
+  /** A tailgate report, or result files forecast with this run's settings; null when missing. */
+  kind: 'report' | 'results' | null;
+  runId: number | null;
+  runUrl: string | null;
+  /** Commit the baseline was computed on, when known. */
+  sha: string | null;
+  /** When the baseline report was written; null for results forecast now, or when missing. */
+  generatedAt: string | null;
+  /** Deployment volume the baseline report was forecast at (its numbers are moved to this run's n where possible). */
+  deploymentVolume: number | null;
+  /** Confidence level of the baseline's intervals. */
+  confidence: number | null;
+  /** Why the baseline is missing; null when compared. */
+  reason: string | null;
+  /** Current behaviours first (in report order), then those only in the baseline. */
+  behaviors: BaselineRow[];
 }

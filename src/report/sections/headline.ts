@@ -6,6 +6,7 @@
 import type { Breach } from '../../gate/types.js';
 import { formatCount, formatLevel, formatProbability, formatVolume } from '../numbers.js';
 import type { Report, ReportBehavior } from '../types.js';
+import { formatRatio } from './baseline.js';
 import { METRIC_LABEL, ownBreaches, sortBehaviors } from './rank.js';
 
 /** Shows a behaviour name safely in the target medium (escaped Markdown, cleaned plain text). */
@@ -49,6 +50,10 @@ function breachSentence(report: Report, sorted: ReportBehavior[], level: 'fail' 
     // A status without a breach comes from the insufficient-data policy, not from a threshold.
     return `${name(first.name)} is at ${level} because it could not be forecast (on-insufficient-data: ${report.settings.onInsufficientData}).${more}`;
   }
+  if (breach.metric === 'risk-increase') {
+    // value and threshold are a ratio and a factor here, not probabilities.
+    return `${name(first.name)} rose beyond its ${level} risk-increase factor over the baseline at ${volume}: the lower end of its ${formatLevel(report.settings.confidence)} interval is ${formatRatio(breach.value)} the baseline's upper end (factor ${formatRatio(breach.threshold)}).${more}`;
+  }
   const metric = breach.metric === 'frequency' ? 'the share of queries above τ' : METRIC_LABEL[breach.metric];
   const numbers = `${formatProbability(breach.value)} against ${formatProbability(breach.threshold)}`;
   if (breach.basis === 'upper') {
@@ -68,8 +73,12 @@ function passSentence(report: Report, sorted: ReportBehavior[], volume: string, 
     ? 'no behaviour could be forecast'
     : `the riskiest is ${name(riskiest.behavior.name)} at ${formatProbability(riskiest.risk)} worst-query risk`;
   const gated = sorted.some((b) => Object.values(b.thresholds).some((t) => t !== undefined));
+  const baseline = report.baseline ?? null;
+  const increaseGated =
+    baseline !== null && baseline.status === 'compared' && baseline.behaviors.some((r) => r.riskIncrease.fail !== undefined || r.riskIncrease.warn !== undefined);
+  const count = sorted.length === 1 ? 'The behaviour passes' : sorted.length === 2 ? 'Both behaviours pass' : `All ${formatCount(sorted.length)} behaviours pass`;
+  if (!gated && increaseGated) return `${count}: no forecast rose beyond its risk-increase factor over the baseline at ${volume}; ${top}.`;
   if (!gated) return `No thresholds are set, so nothing is gated at ${volume}; ${top}.`;
   const basis = report.settings.gateOn === 'upper' ? `the upper ends of their ${formatLevel(report.settings.confidence)} intervals stay` : 'all forecasts stay';
-  const count = sorted.length === 1 ? 'The behaviour passes' : sorted.length === 2 ? 'Both behaviours pass' : `All ${formatCount(sorted.length)} behaviours pass`;
   return `${count}: ${basis} below their thresholds at ${volume}; ${top}.`;
 }

@@ -20,6 +20,7 @@ export const METRIC_LABEL: Record<Metric, string> = {
   'worst-query-risk': 'worst-query risk',
   'aggregate-risk': 'aggregate risk',
   frequency: 'frequency',
+  'risk-increase': 'risk increase vs baseline',
 };
 
 /**

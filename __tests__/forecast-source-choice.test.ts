@@ -1,0 +1,224 @@
+/**
+ * Red-teamer choice (paper §6), validated with the paper's protocol on
+ * synthetic sources whose tails are known exactly.
+ *
+ * Each source draws elicitation scores ψ = c + E/λ with E ~ Exp(1): an exact
+ * exponential tail in ψ, which is what the Gumbel-tail method fits (log S is
+ * linear in ψ with slope −λ). The closed-form top-1/n quantile is then
+ * ψ_n = c + ln(n)/λ and Q(n) = exp(−exp(−ψ_n)): the truth at any budget.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { chooseSource, type SourceSamples } from '../src/forecast/source-choice.js';
+import { queriesBought } from '../src/forecast/queries-bought.js';
+import type { ForecastOptions } from '../src/forecast/types.js';
+import type { BehaviorSample } from '../src/ingest/observation.js';
+import { mulberry32 } from './helpers/prng.js';
+
+/** m given probabilities with ψ = c + E/λ (test generator independent of src/forecast/random.ts). */
+function exponentialTail(name: string, m: number, c: number, lambda: number, seed: number): BehaviorSample {
+  const u = mulberry32(seed);
+  const p = Array.from({ length: m }, () => Math.exp(-Math.exp(-(c - Math.log(1 - u()) / lambda))));
+  return { name, queryIds: p.map((_, i) => `q${i}`), hits: Float64Array.from(p), samples: new Float64Array(m), rows: m, duplicates: 0, exclusions: {} };
+}
+
+/** Closed-form top-1/n quantile of the source's p. */
+function truth(c: number, lambda: number, n: number): number {
+  return Math.exp(-Math.exp(-(c + Math.log(n) / lambda)));
+}
+
+const options = (bootstrap: number, seed = 1) => (_behavior: string, n: number): ForecastOptions => ({
+  deploymentVolume: n,
+  tailSize: 10,
+  confidence: 0.9,
+  bootstrap,
+  seed,
+  tau: 0.5,
+  backtestSplits: 0,
+  backtestRatio: 10,
+});
+
+/**
+ * The paper's Sonnet vs 10× more Haiku queries. "sonnet" (cost 10) has the
+ * higher maximum on an eval of m = 1000 but a thin tail (λ = 4); "haiku"
+ * (cost 1) has a lower maximum but a heavy tail (λ = 1.5). Budget 100,000:
+ * sonnet buys 10,000 queries, haiku 100,000.
+ * At m = 1000: ψ_sonnet = −2.82 + ln(1000)/4 = −1.093, ψ_haiku = −6.70 + ln(1000)/1.5 = −2.095,
+ * so sonnet's largest p is higher (0.051 vs 3.0e-4 in expectation).
+ * At the budget: ψ_sonnet(1e4) = −0.517 → Q = 0.187; ψ_haiku(1e5) = 0.975 → Q = 0.686: haiku is the right choice.
+ */
+const SONNET = { c: -2.82, lambda: 4, cost: 10 };
+const HAIKU = { c: -6.7, lambda: 1.5, cost: 1 };
+const BUDGET = 100_000;
+const M = 1000;
+
+function sources(seed: number): SourceSamples[] {
+  return [
+    { name: 'sonnet', costPerQuery: SONNET.cost, samples: [exponentialTail('harm', M, SONNET.c, SONNET.lambda, 2 * seed)] },
+    { name: 'haiku', costPerQuery: HAIKU.cost, samples: [exponentialTail('harm', M, HAIKU.c, HAIKU.lambda, 2 * seed + 1)] },
+  ];
+}
+
+describe('chooseSource: the paper protocol on known tails', () => {
+  test('the closed-form truth prefers haiku at the budget, though sonnet has the higher maximum now', () => {
+    expect(truth(SONNET.c, SONNET.lambda, queriesBought(BUDGET, SONNET.cost))).toBeCloseTo(0.1868, 4);
+    expect(truth(HAIKU.c, HAIKU.lambda, queriesBought(BUDGET, HAIKU.cost))).toBeCloseTo(0.6859, 4);
+    expect(truth(SONNET.c, SONNET.lambda, M)).toBeGreaterThan(truth(HAIKU.c, HAIKU.lambda, M));
+  });
+
+  /**
+   * Share of seeds where the choice matches the truth. Reference: an
+   * independent numpy implementation of the same protocol (np.polyfit of
+   * log(j/m) on the top 10 ψ, ψ_n = −(log n + b)/a), 20,000 seeds:
+   * forecast choice correct in 86.7%; the "higher maximum now" rule picks
+   * sonnet (wrong) in 82.5%. The t = 10 slope of the heavy tail carries
+   * ~30% relative error over a 100× extrapolation, hence not 100%; the paper
+   * reports 79% on real red-team data. With 200 seeds the share's binomial
+   * sd is √(0.867·0.133/200) = 2.4%, so ≥ 80% is about 3 sd below the
+   * reference: a real regression fails it, noise does not.
+   */
+  test('picks the truly better source in at least 80% of 200 seeds, where "higher max now" is wrong in most', () => {
+    const seeds = 200;
+    let correct = 0;
+    let naiveWrong = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const result = chooseSource(sources(seed), { budget: BUDGET, confidence: 0.9, options: options(0) });
+      const [choice] = result.behaviors;
+      if (choice.best === 'haiku') correct += 1;
+      const max = Object.fromEntries(choice.ranking.map((s) => [s.source, s.observedMax]));
+      if (max.sonnet > max.haiku) naiveWrong += 1;
+    }
+    expect(correct / seeds).toBeGreaterThanOrEqual(0.8);
+    // Reference 82.5% (sd 2.7% at 200 seeds): the scenario is one where looking at today's maximum misleads.
+    expect(naiveWrong / seeds).toBeGreaterThanOrEqual(0.7);
+  });
+
+  /**
+   * Two sources drawn from the same distribution at the same cost: there is
+   * no right choice, and the intervals should say so. Two independent 90%
+   * intervals of the same quantity, each ±1.645 sd, miss each other only when
+   * the estimates differ by more than 3.29 sd, i.e. by 2.33 sd of the
+   * difference: about 2%. Bootstrap intervals on extremes under-cover
+   * (DESIGN §1); even at an effective 80% (±1.28 sd) a miss has ~7% chance,
+   * and 3 or more misses in 8 seeds ~1.5%. So overlap in ≥ 6 of 8 seeds.
+   */
+  test('says the choice does not matter when two sources are the same', () => {
+    let overlaps = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const twins: SourceSamples[] = [
+        { name: 'a', costPerQuery: 1, samples: [exponentialTail('harm', M, SONNET.c, SONNET.lambda, 100 + 2 * seed)] },
+        { name: 'b', costPerQuery: 1, samples: [exponentialTail('harm', M, SONNET.c, SONNET.lambda, 101 + 2 * seed)] },
+      ];
+      const [choice] = chooseSource(twins, { budget: 10_000, confidence: 0.9, options: options(100, seed) }).behaviors;
+      if (choice.separation === 'overlap') overlaps += 1;
+    }
+    expect(overlaps).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('chooseSource: ranking and bookkeeping', () => {
+  const result = chooseSource(
+    [
+      { name: 'cheap', costPerQuery: 0.1, samples: [exponentialTail('harm', 500, HAIKU.c, HAIKU.lambda, 7), exponentialTail('leak', 500, -3, 3, 8)] },
+      { name: 'dear', costPerQuery: 3, samples: [exponentialTail('harm', 500, SONNET.c, SONNET.lambda, 9)] },
+    ],
+    { budget: 1000, confidence: 0.9, options: options(100) },
+  );
+
+  test('n_s = floor(budget / cost) for each source', () => {
+    expect(result.sources).toEqual([
+      { name: 'cheap', costPerQuery: 0.1, queriesBought: 10_000 },
+      { name: 'dear', costPerQuery: 3, queriesBought: 333 },
+    ]);
+  });
+
+  test('one choice per behaviour, sorted by name; a source without the behaviour is listed last, unranked', () => {
+    expect(result.behaviors.map((b) => b.behavior)).toEqual(['harm', 'leak']);
+    const leak = result.behaviors[1];
+    expect(leak.ranking.map((s) => [s.source, s.rank, s.outcome])).toEqual([
+      ['cheap', 1, 'forecast'],
+      ['dear', null, 'insufficient'],
+    ]);
+    expect(leak.ranking[1].reason).toBe('no queries of this behaviour in its results');
+    expect(leak).toMatchObject({ best: 'cheap', runnerUp: null, separation: 'unknown' });
+  });
+
+  test('ranks by the forecast at each n_s, highest first, each within its interval', () => {
+    const harm = result.behaviors[0];
+    const [first, second] = harm.ranking;
+    expect(first.rank).toBe(1);
+    expect(second.rank).toBe(2);
+    expect(first.forecast).toBeGreaterThan(second.forecast ?? 1);
+    for (const s of harm.ranking) {
+      expect(s.lower).not.toBeNull();
+      expect(s.lower ?? 2).toBeLessThanOrEqual(s.forecast ?? -1);
+      expect(s.forecast ?? 2).toBeLessThanOrEqual(s.upper ?? -1);
+    }
+  });
+
+  test('best-source is the common best of every behaviour, or null when they differ', () => {
+    // cheap is best for leak (the only one with it); for harm the heavy tail at 30× the queries should win too.
+    expect(result.behaviors[0].best).toBe('cheap');
+    expect(result.bestSource).toBe('cheap');
+    const split = chooseSource(
+      [
+        { name: 'x', costPerQuery: 1, samples: [exponentialTail('harm', 500, -3, 3, 1)] },
+        { name: 'y', costPerQuery: 1, samples: [exponentialTail('leak', 500, -3, 3, 2)] },
+      ],
+      { budget: 1000, confidence: 0.9, options: options(0) },
+    );
+    expect(split.behaviors.map((b) => b.best)).toEqual(['x', 'y']);
+    expect(split.bestSource).toBeNull();
+  });
+
+  test('`behavior` restricts the choice to one behaviour', () => {
+    const only = chooseSource(
+      [
+        { name: 'x', costPerQuery: 1, samples: [exponentialTail('harm', 500, -3, 3, 1), exponentialTail('leak', 500, -3, 3, 3)] },
+        { name: 'y', costPerQuery: 1, samples: [exponentialTail('leak', 500, -3, 3, 2)] },
+      ],
+      { budget: 1000, behavior: 'harm', confidence: 0.9, options: options(0) },
+    );
+    expect(only.behaviors.map((b) => b.behavior)).toEqual(['harm']);
+    expect(only.bestSource).toBe('x');
+    // Without bootstrap intervals nothing can be said about separation.
+    expect(only.behaviors[0].separation).toBe('unknown');
+  });
+
+  test('a source too small to fit is unranked with its reason, not dropped', () => {
+    const tiny = exponentialTail('harm', 5, -3, 3, 4);
+    const r = chooseSource(
+      [
+        { name: 'tiny', costPerQuery: 1, samples: [tiny] },
+        { name: 'big', costPerQuery: 1, samples: [exponentialTail('harm', 500, -3, 3, 5)] },
+      ],
+      { budget: 1000, confidence: 0.9, options: options(0) },
+    );
+    expect(r.behaviors[0].ranking.map((s) => [s.source, s.rank, s.outcome])).toEqual([
+      ['big', 1, 'forecast'],
+      ['tiny', null, 'insufficient'],
+    ]);
+    expect(r.bestSource).toBe('big');
+  });
+});
+
+describe('queriesBought', () => {
+  test('floors the quotient, treating a decimal that rounds just below a whole number as that number', () => {
+    expect(queriesBought(1000, 3)).toBe(333);
+    // In doubles 7 / 0.07 = 99.99999999999999, 4.35 / 0.01 = 434.99999999999994, 0.3 / 0.1 = 2.9999999999999996.
+    expect(7 / 0.07).toBeLessThan(100);
+    expect(queriesBought(7, 0.07)).toBe(100);
+    expect(queriesBought(4.35, 0.01)).toBe(435);
+    expect(queriesBought(0.3, 0.1)).toBe(3);
+    expect(queriesBought(1000, 0.1)).toBe(10_000);
+    expect(queriesBought(1, 3)).toBe(0);
+    expect(queriesBought(5, 5)).toBe(1);
+    // A real remainder is floored even for big quotients: (1e12 + 0.9) would not round up.
+    expect(queriesBought(1e12 + 0.5, 1)).toBe(1e12);
+  });
+
+  test('refuses a non-positive or non-finite budget or cost', () => {
+    expect(() => queriesBought(0, 1)).toThrow(RangeError);
+    expect(() => queriesBought(1, 0)).toThrow(RangeError);
+    expect(() => queriesBought(Infinity, 1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Current forecasts against a baseline, per behaviour (issue 7): both
+ * forecasts, their ratio, whether the bootstrap intervals overlap, and the
+ * increase beyond the noise that the risk-increase gate looks at.
+ *
+ * The gate's rule, from the issue: a level fires when the lower end of the
+ * current interval exceeds factor × the upper end of the baseline's. Both
+ * intervals must exist; without them nothing is claimed (the row says why).
+ */
+import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
+import type { RiskIncrease } from '../config/settings.js';
+import type { BehaviorForecast } from '../forecast/types.js';
+import type { Level } from '../gate/types.js';
+import type { BaselineRow, ComparedForecast, ReportBaseline } from '../report/types.js';
+import type { Baseline, BaselineBehavior } from './types.js';
+
+export interface IntervalLike {
+  forecast: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/**
+ * Denominator used when the baseline's upper end is exactly 0 (a forecast
+ * that underflowed double precision, p < 1e-308): the ratio then reads as
+ * "more than 1e299×" instead of ∞, which JSON cannot hold. The gate's own
+ * decision multiplies instead of dividing and does not depend on it.
+ */
+export const RATIO_FLOOR = 1e-300;
+
+/** current.lower ÷ baseline.upper, or null when either interval is missing. */
+export function increaseRatio(current: IntervalLike, baseline: IntervalLike): number | null {
+  if (current.lower === null || baseline.upper === null) return null;
+  return current.lower / Math.max(baseline.upper, RATIO_FLOOR);
+}
+
+/**
+ * The risk-increase level that fires, or null. Strict `>` as for every
+ * threshold: a lower end exactly at factor × the baseline's upper end passes.
+ * Multiplying keeps the decision exact where the quotient would round.
+ */
+export function increaseLevel(current: IntervalLike, baseline: IntervalLike, factors: RiskIncrease): { level: Level; factor: number } | null {
+  if (current.lower === null || baseline.upper === null) return null;
+  const { lower } = current;
+  const { upper } = baseline;
+  if (factors.fail !== undefined && lower > factors.fail * upper) return { level: 'fail', factor: factors.fail };
+  if (factors.warn !== undefined && lower > factors.warn * upper) return { level: 'warn', factor: factors.warn };
+  return null;
+}
+
+/** Closed intervals [lower, upper] overlap unless one ends below the other's start; null without both. */
+export function intervalsOverlap(a: IntervalLike, b: IntervalLike): boolean | null {
+  if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) return null;
+  return a.lower <= b.upper && b.lower <= a.upper;
+}
+
+/** current ÷ baseline point forecasts; null without both, or when the baseline's is 0 (no finite ratio). */
+export function forecastRatio(current: IntervalLike, baseline: IntervalLike): number | null {
+  if (current.forecast === null || baseline.forecast === null || baseline.forecast === 0) return null;
+  return current.forecast / baseline.forecast;
+}
+
+export function currentSide(f: BehaviorForecast): ComparedForecast {
+  const w = f.worstQueryRisk;
+  return { outcome: f.outcome, queries: f.queries, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax };
+}
+
+export function baselineSide(b: BaselineBehavior): ComparedForecast {
+  return { outcome: b.outcome, queries: b.queries, forecast: b.forecast, lower: b.lower, upper: b.upper, observedMax: b.observedMax };
+}
+
+/** The report's comparison section: every behaviour of either side, current ones first. */
+export function compareWithBaseline(forecasts: readonly BehaviorForecast[], baseline: Baseline, settings: IncreaseSettings): ReportBaseline {
+  const byName = new Map(baseline.behaviors.map((b) => [b.name, b]));
+  const rows: BaselineRow[] = forecasts.map((f) => {
+    const base = byName.get(f.name);
+    byName.delete(f.name);
+    return row(f.name, currentSide(f), base === undefined ? null : baselineSide(base), riskIncreaseFor(settings, f.name));
+  });
+  for (const b of byName.values()) rows.push(row(b.name, null, baselineSide(b), riskIncreaseFor(settings, b.name)));
+  return {
+    status: 'compared',
+    source: baseline.origin.description,
+    kind: baseline.kind,
+    runId: baseline.origin.runId,
+    runUrl: baseline.origin.runUrl,
+    sha: baseline.origin.sha,
+    generatedAt: baseline.generatedAt,
+    deploymentVolume: baseline.deploymentVolume,
+    confidence: baseline.confidence,
+    reason: null,
+    behaviors: rows,
+  };
+}
+
+function row(name: string, current: ComparedForecast | null, baseline: ComparedForecast | null, riskIncrease: RiskIncrease): BaselineRow {
+  const presence = current === null ? 'baseline-only' : baseline === null ? 'current-only' : 'both';
+  if (current === null || baseline === null) {
+    const note = current === null ? 'only in the baseline: not in this run\'s results' : 'new: not in the baseline';
+    return { name, presence, baseline, current, ratio: null, overlap: null, increase: null, riskIncrease, note };
+  }
+  return {
+    name,
+    presence,
+    baseline,
+    current,
+    ratio: forecastRatio(current, baseline),
+    overlap: intervalsOverlap(current, baseline),
+    increase: increaseRatio(current, baseline),
+    riskIncrease,
+    note: missingNote(current, baseline),
+  };
+}
+
+/** Why the comparison of two present sides lacks a number. */
+function missingNote(current: ComparedForecast, baseline: ComparedForecast): string | null {
+  if (current.forecast === null && baseline.forecast === null) return 'no forecast on either side';
+  if (current.forecast === null) return `no current forecast (${current.outcome})`;
+  if (baseline.forecast === null) return `no baseline forecast (${baseline.outcome})`;
+  if (baseline.lower === null || baseline.upper === null) return 'the baseline has no interval at this volume, so the risk-increase gate cannot judge it';
+  if (current.lower === null || current.upper === null) return 'no current interval, so the risk-increase gate cannot judge it';
+  if (baseline.forecast === 0) return 'the baseline forecast is 0, so there is no finite ratio';
+  return null;
+}

@@ -1,0 +1,57 @@
+/**
+ * The baseline's files → each behaviour's worst-query risk at this run's
+ * deployment volume.
+ *
+ * - One tailgate JSON report among the files (detected from its first bytes):
+ *   read it, validated against the schema. Other files beside it (the
+ *   Markdown report uploaded with it, say) are ignored, and the report says so.
+ *   Two reports are an error: which one is the baseline would be a guess.
+ * - Otherwise the files are results: ingested and forecast with this run's
+ *   settings (format, mapping, tail size, bootstrap, seed), so both sides of
+ *   the comparison are made the same way.
+ */
+import type { Settings } from '../config/settings.js';
+import { forecastBehavior } from '../forecast/forecast-behavior.js';
+import { forecastOptions } from '../forecast-options.js';
+import { InputError } from '../ingest/format.js';
+import { ingestFiles } from '../ingest/ingest.js';
+import type { SourceFile } from '../ingest/observation.js';
+import { fromReport } from './from-report.js';
+import { looksLikeReport, readHead, readReportFile } from './read-report.js';
+import type { Baseline, BaselineOrigin } from './types.js';
+
+export type LoadSettings = Pick<Settings, 'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence' | 'bootstrap' | 'seed' | 'thresholds' | 'frequencyTau' | 'policy'>;
+
+export async function loadBaseline(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings): Promise<Baseline> {
+  const reports: SourceFile[] = [];
+  for (const file of files) if (looksLikeReport(await readHead(file))) reports.push(file);
+  if (reports.length > 1) {
+    throw new InputError(`baseline: ${reports.map((f) => f.name).join(', ')} are all tailgate reports; narrow \`baseline\` to the one to compare with.`);
+  }
+  const report = reports[0];
+  if (report !== undefined) {
+    const baseline = fromReport(await readReportFile(report), origin, settings);
+    if (files.length > 1) baseline.warnings.push(`baseline: read the report ${report.name} and ignored the ${files.length - 1} other ${files.length === 2 ? 'file' : 'files'} beside it.`);
+    return baseline;
+  }
+  return fromResults(files, origin, settings);
+}
+
+async function fromResults(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings): Promise<Baseline> {
+  const ingest = await ingestFiles(files, { format: settings.format, mapping: settings.mapping });
+  const behaviors = ingest.samples.map((sample) => {
+    // The comparison needs the worst-query risk and its interval; the self-check backtest is skipped.
+    const f = forecastBehavior(sample, forecastOptions(settings, sample.name, { backtestSplits: 0 }));
+    const w = f.worstQueryRisk;
+    return { name: f.name, outcome: f.outcome, queries: f.queries, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax };
+  });
+  return {
+    kind: 'results',
+    origin,
+    generatedAt: null,
+    deploymentVolume: settings.deploymentVolume,
+    confidence: settings.confidence,
+    behaviors,
+    warnings: ingest.warnings.map((w) => `baseline: ${w}`),
+  };
+}

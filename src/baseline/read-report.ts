@@ -1,0 +1,83 @@
+/**
+ * Reading a tailgate JSON report as a baseline: structural detection from the
+ * first bytes, a bounded read, then strict validation against our schema.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { InputError } from '../ingest/format.js';
+import type { SourceFile } from '../ingest/observation.js';
+import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
+
+/** A report holds one entry per behaviour (a few kB each); 100 MiB is tens of thousands of behaviours. */
+export const MAX_REPORT_BYTES = 100 * 1024 * 1024;
+const HEAD_BYTES = 256;
+/** Issues listed in one message; the rest are counted. */
+const MAX_ISSUES = 5;
+
+/**
+ * Whether the first bytes are those of a tailgate report. serializeReport
+ * writes `schemaVersion` first, so a report opens with `{"schemaVersion":`
+ * (whatever the indentation); no result format starts that way.
+ */
+export function looksLikeReport(head: string): boolean {
+  return /^\uFEFF?\s*\{\s*"schemaVersion"\s*:/.test(head);
+}
+
+/** Reads the first bytes of a file, for {@link looksLikeReport}. */
+export async function readHead(file: SourceFile): Promise<string> {
+  const handle = await open(file.path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Size is checked before reading, so a huge file that merely starts like a report cannot exhaust memory. */
+export async function readReportFile(file: SourceFile, maxBytes: number = MAX_REPORT_BYTES): Promise<StoredReport> {
+  const cannot = (err: unknown): never => {
+    throw new InputError(`baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  const { size } = await stat(file.path).catch(cannot);
+  if (size > maxBytes) {
+    throw new InputError(`baseline ${file.name}: the report is ${size} bytes, more than ${maxBytes}; check that \`baseline\` points at a tailgate report.`);
+  }
+  return parseReport(await readFile(file.path, 'utf8').catch(cannot), file.name);
+}
+
+/** Parses and validates report JSON text (pure). `label` names the file in messages. */
+export function parseReport(text: string, label: string): StoredReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new InputError(`baseline ${label}: not valid JSON (${err instanceof Error ? err.message : String(err)}); the baseline must be a report written by tailgate.`);
+  }
+  const version = typeof data === 'object' && data !== null ? Reflect.get(data, 'schemaVersion') : undefined;
+  if (typeof version === 'number' && version !== 1) {
+    throw new InputError(
+      `baseline ${label}: report schemaVersion ${version}, but this tailgate reads schemaVersion 1; regenerate the baseline with this version, or give result files instead.`,
+    );
+  }
+  const result = reportSchema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues;
+    const listed = issues.slice(0, MAX_ISSUES).map((i) => `${jsonPath(i.path)}: ${i.message}`);
+    const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : '';
+    throw new InputError(`baseline ${label}: not a valid tailgate report (schemaVersion 1): ${listed.join('; ')}${more}.`);
+  }
+  const report = asStoredReport(result.data);
+  const names = new Set<string>();
+  for (const b of report.behaviors) {
+    if (names.has(b.name)) throw new InputError(`baseline ${label}: behaviour ${JSON.stringify(b.name)} appears twice; a report lists each behaviour once.`);
+    names.add(b.name);
+  }
+  return report;
+}
+
+/** `behaviors[0].worstQueryRisk.forecast`, or `(top level)`. */
+function jsonPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : `${i === 0 ? '' : '.'}${String(seg)}`)).join('');
+}

@@ -1,0 +1,110 @@
+/**
+ * Runtime schema of the JSON report (src/report/types.ts, schemaVersion 1),
+ * for reading a baseline report written by another run. A baseline is an
+ * artifact: it is checked here before any of it becomes our model.
+ *
+ * Unknown keys are dropped rather than refused: schemaVersion 1 may only gain
+ * fields, so a report from a newer tailgate of the same schema still reads.
+ * The `baseline` and `redTeam` fields of the baseline itself are not read.
+ */
+import { z } from 'zod';
+import type { Report } from '../report/types.js';
+
+const prob = z.number().min(0).max(1);
+const count = z.number().int().min(0);
+const optionalProb = prob.nullable();
+
+const thresholds = z.object({
+  failWorstQueryRisk: prob.optional(),
+  warnWorstQueryRisk: prob.optional(),
+  failAggregateRisk: prob.optional(),
+  warnAggregateRisk: prob.optional(),
+  failFrequency: prob.optional(),
+  warnFrequency: prob.optional(),
+});
+
+const breach = z.object({
+  behavior: z.string(),
+  metric: z.enum(['worst-query-risk', 'aggregate-risk', 'frequency', 'risk-increase']),
+  level: z.enum(['warn', 'fail']),
+  value: z.number(),
+  threshold: z.number(),
+  basis: z.enum(['forecast', 'upper', 'interval']),
+});
+
+const fit = z.object({
+  slope: z.number(),
+  intercept: z.number(),
+  r2: z.number(),
+  tailSize: count,
+  queries: count,
+  distinctPsi: count,
+  points: z.array(z.object({ rank: count, p: prob, psi: z.number() })),
+});
+
+const backtest = z.object({
+  splits: count,
+  skipped: count,
+  ratio: z.number(),
+  medianAbsLog10Error: z.number(),
+  withinTenfold: prob,
+  underestimated: prob,
+  upperCoverage: optionalProb,
+});
+
+const behavior = z.object({
+  name: z.string(),
+  queries: count,
+  samples: count,
+  nonzero: count,
+  capped: count,
+  duplicates: count,
+  excluded: count,
+  exclusions: z.record(z.string(), count),
+  outcome: z.enum(['forecast', 'insufficient', 'degenerate']),
+  reason: z.string().nullable(),
+  fit: fit.nullable(),
+  worstQueryRisk: z.object({ forecast: optionalProb, lower: optionalProb, upper: optionalProb, lognormal: optionalProb, observedMax: prob }),
+  aggregateRisk: z.object({ forecast: optionalProb, lower: optionalProb, upper: optionalProb }),
+  frequency: z.object({ tau: prob, forecast: optionalProb, lower: optionalProb, upper: optionalProb, expectedCount: z.number().min(0).nullable() }),
+  backtest: backtest.nullable(),
+  bound: z
+    .object({ largestP: prob, hits: z.number().min(0), totalSamples: z.number().min(0), rateUpperBound: optionalProb, confidence: prob })
+    .nullable(),
+  curve: z.array(z.object({ n: z.number().positive(), forecast: prob, lower: prob, upper: prob })),
+  warnings: z.array(z.string()),
+  status: z.enum(['pass', 'warn', 'fail', 'insufficient']),
+  thresholds,
+  breaches: z.array(breach),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('tailgate'), version: z.string() }),
+  generatedAt: z.string(),
+  deploymentVolume: z.number().positive(),
+  verdict: z.enum(['pass', 'warn', 'fail', 'insufficient', 'error']),
+  settings: z.object({
+    tailSize: count,
+    confidence: z.number().gt(0).lt(1),
+    bootstrap: count,
+    seed: count,
+    gateOn: z.enum(['forecast', 'upper']),
+    mode: z.enum(['enforce', 'advisory']),
+    onInsufficientData: z.enum(['pass', 'warn', 'fail']),
+  }),
+  inputs: z.array(z.object({ file: z.string(), format: z.string(), rows: count })),
+  behaviors: z.array(behavior),
+  breaches: z.array(breach),
+  warnings: z.array(z.string()),
+  context: z.object({ repository: z.string().optional(), sha: z.string().optional(), runUrl: z.string().optional() }).nullable(),
+});
+
+/** A report as read back: everything but the comparison sections, which a baseline does not need. */
+export type StoredReport = Omit<Report, 'baseline' | 'redTeam'>;
+
+/**
+ * Compile-time guard: the schema's output must be usable as our Report type,
+ * so the schema cannot drift from src/report/types.ts unnoticed.
+ */
+export const asStoredReport = (parsed: z.output<typeof reportSchema>): StoredReport => parsed;

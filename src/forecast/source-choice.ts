@@ -1,0 +1,150 @@
+/**
+ * Red-teamer choice (Jones et al. 2025, §6 "forecasts improve automated
+ * red-teaming"; DESIGN §1): given query sources with a cost per query and a
+ * budget, forecast for each source the worst-query risk at the number of
+ * queries the budget buys, n_s = floor(budget / cost_s), and rank them. The
+ * source with the highest forecast is the one expected to find the riskiest
+ * query for the money. A higher largest-p̂ today does not decide it: a source
+ * whose tail grows faster overtakes one with a higher current maximum once
+ * it buys enough more queries (the paper's Sonnet vs 10× more Haiku).
+ *
+ * Whether the choice matters is read from the bootstrap intervals: when the
+ * best source's interval overlaps the runner-up's, the data cannot tell them
+ * apart at this budget.
+ *
+ * Pure: per-source samples in, ranking out. The caller ingests the files.
+ */
+import type { BehaviorSample } from '../ingest/observation.js';
+import { forecastBehavior } from './forecast-behavior.js';
+import { queriesBought } from './queries-bought.js';
+import type { ForecastOptions } from './types.js';
+
+export interface SourceSamples {
+  name: string;
+  costPerQuery: number;
+  /** Per behaviour, as ingest produces them. */
+  samples: BehaviorSample[];
+}
+
+export interface SourceChoiceOptions {
+  budget: number;
+  /** Decide on this behaviour only; default every behaviour any source has. */
+  behavior?: string;
+  /** Forecast options for `behavior` at volume `n` (tail size, bootstrap, seed, τ from the settings). */
+  options: (behavior: string, n: number) => ForecastOptions;
+  /** Level of the intervals, as in `options` (recorded in the result for the renderers). */
+  confidence: number;
+}
+
+/** One source's forecast for one behaviour. */
+export interface SourceForecast {
+  source: string;
+  costPerQuery: number;
+  /** n_s. */
+  queriesBought: number;
+  /** m_s: the source's evaluated queries of this behaviour. */
+  queries: number;
+  nonzero: number;
+  outcome: 'forecast' | 'insufficient' | 'degenerate';
+  reason: string | null;
+  /** Worst-query risk forecast at n_s, with its bootstrap interval. */
+  forecast: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** Largest p̂ the source found so far. */
+  observedMax: number;
+  /** 1 = best; null when the source could not be forecast (listed after the ranked ones). */
+  rank: number | null;
+}
+
+export interface BehaviorChoice {
+  behavior: string;
+  /** Ranked sources first (highest forecast first), then the unforecastable ones. */
+  ranking: SourceForecast[];
+  /** Name of the rank-1 source; null when none could be forecast. */
+  best: string | null;
+  /** Name of the rank-2 source, null when fewer than two could be forecast. */
+  runnerUp: string | null;
+  /**
+   * `clear`: the best source's interval lies wholly above the runner-up's;
+   * `overlap`: the intervals overlap, so the data cannot tell them apart at
+   * this budget; `unknown`: no runner-up, or an interval is missing.
+   */
+  separation: 'clear' | 'overlap' | 'unknown';
+}
+
+export interface RedTeamResult {
+  budget: number;
+  /** Level of the intervals. */
+  confidence: number;
+  sources: { name: string; costPerQuery: number; queriesBought: number }[];
+  behaviors: BehaviorChoice[];
+  /**
+   * The `best-source` output: the best source of the one behaviour decided
+   * on, or of every behaviour when they agree; null when they disagree or
+   * none could be forecast.
+   */
+  bestSource: string | null;
+}
+
+export function chooseSource(sources: readonly SourceSamples[], opts: SourceChoiceOptions): RedTeamResult {
+  if (sources.length === 0) throw new Error('chooseSource: no source to choose from');
+  const bought = sources.map((s) => ({ name: s.name, costPerQuery: s.costPerQuery, queriesBought: queriesBought(opts.budget, s.costPerQuery) }));
+  const names = opts.behavior !== undefined ? [opts.behavior] : [...new Set(sources.flatMap((s) => s.samples.map((x) => x.name)))].sort(byName);
+  const behaviors = names.map((behavior) =>
+    choice(
+      behavior,
+      sources.map((s, i) => sourceForecast(s, bought[i].queriesBought, behavior, opts)),
+    ),
+  );
+  const bests = new Set(behaviors.map((b) => b.best));
+  const only = bests.size === 1 ? [...bests][0] : null;
+  return {
+    budget: opts.budget,
+    confidence: opts.confidence,
+    sources: bought,
+    behaviors,
+    bestSource: only ?? null,
+  };
+}
+
+function sourceForecast(source: SourceSamples, n: number, behavior: string, opts: SourceChoiceOptions): Omit<SourceForecast, 'rank'> {
+  const base = { source: source.name, costPerQuery: source.costPerQuery, queriesBought: n };
+  const sample = source.samples.find((s) => s.name === behavior);
+  if (sample === undefined) {
+    return { ...base, queries: 0, nonzero: 0, outcome: 'insufficient', reason: 'no queries of this behaviour in its results', forecast: null, lower: null, upper: null, observedMax: 0 };
+  }
+  // The choice needs the worst-query risk and its interval only; the self-check backtest is skipped.
+  const f = forecastBehavior(sample, { ...opts.options(behavior, n), deploymentVolume: n, backtestSplits: 0 });
+  const w = f.worstQueryRisk;
+  return { ...base, queries: f.queries, nonzero: f.nonzero, outcome: f.outcome, reason: f.reason, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax };
+}
+
+function choice(behavior: string, forecasts: Omit<SourceForecast, 'rank'>[]): BehaviorChoice {
+  const ranked = forecasts
+    .filter((f) => f.forecast !== null)
+    .sort((x, y) => (y.forecast ?? 0) - (x.forecast ?? 0) || byName(x.source, y.source))
+    .map((f, i) => ({ ...f, rank: i + 1 }));
+  const rest = forecasts
+    .filter((f) => f.forecast === null)
+    .sort((x, y) => y.observedMax - x.observedMax || byName(x.source, y.source))
+    .map((f) => ({ ...f, rank: null }));
+  const [best, second] = ranked;
+  return {
+    behavior,
+    ranking: [...ranked, ...rest],
+    best: best?.source ?? null,
+    runnerUp: second?.source ?? null,
+    separation: separation(best, second),
+  };
+}
+
+function separation(best: SourceForecast | undefined, second: SourceForecast | undefined): BehaviorChoice['separation'] {
+  if (best === undefined || second === undefined || best.lower === null || second.upper === null) return 'unknown';
+  return best.lower > second.upper ? 'clear' : 'overlap';
+}
+
+/** Code-unit order, independent of the runner's locale. */
+function byName(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+/**
+ * The red-team comparison from the policy's `red-team` section: ingest each
+ * source's result files, then rank the sources (forecast/source-choice.ts).
+ * Shared by the pipeline (report section, `best-source` output) and the CLI
+ * (`tailgate compare`). I/O is limited to reading the sources' files.
+ */
+import type { RedTeamPolicy, Settings } from '../config/settings.js';
+import { forecastOptions, type OptionSettings } from '../forecast-options.js';
+import { chooseSource, type RedTeamResult, type SourceSamples } from '../forecast/source-choice.js';
+import { InputError } from '../ingest/format.js';
+import { ingestFiles } from '../ingest/ingest.js';
+import { resolveGlobs } from '../ingest/resolve.js';
+
+export type RedTeamSettings = OptionSettings & Pick<Settings, 'format' | 'mapping'>;
+
+/** `workspace`: the directory the sources' globs are relative to. */
+export async function forecastRedTeam(policy: RedTeamPolicy, settings: RedTeamSettings, workspace: string): Promise<RedTeamResult> {
+  const sources: SourceSamples[] = [];
+  for (const source of policy.sources) {
+    const where = `red-team source ${JSON.stringify(source.name)}`;
+    try {
+      const files = await resolveGlobs(source.results, workspace);
+      const ingest = await ingestFiles(files, { format: source.format ?? settings.format, mapping: settings.mapping });
+      sources.push({ name: source.name, costPerQuery: source.costPerQuery, samples: ingest.samples });
+    } catch (err) {
+      // Name the source: the same glob or format error reads very differently for `results` and for a red-team source.
+      if (err instanceof InputError) throw new InputError(`${where}: ${err.message}`);
+      throw err;
+    }
+  }
+  return chooseSource(sources, {
+    budget: policy.budget,
+    behavior: policy.behavior,
+    confidence: settings.confidence,
+    options: (behavior, n) => forecastOptions(settings, behavior, { deploymentVolume: n, backtestSplits: 0 }),
+  });
+}

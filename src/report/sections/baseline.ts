@@ -1,0 +1,143 @@
+/**
+ * "Compared with baseline" (issue 7): per behaviour, the baseline and current
+ * worst-query risk with their intervals, the ratio, whether the intervals
+ * overlap, and the risk-increase gate. Behaviours on one side only are listed.
+ * A missing baseline is a visible notice, never an absent section.
+ *
+ * The Markdown is a budget Part whose rows (behaviours) can be cut from the
+ * end; {@link baselineLines} gives the same content as plain text for the CLI.
+ */
+import type { Breach } from '../../gate/types.js';
+import type { Part } from '../budget.js';
+import { escapeMarkdown, truncateText } from '../escape.js';
+import { formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
+import type { BaselineRow, ComparedForecast, Report, ReportBaseline } from '../types.js';
+import { safeUrl } from './notes.js';
+import type { Omission } from './tables.js';
+import { VERDICT_SYMBOL } from './rank.js';
+
+/**
+ * A ratio with three significant digits and a `×`: `3.41×`, `0.5×`, `1.2e+4×`.
+ * @example formatRatio(3.4123) // '3.41×'
+ */
+export function formatRatio(x: number): string {
+  if (!Number.isFinite(x) || x < 0) throw new RangeError(`cannot format ratio: ${x}`);
+  if (x === 0) return '0×';
+  if (x >= 1e4 || x < 1e-3) return `${x.toExponential(1)}×`;
+  return `${Number(x.toPrecision(3))}×`;
+}
+
+/** `fail 3× · warn 2×`, or `—` when the behaviour is not gated on risk increase. */
+export function factorsText(r: BaselineRow['riskIncrease']): string {
+  const parts: string[] = [];
+  if (r.fail !== undefined) parts.push(`fail ${formatRatio(r.fail)}`);
+  if (r.warn !== undefined) parts.push(`warn ${formatRatio(r.warn)}`);
+  return parts.length === 0 ? '—' : parts.join(' · ');
+}
+
+/** The risk-increase breach of each behaviour, from the gate's breaches in the report. */
+export function increaseBreaches(report: Report): Map<string, Breach> {
+  return new Map(report.breaches.filter((b) => b.metric === 'risk-increase').map((b) => [b.behavior, b]));
+}
+
+/** Breaching rows first (fail, warn), then compared rows by ratio, then new behaviours, then removed ones; names break ties. */
+export function sortRows(rows: readonly BaselineRow[], breaches: Map<string, Breach>): BaselineRow[] {
+  const level = (r: BaselineRow): number => {
+    const l = breaches.get(r.name)?.level;
+    return l === 'fail' ? 0 : l === 'warn' ? 1 : 2;
+  };
+  const presence = { both: 0, 'current-only': 1, 'baseline-only': 2 } as const;
+  return [...rows].sort(
+    (x, y) =>
+      level(x) - level(y) ||
+      presence[x.presence] - presence[y.presence] ||
+      (y.ratio ?? -1) - (x.ratio ?? -1) ||
+      (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
+  );
+}
+
+export function baselinePart(report: Report, omission: Omission): Part | null {
+  // `?? null`: a report built by hand before issue 7 has no field at all.
+  const section = report.baseline ?? null;
+  if (section === null) return null;
+  if (section.status === 'missing') {
+    return { id: 'baseline', open: `**Compared with baseline**\n\n⚠️ Baseline not found: ${escapeMarkdown(section.reason ?? 'unknown reason', 300)}. Nothing was compared and the risk-increase gate did not run.\n`, rows: [], close: '' };
+  }
+  const level = formatLevel(report.settings.confidence);
+  // The baseline report may have used another level (a warning says so); each column names its own.
+  const baseLevel = formatLevel(section.confidence ?? report.settings.confidence);
+  const breaches = increaseBreaches(report);
+  const header = `| Behaviour | Baseline (${baseLevel} interval) | Current (${level} interval) | Ratio | Intervals | Increase beyond noise | Risk-increase gate |`;
+  return {
+    id: 'baseline',
+    open: `**Compared with baseline** at ${formatVolume(report.deploymentVolume)}: ${originText(section)}\n\n${header}\n|:---|---:|---:|---:|:---|---:|:---|\n`,
+    rows: sortRows(section.behaviors, breaches).map((r) => markdownRow(r, breaches.get(r.name))),
+    close:
+      '\n<sub>Ratio: current ÷ baseline forecast. Increase beyond noise: lower end of the current interval ÷ upper end of the baseline\'s; ' +
+      'a risk-increase level fires when it exceeds its factor.</sub>\n',
+    omitted: (count) => `\n_… ${count} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+    dropped: `_Baseline comparison omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+  };
+}
+
+function markdownRow(r: BaselineRow, breach: Breach | undefined): string {
+  const cells = rowCells(r, breach);
+  const note = r.note === null ? '' : ` _${escapeMarkdown(r.note, 160)}_`;
+  return `| ${escapeMarkdown(r.name)} | ${cells.baseline} | ${cells.current} | ${cells.ratio} | ${cells.overlap} | ${cells.increase} | ${cells.gate}${note} |\n`;
+}
+
+/** Cell texts shared by the Markdown and the plain renderings (numbers only: no untrusted text). */
+export function rowCells(r: BaselineRow, breach: Breach | undefined): Record<'baseline' | 'current' | 'ratio' | 'overlap' | 'increase' | 'gate', string> {
+  return {
+    baseline: sideText(r.baseline),
+    current: sideText(r.current),
+    ratio: r.ratio === null ? '—' : formatRatio(r.ratio),
+    overlap: r.overlap === null ? '—' : r.overlap ? 'overlap' : (r.current?.lower ?? 0) > (r.baseline?.upper ?? 0) ? 'separate, up' : 'separate, down',
+    increase: r.increase === null ? '—' : formatRatio(r.increase),
+    gate: gateText(r, breach),
+  };
+}
+
+function sideText(side: ComparedForecast | null): string {
+  if (side === null) return '—';
+  if (side.forecast === null) return `— (${side.outcome})`;
+  const interval = formatInterval(side.lower, side.upper);
+  return interval === '—' ? formatOptionalProbability(side.forecast) : `${formatOptionalProbability(side.forecast)} (${interval})`;
+}
+
+function gateText(r: BaselineRow, breach: Breach | undefined): string {
+  const factors = factorsText(r.riskIncrease);
+  // One side only: nothing to compare, the note says which side.
+  if (r.presence !== 'both') return '—';
+  if (factors === '—') return 'not gated';
+  if (breach !== undefined) return `${VERDICT_SYMBOL[breach.level]} ${breach.level} (${factors})`;
+  if (r.increase === null) return `not judged (${factors})`;
+  return `${VERDICT_SYMBOL.pass} pass (${factors})`;
+}
+
+/** Where the baseline came from: its description, run link, commit, and the report's date and volume. */
+function originText(s: ReportBaseline): string {
+  const parts = [escapeMarkdown(s.source, 200)];
+  const link = s.runUrl === null ? null : safeUrl(s.runUrl);
+  if (link !== null) parts.push(`[baseline run](${link})`);
+  // A real SHA is hex; anything else is not shown.
+  if (s.sha !== null && /^[0-9a-f]{7,64}$/i.test(s.sha)) parts.push(`commit \`${s.sha.slice(0, 7)}\``);
+  if (s.kind === 'report' && s.generatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(s.generatedAt)) parts.push(`report of ${s.generatedAt.slice(0, 10)}`);
+  if (s.kind === 'results') parts.push('result files forecast with this run\'s settings');
+  return parts.join(' · ');
+}
+
+/** The section as plain text for a terminal (CLI): every untrusted string cleaned of control characters. */
+export function baselineLines(report: Report): string[] {
+  const section = report.baseline ?? null;
+  if (section === null) return [];
+  if (section.status === 'missing') return [`Baseline not found: ${truncateText(section.reason ?? 'unknown reason', 300)}. Nothing was compared.`];
+  const breaches = increaseBreaches(report);
+  const lines = [`Compared with baseline (${truncateText(section.source, 200)}):`];
+  for (const r of sortRows(section.behaviors, breaches)) {
+    const c = rowCells(r, breaches.get(r.name));
+    const note = r.note === null ? '' : `; ${truncateText(r.note, 160)}`;
+    lines.push(`  ${truncateText(r.name, 60)}: baseline ${c.baseline} → current ${c.current}; ratio ${c.ratio}; intervals ${c.overlap}; increase beyond noise ${c.increase}; gate ${c.gate}${note}`);
+  }
+  return lines;
+}
