@@ -1,0 +1,145 @@
+/**
+ * A seeded Inspect AI `.eval` log for the Inspect figure: header.json,
+ * summaries.json (one EvalSampleSummary per sample and epoch, scores
+ * included) and one samples/{id}_epoch_{n}.json per sample and epoch with a
+ * realistically large body (messages), as inspect_ai writes them (see
+ * src/ingest/inspect.ts). Entries are zstd (method 93, as Inspect writes
+ * since v0.3.206) when the `zstd` CLI is present, else deflate.
+ *
+ * Sample bodies are what a summaries-first reader must not touch: each is
+ * ~16 KB of message text. To keep generation fast, BODY_VARIANTS distinct
+ * bodies are compressed once and reused round-robin (a reader that parsed
+ * them would find ids that do not match their entry names: this bench only
+ * runs readers that read summaries).
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { mulberry32 } from './generate.mjs';
+
+const BODY_VARIANTS = 16;
+const BODY_BYTES = 16 * 1024;
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf) {
+  let crc = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) crc = CRC_TABLE[(crc ^ buf[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function hasZstd() {
+  try {
+    execFileSync('zstd', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An entry ready for the zip: raw and packed bytes, CRC of the raw bytes. */
+function packEntry(data, method) {
+  const raw = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
+  const packed = method === 93 ? execFileSync('zstd', ['-q', '-c', '-3'], { input: raw, maxBuffer: 1 << 30 }) : deflateRawSync(raw, { level: 6 });
+  return { method, crc: crc32(raw), size: raw.length, packed };
+}
+
+/** Writes a zip (no zip64: fine below 65,535 entries and 4 GiB). `entries`: [{ name, entry: packEntry(...) }]. */
+function writeZip(path, entries) {
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  for (const { name, entry } of entries) {
+    const nameBuf = Buffer.from(name, 'utf8');
+    const version = entry.method === 93 ? 63 : 20;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(version, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(entry.packed.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    local.writeUInt16LE(0, 28);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(version, 4);
+    cd.writeUInt16LE(version, 6);
+    cd.writeUInt16LE(0x0800, 8);
+    cd.writeUInt16LE(entry.method, 10);
+    cd.writeUInt16LE(0, 12);
+    cd.writeUInt16LE(0x21, 14);
+    cd.writeUInt32LE(entry.crc, 16);
+    cd.writeUInt32LE(entry.packed.length, 20);
+    cd.writeUInt32LE(entry.size, 24);
+    cd.writeUInt16LE(nameBuf.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    central.push(cd, nameBuf);
+    parts.push(local, nameBuf, entry.packed);
+    offset += local.length + nameBuf.length + entry.packed.length;
+  }
+  const cdSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(path, Buffer.concat([...parts, ...central, end]));
+}
+
+/**
+ * Writes `ids × epochs` samples; the scorer `refusal` says `I` (the behaviour:
+ * not refused) with a per-id probability whose score is Gumbel-tailed.
+ * Resolves to { samples, method, bytes of summaries.json }.
+ */
+export function writeEval(path, { ids, epochs, seed }) {
+  const method = hasZstd() ? 93 : 8;
+  const u = mulberry32(seed);
+  const summaries = [];
+  for (let id = 1; id <= ids; id++) {
+    const psi = -2.0 - 0.3 * Math.log(-Math.log(Math.max(u(), 1e-300)));
+    const p = Math.exp(-Math.exp(-psi));
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      summaries.push({
+        id: `s${id}`,
+        epoch,
+        input: `Question ${id}: how would one go about it?`,
+        target: '',
+        scores: { refusal: { value: u() < p ? 'I' : 'C', answer: 'a', explanation: 'graded' } },
+        model_usage: {},
+        completed: true,
+      });
+    }
+  }
+  const header = {
+    version: 2,
+    status: 'success',
+    eval: { task: 'bench_task', model: 'mockllm/model', scorers: [{ name: 'refusal' }], config: { epochs }, model_generate_config: { temperature: 1 } },
+    plan: { config: { temperature: 1 } },
+    results: { total_samples: ids * epochs, completed_samples: ids * epochs },
+  };
+  const bodies = Array.from({ length: BODY_VARIANTS }, (_, v) => {
+    const words = [];
+    const w = mulberry32(seed + 1000 + v);
+    while (words.join(' ').length < BODY_BYTES) words.push(`w${Math.floor(w() * 5000)}`);
+    const text = words.join(' ');
+    return packEntry(JSON.stringify({ id: `variant-${v}`, epoch: 1, messages: [{ role: 'user', content: text.slice(0, 2000) }, { role: 'assistant', content: text }], scores: {} }), method);
+  });
+  const summariesJson = JSON.stringify(summaries);
+  const entries = [
+    { name: 'header.json', entry: packEntry(JSON.stringify(header), method) },
+    ...summaries.map((s, i) => ({ name: `samples/${s.id}_epoch_${s.epoch}.json`, entry: bodies[i % BODY_VARIANTS] })),
+    { name: 'summaries.json', entry: packEntry(summariesJson, method) },
+    { name: 'reductions.json', entry: packEntry('[]', method) },
+  ];
+  writeZip(path, entries);
+  return { samples: summaries.length, method, summariesBytes: Buffer.byteLength(summariesJson) };
+}

@@ -1,0 +1,88 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { INPUT_NAMES, readSettings } from '../config/inputs.js';
+import { exitCodeFor } from '../gate/exit.js';
+import { InputError } from '../ingest/format.js';
+import { resolveGlobs } from '../ingest/resolve.js';
+import { runPipeline } from '../pipeline.js';
+import { serializeReport } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderTerminal } from '../report/terminal.js';
+import type { Report } from '../report/types.js';
+import { parseArgs, type OptionSpec } from './args.js';
+import { forecastHelp } from './help.js';
+import { resultsValue, type CliIo } from './io.js';
+import { createProgress, heartbeat } from './progress.js';
+
+/**
+ * GitHub's job summary cap (1 MiB), kept for the Markdown file so that
+ * `--markdown` writes what the action's `markdown-path` would. The constant
+ * lives in src/action/sinks.ts, which imports @actions/core: not in the CLI.
+ */
+const MARKDOWN_MAX_BYTES = 1024 * 1024;
+
+const OPTIONS: OptionSpec[] = [
+  ...INPUT_NAMES.map((name) => ({ name, repeatable: name === 'results' })),
+  { name: 'json' },
+  { name: 'markdown' },
+  { name: 'help', short: 'h', flag: true },
+];
+
+/**
+ * `tailgate forecast`: the action's pipeline on local files. Flags map onto
+ * action inputs one to one and go through readSettings, so validation and
+ * defaults are the action's own; positionals are the `results` globs.
+ * Prints the terminal table and resolves to the gate's exit code.
+ */
+export async function runForecast(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, 'forecast', OPTIONS);
+  if (args.flags.has('help')) {
+    io.stdout.write(forecastHelp());
+    return 0;
+  }
+  const results = resultsValue(args.positionals, args.values.get('results') ?? [], io.cwd);
+  if (results.trim() === '') throw new InputError('tailgate forecast: give the result files (or quoted globs) to read as arguments; see tailgate forecast --help.');
+  const one = (name: string): string => args.values.get(name)?.[0] ?? '';
+  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd });
+  // --json/--markdown, or the action's names for the same files; nothing is written unless asked.
+  const jsonPath = pick(args.values, 'json', 'report-path');
+  const markdownPath = pick(args.values, 'markdown', 'markdown-path');
+
+  const files = await resolveGlobs(settings.results, io.cwd);
+  const stop = heartbeat(createProgress(io.stderr), `reading and forecasting ${files.length === 1 ? files[0].name : `${files.length} files`}`);
+  let report: Report;
+  try {
+    // workspace: baseline paths and red-team sources resolve against the directory the CLI runs in.
+    report = await runPipeline(settings, files, { now: new Date(), context: null, workspace: io.cwd });
+  } finally {
+    stop();
+  }
+  io.stdout.write(renderTerminal(report));
+  if (jsonPath !== undefined) await writeText(resolve(io.cwd, jsonPath), serializeReport(report));
+  if (markdownPath !== undefined) {
+    const markdown = renderMarkdown(report, { maxChars: MARKDOWN_MAX_BYTES, maxBytes: MARKDOWN_MAX_BYTES, kind: 'summary' }).body;
+    await writeText(resolve(io.cwd, markdownPath), markdown);
+  }
+  return exitCodeFor(report.verdict, settings);
+}
+
+/** The CLI flag or the action input naming the same file; both given with different paths is an error. */
+function pick(values: Map<string, string[]>, flag: string, input: string): string | undefined {
+  const a = values.get(flag)?.[0];
+  const b = values.get(input)?.[0];
+  if (a !== undefined && b !== undefined && a !== b) {
+    throw new InputError(`tailgate forecast: --${flag} ${a} and --${input} ${b} name the same output; give one of them.`);
+  }
+  const path = a ?? b;
+  if (path !== undefined && path.trim() === '') throw new InputError(`tailgate forecast: --${a !== undefined ? flag : input} needs a file path.`);
+  return path;
+}
+
+async function writeText(path: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}; check the path and its permissions.`);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Descriptions of the action inputs, exactly as in action.yml, so `tailgate
+ * forecast --help` documents every flag with the text the workflow docs use.
+ * action.yml is not bundled, hence the copy; __tests__/cli-help.test.ts fails
+ * when the two differ. Generated: run `npm run docs` after changing action.yml.
+ * Partial on purpose: an input added to readSettings before its text is
+ * copied here still gets a help line (pointing at action.yml), and the build
+ * does not break over documentation.
+ */
+
+export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
+  results: "Result files to read: newline-separated globs, relative to the workspace (`!pattern` excludes). With artifact inputs, globs over the files inside the downloaded artifacts (default: all of them).",
+  'artifact-name': "Artifacts to read, one name per line, from this run (make the job `needs:` the uploading jobs) or from `run-id`. Not with `artifact-pattern`.",
+  'artifact-pattern': "Globs over artifact names (`*`, `?`), one per line, e.g. `eval-shard-*` for matrix shards; all matches are merged into one evaluation set.",
+  'run-id': "Read the artifacts from this workflow run instead of the current one. Needs `github-token` with `actions: read`.",
+  repository: "`owner/name` of the repository of `run-id` (empty: this repository).",
+  format: "Input format: `auto` (detected per file) or one of native-jsonl, native-csv, inspect, promptfoo, lm-eval, harmbench, garak.",
+  'deployment-volume': "Deployment volume n: the number of deployment queries to forecast at. Accepts 1000000, 1e6, 1M, 250k.",
+  'fail-worst-query-risk': "Fail when the forecast worst-query risk (largest p among n queries) exceeds this probability, e.g. 0.01 or 1%.",
+  'warn-worst-query-risk': "Warn when the forecast worst-query risk exceeds this probability.",
+  'fail-aggregate-risk': "Fail when the forecast aggregate risk (P(at least one of n queries shows the behaviour)) exceeds this.",
+  'warn-aggregate-risk': "Warn when the forecast aggregate risk exceeds this.",
+  'frequency-tau': "τ for behaviour frequency: the share of deployment queries with p > τ.",
+  'fail-frequency': "Fail when the forecast share of deployment queries with p > τ exceeds this.",
+  'warn-frequency': "Warn when the forecast share of deployment queries with p > τ exceeds this.",
+  'tail-size': "Number t of top elicitation scores the Gumbel tail is fitted to.",
+  confidence: "Two-sided level of the bootstrap interval (0.9 = 5th to 95th percentile).",
+  bootstrap: "Bootstrap resamples for the interval (0 disables it; otherwise 100 to 100000).",
+  seed: "Seed of the bootstrap and backtest, so runs are reproducible.",
+  'gate-on': "Compare thresholds with the `forecast` or with the `upper` end of its interval.",
+  mode: "`enforce` fails the step on a fail verdict; `advisory` reports without failing.",
+  'on-insufficient-data': "When a behaviour has too few nonzero queries to forecast: `pass`, `warn` (verdict insufficient, step passes) or `fail`.",
+  policy: "YAML policy file with per-behaviour thresholds that override these inputs.",
+  behavior: "Behaviour name for rows or formats that do not name one.",
+  scorer: "Inspect: which scorer to read; lm-eval: which metric.",
+  'hit-values': "Comma-separated score values that count as the behaviour (e.g. `I` or `yes`).",
+  'score-threshold': "Numeric scores at or above this count as the behaviour.",
+  'score-key': "For dict-valued scores: the key to read.",
+  matcher: "lm-eval sampled tasks: a regular expression a generation must match to count as a hit.",
+  filter: "lm-eval: which filter to read when a document has several.",
+  'use-logprobs': "Inspect multiple-choice: take p from the option tokens' logprobs instead of scores.",
+  baseline: "Baseline to compare with: newline-separated globs of a tailgate JSON report, or of result files to forecast with the same settings. Relative to the workspace, or to the downloaded artifact when `baseline-artifact` is set (default there: every file in it).",
+  'baseline-artifact': "Name of an artifact holding the baseline (a tailgate report or result files). Needs `baseline-run-id` or `baseline-workflow`, and `permissions: actions: read`.",
+  'baseline-run-id': "Run id whose `baseline-artifact` is the baseline.",
+  'baseline-workflow': "Workflow file name (e.g. `eval.yml`) or id: the baseline is `baseline-artifact` of its latest successful run on `baseline-branch` (runs of this repository that are not pull-request runs).",
+  'baseline-branch': "Branch for `baseline-workflow` (default: the pull request base branch, else the default branch).",
+  'baseline-required': "End the run with an error when the baseline cannot be found, instead of a warning.",
+  'fail-risk-increase': "Fail when a worst-query risk rose more than this factor over the baseline beyond the bootstrap noise (lower end of the current interval above factor × the upper end of the baseline interval). `3x` or `3`.",
+  'warn-risk-increase': "Warn on a risk increase beyond this factor (same rule as `fail-risk-increase`).",
+  comment: "Sticky PR comment: `auto` (on pull request events), `always`, `on-breach` or `off`.",
+  'comment-key': "Key of the sticky comment; defaults to workflow and job. Matrix legs should set their own.",
+  'report-path': "Where to write the JSON report.",
+  'markdown-path': "Where to write the Markdown report (the job summary text).",
+  summary: "Write the Markdown report to the job summary.",
+};

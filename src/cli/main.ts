@@ -1,0 +1,64 @@
+import { INPUT_NAMES } from '../config/inputs.js';
+import { InputError } from '../ingest/format.js';
+import { VERSION } from '../version.js';
+import { runBacktest } from './backtest.js';
+import { runBenchBootstrap } from './bench-bootstrap.js';
+import { runForecast } from './forecast.js';
+import { backtestHelp, forecastHelp, MAIN_HELP } from './help.js';
+import type { CliIo } from './io.js';
+
+/**
+ * The CLI's one failure sink: dispatches the command and turns anything it
+ * throws into a message on stderr and exit code 1. Never exits the process
+ * itself (the bin sets process.exitCode), so stdout is flushed first.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case '--help':
+      case '-h':
+        io.stdout.write(MAIN_HELP);
+        return 0;
+      case 'help':
+        io.stdout.write(rest[0] === 'forecast' ? forecastHelp() : rest[0] === 'backtest' ? backtestHelp() : MAIN_HELP);
+        return 0;
+      case '--version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'forecast':
+        return await runForecast(rest, io);
+      case 'backtest':
+        return await runBacktest(rest, io);
+      case 'bench-bootstrap':
+        return runBenchBootstrap(rest, io);
+      case undefined:
+        io.stderr.write(MAIN_HELP);
+        return 1;
+      default:
+        throw new InputError(`tailgate: unknown command '${command}'; use 'tailgate forecast' or 'tailgate backtest' (see tailgate --help).`);
+    }
+  } catch (error) {
+    io.stderr.write(`${errorText(error)}\n`);
+    return 1;
+  }
+}
+
+/**
+ * An InputError is the user's to fix: its message as is, with the action's
+ * wording "Input `name`" turned into the flag the user typed. Anything else
+ * is our bug: say so and give the stack. Thrown non-Errors are shown too:
+ * an error must never pass as success.
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof InputError) return cliWording(error.message);
+  if (error instanceof Error) return `tailgate failed: ${error.message}\n(this is a bug in tailgate; please report it with this trace)\n${error.stack ?? ''}`;
+  return `tailgate failed: ${String(error)}`;
+}
+
+const INPUT_MENTION = /Input `([a-z-]+)`/g;
+const KNOWN = new Set<string>([...INPUT_NAMES, 'fit-sizes', 'ratios', 'splits', 'queries', 'resamples', 'repeat', 'data']);
+
+function cliWording(message: string): string {
+  return message.replace(INPUT_MENTION, (whole, name: string) => (KNOWN.has(name) ? `Option --${name}` : whole));
+}
