@@ -46,9 +46,9 @@ export interface BootstrapDraws {
  * caller takes percentiles of the forecasts.
  *
  * Only the top of each resample matters, so the resample is never
- * materialised: the number of draws landing on the nonzero queries, then on
- * the candidate set, is binomial, and the copies of each candidate follow by
- * sequential conditional binomials (a multinomial drawn one cell at a time).
+ * materialised: the number of draws landing on the candidate set is
+ * binomial, and the copies of each candidate follow by sequential
+ * conditional binomials (a multinomial drawn one cell at a time).
  * Cost per resample is O(candidates), independent of m. The bulk below the
  * candidates enters the aggregate and frequency through its exact draw count
  * and a normal approximation of its log(1 − p̂) sum (it holds hundreds of
@@ -119,8 +119,14 @@ export interface ResampledTop {
 export function resampleTop(est: Estimates, candidates: number, rng: Rng, scratch?: Float64Array): ResampledTop {
   const m = est.p.length;
   let buffer = scratch ?? new Float64Array(Math.max(2 * candidates, 16));
-  const onNonzero = binomial(rng, m, est.nonzero / m);
-  const onCandidates = candidates === est.nonzero ? onNonzero : binomial(rng, onNonzero, candidates / est.nonzero);
+  // Draws on the candidates are Binomial(m, c/m) (a multinomial's marginal): exact and O(c).
+  // Drawing the nonzero count first would cost O(m·nonzero/m) per resample. The draws on the
+  // rest of the nonzero queries only enter through a normal approximation of their log(1 − p̂)
+  // sum and a share above τ, so their count is drawn from the normal approximation of
+  // Binomial(m − onCandidates, (nonzero − c)/(m − c)) too: O(1), independent of m.
+  const onCandidates = binomial(rng, m, candidates / m);
+  const restShare = m > candidates ? (est.nonzero - candidates) / (m - candidates) : 0;
+  const onNonzero = onCandidates + normalCount(rng, m - onCandidates, restShare);
   let remaining = onCandidates;
   let size = 0;
   for (let i = 0; i < candidates && remaining > 0; i++) {
@@ -171,6 +177,13 @@ function grow(buffer: Float64Array): Float64Array {
   const bigger = new Float64Array(buffer.length * 2);
   bigger.set(buffer);
   return bigger;
+}
+
+/** Binomial(n, p) by its normal approximation, rounded and clipped to [0, n]; exact when p is 0. */
+function normalCount(rng: Rng, n: number, p: number): number {
+  if (n <= 0 || p <= 0) return 0;
+  const x = Math.round(n * p + Math.sqrt(n * p * (1 - p)) * gaussian(rng));
+  return Math.min(n, Math.max(0, x));
 }
 
 /** Standard normal draw (Box–Muller). */
