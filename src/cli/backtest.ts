@@ -10,7 +10,7 @@ import { BACKTEST_INPUTS, BACKTEST_OWN, readBacktestOptions } from './backtest-o
 import { backtestHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';
 import { createProgress, withRowProgress } from './progress.js';
-import { alignColumns } from './table.js';
+import { alignColumns } from '../report/align.js';
 
 const OPTIONS: OptionSpec[] = [
   ...BACKTEST_INPUTS.map((name) => ({ name, repeatable: name === 'results' })),

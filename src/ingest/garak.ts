@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { canonicalJson, shortHash } from './canonical.js';
 import { InputError, type FormatReader, type ReadSummary } from './format.js';
-import { checkShape, isRecord, kindOf, messageOf, parseJsonText } from './json-file.js';
-import { LIMITS } from './limits.js';
-import { forEachLine } from './lines.js';
+import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from './json-file.js';
 
 /**
  * garak `report.jsonl` (checked against garak/attempt.py `Attempt.as_dict`,
@@ -59,15 +57,7 @@ export const garakReader: FormatReader = {
     let started = 0;
     let complete = 0;
     let untyped = 0;
-    let rows = 0;
-    await forEachLine(
-      file.path,
-      LIMITS.maxLineBytes,
-      (line, lineNo) => {
-        if (line.trim() === '') return;
-        rows++;
-        const where = `${file.name}:${lineNo}`;
-        const entry = parseJsonText(line, where);
+    const rows = await forEachJsonLine(file, (entry, where) => {
         if (!isRecord(entry)) throw new InputError(`${where}: expected a JSON object per line, got ${kindOf(entry)}`);
         if (typeof entry.entry_type !== 'string') {
           untyped++;
@@ -97,9 +87,7 @@ export const garakReader: FormatReader = {
         } catch (err) {
           throw new InputError(`${where}: ${messageOf(err)}`);
         }
-      },
-      { name: file.name },
-    );
+    });
     if (complete === 0) {
       throw new InputError(
         `${file.name}: no usable rows: ${started} attempt entries but none with status 2 (scored); ` +

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { InputError } from './format.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
+import { forEachLine } from './lines.js';
 import type { SourceFile } from './observation.js';
 
 /**
@@ -122,4 +123,24 @@ export function checkShape<S extends z.ZodType>(
 
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Streams a JSONL file: one parsed value per non-blank line, with `where` =
+ * `file:line` for messages. Returns the number of non-blank lines.
+ */
+export async function forEachJsonLine(file: SourceFile, onValue: (value: unknown, where: string) => void): Promise<number> {
+  let rows = 0;
+  await forEachLine(
+    file.path,
+    LIMITS.maxLineBytes,
+    (line, lineNo) => {
+      if (line.trim() === '') return;
+      rows++;
+      const where = `${file.name}:${lineNo}`;
+      onValue(parseJsonText(line, where), where);
+    },
+    { name: file.name },
+  );
+  return rows;
 }

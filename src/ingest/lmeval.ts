@@ -1,8 +1,6 @@
 import { open } from 'node:fs/promises';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
-import { checkShape, jsonPath, kindOf, messageOf, parseJsonText, readJsonFile } from './json-file.js';
-import { LIMITS } from './limits.js';
-import { forEachLine } from './lines.js';
+import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, readJsonFile } from './json-file.js';
 import {
   ChoiceNames,
   conditionalCount,
@@ -62,17 +60,7 @@ export const lmevalReader: FormatReader = {
       doc.forEach((raw, i) => reader.row(raw, file.name, `[${i}]`));
       rows = doc.length;
     } else {
-      await forEachLine(
-        file.path,
-        LIMITS.maxLineBytes,
-        (line, lineNo) => {
-          if (line.trim() === '') return;
-          rows++;
-          const where = `${file.name}:${lineNo}`;
-          reader.row(parseJsonText(line, where), where, '');
-        },
-        { name: file.name },
-      );
+      rows = await forEachJsonLine(file, (value, where) => reader.row(value, where, ''));
     }
     if (rows === 0) throw new InputError(`${file.name}: no usable rows: the file holds no samples`);
     reader.finish();

@@ -1,8 +1,6 @@
 import { canonicalJson, shortHash } from './canonical.js';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
-import { checkShape, messageOf, parseJsonText, readJsonFile } from './json-file.js';
-import { LIMITS } from './limits.js';
-import { forEachLine } from './lines.js';
+import { checkShape, forEachJsonLine, messageOf, readJsonFile } from './json-file.js';
 import type { ObservationSink } from './observation.js';
 import {
   exclusionReason,
@@ -87,18 +85,7 @@ export const promptfooJsonlReader: FormatReader = {
   async read(file, options: MappingOptions, sink: ObservationSink): Promise<ReadSummary> {
     // JSONL carries no config block, so provider temperatures are unknown here.
     const mapper = new PromptfooMapper(file.name, options, sink, new Map());
-    let rows = 0;
-    await forEachLine(
-      file.path,
-      LIMITS.maxLineBytes,
-      (line, lineNo) => {
-        if (line.trim() === '') return;
-        rows++;
-        const where = `${file.name}:${lineNo}`;
-        mapper.row(parseJsonText(line, where), where, '');
-      },
-      { name: file.name },
-    );
+    const rows = await forEachJsonLine(file, (value, where) => mapper.row(value, where, ''));
     if (rows === 0) throw new InputError(`${file.name}: no usable rows: the file has no result lines`);
     mapper.finish();
     return { rows };

@@ -7,6 +7,7 @@
  * so truncateText replaces every control character (ESC included) before
  * anything is printed.
  */
+import { alignColumns } from './align.js';
 import { truncateText } from './escape.js';
 import { formatLevel, formatVolume } from './numbers.js';
 import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
@@ -46,23 +47,4 @@ export function renderTerminal(report: Report): string {
   if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
   lines.push('', 'Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); see the README.');
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Pad cells to their column's width in code points, not counting combining
- * marks (the hat of p̂ is U+0302). Wide CJK or emoji characters may still
- * shift a row; no width table is worth it here.
- */
-function alignColumns(rows: string[][], rightAligned: boolean[]): string[] {
-  const width = (text: string): number => Array.from(text.replace(/\p{M}/gu, '')).length;
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => width(row[col]))));
-  return rows.map((row) =>
-    row
-      .map((cell, col) => {
-        const pad = ' '.repeat(widths[col] - width(cell));
-        return rightAligned[col] ? pad + cell : cell + pad;
-      })
-      .join('  ')
-      .trimEnd(),
-  );
 }

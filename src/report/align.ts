@@ -1,8 +1,8 @@
 /**
  * Plain-text table for the terminal: columns padded to their widest cell,
  * counted in code points without combining marks (the hat of p̂ is U+0302).
- * The report's terminal renderer has its own copy for its table; this one
- * serves the CLI's other commands.
+ * Wide CJK or emoji characters may still shift a row; no width table is
+ * worth it here. Ragged rows are padded as if the missing cells were empty.
  */
 export function alignColumns(rows: string[][], rightAligned: boolean[]): string[] {
   const width = (text: string): number => Array.from(text.replace(/\p{M}/gu, '')).length;
