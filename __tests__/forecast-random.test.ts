@@ -34,7 +34,7 @@ describe('binomial', () => {
   test.each([
     ['inversion', 10, 0.3],
     ['inversion, huge n and tiny p (bootstrap copies)', 1_000_000, 1e-6],
-    ['geometric waiting times', 1000, 0.2],
+    ['normal approximation (mean ≥ 30)', 1000, 0.2],
     ['p > ½ by symmetry', 50, 0.9],
   ])('%s: Binomial(%p, %p) has the right mean and variance', (_name, n, p) => {
     const rng = createRng(7);

@@ -3,7 +3,7 @@ import { aggregateRisk, tailLogIntegral } from './aggregate.js';
 import { elicitationScore, estimateProbability, type Estimates } from './elicitation.js';
 import { countAbove, fittedFrequency } from './frequency.js';
 import { worstQueryRisk, type TailLine } from './gumbel-tail.js';
-import { binomial, type Rng } from './random.js';
+import { binomial, standardNormal, type Rng } from './random.js';
 
 /**
  * Queries (by p̂) that a resample's top t is drawn from when hits are
@@ -83,7 +83,7 @@ export function bootstrap(est: Estimates, spec: BootstrapSpec, resamples: number
     const restDraws = onNonzero - onCandidates;
     let bulk = 0;
     for (let j = t; j < size; j++) bulk += Math.log1p(-drawn[j]);
-    if (restDraws > 0) bulk += restDraws * rest.meanLog + Math.sqrt(restDraws * rest.varLog) * gaussian(rng);
+    if (restDraws > 0) bulk += restDraws * rest.meanLog + Math.sqrt(restDraws * rest.varLog) * standardNormal(rng);
     aggregate[successes] = aggregateRisk(bulk / m + tailLogIntegral(line, t / m, BOOTSTRAP_TOLERANCE), n);
 
     const fittedShare = fittedFrequency(line, spec.tau);
@@ -119,14 +119,12 @@ export interface ResampledTop {
 export function resampleTop(est: Estimates, candidates: number, rng: Rng, scratch?: Float64Array): ResampledTop {
   const m = est.p.length;
   let buffer = scratch ?? new Float64Array(Math.max(2 * candidates, 16));
-  // Draws on the candidates are Binomial(m, c/m) (a multinomial's marginal): exact and O(c).
-  // Drawing the nonzero count first would cost O(m·nonzero/m) per resample. The draws on the
-  // rest of the nonzero queries only enter through a normal approximation of their log(1 − p̂)
-  // sum and a share above τ, so their count is drawn from the normal approximation of
-  // Binomial(m − onCandidates, (nonzero − c)/(m − c)) too: O(1), independent of m.
+  // Draws on the candidates are Binomial(m, c/m), a multinomial's marginal. Drawing the nonzero
+  // count first would walk all nonzero queries; the draws on the rest only enter through a normal
+  // approximation of their log(1 − p̂) sum and a share above τ, so their count is drawn after.
   const onCandidates = binomial(rng, m, candidates / m);
   const restShare = m > candidates ? (est.nonzero - candidates) / (m - candidates) : 0;
-  const onNonzero = onCandidates + normalCount(rng, m - onCandidates, restShare);
+  const onNonzero = onCandidates + binomial(rng, m - onCandidates, restShare);
   let remaining = onCandidates;
   let size = 0;
   for (let i = 0; i < candidates && remaining > 0; i++) {
@@ -177,16 +175,4 @@ function grow(buffer: Float64Array): Float64Array {
   const bigger = new Float64Array(buffer.length * 2);
   bigger.set(buffer);
   return bigger;
-}
-
-/** Binomial(n, p) by its normal approximation, rounded and clipped to [0, n]; exact when p is 0. */
-function normalCount(rng: Rng, n: number, p: number): number {
-  if (n <= 0 || p <= 0) return 0;
-  const x = Math.round(n * p + Math.sqrt(n * p * (1 - p)) * gaussian(rng));
-  return Math.min(n, Math.max(0, x));
-}
-
-/** Standard normal draw (Box–Muller). */
-function gaussian(rng: Rng): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 }
