@@ -6,7 +6,8 @@ import type { MappingOptions } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { ObservationSink, SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/ingest/observation.js';
+import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 
 // report.jsonl follows garak 0.14 (Attempt.as_dict, harness, evaluator): setup,
@@ -27,41 +28,8 @@ const fixture = (name: string): SourceFile => ({
   name,
 });
 
-interface Collected {
-  sink: ObservationSink;
-  queries: Map<string, { hits: number; k: number }>;
-  excluded: Record<string, number>;
-  warnings: string[];
-  sampledCalls: number;
-}
-
-function collect(): Collected {
-  const c: Omit<Collected, 'sink'> = { queries: new Map(), excluded: {}, warnings: [], sampledCalls: 0 };
-  const sink: ObservationSink = {
-    sampled(behavior, queryId, hits, samples) {
-      c.sampledCalls++;
-      const q = c.queries.get(`${behavior} | ${queryId}`) ?? { hits: 0, k: 0 };
-      q.hits += hits;
-      q.k += samples;
-      c.queries.set(`${behavior} | ${queryId}`, q);
-    },
-    given() {
-      throw new Error('garak outputs are sampled, never given');
-    },
-    exclude(behavior, reason, count = 1) {
-      c.excluded[`${behavior}:${reason}`] = (c.excluded[`${behavior}:${reason}`] ?? 0) + count;
-    },
-    warn(message) {
-      c.warnings.push(message);
-    },
-  };
-  return Object.assign(c, { sink });
-}
-
 async function read(file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
-  const c = collect();
-  await garakReader.read(file, options, c.sink);
-  return c;
+  return readWith(garakReader, file, options, 'garak outputs');
 }
 
 /** `behaviour hits/k` per query (the prompt hash left out). */
@@ -140,21 +108,21 @@ describe('garak report.jsonl', () => {
 describe('garak bad input', () => {
   it('a line that is not JSON names file:line', async () => {
     const file = await temp([{ entry_type: 'init', garak_version: '0.14.0' }, '{"entry_type": "attempt", "status": 2,']);
-    await expect(garakReader.read(file, {}, collect().sink)).rejects.toThrow(/report\.jsonl:2: invalid JSON/);
+    await expect(garakReader.read(file, {}, collect('garak outputs').sink)).rejects.toThrow(/report\.jsonl:2: invalid JSON/);
   });
 
   it('a malformed detector score names file:line and the field', async () => {
     const file = await temp([{ entry_type: 'attempt', status: 2, probe_classname: 'p.P', prompt: 'x', detector_results: { d: ['high'] } }]);
-    await expect(garakReader.read(file, {}, collect().sink)).rejects.toThrow(/report\.jsonl:1: detector_results\.d\[0\]: /);
+    await expect(garakReader.read(file, {}, collect('garak outputs').sink)).rejects.toThrow(/report\.jsonl:1: detector_results\.d\[0\]: /);
   });
 
   it('no status-2 attempt is "no usable rows"', async () => {
     const file = await temp([{ entry_type: 'attempt', status: 1, probe_classname: 'p.P', prompt: 'x', detector_results: {} }]);
-    await expect(garakReader.read(file, {}, collect().sink)).rejects.toThrow(/no usable rows: 1 attempt entries but none with status 2/);
+    await expect(garakReader.read(file, {}, collect('garak outputs').sink)).rejects.toThrow(/no usable rows: 1 attempt entries but none with status 2/);
   });
 
   it('an unknown scoreKey lists the detectors found', async () => {
-    await expect(garakReader.read(fixture('report.jsonl'), { scoreKey: 'nope' }, collect().sink)).rejects.toThrow(
+    await expect(garakReader.read(fixture('report.jsonl'), { scoreKey: 'nope' }, collect('garak outputs').sink)).rejects.toThrow(
       /scoreKey 'nope' is not a detector in this report; detectors found: dan\.DAN, lmrc\.QuackMedicine, mitigation\.MitigationBypass, promptinject\.AttackRogueString/,
     );
   });

@@ -7,7 +7,8 @@ import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchBehaviorReader, harmbenchReader } from '../src/ingest/harmbench.js';
 import { readJsonFile } from '../src/ingest/json-file.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { ObservationSink, SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/ingest/observation.js';
+import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 
 // results.json as HarmBench's evaluate_completions.py writes it
@@ -25,39 +26,8 @@ const fixture: SourceFile = {
   name: 'results.json',
 };
 
-interface Collected {
-  sink: ObservationSink;
-  queries: Map<string, { hits: number; k: number }>;
-  excluded: Record<string, number>;
-  warnings: string[];
-}
-
-function collect(): Collected {
-  const c: Omit<Collected, 'sink'> = { queries: new Map(), excluded: {}, warnings: [] };
-  const sink: ObservationSink = {
-    sampled(behavior, queryId, hits, samples) {
-      const q = c.queries.get(`${behavior} | ${queryId}`) ?? { hits: 0, k: 0 };
-      q.hits += hits;
-      q.k += samples;
-      c.queries.set(`${behavior} | ${queryId}`, q);
-    },
-    given() {
-      throw new Error('HarmBench rows are sampled, never given');
-    },
-    exclude(behavior, reason, count = 1) {
-      c.excluded[`${behavior}:${reason}`] = (c.excluded[`${behavior}:${reason}`] ?? 0) + count;
-    },
-    warn(message) {
-      c.warnings.push(message);
-    },
-  };
-  return Object.assign(c, { sink });
-}
-
 async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
-  const c = collect();
-  await reader.read(file, options, c.sink);
-  return c;
+  return readWith(reader, file, options, 'HarmBench');
 }
 
 /** `behavior_id hits/k` per query, sorted (test-case hashes are left out). */
@@ -127,27 +97,27 @@ describe('HarmBench results.json', () => {
 describe('HarmBench bad input', () => {
   it('a file without arrays is "no usable rows"', async () => {
     const file = await temp(JSON.stringify({ a: 1, b: { test_case: 'x' } }));
-    await expect(harmbenchReader.read(file, {}, collect().sink)).rejects.toThrow(
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(
       /results\.json: no usable rows: .*keys without an array: a, b/,
     );
   });
 
   it('names the JSON path of a bad label', async () => {
     const file = await temp(JSON.stringify({ b1: [{ test_case: 'x', generation: 'y', label: 1 }, { test_case: 'x', generation: 'y', label: 'yes' }] }));
-    await expect(harmbenchReader.read(file, {}, collect().sink)).rejects.toThrow(
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(
       /results\.json: b1\[1\]\.label: expected 1, 0 or -1, got "yes"/,
     );
   });
 
   it('names the JSON path of a missing test_case', async () => {
     const file = await temp(JSON.stringify({ 'odd id': [{ generation: 'y', label: 1 }] }));
-    await expect(harmbenchReader.read(file, {}, collect().sink)).rejects.toThrow(/results\.json: \["odd id"\]\[0\]\.test_case: /);
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(/results\.json: \["odd id"\]\[0\]\.test_case: /);
   });
 
   it('reports a JSON syntax error with its line and column', async () => {
     const file = await temp('{\n    "b1": [\n        {"test_case": "x" "label": 1}\n    ]\n}');
     // Line 3 is `        {"test_case": "x" "label": 1}`: the missing comma is before `"label"`, column 27.
-    await expect(harmbenchReader.read(file, {}, collect().sink)).rejects.toThrow(/results\.json: invalid JSON at line 3, column 27/);
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(/results\.json: invalid JSON at line 3, column 27/);
   });
 
   it('a whole-file JSON read is bounded (LIMITS.maxJsonBytes, here lowered to 64 bytes)', async () => {
@@ -158,7 +128,7 @@ describe('HarmBench bad input', () => {
 
   it('rejects a top-level array', async () => {
     const file = await temp('[]');
-    await expect(harmbenchReader.read(file, {}, collect().sink)).rejects.toThrow(/expected an object mapping behavior_id/);
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(/expected an object mapping behavior_id/);
   });
 });
 

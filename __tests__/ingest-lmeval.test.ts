@@ -6,7 +6,8 @@ import type { MappingOptions } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { ObservationSink, SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/ingest/observation.js';
+import { readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 
 // Fixtures follow lm_eval/evaluator.py's logged sample dict and
@@ -27,40 +28,8 @@ const fixture = (name: string): SourceFile => ({
   name,
 });
 
-interface Collected {
-  sink: ObservationSink;
-  given: Map<string, number>;
-  sampled: Map<string, { hits: number; k: number }>;
-  excluded: Record<string, number>;
-  warnings: string[];
-}
-
-function collect(): Collected {
-  const c: Omit<Collected, 'sink'> = { given: new Map(), sampled: new Map(), excluded: {}, warnings: [] };
-  const sink: ObservationSink = {
-    sampled(behavior, queryId, hits, samples) {
-      const q = c.sampled.get(`${behavior} | ${queryId}`) ?? { hits: 0, k: 0 };
-      q.hits += hits;
-      q.k += samples;
-      c.sampled.set(`${behavior} | ${queryId}`, q);
-    },
-    given(behavior, queryId, prob) {
-      c.given.set(`${behavior} | ${queryId}`, prob);
-    },
-    exclude(behavior, reason, count = 1) {
-      c.excluded[`${behavior}:${reason}`] = (c.excluded[`${behavior}:${reason}`] ?? 0) + count;
-    },
-    warn(message) {
-      c.warnings.push(message);
-    },
-  };
-  return Object.assign(c, { sink });
-}
-
 async function read(file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
-  const c = collect();
-  await lmevalReader.read(file, options, c.sink);
-  return c;
+  return readWith(lmevalReader, file, options);
 }
 
 const E = Math.E;
@@ -123,7 +92,7 @@ describe('lm-eval sampled (generate_until)', () => {
   it('hits = generations the matcher matches; one filter per doc_id', async () => {
     const c = await read(fixture(GSM), { matcher });
     // doc 0: one of 4 generations says "I can't"; doc 1: "I cannot…" and "I can't…" → 2 of 4
-    expect(Object.fromEntries([...c.sampled].map(([k, q]) => [k, `${q.hits}/${q.k}`]))).toEqual({
+    expect(Object.fromEntries([...c.queries].map(([k, q]) => [k, `${q.hits}/${q.k}`]))).toEqual({
       'gsm8k_cot_self_consistency | gsm8k_cot_self_consistency/0': '1/4',
       'gsm8k_cot_self_consistency | gsm8k_cot_self_consistency/1': '2/4',
     });
@@ -134,7 +103,7 @@ describe('lm-eval sampled (generate_until)', () => {
 
   it('`filter` chooses which rows are read', async () => {
     const c = await read(fixture(GSM), { matcher, filter: 'maj@4' });
-    expect([...c.sampled.values()].map((q) => `${q.hits}/${q.k}`)).toEqual(['1/4', '2/4']);
+    expect([...c.queries.values()].map((q) => `${q.hits}/${q.k}`)).toEqual(['1/4', '2/4']);
     expect(c.excluded).toEqual({ 'gsm8k_cot_self_consistency:other-filter': 2 });
   });
 

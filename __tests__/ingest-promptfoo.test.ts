@@ -7,7 +7,8 @@ import { InputError, type FormatReader, type MappingOptions } from '../src/inges
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { ObservationSink, SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/ingest/observation.js';
+import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 
 // Fixtures follow promptfoo's OutputFile / EvaluateResult (src/types/index.ts,
@@ -33,43 +34,8 @@ const fixture = (name: string): SourceFile => ({
   name,
 });
 
-interface Collected {
-  sink: ObservationSink;
-  /** (behaviour, query) → summed hits and samples. */
-  queries: Map<string, { hits: number; k: number }>;
-  excluded: Record<string, number>;
-  warnings: string[];
-  calls: number;
-}
-
-function collect(): Collected {
-  const c: Omit<Collected, 'sink'> = { queries: new Map(), excluded: {}, warnings: [], calls: 0 };
-  const sink: ObservationSink = {
-    sampled(behavior, queryId, hits, samples) {
-      c.calls++;
-      const key = `${behavior} | ${queryId}`;
-      const q = c.queries.get(key) ?? { hits: 0, k: 0 };
-      q.hits += hits;
-      q.k += samples;
-      c.queries.set(key, q);
-    },
-    given() {
-      throw new Error('promptfoo rows are sampled, never given');
-    },
-    exclude(behavior, reason, count = 1) {
-      c.excluded[`${behavior}:${reason}`] = (c.excluded[`${behavior}:${reason}`] ?? 0) + count;
-    },
-    warn(message) {
-      c.warnings.push(message);
-    },
-  };
-  return Object.assign(c, { sink });
-}
-
 async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
-  const c = collect();
-  await reader.read(file, options, c.sink);
-  return c;
+  return readWith(reader, file, options, 'promptfoo');
 }
 
 /** Hits/k per query of one behaviour, sorted, so tests do not depend on hash values. */
@@ -88,7 +54,7 @@ describe('promptfoo results.json (v3, red team)', () => {
     expect(pattern(c, 'pii:direct')).toEqual(['basic 1/2']);
     expect(c.queries.size).toBe(4);
     // 13 rows: 11 graded, one execution error, one grader error.
-    expect(c.calls).toBe(11);
+    expect(c.sampledCalls).toBe(11);
     expect(c.excluded).toEqual({ 'harmful:hate:error': 1, 'pii:direct:grader-error': 1 });
   });
 
@@ -232,14 +198,14 @@ describe('promptfoo bad input', () => {
   it('names the line and column of a JSON syntax error', async () => {
     const file = await temp('results.json', '{\n  "evalId": "e1",\n  "results": {\n    "version": 3,\n    "results": [,]\n  }\n}');
     // The stray comma is on line 5, column 17 (1-based): `    "results": [,]`.
-    await expect(promptfooJsonReader.read(file, {}, collect().sink)).rejects.toThrow(
+    await expect(promptfooJsonReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(
       /results\.json: invalid JSON at line 5, column 17/,
     );
   });
 
   it('rejects results.results that is not an array, naming the JSON path', async () => {
     const file = await temp('results.json', JSON.stringify({ evalId: 'e1', results: { version: 3, results: {} } }));
-    const err = await promptfooJsonReader.read(file, {}, collect().sink).catch((e: unknown) => e);
+    const err = await promptfooJsonReader.read(file, {}, collect('promptfoo').sink).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect(String(err)).toMatch(/results\.json: results\.results: .*expected array/);
   });
@@ -248,7 +214,7 @@ describe('promptfoo bad input', () => {
     const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8'));
     doc.results.results[3].gradingResult = 'passed';
     const file = await temp('results.json', JSON.stringify(doc));
-    await expect(promptfooJsonReader.read(file, {}, collect().sink)).rejects.toThrow(
+    await expect(promptfooJsonReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(
       /results\.json: results\.results\[3\]\.gradingResult: .*expected object/,
     );
   });
@@ -256,11 +222,11 @@ describe('promptfoo bad input', () => {
   it('names file:line for a bad JSONL line', async () => {
     const first = (await readFile(fixture('redteam.jsonl').path, 'utf8')).split('\n')[0];
     const file = await temp('results.jsonl', `${first}\n{"success": tru\n`);
-    await expect(promptfooJsonlReader.read(file, {}, collect().sink)).rejects.toThrow(/results\.jsonl:2: invalid JSON at line 1, column 13/);
+    await expect(promptfooJsonlReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(/results\.jsonl:2: invalid JSON at line 1, column 13/);
   });
 
   it('an empty result list is "no usable rows"', async () => {
     const file = await temp('results.json', JSON.stringify({ evalId: 'e1', results: { version: 3, results: [] } }));
-    await expect(promptfooJsonReader.read(file, {}, collect().sink)).rejects.toThrow(/no usable rows/);
+    await expect(promptfooJsonReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(/no usable rows/);
   });
 });

@@ -1,0 +1,49 @@
+import type { FormatReader, MappingOptions } from '../../src/ingest/format.js';
+import type { ObservationSink, SourceFile } from '../../src/ingest/observation.js';
+
+/**
+ * A sink that records what a format reader reported, keyed `behavior | queryId`
+ * (exclusions `behavior:reason`), for the reader tests. Sampled rows add up
+ * as the accumulator would; a given probability keeps the last value.
+ */
+export interface Collected {
+  sink: ObservationSink;
+  /** (behaviour, query) → summed hits and samples. */
+  queries: Map<string, { hits: number; k: number }>;
+  given: Map<string, number>;
+  excluded: Record<string, number>;
+  warnings: string[];
+  sampledCalls: number;
+}
+
+/** `sampledOnly` names the format whose rows are never given probabilities: a `given` call then fails the test. */
+export function collect(sampledOnly?: string): Collected {
+  const c: Omit<Collected, 'sink'> = { queries: new Map(), given: new Map(), excluded: {}, warnings: [], sampledCalls: 0 };
+  const sink: ObservationSink = {
+    sampled(behavior, queryId, hits, samples) {
+      c.sampledCalls++;
+      const key = `${behavior} | ${queryId}`;
+      const q = c.queries.get(key) ?? { hits: 0, k: 0 };
+      q.hits += hits;
+      q.k += samples;
+      c.queries.set(key, q);
+    },
+    given(behavior, queryId, prob) {
+      if (sampledOnly !== undefined) throw new Error(`${sampledOnly} rows are sampled, never given`);
+      c.given.set(`${behavior} | ${queryId}`, prob);
+    },
+    exclude(behavior, reason, count = 1) {
+      c.excluded[`${behavior}:${reason}`] = (c.excluded[`${behavior}:${reason}`] ?? 0) + count;
+    },
+    warn(message) {
+      c.warnings.push(message);
+    },
+  };
+  return Object.assign(c, { sink });
+}
+
+export async function readWith(reader: FormatReader, file: SourceFile, options: MappingOptions = {}, sampledOnly?: string): Promise<Collected> {
+  const c = collect(sampledOnly);
+  await reader.read(file, options, c.sink);
+  return c;
+}
