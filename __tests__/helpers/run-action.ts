@@ -57,6 +57,28 @@ export function removeRunDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** Writes `files` (relative path → text) under `dir`, creating folders. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+}
+
+/** Empty GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files in `dir`: @actions/core exits 1 when GITHUB_OUTPUT names a missing file (DESIGN §6). */
+export function runnerFiles(dir: string): { outputFile: string; summaryFile: string } {
+  const outputFile = join(dir, 'github_output');
+  const summaryFile = join(dir, 'step_summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  return { outputFile, summaryFile };
+}
+
+/** Step inputs as a runner passes them: `INPUT_` + the name upper-cased, spaces as `_`, dashes kept (as getInput reads them). */
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+}
+
 /**
  * Runs the bundle with `inputs` (action.yml names, e.g. `deployment-volume`).
  * Input env names are `INPUT_` + the name upper-cased with spaces as `_`
@@ -70,14 +92,8 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const runner = join(root, 'runner');
   mkdirSync(runner, { recursive: true });
   cpSync(EXAMPLES, join(workspace, 'examples'), { recursive: true });
-  for (const [rel, text] of Object.entries(opts.files ?? {})) {
-    mkdirSync(dirname(join(workspace, rel)), { recursive: true });
-    writeFileSync(join(workspace, rel), text);
-  }
-  const outputFile = join(runner, 'github_output');
-  const summaryFile = join(runner, 'step_summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
+  writeFiles(workspace, opts.files ?? {});
+  const { outputFile, summaryFile } = runnerFiles(runner);
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -86,7 +102,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  Object.assign(env, inputEnv(inputs));
 
   const { code, stdout, stderr } = await spawnNode([BUNDLE], { cwd: workspace, env, timeoutMs: opts.timeoutMs ?? 30_000 });
   const commands = parseWorkflowCommands(stdout);
@@ -102,14 +118,14 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   };
 }
 
-interface SpawnOptions {
+export interface NodeSpawnOptions {
   cwd: string;
   env: Record<string, string>;
   timeoutMs: number;
 }
 
 /** The current Node binary (process.execPath), so the child runs on the same version as the tests. */
-function spawnNode(args: string[], opts: SpawnOptions): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function spawnNode(args: string[], opts: NodeSpawnOptions): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

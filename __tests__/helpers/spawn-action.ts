@@ -13,11 +13,10 @@
  * report files into a temp directory so the checkout is never written to.
  * The GITHUB_OUTPUT and workflow-command parsers are shared with run-action.ts.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { BUNDLE, REPO_ROOT, parseGithubOutput, parseWorkflowCommands, type Annotation } from './run-action.js';
+import { join } from 'node:path';
+import { BUNDLE, REPO_ROOT, inputEnv, parseGithubOutput, parseWorkflowCommands, runnerFiles, spawnNode, writeFiles, type Annotation } from './run-action.js';
 
 export { BUNDLE, REPO_ROOT };
 
@@ -75,16 +74,9 @@ export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
   let workspace = REPO_ROOT;
   if (opts.files !== undefined) {
     workspace = join(root, 'workspace');
-    for (const [rel, text] of Object.entries(opts.files)) {
-      mkdirSync(dirname(join(workspace, rel)), { recursive: true });
-      writeFileSync(join(workspace, rel), text);
-    }
+    writeFiles(workspace, opts.files);
   }
-  const outputFile = join(root, 'github_output');
-  const summaryFile = join(root, 'step_summary');
-  // @actions/core exits 1 when GITHUB_OUTPUT names a file that does not exist (DESIGN §6).
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
+  const { outputFile, summaryFile } = runnerFiles(root);
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -96,11 +88,10 @@ export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
     'INPUT_REPORT-PATH': join(root, 'tailgate-report.json'),
     'INPUT_MARKDOWN-PATH': join(root, 'tailgate-report.md'),
   };
-  // As @actions/core's getInput reads them: spaces become `_`, dashes stay, upper case.
-  for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  Object.assign(env, inputEnv(opts.inputs));
 
   const started = Date.now();
-  const { code, stdout, stderr } = await spawnNode(BUNDLE, workspace, env, opts.timeoutMs ?? 60_000);
+  const { code, stdout, stderr } = await spawnNode([BUNDLE], { cwd: workspace, env, timeoutMs: opts.timeoutMs ?? 60_000 });
   const commands = parseWorkflowCommands(stdout);
   return {
     code,
@@ -113,32 +104,4 @@ export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
     notices: commands.filter((c) => c.command === 'notice').map((c) => c.message),
     elapsedMs: Date.now() - started,
   };
-}
-
-/** `process.execPath`: the child runs on the same Node as the tests (Node 20 in CI's oldest leg). */
-function spawnNode(
-  script: string,
-  cwd: string,
-  env: Record<string, string>,
-  timeoutMs: number,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`node ${script} did not finish within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
 }
