@@ -12,23 +12,13 @@ import { readSettings } from '../src/config/inputs.js';
 import { parsePolicy } from '../src/config/policy.js';
 import type { Policy } from '../src/config/settings.js';
 import { settingsProblems, type SettingsLike } from '../src/config/validate.js';
-import { InputError } from '../src/ingest/format.js';
+import { errorOf } from './helpers/input-error.js';
 
 const fixtures = dirname(fileURLToPath(new URL('./fixtures/policy/valid.yml', import.meta.url)));
 const minimal = { results: 'results/*.jsonl', 'deployment-volume': '1M' };
 function read(values: Record<string, string>) {
   const all: Record<string, string> = { ...minimal, ...values };
   return readSettings((name) => all[name] ?? '', { cwd: fixtures });
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err instanceof Error ? err.message : '';
-  }
-  throw new Error('expected an InputError, got a value');
 }
 
 describe('risk-increase factors', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../src/ingest/format.js';
 import { INPUT_NAMES, readSettings } from '../src/config/inputs.js';
+import { errorOf } from './helpers/input-error.js';
 
 const fixtures = dirname(fileURLToPath(new URL('./fixtures/policy/valid.yml', import.meta.url)));
 
@@ -14,16 +14,6 @@ function inputs(values: Record<string, string>): { getInput: (name: string) => s
     return Object.hasOwn(values, name) ? (values[name] ?? '') : '';
   };
   return { getInput, calls };
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err instanceof Error ? err.message : '';
-  }
-  throw new Error('expected an InputError, got a value');
 }
 
 const minimal = { results: 'results/*.jsonl', 'deployment-volume': '1M' };

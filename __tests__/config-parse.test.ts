@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../src/ingest/format.js';
 import {
   checkProbability,
   parseBoolean,
@@ -10,17 +9,7 @@ import {
   parseProbability,
   parseVolume,
 } from '../src/config/parse.js';
-
-/** Runs `fn`, expects an InputError, and returns its message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err instanceof Error ? err.message : '';
-  }
-  throw new Error('expected an InputError, got a value');
-}
+import { errorOf } from './helpers/input-error.js';
 
 describe('parseVolume', () => {
   // Expected values are the decimal meaning of each literal, written out by hand.

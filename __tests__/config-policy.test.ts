@@ -3,20 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../src/ingest/format.js';
 import { loadPolicy, MAX_POLICY_BYTES, parsePolicy } from '../src/config/policy.js';
+import { errorOf } from './helpers/input-error.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/policy/${name}`, import.meta.url));
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err instanceof Error ? err.message : '';
-  }
-  throw new Error('expected an InputError, got a value');
-}
 
 describe('loadPolicy', () => {
   it('reads the documented example, mapping kebab keys to fields and `frequency-tau` to tau', () => {
