@@ -3,6 +3,7 @@
  * each behaviour's worst-query risk at the current deployment volume.
  */
 import type { SourceFile } from '../ingest/observation.js';
+import type { ComparedForecast } from '../report/types.js';
 
 /** Where a baseline came from, for people and the report. */
 export interface BaselineOrigin {
@@ -20,17 +21,13 @@ export type LocatedBaseline =
   | { kind: 'found'; files: SourceFile[]; origin: BaselineOrigin; warnings: string[] }
   | { kind: 'missing'; reason: string; origin: BaselineOrigin | null };
 
-/** One behaviour's worst-query risk on the baseline side, at the current deployment volume. */
-export interface BaselineBehavior {
+/**
+ * One behaviour's worst-query risk on the baseline side, at the current
+ * deployment volume: the report's comparison side plus its name. The interval
+ * is at the baseline's confidence; null without one.
+ */
+export interface BaselineBehavior extends ComparedForecast {
   name: string;
-  outcome: 'forecast' | 'insufficient' | 'degenerate';
-  /** m of the baseline. */
-  queries: number;
-  forecast: number | null;
-  /** Bootstrap interval at the baseline's confidence; null without one. */
-  lower: number | null;
-  upper: number | null;
-  observedMax: number;
 }
 
 export interface Baseline {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { z } from 'zod';
 import { InputError } from './format.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
@@ -34,13 +34,17 @@ export function parseJsonText(text: string, where: string): unknown {
   return parseLenientJson(text, where);
 }
 
-async function readBounded(file: SourceFile, maxBytes: number): Promise<Buffer> {
-  let handle;
+/** Opens a source file for reading; a failure is an InputError naming the file. */
+export async function openSource(file: SourceFile): Promise<FileHandle> {
   try {
-    handle = await open(file.path, 'r');
+    return await open(file.path, 'r');
   } catch (err) {
     throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}`);
   }
+}
+
+async function readBounded(file: SourceFile, maxBytes: number): Promise<Buffer> {
+  const handle = await openSource(file);
   try {
     const { size } = await handle.stat();
     if (size > maxBytes) throw tooBig(file, maxBytes);

@@ -1,6 +1,5 @@
-import { open } from 'node:fs/promises';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
-import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, readJsonFile } from './json-file.js';
+import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from './json-file.js';
 import {
   ChoiceNames,
   conditionalCount,
@@ -281,12 +280,7 @@ export function compileMatcher(source: string): RegExp {
 
 /** The first non-whitespace character of the file (after a BOM): `[` for the 2024 array layout. */
 async function firstChar(file: SourceFile): Promise<string> {
-  let handle;
-  try {
-    handle = await open(file.path, 'r');
-  } catch (err) {
-    throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}`);
-  }
+  const handle = await openSource(file);
   try {
     const buffer = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
