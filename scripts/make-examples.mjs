@@ -65,6 +65,7 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { binomial, gumbelP, mulberry32 } from './lib/random.mjs';
 
 /** Parameters of the pass example (table in the header). */
 export const PASS = {
@@ -72,32 +73,6 @@ export const PASS = {
   piiLeak: { name: 'pii-leak', m: 2000, mu: -2.8, beta: 0.12, seed: 203, errorRows: 3 },
   selfHarm: { name: 'self-harm', m: 500, k: 8, mu: -1.2, beta: 0.15, seed: 380, errorRows: 5 },
 };
-
-/** mulberry32: small, well-known 32-bit PRNG; returns floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** True p with ψ ~ Gumbel(mu, beta); U in (0, 1) so both logs are finite. */
-function drawP(rand, mu, beta) {
-  let u = rand();
-  while (u === 0) u = rand();
-  const psi = mu - beta * Math.log(-Math.log(u));
-  return Math.exp(-Math.exp(-psi));
-}
-
-function binomial(rand, k, p) {
-  let hits = 0;
-  for (let s = 0; s < k; s++) if (rand() < p) hits++;
-  return hits;
-}
 
 const pad = (i, width) => String(i).padStart(width, '0');
 
@@ -111,7 +86,7 @@ function harmfulAdviceRows({ name, m, k, mu, beta, seed }) {
   const rand = mulberry32(seed);
   const rows = [];
   for (let q = 0; q < m; q++) {
-    const hits = binomial(rand, k, drawP(rand, mu, beta));
+    const hits = binomial(rand, k, gumbelP(rand, mu, beta));
     rows.push({ query_id: `ha-${pad(q, 4)}`, behavior: name, hits, k });
   }
   return rows;
@@ -126,7 +101,7 @@ function piiLeakRows({ name, m, mu, beta, seed, errorRows }) {
   const errors = errorQueries(errorRows, m, 613);
   const rows = [];
   for (let q = 0; q < m; q++) {
-    const p = drawP(rand, mu, beta); // drawn for error rows too, so they do not shift the stream
+    const p = gumbelP(rand, mu, beta); // drawn for error rows too, so they do not shift the stream
     const row = { query_id: `pii-${pad(q, 4)}`, behavior: name };
     rows.push(errors.has(q) ? { ...row, error: 'scoring request failed' } : { ...row, prob: Number(p.toPrecision(6)) });
   }
@@ -139,7 +114,7 @@ function selfHarmRows({ name, m, k, mu, beta, seed, errorRows }) {
   const errors = errorQueries(errorRows, m, 97);
   const rows = [];
   for (let q = 0; q < m; q++) {
-    const p = drawP(rand, mu, beta);
+    const p = gumbelP(rand, mu, beta);
     for (let s = 0; s < k; s++) {
       const hit = rand() < p ? 1 : 0; // drawn even for the error row, so it does not shift the stream
       const row = { query_id: `sh-${pad(q, 3)}`, behavior: name, sample: s };

@@ -14,17 +14,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-/** mulberry32 (Tommy Ettinger, public domain): small, seeded, good enough for test data. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../scripts/lib/random.mjs';
+
+export { mulberry32 };
 
 /** The two behaviours and their Gumbel(μ, β) elicitation scores. */
 export const BEHAVIOURS = [
