@@ -34,7 +34,7 @@ function gumbelProbabilities(m: number, seed: number, mu = -2, beta = 0.5): numb
 describe('forecastBehavior', () => {
   test('a Gumbel eval set gets every forecast, consistent with a direct fit', () => {
     const p = gumbelProbabilities(5000, 8);
-    const result = forecastBehavior(sample('harm', p, new Array(p.length).fill(0)), options);
+    const result = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), options);
     expect(result.outcome).toBe('forecast');
     expect(result.queries).toBe(5000);
     expect(result.excluded).toBe(2);
@@ -58,7 +58,7 @@ describe('forecastBehavior', () => {
 
   test('the backtest on Gumbel data extrapolates well (the paper: most within 10×)', () => {
     const p = gumbelProbabilities(5000, 21);
-    const result = forecastBehavior(sample('harm', p, new Array(p.length).fill(0)), options);
+    const result = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), options);
     expect(result.backtest).not.toBeNull();
     expect(result.backtest!.splits).toBeGreaterThanOrEqual(25);
     expect(result.backtest!.withinTenfold).toBeGreaterThanOrEqual(0.8);
@@ -71,7 +71,7 @@ describe('forecastBehavior', () => {
     // (4500/5000)^3 ≈ 0.73, and then the rest's max is 0.9 while the fit only sees the bulk.
     const p = gumbelProbabilities(5000, 5, -4, 0.3);
     p[0] = p[1] = p[2] = 0.9;
-    const result = forecastBehavior(sample('harm', p, new Array(p.length).fill(0)), options);
+    const result = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), options);
     expect(result.backtest!.underestimated).toBeGreaterThanOrEqual(0.6);
   });
 
@@ -82,7 +82,7 @@ describe('forecastBehavior', () => {
     hits[20] = 2;
     hits[30] = 1;
     void rand;
-    const result = forecastBehavior(sample('rare', hits, new Array(300).fill(4)), options);
+    const result = forecastBehavior(sample('rare', hits, new Array<number>(300).fill(4)), options);
     expect(result.outcome).toBe('insufficient');
     expect(result.reason).toMatch(/3 of 300/);
     expect(result.worstQueryRisk.forecast).toBeNull();
@@ -91,14 +91,14 @@ describe('forecastBehavior', () => {
   });
 
   test('zero hits: the bound is 1 − 0.05^{1/Σk}', () => {
-    const result = forecastBehavior(sample('none', new Array(500).fill(0), new Array(500).fill(10)), options);
+    const result = forecastBehavior(sample('none', new Array<number>(500).fill(0), new Array<number>(500).fill(10)), options);
     expect(result.bound!.rateUpperBound).toBeCloseTo(1 - 0.05 ** (1 / 5000), 12);
     expect(result.bound!.largestP).toBe(0);
   });
 
   test('degenerate: all-or-nothing epochs tie the top scores', () => {
     const hits = Array.from({ length: 1000 }, (_, i) => (i < 15 ? 4 : 0));
-    const result = forecastBehavior(sample('tied', hits, new Array(1000).fill(4)), options);
+    const result = forecastBehavior(sample('tied', hits, new Array<number>(1000).fill(4)), options);
     expect(result.outcome).toBe('degenerate');
     expect(result.capped).toBe(15);
     expect(result.worstQueryRisk.observedMax).toBe(1);
@@ -112,7 +112,7 @@ describe('forecastBehavior', () => {
 
   test('bootstrap 0 reports no interval', () => {
     const p = gumbelProbabilities(2000, 2);
-    const result = forecastBehavior(sample('x', p, new Array(p.length).fill(0)), { ...options, bootstrap: 0, backtestSplits: 0 });
+    const result = forecastBehavior(sample('x', p, new Array<number>(p.length).fill(0)), { ...options, bootstrap: 0, backtestSplits: 0 });
     expect(result.worstQueryRisk.lower).toBeNull();
     expect(result.worstQueryRisk.upper).toBeNull();
     expect(result.backtest).toBeNull();

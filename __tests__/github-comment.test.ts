@@ -53,9 +53,9 @@ describe('create, then update in place', () => {
     expect(second).toMatchObject({ action: 'updated' });
     const comments = fake.comments(REPO, PR);
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toBe(`${MARKER}\nrun 2`);
+    expect(comments[0].body).toBe(`${MARKER}\nrun 2`);
     expect(first.action !== 'none' && second.action !== 'none' && first.id === second.id).toBe(true);
-    expect(second).toMatchObject({ url: `https://github.com/${REPO}/pull/${PR}#issuecomment-${comments[0]!.id}` });
+    expect(second).toMatchObject({ url: `https://github.com/${REPO}/pull/${PR}#issuecomment-${comments[0].id}` });
     expect(requests('updateComment')).toHaveLength(1);
   });
 
@@ -152,9 +152,9 @@ describe('duplicates from a retried create', () => {
     const [deleted] = requests('deleteComment');
     const left = fake.comments(REPO, PR);
     expect(left).toHaveLength(1);
-    expect(result).toMatchObject({ action: 'created', id: left[0]!.id });
+    expect(result).toMatchObject({ action: 'created', id: left[0].id });
     // The kept one is the first stored: its id is lower than the deleted one's.
-    expect(Number(deleted!.path.split('/').pop())).toBeGreaterThan(left[0]!.id);
+    expect(Number(deleted.path.split('/').pop())).toBeGreaterThan(left[0].id);
     expect(result.action !== 'none' && result.notes.some((n) => n.startsWith('deleted duplicate comment'))).toBe(true);
   });
 
@@ -165,7 +165,7 @@ describe('duplicates from a retried create', () => {
     expect(requests('deleteComment')).toHaveLength(2);
     const left = fake.comments(REPO, PR);
     expect(left).toHaveLength(1);
-    expect(result).toMatchObject({ action: 'created', id: left[0]!.id });
+    expect(result).toMatchObject({ action: 'created', id: left[0].id });
     expect(result.action !== 'none' && result.notes).toContain(
       'the create answered with an error, but the comment had been posted',
     );

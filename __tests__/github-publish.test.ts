@@ -69,7 +69,7 @@ describe('pull_request, with the production client (throttling on)', () => {
     expect(comments).toHaveLength(1);
     expect(first.status === 'posted' && second.status === 'posted' && first.url === second.url).toBe(true);
     // The body carries the PR head, not GITHUB_SHA (fefefef…, the merge commit), and the run link.
-    expect(comments[0]!.body).toBe(
+    expect(comments[0].body).toBe(
       `${MARKER}\n### tailgate: pass\nhead 1111111 · [run](https://github.com/octo-org/octo-repo/actions/runs/4242)`,
     );
     expect(routes()).toEqual([

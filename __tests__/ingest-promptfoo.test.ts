@@ -60,10 +60,8 @@ describe('promptfoo results.json (v3, red team)', () => {
 
   it('never excludes a failed assertion just because `error` holds the grader reason', async () => {
     const c = await read(promptfooJsonReader, fixture('redteam-v3.json'));
-    const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8'));
-    const failedWithReason = doc.results.results.filter(
-      (r: { failureReason: number; error?: string }) => r.failureReason === 1 && typeof r.error === 'string',
-    );
+    const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8')) as { results: { results: { failureReason: number; error?: string }[] } };
+    const failedWithReason = doc.results.results.filter((r) => r.failureReason === 1 && typeof r.error === 'string');
     expect(failedWithReason.length).toBeGreaterThan(0); // the fixture does exercise the quirk
     expect(c.excluded['pii:direct:error']).toBeUndefined();
     expect(pattern(c, 'pii:direct')).toEqual(['basic 1/2']);
@@ -127,7 +125,10 @@ describe('promptfoo query grouping keys', () => {
   });
 
   it('key order, testIdx, registers and _conversation do not split a query; strategy and provider label do', async () => {
-    const first = JSON.parse((await readFile(fixture('redteam.jsonl').path, 'utf8')).split('\n')[0] ?? '');
+    // A raw promptfoo row, patched field by field below: typed loosely on purpose.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const first: Record<string, any> = JSON.parse((await readFile(fixture('redteam.jsonl').path, 'utf8')).split('\n')[0] ?? '');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const variant = (patch: (r: Record<string, any>) => void) => {
       const r = structuredClone(first);
       patch(r);

@@ -59,12 +59,12 @@ describe('renderChart', () => {
     // Short attacks ('#1') also occur in colours; the line whitelist below covers them.
     for (const attack of Object.values(ATTACKS).filter((a) => a.length >= 5)) expect(block).not.toContain(attack.slice(0, 12));
     const allowed = [
-      /^---$/, /^config:$/, /^  themeVariables:$/, /^    xyChart:$/, /^      plotColorPalette: "(#[0-9a-f]{6}(, )?)+"$/,
-      /^xychart-beta$/, /^  title "Worst-query risk vs deployment volume"$/,
-      /^  x-axis "deployment queries" \[("[0-9.]+[kMBT]?( \(n\))?"(, )?)+\]$/,
-      /^  y-axis "log10 P\(worst query\)" -?\d+ --> -?\d+$/,
+      /^---$/, /^config:$/, /^ {2}themeVariables:$/, /^ {4}xyChart:$/, /^ {6}plotColorPalette: "(#[0-9a-f]{6}(, )?)+"$/,
+      /^xychart-beta$/, /^ {2}title "Worst-query risk vs deployment volume"$/,
+      /^ {2}x-axis "deployment queries" \[("[0-9.]+[kMBT]?( \(n\))?"(, )?)+\]$/,
+      /^ {2}y-axis "log10 P\(worst query\)" -?\d+ --> -?\d+$/,
       // Mermaid numbers have no exponent (xychart.jison: [+-]?(\d+(\.\d+)?|\.\d+)).
-      /^  line \[(-?\d+\.\d{2}(, )?)+\]$/,
+      /^ {2}line \[(-?\d+\.\d{2}(, )?)+\]$/,
     ];
     for (const line of block.split('\n')) expect(allowed.some((re) => re.test(line))).toBe(true);
     // The names are in the legend outside the block, escaped.

@@ -38,6 +38,7 @@ describe('renderTerminal', () => {
   test('terminal escape sequences in names cannot reach the terminal', () => {
     const evil = tailBehavior({ name: 'x\u001b[2J\u001b]0;pwned\u0007y\nz', m: 100, nonzero: 20, a: -10, p1: 0.05 });
     const text = renderTerminal(baseReport({ verdict: 'pass', behaviors: [evil], warnings: ['\u001b[31mred'] }));
+    // eslint-disable-next-line no-control-regex -- asserting no control character got through
     expect(text).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F]/);
     expect(text).toContain('x [2J ]0;pwned y z');
   });

@@ -180,14 +180,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   type Handler = (m: RegExpMatchArray, url: URL, body: unknown) => Answer;
   const routes: [string, RegExp, RouteName, Handler][] = [
     ['GET', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/, 'listComments', (m, url) =>
-      paginate(url, issueComments(m[1]!, Number(m[2])))],
+      paginate(url, issueComments(m[1], Number(m[2])))],
     ['POST', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/, 'createComment', (m, _u, body) => {
       const text = field(body, 'body');
       if (text === undefined) return { status: 422, body: { message: 'Validation Failed' } };
-      return { status: 201, body: newComment(m[1]!, Number(m[2]), text, author) };
+      return { status: 201, body: newComment(m[1], Number(m[2]), text, author) };
     }],
     ['PATCH', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/, 'updateComment', (m, _u, body) => {
-      const comment = findComment(m[1]!, Number(m[2]))?.find((c) => c.id === Number(m[2]));
+      const comment = findComment(m[1], Number(m[2]))?.find((c) => c.id === Number(m[2]));
       const text = field(body, 'body');
       if (!comment) return { status: 404, body: { message: 'Not Found' } };
       if (text === undefined) return { status: 422, body: { message: 'Validation Failed' } };
@@ -196,7 +196,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return { status: 200, body: comment };
     }],
     ['DELETE', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/, 'deleteComment', (m) => {
-      const list = findComment(m[1]!, Number(m[2]));
+      const list = findComment(m[1], Number(m[2]));
       if (!list) return { status: 404, body: { message: 'Not Found' } };
       list.splice(list.findIndex((c) => c.id === Number(m[2])), 1);
       return { status: 204 };
@@ -209,7 +209,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return { status: 200, body: { data: { viewer: { login: viewerLogin } } } };
     }],
     ['GET', /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)\/pulls$/, 'commitPulls', (m, url) => {
-      const repo = m[1]!;
+      const repo = m[1];
       // GitHub answers [] for a commit that exists only in a fork.
       const hits = (pullsByRepo.get(repo.toLowerCase()) ?? []).filter(
         (p) => p.headSha === m[2] && p.headRepo.toLowerCase() === repo.toLowerCase(),
@@ -217,7 +217,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return paginate(url, hits.map((p) => pullJson(repo, p)));
     }],
     ['GET', /^\/repos\/([^/]+\/[^/]+)\/pulls$/, 'listPulls', (m, url) => {
-      const repo = m[1]!;
+      const repo = m[1];
       const head = url.searchParams.get('head');
       const state = url.searchParams.get('state') ?? 'open';
       const hits = (pullsByRepo.get(repo.toLowerCase()) ?? []).filter(

@@ -56,14 +56,14 @@ export interface BaselinePorts {
    * `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs?branch=…&status=success&per_page=…&page=…`
    * (Octokit `actions.listWorkflowRuns`, needs `actions: read`). Absent: not available here.
    */
-  listWorkflowRuns?(query: RunQuery): Promise<WorkflowRun[]>;
+  listWorkflowRuns?: (query: RunQuery) => Promise<WorkflowRun[]>;
   /**
    * Downloads and extracts artifact `name` of run `runId` into `destination`
    * (@actions/artifact `getArtifact` + `downloadArtifact` with `findBy`);
    * resolves to null when the run has no such artifact (never uploaded, or
    * expired). Other failures throw. Absent: not available here.
    */
-  downloadArtifact?(query: ArtifactQuery): Promise<{ path: string } | null>;
+  downloadArtifact?: (query: ArtifactQuery) => Promise<{ path: string } | null>;
 }
 
 /** Facts about this run that resolution needs. */

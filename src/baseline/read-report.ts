@@ -54,7 +54,7 @@ export function parseReport(text: string, label: string): StoredReport {
   } catch (err) {
     throw new InputError(`baseline ${label}: not valid JSON (${err instanceof Error ? err.message : String(err)}); the baseline must be a report written by tailgate.`);
   }
-  const version = typeof data === 'object' && data !== null ? Reflect.get(data, 'schemaVersion') : undefined;
+  const version: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, 'schemaVersion') : undefined;
   if (typeof version === 'number' && version !== 1) {
     throw new InputError(
       `baseline ${label}: report schemaVersion ${version}, but this tailgate reads schemaVersion 1; regenerate the baseline with this version, or give result files instead.`,

@@ -39,6 +39,7 @@ export function createProgress(stream: ProgressStream, now: () => number = Date.
       // A pseudo-terminal without a size reports 0 columns: fall back to 80.
       const width = Math.max(20, (stream.columns || 80) - 1);
       // File names come from the user's disk: a control character (ESC above all) would reach the terminal.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
       const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
       // \r returns to column 0 and ESC[K clears what a longer previous line left behind.
       stream.write(`\r\u001b[K${clean.length > width ? `${clean.slice(0, width - 1)}…` : clean}`);

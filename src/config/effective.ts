@@ -52,8 +52,9 @@ export function effectiveFor(settings: Pick<Settings, 'thresholds' | 'frequencyT
 export function layerPolicies(layers: readonly BehaviorPolicy[]): BehaviorPolicy {
   const out: BehaviorPolicy = {};
   for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer)) {
-      if (value !== undefined) Object.assign(out, { [key]: value });
+    for (const key of Object.keys(layer)) {
+      const value: unknown = Reflect.get(layer, key);
+      if (value !== undefined) Reflect.set(out, key, value);
     }
   }
   return out;

@@ -11,8 +11,8 @@ export function percentile(draws: Float64Array, level: number): number {
 
 /** A monotone increasing map to a scale where bootstrap spread is roughly additive, and back. */
 export interface Scale {
-  to(x: number): number;
-  from(y: number): number;
+  to: (x: number) => number;
+  from: (y: number) => number;
 }
 
 /** ψ = −log(−log p): the scale the Gumbel tail is linear on. */

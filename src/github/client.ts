@@ -108,8 +108,13 @@ export function createClient(token: string, opts: ClientOptions = {}): GitHubCli
 function pickFetch(baseUrl: string): FetchLike {
   const proxied: unknown = actionsDefaults.request?.fetch;
   const importedBase = (actionsDefaults.baseUrl ?? '').replace(/\/+$/, '');
-  if (typeof proxied === 'function' && baseUrl === importedBase) {
+  if (isFetch(proxied) && baseUrl === importedBase) {
     return (url, init) => Promise.resolve(proxied(url, init));
   }
   return (url, init) => fetch(url, init);
+}
+
+/** Octokit types its `request.fetch` option loosely; any function there is called as fetch is. */
+function isFetch(value: unknown): value is FetchLike {
+  return typeof value === 'function';
 }

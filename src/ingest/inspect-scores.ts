@@ -126,7 +126,7 @@ class ScoreMapper {
       }
     }
     if (hit === undefined) {
-      bump(this.unmappable, Array.isArray(v) ? '(a list)' : String(v));
+      bump(this.unmappable, Array.isArray(v) ? '(a list)' : typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v));
       return 'unmappable-score';
     }
     this.mapped++;

@@ -144,7 +144,7 @@ class LmevalFile {
 
   private choiceProbability(row: SampleRow, args: unknown[][] | undefined, where: string, base: string): number {
     let lls = row.filtered_resps.map((resp, i) => {
-      const value = Array.isArray(resp) ? resp[0] : resp;
+      const value: unknown = Array.isArray(resp) ? resp[0] : resp;
       const ll = parseLogLikelihood(value);
       if (ll === undefined) {
         const path = jsonPath(base, Array.isArray(resp) ? ['filtered_resps', i, 0] : ['filtered_resps', i]);

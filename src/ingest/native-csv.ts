@@ -76,8 +76,9 @@ function headerOf(head: Buffer): string[] {
       for (;;) {
         if (i >= first.length) return [];
         if (first[i] === '"') {
-          if (first[i + 1] === '"') (field += '"'), (i += 2);
-          else break;
+          if (first[i + 1] !== '"') break;
+          field += '"';
+          i += 2;
         } else field += first[i++];
       }
       i++;

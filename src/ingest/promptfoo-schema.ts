@@ -113,7 +113,8 @@ export function providerTemperatures(config: unknown): Map<string, number> {
   if (typeof config !== 'object' || config === null || !('providers' in config)) return temps;
   const providers = config.providers;
   if (!Array.isArray(providers)) return temps;
-  for (const p of providers) {
+  const list: unknown[] = providers;
+  for (const p of list) {
     if (typeof p !== 'object' || p === null || !('id' in p) || typeof p.id !== 'string') continue;
     const conf = 'config' in p ? p.config : undefined;
     if (typeof conf === 'object' && conf !== null && 'temperature' in conf && typeof conf.temperature === 'number') {

@@ -137,8 +137,13 @@ function decode(raw: Buffer, method: number, declared: number, where: string): B
 }
 
 async function collect(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) {
+    const bytes: unknown = chunk;
+    // yauzl's streams are byte streams; anything else is a bug, not a log to half-read.
+    if (!(bytes instanceof Uint8Array)) throw new Error('zip entry stream yielded a non-byte chunk');
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }
 

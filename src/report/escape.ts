@@ -22,6 +22,7 @@
 const ZWJ = '\u200D';
 
 /** C0/C1 controls, DEL, line/paragraph separators, bidi embeddings/overrides/isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /**
