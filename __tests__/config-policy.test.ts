@@ -80,7 +80,7 @@ describe('parsePolicy', () => {
 
   it('rejects unknown top-level sections, naming the allowed ones', () => {
     expect(errorOf(() => parsePolicy('sources:\n  a: 1\n', 'p.yml'))).toBe(
-      'policy p.yml, line 1: sources: unknown key (allowed: defaults, behaviors, red-team)',
+      'policy p.yml, line 1: sources: unknown key (allowed: defaults, behaviors, red-team, files)',
     );
   });
 

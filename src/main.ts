@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { readSettings } from './config/inputs.js';
 import { exitCodeFor } from './gate/exit.js';
 import { InputError } from './ingest/format.js';
-import { sourceFiles } from './action/sources.js';
+import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
 import { postComment } from './action/comment.js';
@@ -19,8 +19,8 @@ export async function run(): Promise<void> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
-    const files = await sourceFiles(settings, workspace);
-    const report = await runPipeline(settings, files, {
+    const groups = await sourceGroups(settings, workspace);
+    const report = await runPipeline(settings, groups, {
       now: new Date(),
       context: await reportContext(process.env),
       workspace,

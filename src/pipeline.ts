@@ -13,7 +13,7 @@ import type { Settings } from './config/settings.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
 import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
-import { ingestFiles } from './ingest/ingest.js';
+import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
 import type { SourceFile } from './ingest/observation.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
@@ -37,9 +37,18 @@ export interface PipelineMeta {
   locate?: { ports: BaselinePorts; context: LocateContext };
 }
 
-export async function runPipeline(settings: Settings, files: SourceFile[], meta: PipelineMeta): Promise<Report> {
+/**
+ * `sources`: the files to read, either
+ * - `SourceGroup[]`: the `results` group and the policy's `files` groups,
+ *   each with its format and mapping (source-groups.ts builds them), read
+ *   into one evaluation; or
+ * - `SourceFile[]`: the `results` files alone, read with the inputs' format
+ *   and mapping (the form before the `files` section existed). Refused when
+ *   the policy has a `files` section, whose groups would silently be skipped.
+ */
+export async function runPipeline(settings: Settings, sources: SourceFile[] | SourceGroup[], meta: PipelineMeta): Promise<Report> {
   const workspace = meta.workspace ?? process.cwd();
-  const ingest = await ingestFiles(files, { format: settings.format, mapping: settings.mapping });
+  const ingest = await ingestSources(settings, sources);
   // Before the forecasts: a required baseline that is missing ends the run without the wait.
   const step = await baselineStep(settings, {
     located: meta.baseline,
@@ -54,7 +63,8 @@ export async function runPipeline(settings: Settings, files: SourceFile[], meta:
     forecasts,
     gate: verdict,
     settings,
-    inputs: ingest.inputs,
+    // The report's `inputs` entries have no group field (report/types.ts): keep to the declared shape.
+    inputs: ingest.inputs.map(({ file, format, rows }) => ({ file, format, rows })),
     warnings: [...ingest.warnings, ...step.warnings],
     version: VERSION,
     now: meta.now,
@@ -62,4 +72,18 @@ export async function runPipeline(settings: Settings, files: SourceFile[], meta:
     baseline: step.baseline === null ? step.missing : compareWithBaseline(forecasts, step.baseline, settings),
     redTeam,
   });
+}
+
+async function ingestSources(settings: Settings, sources: SourceFile[] | SourceGroup[]): Promise<IngestResult> {
+  if (isGroups(sources)) return ingestGroups(sources);
+  if (sources.length > 0 && (settings.policy?.files ?? []).length > 0) {
+    throw new Error('internal: the policy has a `files` section; pass runPipeline the groups (source-groups.ts), not the `results` files alone');
+  }
+  return ingestFiles(sources, { format: settings.format, mapping: settings.mapping });
+}
+
+/** Groups carry a `files` list; an empty array reads as files, which ingestFiles refuses with its usual message. */
+function isGroups(sources: SourceFile[] | SourceGroup[]): sources is SourceGroup[] {
+  const first: SourceFile | SourceGroup | undefined = sources[0];
+  return first !== undefined && 'files' in first;
 }

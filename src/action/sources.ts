@@ -1,8 +1,10 @@
 /**
  * Which files to read: workspace globs, or the files of downloaded artifacts
- * (from this run or another), which `results` then filters. Several
- * artifacts — matrix shards — become one evaluation set: ingest reads every
- * file into one accumulator, so shards add up per query.
+ * (from this run or another), which `results` and the policy's `files`
+ * groups then filter. Several artifacts — matrix shards — become one
+ * evaluation set: ingest reads every file into one accumulator, so shards
+ * add up per query. The groups (source-groups.ts) say which format and
+ * mapping read each file.
  */
 import * as core from '@actions/core';
 import { mkdtemp } from 'node:fs/promises';
@@ -10,22 +12,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadArtifacts } from '../artifacts/download.js';
 import { readArtifactSettings } from '../artifacts/settings.js';
-import { artifactSourceFiles } from '../artifacts/sources.js';
+import { artifactGroupFiles } from '../artifacts/sources.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../ingest/format.js';
-import type { SourceFile } from '../ingest/observation.js';
-import { resolveGlobs } from '../ingest/resolve.js';
+import type { SourceGroup } from '../ingest/ingest.js';
+import { groupSpecs, RESULTS_LABEL, workspaceGroups } from '../source-groups.js';
 
-export async function sourceFiles(settings: Settings, workspace: string): Promise<SourceFile[]> {
+export async function sourceGroups(settings: Settings, workspace: string): Promise<SourceGroup[]> {
   const artifacts = readArtifactSettings((name) => core.getInput(name), process.env);
+  const specs = groupSpecs(settings);
   if (artifacts === null) {
-    if (settings.results.length === 0) {
-      throw new InputError('Input `results` is required: give one or more globs of result files, one per line (or `artifact-name` / `artifact-pattern` to read artifacts).');
+    if (specs.length === 0) {
+      throw new InputError(
+        'Input `results` is required: give one or more globs of result files, one per line (or `artifact-name` / `artifact-pattern` to read artifacts, or a `files` section in the policy).',
+      );
     }
-    return resolveGlobs(settings.results, workspace);
+    return workspaceGroups(specs, workspace);
   }
   const destination = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'tailgate-artifacts-'));
   const { artifacts: downloaded } = await downloadArtifacts(artifacts, { destination });
   core.info(`tailgate: read ${downloaded.length} artifact(s): ${downloaded.map((a) => `${a.name} (${a.files} files)`).join(', ')}`);
-  return artifactSourceFiles(downloaded, settings.results.length > 0 ? settings.results : undefined);
+  // Neither `results` nor policy groups: every file of the artifacts, read with the inputs' format and mapping, as before.
+  const used = specs.length > 0 ? specs : [{ label: RESULTS_LABEL, patterns: [], format: settings.format, mapping: settings.mapping }];
+  const files = await artifactGroupFiles(downloaded, used.map((spec) => ({ label: spec.label, patterns: spec.patterns })));
+  return used.map((spec, i) => ({ label: spec.label, files: files[i] ?? [], format: spec.format, mapping: spec.mapping }));
 }

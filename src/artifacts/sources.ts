@@ -36,47 +36,100 @@ export async function artifactSourceFiles(
   patterns?: string[],
   maxFiles: number = LIMITS.maxFiles,
 ): Promise<SourceFile[]> {
-  const cleaned = (patterns ?? []).map((p) => p.trim()).filter((p) => p !== '');
-  const exclusions = cleaned.filter((p) => p.startsWith('!'));
-  const includes = cleaned.filter((p) => !p.startsWith('!'));
-  if (cleaned.length > 0 && includes.length === 0) {
-    throw new InputError('results: only !exclusions given; add a glob of the files to read inside the artifacts');
-  }
-  const searches = includes.length > 0 ? includes : ['**'];
-  const matched = new Set<string>();
-  const out: SourceFile[] = [];
+  const [files] = await artifactGroupFiles(downloaded, [{ label: 'results', patterns: patterns ?? [] }], maxFiles);
+  return files ?? [];
+}
+
+/** One group's globs over the artifacts' files; empty `patterns` means every file. */
+export interface ArtifactGroup {
+  /** Names the group in messages: `results`, `policy files[0]`. */
+  label: string;
+  patterns: string[];
+}
+
+/**
+ * The files of each group (the `results` input and the policy's `files`
+ * groups), in the order of `groups`; each list ordered as in
+ * {@link artifactSourceFiles}, whose rules apply per group with one change:
+ * every include pattern of every group must match in at least one artifact,
+ * but an artifact need only contribute to ONE group, not to each. A policy
+ * typically takes Inspect logs from one artifact and promptfoo results from
+ * another; an artifact no group reads is still an error (a silent shard).
+ * A file matched by two groups is left in both: ingestGroups refuses it
+ * with both groups named. `maxFiles` bounds the files of all groups together.
+ */
+export async function artifactGroupFiles(
+  downloaded: ArtifactDirectory[],
+  groups: ArtifactGroup[],
+  maxFiles: number = LIMITS.maxFiles,
+): Promise<SourceFile[][]> {
+  const plans = groups.map((group) => plan(group));
+  const out: SourceFile[][] = groups.map(() => []);
+  let total = 0;
   for (const artifact of downloaded) {
     const root = path.resolve(artifact.directory);
-    const found = new Set<string>();
-    for (const pattern of searches) {
-      const hits = await glob([pattern, ...exclusions], { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false });
-      if (hits.length > 0) matched.add(pattern);
-      for (const hit of hits) found.add(path.resolve(hit));
+    let contributed = 0;
+    for (const [i, p] of plans.entries()) {
+      const found = new Set<string>();
+      for (const pattern of p.searches) {
+        const hits = await glob([pattern, ...p.exclusions], { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+        if (hits.length > 0) p.matched.add(pattern);
+        for (const hit of hits) found.add(path.resolve(hit));
+      }
+      const files = [...found].map((abs) => ({
+        path: abs,
+        name: `artifact:${artifact.name}/${path.relative(root, abs).split(path.sep).join('/')}`,
+      }));
+      out[i]?.push(...files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+      contributed += files.length;
+      total += files.length;
     }
-    if (found.size === 0) throw emptyArtifact(artifact.name, includes, exclusions);
-    const files = [...found].map((abs) => ({
-      path: abs,
-      name: `artifact:${artifact.name}/${path.relative(root, abs).split(path.sep).join('/')}`,
-    }));
-    out.push(...files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-    if (out.length > maxFiles) {
+    if (contributed === 0) throw emptyArtifact(artifact.name, plans);
+    if (total > maxFiles) {
       throw new InputError(
         `the downloaded artifacts hold more than ${maxFiles} files to read (LIMITS.maxFiles); narrow the results globs or the artifact selection`,
       );
     }
   }
-  const unmatched = includes.filter((p) => !matched.has(p));
-  if (unmatched.length > 0) {
-    throw new InputError(
-      `results: the glob${unmatched.length > 1 ? 's' : ''} ${unmatched.map((p) => `'${p}'`).join(', ')} matched no file in the ` +
-        `downloaded artifacts (${downloaded.map((a) => a.name).join(', ')}); globs are relative to each artifact's root`,
-    );
+  for (const p of plans) {
+    const unmatched = p.includes.filter((pattern) => !p.matched.has(pattern));
+    if (unmatched.length > 0) {
+      throw new InputError(
+        `${p.label}: the glob${unmatched.length > 1 ? 's' : ''} ${unmatched.map((u) => `'${u}'`).join(', ')} matched no file in the ` +
+          `downloaded artifacts (${downloaded.map((a) => a.name).join(', ')}); globs are relative to each artifact's root`,
+      );
+    }
   }
   return out;
 }
 
-function emptyArtifact(name: string, includes: string[], exclusions: string[]): InputError {
-  const filter = includes.length > 0 ? ` matching ${[...includes, ...exclusions].map((p) => `'${p}'`).join(', ')}` : '';
+interface Plan {
+  label: string;
+  includes: string[];
+  exclusions: string[];
+  /** The includes, or `**` (every file) when the group gives none. */
+  searches: string[];
+  /** Include patterns that matched in some artifact so far. */
+  matched: Set<string>;
+}
+
+function plan(group: ArtifactGroup): Plan {
+  const cleaned = group.patterns.map((p) => p.trim()).filter((p) => p !== '');
+  const exclusions = cleaned.filter((p) => p.startsWith('!'));
+  const includes = cleaned.filter((p) => !p.startsWith('!'));
+  if (cleaned.length > 0 && includes.length === 0) {
+    throw new InputError(`${group.label}: only !exclusions given; add a glob of the files to read inside the artifacts`);
+  }
+  return { label: group.label, includes, exclusions, searches: includes.length > 0 ? includes : ['**'], matched: new Set() };
+}
+
+function emptyArtifact(name: string, plans: Plan[]): InputError {
+  const globs = (p: Plan) => [...p.includes, ...p.exclusions].map((g) => `'${g}'`).join(', ');
+  let filter = '';
+  if (plans.length === 1 && plans[0] !== undefined && plans[0].includes.length > 0) filter = ` matching ${globs(plans[0])}`;
+  // Several groups: list each group's globs, so the user sees which selection missed the artifact.
+  if (plans.length > 1)
+    filter = ` matching any group's globs (${plans.map((p) => `${p.label}: ${p.includes.length > 0 ? globs(p) : 'every file'}`).join('; ')})`;
   return new InputError(
     `artifact:${name}: the artifact has no file${filter} to read (dot files are skipped); ` +
       'check that the uploading job wrote its results, or select only the artifacts that hold results',

@@ -3,11 +3,11 @@ import { dirname, resolve } from 'node:path';
 import { INPUT_NAMES, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import { InputError } from '../ingest/format.js';
-import { resolveGlobs } from '../ingest/resolve.js';
 import { runPipeline } from '../pipeline.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
+import { groupSpecs, workspaceGroups } from '../source-groups.js';
 import type { Report } from '../report/types.js';
 import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';
@@ -31,7 +31,9 @@ const OPTIONS: OptionSpec[] = [
 /**
  * `tailgate forecast`: the action's pipeline on local files. Flags map onto
  * action inputs one to one and go through readSettings, so validation and
- * defaults are the action's own; positionals are the `results` globs.
+ * defaults are the action's own; positionals are the `results` globs, and
+ * a `--policy` with a `files` section adds its groups (positionals are then
+ * optional).
  * Prints the terminal table and resolves to the gate's exit code.
  */
 export async function runForecast(argv: string[], io: CliIo): Promise<number> {
@@ -41,19 +43,24 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const results = resultsValue(args.positionals, args.values.get('results') ?? [], io.cwd);
-  if (results.trim() === '') throw new InputError('tailgate forecast: give the result files (or quoted globs) to read as arguments; see tailgate forecast --help.');
   const one = (name: string): string => args.values.get(name)?.[0] ?? '';
+  // Without --policy nothing else can name files, so say so before any other input's error.
+  if (results.trim() === '' && one('policy').trim() === '') throw noFiles();
   const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd });
+  // Positionals are the `results` group; a policy `files` section adds its groups (and makes positionals optional).
+  const specs = groupSpecs(settings);
+  if (specs.length === 0) throw noFiles();
   // --json/--markdown, or the action's names for the same files; nothing is written unless asked.
   const jsonPath = pick(args.values, 'json', 'report-path');
   const markdownPath = pick(args.values, 'markdown', 'markdown-path');
 
-  const files = await resolveGlobs(settings.results, io.cwd);
+  const groups = await workspaceGroups(specs, io.cwd);
+  const files = groups.flatMap((g) => g.files);
   const stop = heartbeat(createProgress(io.stderr), `reading and forecasting ${files.length === 1 ? files[0].name : `${files.length} files`}`);
   let report: Report;
   try {
     // workspace: baseline paths and red-team sources resolve against the directory the CLI runs in.
-    report = await runPipeline(settings, files, { now: new Date(), context: null, workspace: io.cwd });
+    report = await runPipeline(settings, groups, { now: new Date(), context: null, workspace: io.cwd });
   } finally {
     stop();
   }
@@ -64,6 +71,12 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     await writeText(resolve(io.cwd, markdownPath), markdown);
   }
   return exitCodeFor(report.verdict, settings);
+}
+
+function noFiles(): InputError {
+  return new InputError(
+    'tailgate forecast: give the result files (or quoted globs) to read as arguments, or a --policy with a `files` section; see tailgate forecast --help.',
+  );
 }
 
 /** The CLI flag or the action input naming the same file; both given with different paths is an error. */

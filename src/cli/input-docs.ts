@@ -9,7 +9,7 @@
  */
 
 export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
-  results: "Result files to read: newline-separated globs, relative to the workspace (`!pattern` excludes). With artifact inputs, globs over the files inside the downloaded artifacts (default: all of them).",
+  results: "Result files to read: newline-separated globs, relative to the workspace (`!pattern` excludes), read with `format` and the mapping inputs. With artifact inputs, globs over the files inside the downloaded artifacts (default: all of them, unless the policy has `files`). Optional when the policy has a `files` section, whose groups are read beside these files into the same evaluation; a file matched twice is an error.",
   'artifact-name': "Artifacts to read, one name per line, from this run (make the job `needs:` the uploading jobs) or from `run-id`. Not with `artifact-pattern`.",
   'artifact-pattern': "Globs over artifact names (`*`, `?`), one per line, e.g. `eval-shard-*` for matrix shards; all matches are merged into one evaluation set.",
   'run-id': "Read the artifacts from this workflow run instead of the current one. Needs `github-token` with `actions: read`.",
@@ -30,7 +30,7 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
   'gate-on': "Compare thresholds with the `forecast` or with the `upper` end of its interval.",
   mode: "`enforce` fails the step on a fail verdict; `advisory` reports without failing.",
   'on-insufficient-data': "When a behaviour has too few nonzero queries to forecast: `pass`, `warn` (verdict insufficient, step passes) or `fail`.",
-  policy: "YAML policy file with per-behaviour thresholds that override these inputs.",
+  policy: "YAML policy file with per-behaviour thresholds that override these inputs, and optionally a `files` section: groups of result files, each with its own `format` and mapping keys (over the mapping inputs), read into one evaluation.",
   behavior: "Behaviour name for rows or formats that do not name one.",
   scorer: "Inspect: which scorer to read; lm-eval: which metric.",
   'hit-values': "Comma-separated score values that count as the behaviour (e.g. `I` or `yes`).",

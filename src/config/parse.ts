@@ -138,12 +138,25 @@ export function parseInteger(input: string, raw: string, min: number, max: numbe
 
 /** A finite number (decimal or scientific) in [min, max], or in (min, max) with `exclusive`. */
 export function parseNumber(input: string, raw: string, min: number, max: number, opts: { exclusive: boolean }): number {
+  return unwrap(input, raw, checkNumber(raw, min, max, opts));
+}
+
+/** As {@link parseNumber}, but also accepts a number already parsed (a YAML scalar; `.inf` and `.nan` are refused as out of range). */
+export function checkNumber(raw: unknown, min: number, max: number, opts: { exclusive: boolean }): Checked<number> {
   const range = opts.exclusive ? `(${min}, ${max})` : `[${min}, ${max}]`;
-  const d = decimal(raw.trim());
-  if (d === undefined) return unwrap(input, raw, { ok: false, problem: `use a number in ${range}` });
-  const value = toNumber(d);
+  let value: number;
+  if (typeof raw === 'number') {
+    value = raw;
+  } else if (typeof raw === 'string') {
+    const d = decimal(raw.trim());
+    if (d === undefined) return { ok: false, problem: `use a number in ${range}` };
+    value = toNumber(d);
+  } else {
+    return { ok: false, problem: `expected a number, got ${nameOf(raw)}; use a number in ${range}` };
+  }
+  // NaN fails both comparisons, so a YAML `.nan` lands here too.
   const inside = opts.exclusive ? value > min && value < max : value >= min && value <= max;
-  return unwrap(input, raw, inside ? { ok: true, value } : { ok: false, problem: `out of range; use a number in ${range}` });
+  return inside ? { ok: true, value } : { ok: false, problem: `out of range; use a number in ${range}` };
 }
 
 /** One of `allowed`, compared exactly after trimming (case-sensitive, as YAML and action.yml document them). */
@@ -158,10 +171,22 @@ export function parseEnum<T extends string>(input: string, raw: string, allowed:
  * rejects `yes`, `on`, `1`; unlike it, it also accepts mixed case such as `tRUE`.
  */
 export function parseBoolean(input: string, raw: string): boolean {
-  const text = raw.trim().toLowerCase();
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  return unwrap(input, raw, { ok: false, problem: 'use true or false' });
+  return unwrap(input, raw, checkBoolean(raw));
+}
+
+/** As {@link parseBoolean}, but also accepts a YAML boolean. */
+export function checkBoolean(raw: unknown): Checked<boolean> {
+  if (typeof raw === 'boolean') return { ok: true, value: raw };
+  const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+  if (text === 'true') return { ok: true, value: true };
+  if (text === 'false') return { ok: true, value: false };
+  return { ok: false, problem: typeof raw === 'string' ? 'use true or false' : `expected true or false, got ${nameOf(raw)}` };
+}
+
+/** What a YAML value is, for messages ("nothing", "a list", "a number"). */
+export function nameOf(raw: unknown): string {
+  if (raw === null || raw === undefined) return 'nothing';
+  return Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'a mapping' : `a ${typeof raw}`;
 }
 
 /** Lines of a multi-line input: trimmed, without empty lines and `#` comment lines. */

@@ -21,7 +21,10 @@
  * the baseline (`fail-risk-increase`, `warn-risk-increase`: `3x` or `3`, ≥ 1).
  * Values are numbers or the strings the inputs accept (`1%`, `"1e-4"`, `3x`).
  * A top-level `red-team` section declares query sources to choose between
- * (see red-team-policy.ts). Inputs are the lowest layer; `defaults`
+ * (see red-team-policy.ts); a top-level `files` section lists result files
+ * read with their own format and mapping into the same evaluation (see
+ * files-policy.ts: a group's mapping keys override the mapping inputs key
+ * by key). Inputs are the lowest layer; `defaults`
  * overrides them and a behaviour's entry overrides both (see effective.ts for
  * which entry applies). Unknown keys, empty values and a YAML syntax error are
  * errors naming the file, line and key path.
@@ -36,6 +39,7 @@ import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
 import { checkFactor } from './factor.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
+import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
 import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
 import type { BehaviorPolicy, Policy, RiskIncrease } from './settings.js';
 
@@ -99,6 +103,7 @@ const SECTIONS = {
   defaults: behaviorPolicySchema.optional(),
   behaviors: z.record(z.string().min(1, 'a behaviour name must not be empty'), behaviorPolicySchema).optional(),
   'red-team': redTeamSchema.optional(),
+  files: filesSchema.optional(),
 };
 const policySchema = z.strictObject(SECTIONS);
 
@@ -115,6 +120,7 @@ function toPolicy(parsed: z.output<typeof policySchema>): Policy {
     policy.riskIncrease = { defaults, behaviors: Object.fromEntries(increases.map(([key, entry]) => [key, entry.increase])) };
   }
   if (parsed['red-team'] !== undefined) policy.redTeam = parsed['red-team'];
+  if (parsed.files !== undefined) policy.files = parsed.files;
   return policy;
 }
 
@@ -129,6 +135,7 @@ function defined<T extends object>(fields: T): T {
 function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return Object.keys(SECTIONS);
   if (path[0] === 'red-team') return path.length === 1 ? RED_TEAM_KEYS : SOURCE_KEYS;
+  if (path[0] === 'files') return FILE_GROUP_KEYS;
   return POLICY_KEYS;
 }
 
@@ -168,7 +175,7 @@ export function parsePolicy(text: string, label: string): Policy {
     throw new InputError(`policy ${label}: cannot load the YAML: ${fieldOf(err, 'message') ?? String(err)}`);
   }
   if (data === null || data === undefined) {
-    throw new InputError(`policy ${label}: the file is empty; add a \`defaults\` or \`behaviors\` section, or leave the \`policy\` input empty.`);
+    throw new InputError(`policy ${label}: the file is empty; add a \`defaults\`, \`behaviors\` or \`files\` section, or leave the \`policy\` input empty.`);
   }
   const result = policySchema.safeParse(data);
   if (!result.success) {

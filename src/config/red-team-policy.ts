@@ -23,6 +23,7 @@
 import { z } from 'zod';
 import { queriesBought } from '../forecast/queries-bought.js';
 import { checkPositive } from './factor.js';
+import { globsSchema } from './globs.js';
 import { MAX_VOLUME } from './parse.js';
 import type { RedTeamPolicy } from './settings.js';
 
@@ -37,22 +38,11 @@ const positive = z.unknown().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-/** One glob or a non-empty list of globs, as a list. */
-const globs = z.unknown().transform((raw, ctx): string[] => {
-  const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : null;
-  const clean = list?.map((g: unknown) => (typeof g === 'string' ? g.trim() : '')) ?? [];
-  if (list === null || clean.length === 0 || clean.some((g) => g === '')) {
-    ctx.addIssue({ code: 'custom', message: 'give a glob of result files, or a list of globs, none empty (e.g. redteam/haiku/*.jsonl)' });
-    return z.NEVER;
-  }
-  return clean;
-});
-
 const name = (what: string) => z.string().trim().min(1, `${what} must not be empty`).max(100, `${what} must be at most 100 characters`);
 
 const sourceSchema = z.strictObject({
   name: name('a source name'),
-  results: globs,
+  results: globsSchema('redteam/haiku/*.jsonl'),
   'cost-per-query': positive,
   format: name('format').optional(),
 });

@@ -34,6 +34,18 @@ export interface Policy {
   riskIncrease?: { defaults: RiskIncrease; behaviors: Record<string, RiskIncrease> };
   /** The `red-team` section (red-teamer choice, paper §6); absent when the file has none. */
   redTeam?: RedTeamPolicy;
+  /** The `files` section: result files read with their own format and mapping, into the same evaluation; absent when the file has none. */
+  files?: PolicyFileGroup[];
+}
+
+/** One group of the policy's `files` section. */
+export interface PolicyFileGroup {
+  /** Globs of its result files: in the workspace, or inside the downloaded artifacts with artifact inputs. */
+  results: string[];
+  /** `auto` or a reader id; absent: the `format` input. */
+  format?: string;
+  /** Only the mapping keys the group sets; each overrides the same mapping input (inputs are the lowest layer). */
+  mapping: MappingOptions;
 }
 
 /**

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Accumulator } from './accumulator.js';
 import { InputError, type FormatReader, type MappingOptions } from './format.js';
 import type { BehaviorSample, ObservationSink, SourceFile } from './observation.js';
@@ -12,11 +13,24 @@ export interface IngestOptions {
   readers?: FormatReader[];
 }
 
+/**
+ * Files read with one format and mapping: the `results` input, or one group
+ * of the policy's `files` section. `label` names the group in messages
+ * (`results`, `policy files[0]`).
+ */
+export interface SourceGroup {
+  label: string;
+  files: SourceFile[];
+  /** `auto` or a reader id. */
+  format: string;
+  mapping: MappingOptions;
+}
+
 export interface IngestResult {
   /** Per behaviour, sorted by name; includes behaviours that only had exclusions. */
   samples: BehaviorSample[];
-  /** One entry per file, in the order read. */
-  inputs: { file: string; format: string; rows: number }[];
+  /** One entry per file, in the order read; `group` is the label of the group it came from (absent for {@link ingestFiles}). */
+  inputs: { file: string; format: string; rows: number; group?: string }[];
   /** De-duplicated reader warnings. */
   warnings: string[];
 }
@@ -26,19 +40,59 @@ export interface IngestResult {
  * several files (shards, reruns) adds up. A file that yields no usable
  * observation is an InputError: it is almost always a wrong format, mapping
  * or glob, and gating on the remaining files would hide that.
+ * The one-group case of {@link ingestGroups}; messages name no group.
  */
 export async function ingestFiles(files: SourceFile[], opts: IngestOptions): Promise<IngestResult> {
   if (files.length === 0) throw new InputError('results: no input files to read');
+  return read([{ files, format: opts.format, mapping: opts.mapping }], opts.readers ?? FORMATS);
+}
+
+/**
+ * Reads several groups, each with its own format and mapping, into ONE
+ * accumulator: a behaviour fed by two groups adds up (its queries are the
+ * union, and a query in both merges its samples), exactly as for files of one
+ * group. Groups are read in order, files in each group's order.
+ *
+ * A file in two groups is an InputError naming both: reading it twice would
+ * count its rows twice, or map them two ways. Files are compared by resolved
+ * path (the globs neither follow nor return links, so one file has one path).
+ */
+export async function ingestGroups(groups: SourceGroup[], opts: { readers?: FormatReader[] } = {}): Promise<IngestResult> {
+  if (groups.length === 0) throw new InputError('results: no input files to read');
+  const owner = new Map<string, SourceGroup>();
+  for (const group of groups) {
+    if (group.files.length === 0) throw new InputError(`${group.label}: no input files to read`);
+    for (const file of group.files) {
+      const key = path.resolve(file.path);
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, group);
+      else throw matchedTwice(file, first.label, group.label);
+    }
+  }
+  return read(groups, opts.readers ?? FORMATS);
+}
+
+async function read(groups: (Omit<SourceGroup, 'label'> & { label?: string })[], readers: FormatReader[]): Promise<IngestResult> {
   const acc = new Accumulator();
   const inputs: IngestResult['inputs'] = [];
-  for (const file of files) {
-    const reader = await chooseReader(file, opts.format, opts.readers ?? FORMATS);
-    const counted = new CountingSink(acc);
-    const summary = await reader.read(file, opts.mapping, counted);
-    if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted.excluded);
-    inputs.push({ file: file.name, format: reader.id, rows: summary.rows });
+  for (const group of groups) {
+    for (const file of group.files) {
+      const reader = await chooseReader(file, group.format, readers);
+      const counted = new CountingSink(acc);
+      const summary = await reader.read(file, group.mapping, counted);
+      if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted.excluded, group.label);
+      inputs.push({ file: file.name, format: reader.id, rows: summary.rows, ...(group.label === undefined ? {} : { group: group.label }) });
+    }
   }
   return { samples: acc.finish(), inputs, warnings: acc.warnings() };
+}
+
+function matchedTwice(file: SourceFile, first: string, second: string): InputError {
+  const where = first === second ? `twice by ${first}` : `by both ${first} and ${second}`;
+  return new InputError(
+    `${file.name}: matched ${where}; reading it twice would count its rows twice (or map them two ways). ` +
+      'Narrow the globs so each file belongs to one group (a `!pattern` in a `results` list excludes files).',
+  );
 }
 
 /** {@link resolveGlobs} then {@link ingestFiles}. */
@@ -73,11 +127,14 @@ class CountingSink implements ObservationSink {
   }
 }
 
-function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, excluded: Map<string, number>): InputError {
+function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, excluded: Map<string, number>, group?: string): InputError {
   const list = [...excluded].map(([reason, n]) => `${reason}: ${n}`).join(', ');
   const why = excluded.size > 0 ? `${rows} rows read, excluded ${list}` : `${rows} rows read, none scored`;
+  // Several groups map files differently: name the one whose format and mapping to check.
+  const where = group === undefined ? '' : ` (${group})`;
+  const fix = group === undefined ? 'the format and mapping inputs' : `the format and mapping ${group} reads with`;
   return new InputError(
-    `${file.name}: no usable observations as ${reader.id}: ${why}; ` +
-      'check the format and mapping inputs (behavior, scorer, hit values) or fix the errors in the file',
+    `${file.name}${where}: no usable observations as ${reader.id}: ${why}; ` +
+      `check ${fix} (behavior, scorer, hit values) or fix the errors in the file`,
   );
 }
