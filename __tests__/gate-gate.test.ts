@@ -193,7 +193,7 @@ describe('gate: verdict across behaviours', () => {
 
 describe('gate: refuses what it cannot judge', () => {
   it('throws on no behaviours at all (not a pass)', () => {
-    expect(() => gate([], settings({}))).toThrow('No behaviour to gate');
+    expect(() => gate([], settings({}))).toThrow('no behaviour to gate');
   });
 
   it('throws on a duplicate behaviour', () => {

@@ -37,7 +37,7 @@ export async function readHead(file: SourceFile): Promise<string> {
 /** Size is checked before reading, so a huge file that merely starts like a report cannot exhaust memory. */
 export async function readReportFile(file: SourceFile, maxBytes: number = MAX_REPORT_BYTES): Promise<StoredReport> {
   const cannot = (err: unknown): never => {
-    throw new InputError(`baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(`baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`);
   };
   const { size } = await stat(file.path).catch(cannot);
   if (size > maxBytes) {

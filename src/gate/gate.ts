@@ -26,10 +26,10 @@ export type GateSettings = Pick<Settings, 'thresholds' | 'frequencyTau' | 'polic
  * that cannot be compared (a pipeline bug, never silently passed).
  */
 export function gate(forecasts: readonly BehaviorForecast[], settings: GateSettings, baseline: Baseline | null = null): GateResult {
-  if (forecasts.length === 0) throw new Error('No behaviour to gate: the results held no usable observations.');
+  if (forecasts.length === 0) throw new Error('internal: no behaviour to gate: the results held no usable observations.');
   const seen = new Set<string>();
   for (const f of forecasts) {
-    if (seen.has(f.name)) throw new Error(`Behaviour "${f.name}" was forecast twice; each behaviour must be gated once.`);
+    if (seen.has(f.name)) throw new Error(`internal: behaviour "${f.name}" was forecast twice; each behaviour must be gated once.`);
     seen.add(f.name);
   }
   const bases = new Map(baseline?.behaviors.map((b) => [b.name, b]));
@@ -58,7 +58,7 @@ export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?:
       if (thresholds[m.fail] === undefined && thresholds[m.warn] === undefined) continue;
       if (m.metric === 'frequency' && f.frequency.tau !== tau) {
         // The share was counted above another τ than the one this behaviour is gated at.
-        throw new Error(`Behaviour "${f.name}": frequency was forecast at τ = ${f.frequency.tau} but is gated at τ = ${tau}.`);
+        throw new Error(`internal: behaviour "${f.name}": frequency was forecast at τ = ${f.frequency.tau} but is gated at τ = ${tau}.`);
       }
       const { value, basis } = compared(f, m.metric, settings.gateOn);
       const breach = breachOf(f.name, m.metric, thresholds[m.fail], thresholds[m.warn], value, basis);
@@ -119,20 +119,20 @@ function compared(f: BehaviorForecast, metric: Metric, gateOn: Settings['gateOn'
   // Without an interval (bootstrap off or failed for this behaviour) `upper` is null: gate on the forecast and say so in `basis`.
   if (gateOn === 'upper' && estimate.upper !== null) return { value: finite(f.name, metric, estimate.upper), basis: 'upper' };
   if (estimate.forecast === null) {
-    throw new Error(`Behaviour "${f.name}": outcome is 'forecast' but ${metric} has no forecast to gate on.`);
+    throw new Error(`internal: behaviour "${f.name}": outcome is 'forecast' but ${metric} has no forecast to gate on.`);
   }
   return { value: finite(f.name, metric, estimate.forecast), basis: 'forecast' };
 }
 
 /** NaN > t is false, so a NaN would pass silently: refuse it instead. */
 function finite(behavior: string, metric: Metric, value: number): number {
-  if (!Number.isFinite(value)) throw new Error(`Behaviour "${behavior}": ${metric} is ${value}, which cannot be gated.`);
+  if (!Number.isFinite(value)) throw new Error(`internal: behaviour "${behavior}": ${metric} is ${value}, which cannot be gated.`);
   return value;
 }
 
 /** fail > warn > insufficient (unless `on-insufficient-data: pass`) > pass. */
 export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData'>): Verdict {
-  if (behaviors.length === 0) throw new Error('No behaviour to gate: an empty run is not a pass.');
+  if (behaviors.length === 0) throw new Error('internal: no behaviour to gate: an empty run is not a pass.');
   const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
   if (has('fail')) return 'fail';
   if (has('warn')) return 'warn';

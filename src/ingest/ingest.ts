@@ -43,7 +43,7 @@ export interface IngestResult {
  * The one-group case of {@link ingestGroups}; messages name no group.
  */
 export async function ingestFiles(files: SourceFile[], opts: IngestOptions): Promise<IngestResult> {
-  if (files.length === 0) throw new InputError('results: no input files to read');
+  if (files.length === 0) throw new InputError('results: no input files to read; check the `results` globs');
   return read([{ files, format: opts.format, mapping: opts.mapping }], opts.readers ?? FORMATS);
 }
 
@@ -58,10 +58,10 @@ export async function ingestFiles(files: SourceFile[], opts: IngestOptions): Pro
  * path (the globs neither follow nor return links, so one file has one path).
  */
 export async function ingestGroups(groups: SourceGroup[], opts: { readers?: FormatReader[] } = {}): Promise<IngestResult> {
-  if (groups.length === 0) throw new InputError('results: no input files to read');
+  if (groups.length === 0) throw new InputError('results: no input files to read; check the `results` globs');
   const owner = new Map<string, SourceGroup>();
   for (const group of groups) {
-    if (group.files.length === 0) throw new InputError(`${group.label}: no input files to read`);
+    if (group.files.length === 0) throw new InputError(`${group.label}: no input files to read; check its globs`);
     for (const file of group.files) {
       const key = path.resolve(file.path);
       const first = owner.get(key);

@@ -194,7 +194,7 @@ async function readBytes(file: SourceFile, count: number, maxBytes: number): Pro
     return buffer.subarray(0, filled);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}`);
+    throw new InputError(`${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`);
   } finally {
     await handle?.close();
   }

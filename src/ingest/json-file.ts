@@ -39,7 +39,7 @@ export async function openSource(file: SourceFile): Promise<FileHandle> {
   try {
     return await open(file.path, 'r');
   } catch (err) {
-    throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}`);
+    throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   }
 }
 
@@ -64,7 +64,7 @@ async function readBounded(file: SourceFile, maxBytes: number): Promise<Buffer> 
     return buffer.subarray(0, filled);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}`);
+    throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   } finally {
     await handle.close();
   }

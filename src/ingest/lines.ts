@@ -71,7 +71,7 @@ export async function forEachLine(
       try {
         next = await chunks.next();
       } catch (err) {
-        throw new InputError(`${name}: cannot read the file: ${messageOf(err)}`);
+        throw new InputError(`${name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
       }
       if (next.done) break;
       const chunk = next.value;

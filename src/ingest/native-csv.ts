@@ -34,7 +34,7 @@ export function makeNativeCsv(maxRecordBytes: number): FormatReader {
         max_record_size: maxRecordBytes,
       });
       // pipe() does not forward errors: a missing file must still end the loop.
-      input.on('error', (err) => parser.destroy(new InputError(`${file.name}: cannot read the file: ${err.message}`)));
+      input.on('error', (err) => parser.destroy(new InputError(`${file.name}: cannot read the file: ${err.message}; check that the file exists and the step can read it`)));
       input.pipe(parser);
       let rows = 0;
       try {

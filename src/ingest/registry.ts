@@ -78,7 +78,7 @@ async function readHead(file: SourceFile): Promise<Buffer> {
     }
     return buf.subarray(0, filled);
   } catch (err) {
-    throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}`);
+    throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   } finally {
     await handle?.close();
   }
