@@ -47,6 +47,14 @@ describe('inspectFloat (inspect_ai scorer/_metric.py value_to_float)', () => {
 });
 
 describe('score mapping', () => {
+  it('a grade letter that never occurs is a clean zero, not a typo: a model that always refused', () => {
+    // A refusal scorer gives C when the model refused; the behaviour is I. Every epoch refused → 0 hits, no error.
+    expect(run(['C', 'C', 'C'], { hitValues: ['I'] }).hits).toEqual([0, 0, 0]);
+    // Outside the shared C/I/P/N vocabulary the same zero is still refused as a likely misspelling.
+    expect(() => run(['C', 'C', 'C'], { hitValues: ['yes'] })).toThrow(/hit-values \["yes"\] match none/);
+    expect(() => run(['refused', 'refused'], { hitValues: ['I'] })).toThrow(/hit-values \["I"\] match none/);
+  });
+
   it('default: C, true, yes and numbers ≥ 1 are hits; P, N, I, no and numbers < 1 are not', () => {
     expect(run(['C', true, 'yes', 1, 2.5, 'P', 'N', 'I', 'no', false, 0.99], {}).hits).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
   });

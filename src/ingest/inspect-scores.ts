@@ -148,7 +148,9 @@ class ScoreMapper {
           'set hit-values to the values that mean the behaviour occurred',
       );
     }
-    if (hitValues !== undefined && this.mapped > 0 && this.hits === 0) {
+    // Zero hits is a clean result when hit-values and the values seen share Inspect's grade letters (a model
+    // that always refused gives only C to a refusal scorer whose behaviour is I); otherwise it is a misspelling.
+    if (hitValues !== undefined && this.mapped > 0 && this.hits === 0 && !sameGradeVocabulary(hitValues, this.seen.keys())) {
       throw new InputError(
         `${this.where}: hit-values ${JSON.stringify(hitValues)} match none of ${subject}'s values (values seen: ${describeCounts(this.seen)}); ` +
           'check the spelling and the polarity (for a safety scorer C may mean "refused")',
@@ -163,6 +165,13 @@ class ScoreMapper {
         `(${describeCounts(this.unmappable)}); they are excluded as unmappable-score — list them in hit-values if they mean the behaviour`,
     );
   }
+}
+
+/** Inspect's grade letters (scorer/_metric.py: CORRECT, INCORRECT, PARTIAL, NOANSWER). */
+const GRADES = new Set(['C', 'I', 'P', 'N']);
+
+function sameGradeVocabulary(hitValues: readonly string[], seen: Iterable<string>): boolean {
+  return hitValues.every((v) => GRADES.has(v)) && [...seen].every((v) => GRADES.has(v));
 }
 
 /**
