@@ -15,13 +15,6 @@ const dir = new URL('examples/workflows/', root);
 const ACTION = 'tailgate-dev/tailgate@v1';
 
 /**
- * Inputs the recipes use that are being added to action.yml right now: the baseline comparison
- * (issue 7). Remove a name once action.yml declares it. (The artifact inputs artifact-name,
- * artifact-pattern, run-id and repository were on this list until action.yml declared them.)
- */
-const ALLOWLIST: ReadonlySet<string> = new Set(['baseline', 'baseline-required', 'fail-risk-increase', 'warn-risk-increase']);
-
-/**
  * The only scopes a recipe may ask for, and the most each may get: read the code, read other
  * runs' artifacts, write the PR comment. Anything else (contents: write, id-token, write-all)
  * would be more than the gate needs.
@@ -150,13 +143,16 @@ function lintWorkflow(file: string, text: string, inputs: ReadonlyMap<string, In
       if (step.uses !== ACTION) problems.push(`${where}: uses ${step.uses}; the recipes use ${ACTION}`);
       const withs = isMap(step.with) ? step.with : {};
       for (const key of Object.keys(withs)) {
-        if (!inputs.has(key) && !ALLOWLIST.has(key)) problems.push(`${where}: input '${key}' is not declared in action.yml`);
+        if (!inputs.has(key)) problems.push(`${where}: input '${key}' is not declared in action.yml`);
       }
       for (const [name, spec] of inputs) {
         if (spec.required && !spec.hasDefault && withs[name] === undefined) problems.push(`${where}: required input '${name}' is missing`);
       }
-      if (withs['run-id'] !== undefined && !has(effective, 'actions', 'read')) {
-        problems.push(`${where}: reads another run's artifacts (run-id) without 'actions: read'`);
+      // Both read another run through the Actions API: run-id its artifacts, baseline-artifact the base branch's report.
+      for (const key of ['run-id', 'baseline-artifact']) {
+        if (withs[key] !== undefined && !has(effective, 'actions', 'read')) {
+          problems.push(`${where}: reads another run's artifacts (${key}) without 'actions: read'`);
+        }
       }
       const commenting = withs.comment !== 'off' && (events.includes('pull_request') || privileged);
       if (commenting && !has(effective, 'pull-requests', 'write')) {
@@ -224,7 +220,15 @@ jobs:
     [
       'run-id without actions: read',
       good.replace('results: r.jsonl', 'results: r.jsonl\n          artifact-name: a\n          run-id: 1'),
-      "without 'actions: read'",
+      "(run-id) without 'actions: read'",
+    ],
+    [
+      'baseline-artifact without actions: read',
+      good.replace(
+        'results: r.jsonl',
+        'results: r.jsonl\n          baseline-artifact: tailgate-report\n          baseline-workflow: gate.yml',
+      ),
+      "(baseline-artifact) without 'actions: read'",
     ],
     ['another ref of the action', good.replace(ACTION, 'tailgate-dev/tailgate@main'), 'uses tailgate-dev/tailgate@main'],
     ['a Node 20 action', good.replace('actions/checkout@v5', 'actions/checkout@v4'), 'runs on Node 20'],

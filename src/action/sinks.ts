@@ -13,7 +13,7 @@ import type { Report } from '../report/types.js';
 /** GitHub's job summary cap is 1 MiB per step (bytes). */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
 /** At most this many annotations, one per breached behaviour (GitHub shows 10 per step per level). */
-const MAX_ANNOTATIONS = 10;
+export const MAX_ANNOTATIONS = 10;
 
 export interface WrittenFiles {
   reportPath: string;

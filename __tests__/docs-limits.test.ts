@@ -1,0 +1,68 @@
+/**
+ * The README's Limits table states each bound in words and names the constant
+ * that enforces it. This reads the table and checks every stated value
+ * against the constant itself, so a changed bound cannot leave the README
+ * promising another.
+ */
+import { readFileSync } from 'node:fs';
+import { MAX_ANNOTATIONS, SUMMARY_MAX_BYTES } from '../src/action/sinks.js';
+import { ARTIFACT_LIMITS } from '../src/artifacts/download.js';
+import { MAX_REPORT_BYTES } from '../src/baseline/read-report.js';
+import { MAX_VOLUME } from '../src/config/parse.js';
+import { MAX_POLICY_BYTES } from '../src/config/policy.js';
+import { MAX_COMMENT_CHARS } from '../src/github/publish.js';
+import { LIMITS } from '../src/ingest/limits.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+const CONSTANTS: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [`LIMITS.${k}`, v])),
+  'ARTIFACT_LIMITS.maxArtifacts': ARTIFACT_LIMITS.maxArtifacts,
+  'ARTIFACT_LIMITS.maxListedBytes': ARTIFACT_LIMITS.maxListedBytes,
+  MAX_POLICY_BYTES,
+  MAX_REPORT_BYTES,
+  MAX_VOLUME,
+  MAX_COMMENT_CHARS,
+  SUMMARY_MAX_BYTES,
+  MAX_ANNOTATIONS,
+};
+
+/** `16 MiB` → 16·2^20, `2 GiB`, `1e15`, `65536 characters` → the number. */
+function valueOf(text: string): number {
+  const match = /^([\d.e+]+)\s*(KiB|MiB|GiB)?\b/.exec(text.trim());
+  if (match === null) throw new Error(`cannot read the value '${text}'`);
+  const unit = { KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30 }[match[2] ?? ''] ?? 1;
+  return Number(match[1]) * unit;
+}
+
+function rows(): { bound: string; value: string; constant: string }[] {
+  const block = /<!-- limits:start -->([\s\S]*?)<!-- limits:end -->/.exec(readme)?.[1] ?? '';
+  return block
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| Bound') && !line.startsWith('|---'))
+    .map((line) => {
+      const [bound = '', value = '', constant = ''] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      return { bound, value, constant: constant.replace(/`/g, '') };
+    });
+}
+
+describe('README limits', () => {
+  test('the table is there and names every bound of LIMITS', () => {
+    const named = rows().map((r) => r.constant);
+    expect(named.length).toBeGreaterThanOrEqual(10);
+    for (const key of Object.keys(LIMITS)) expect(named).toContain(`LIMITS.${key}`);
+  });
+
+  test.each(rows())('$bound: $value is $constant', ({ value, constant }) => {
+    expect(Object.keys(CONSTANTS)).toContain(constant);
+    expect(valueOf(value)).toBe(CONSTANTS[constant]);
+  });
+
+  test('the value reader itself reads units (so a wrong unit in the README fails)', () => {
+    expect(valueOf('16 MiB')).toBe(16 * 1024 * 1024);
+    expect(valueOf('2 GiB')).toBe(2 * 1024 ** 3);
+    expect(valueOf('1e15')).toBe(1e15);
+    expect(valueOf('65536 characters')).toBe(65536);
+    expect(valueOf('16 MiB')).not.toBe(16 * 1000 * 1000);
+  });
+});
