@@ -154,6 +154,9 @@ describe('CSV specifics', () => {
   test('a mapping error names the CSV line (header is line 1)', async () => {
     const f = tmp('map.csv', 'query_id,label\nq1,1\n\nq2,maybe\n');
     await expect(read(nativeCsv, f)).rejects.toThrow("map.csv:4: 'label' must be 0, 1, true or false, got 'maybe'");
+    // Lines 2–3 are one record (a quoted id with a newline), so the bad record is on line 5, not record 3 + 1.
+    const quoted = tmp('multi.csv', 'query_id,label\n"q1\nsecond line",1\nq2,0\nq3,maybe\n');
+    await expect(read(nativeCsv, quoted)).rejects.toThrow("multi.csv:5: 'label' must be 0, 1, true or false, got 'maybe'");
   });
 
   test('duplicate header columns are refused', async () => {
