@@ -1,5 +1,5 @@
 import { aggregateRisk, meanLogNonOccurrence, tailLogIntegral } from '../src/forecast/aggregate.js';
-import { integrate } from '../src/forecast/quadrature.js';
+import { integrate, MAX_PIECES } from '../src/forecast/quadrature.js';
 import { relErr } from './helpers/prng.js';
 
 /**
@@ -52,6 +52,24 @@ describe('quadrature', () => {
     const value = integrate((x) => Math.exp(-0.5 * ((x - 0.3) / sigma) ** 2), 0, 1);
     expect(relErr(value, sigma * Math.sqrt(2 * Math.PI))).toBeLessThan(1e-10);
   });
+
+  test('work is bounded: an integrand whose error estimate never settles stops at MAX_PIECES', () => {
+    // sin(1/x) oscillates without end near 0: no finite number of pieces reaches 1e-13. The old
+    // depth-first bisection split such integrands to depth 60 (exponential work); now at most
+    // MAX_PIECES pieces of 15 points each are evaluated.
+    let calls = 0;
+    const value = integrate(
+      (x) => {
+        calls++;
+        return x === 0 ? 0 : Math.sin(1 / x);
+      },
+      0,
+      1,
+    );
+    expect(calls).toBeLessThanOrEqual(15 * (2 * MAX_PIECES + 1));
+    // ∫_0^1 sin(1/x) dx = sin 1 − Ci(1) = 0.504067061906928… (A&S 5.2.2; Ci(1) = 0.337403922900968…)
+    expect(Math.abs(value - 0.504067061906928)).toBeLessThan(1e-4);
+  });
 });
 
 describe('tailLogIntegral', () => {
@@ -71,6 +89,17 @@ describe('tailLogIntegral', () => {
     const b = Math.log(s0) - a * -5;
     const reference = simpsonInLogS(a, b, s0, 400, 400_000);
     expect(relErr(tailLogIntegral({ slope: a, intercept: b }, s0), reference)).toBeLessThan(1e-9);
+  });
+
+  test('very steep bootstrap refit (a ≈ −2403) finishes and matches Simpson', () => {
+    // A real resample's fit (1,500 queries, ψ ~ Gumbel(−3.55, 0.08)) that made the old
+    // quadrature split to depth 60 and hang the forecast. In log s the integrand is smooth:
+    // ψ moves only 1/|a| per log-unit, so 80 log-units cover it far past double precision.
+    const line = { slope: -2402.8550197739028, intercept: -6976.361539259466 };
+    const s0 = 10 / 1500;
+    const reference = simpsonInLogS(line.slope, line.intercept, s0, 80, 80_000);
+    expect(relErr(tailLogIntegral(line, s0, 1e-8), reference)).toBeLessThan(1e-7);
+    expect(relErr(tailLogIntegral(line, s0), reference)).toBeLessThan(1e-9);
   });
 
   test('flat fit (a = −0.3): matches Simpson', () => {
