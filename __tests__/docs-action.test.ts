@@ -58,3 +58,18 @@ describe('action.yml and the README agree', () => {
     expect(VERSION).toBe(pkg.version);
   });
 });
+
+/**
+ * The README's worked examples (issue 7) show tailgate's real output on
+ * examples/baseline and examples/red-team: the golden files that
+ * report-golden.test.ts regenerates from the pipeline. Each must appear in the
+ * README verbatim, so `npm run update-golden` cannot leave the README showing
+ * numbers the code no longer produces.
+ */
+describe('the README worked examples are the goldens', () => {
+  test.each(['baseline-example.comment.md', 'baseline-example.compare.txt', 'red-team.comment.md', 'red-team.compare.txt'])('%s', (name) => {
+    const golden = readFileSync(new URL(`__tests__/golden/${name}`, root), 'utf8').trimEnd();
+    expect(golden.length).toBeGreaterThan(200);
+    expect(readme.includes(golden)).toBe(true);
+  });
+});

@@ -3,6 +3,11 @@
 // intended change to the renderers. Review the diff before committing: the
 // golden test compares byte for byte and fails on any other difference.
 //
+// The worked examples (red-team.*, baseline-example.*) are the pipeline's own
+// output on examples/red-team and examples/baseline, so they also change when
+// the forecast or those files change: the README quotes them, so update the
+// README's copies in the same commit.
+//
 //   node scripts/update-golden.mjs
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { INPUT_NAMES, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import { InputError } from '../ingest/format.js';
@@ -13,6 +11,7 @@ import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
+import { writeOutput } from './write-output.js';
 
 /**
  * GitHub's job summary cap (1 MiB), kept for the Markdown file so that
@@ -65,10 +64,10 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     stop();
   }
   io.stdout.write(renderTerminal(report));
-  if (jsonPath !== undefined) await writeText(resolve(io.cwd, jsonPath), serializeReport(report));
+  if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, serializeReport(report));
   if (markdownPath !== undefined) {
     const markdown = renderMarkdown(report, { maxChars: MARKDOWN_MAX_BYTES, maxBytes: MARKDOWN_MAX_BYTES, kind: 'summary' }).body;
-    await writeText(resolve(io.cwd, markdownPath), markdown);
+    await writeOutput(io.cwd, markdownPath, markdown);
   }
   return exitCodeFor(report.verdict, settings);
 }
@@ -89,13 +88,4 @@ function pick(values: Map<string, string[]>, flag: string, input: string): strin
   const path = a ?? b;
   if (path !== undefined && path.trim() === '') throw new InputError(`tailgate forecast: --${a !== undefined ? flag : input} needs a file path.`);
   return path;
-}
-
-async function writeText(path: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}; check the path and its permissions.`);
-  }
 }

@@ -1,6 +1,7 @@
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../config/inputs.js';
 import { VERSION } from '../version.js';
 import { BACKTEST_DEFAULTS, BACKTEST_INPUTS } from './backtest-options.js';
+import { REDTEAM_INPUTS, REPORTS_INPUTS } from './compare-options.js';
 import { INPUT_DESCRIPTIONS } from './input-docs.js';
 
 /**
@@ -46,6 +47,8 @@ export const MAIN_HELP = `tailgate ${VERSION}: forecast rare-behaviour risk from
 Usage:
   tailgate forecast <files or globs…> --deployment-volume N [options]
   tailgate backtest <files or globs…> [options]
+  tailgate compare --policy policy.yml [options]
+  tailgate compare --baseline base.json current.json [options]
   tailgate <command> --help
   tailgate --version
 
@@ -54,6 +57,8 @@ Commands:
              gate on the thresholds, print a table; exit code 1 on a failing gate or an error.
   backtest   Check the method on your own eval: fit on m queries, forecast the worst of n others,
              over many random splits (the paper's §4 protocol), Gumbel tail beside the log-normal baseline.
+  compare    Red-team choice (the paper's §6): rank the policy's red-team sources by their forecast at
+             the queries the budget buys. Or compare two tailgate JSON reports and gate on the risk increase.
 
 Maintainers:
   bench-bootstrap [--queries M] [--resamples B] [--repeat R] [--data sampled|given]
@@ -123,6 +128,60 @@ export function backtestHelp(): string {
     '',
     'Example:',
     '  tailgate backtest big-eval.jsonl --fit-sizes 100,1000 --ratios 10,100 --splits 200',
+    '',
+  ].join('\n');
+}
+
+/** compare's wording, per mode, where an input means something narrower than in the action. */
+const COMPARE_TEXT: Record<'red-team' | 'reports', Partial<Record<InputName, string>>> = {
+  'red-team': {
+    policy: 'YAML policy file (required): its `red-team` section (budget; sources with cost-per-query and result globs, relative to the working directory) is what is compared.',
+    'deployment-volume': 'Accepted and checked so a forecast command line can be reused, but not used: each source is forecast at the queries its budget buys.',
+  },
+  reports: {
+    baseline: "The baseline: a tailgate JSON report (the shipped model's, e.g. the report-path of an earlier run). The current report is the positional argument.",
+    policy: 'YAML policy file: per-behaviour fail-risk-increase/warn-risk-increase over the inputs, as in the action.',
+    mode: '`enforce`: exit code 1 when a fail-level risk increase fires; `advisory`: exit code 0 whatever the verdict.',
+  },
+};
+
+export function compareHelp(): string {
+  const entry = (mode: 'red-team' | 'reports') => (name: InputName): string => {
+    const own = COMPARE_TEXT[mode][name];
+    const def = INPUT_DEFAULTS[name];
+    const label = name === 'policy' || name === 'baseline' ? `--${name} FILE` : `--${name} VALUE`;
+    return option(label, `${own ?? describe(name)}${def === undefined ? '' : ` Default: ${def}.`}`);
+  };
+  return [
+    'Usage: tailgate compare --policy policy.yml [options]',
+    '       tailgate compare --baseline base.json current.json [options]',
+    '',
+    "Red-team choice (Jones et al. 2025, §6), with --policy: for each source of the policy's `red-team`",
+    'section, forecasts the worst-query risk at the queries the budget buys (floor(budget / cost per query)),',
+    'with its bootstrap interval, ranks the sources, and says whether the intervals separate the best from',
+    'the runner-up (the choice matters) or overlap (the data cannot tell them apart at this budget).',
+    'Exit code 0; 1 on an error.',
+    '',
+    'Two reports, with --baseline: compares a current tailgate JSON report with a baseline report',
+    '(e.g. a release candidate with the shipped model) without forecasting again: per behaviour, both',
+    'worst-query forecasts, their ratio, whether the intervals overlap, and the risk-increase gate.',
+    'Behaviours on one side only are listed. Exit code 1 when --fail-risk-increase fires in enforce mode,',
+    'or on an error; otherwise 0.',
+    '',
+    'Output (both modes):',
+    option('--json PATH', 'Write the comparison as JSON to PATH (the `redTeam` or `baseline` field of the action report, with the tool and settings).'),
+    option('--markdown PATH', 'Write the comparison as Markdown to PATH (the section of the PR comment).'),
+    option('-h, --help', 'Show this help.'),
+    '',
+    'Red-team choice (--policy):',
+    ...REDTEAM_INPUTS.map(entry('red-team')),
+    '',
+    'Two reports (--baseline):',
+    ...REPORTS_INPUTS.map(entry('reports')),
+    '',
+    'Examples:',
+    '  tailgate compare --policy examples/red-team/policy.yml',
+    '  tailgate compare --baseline shipped/tailgate-report.json tailgate-report.json --fail-risk-increase 3x',
     '',
   ].join('\n');
 }

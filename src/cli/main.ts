@@ -3,8 +3,9 @@ import { InputError } from '../ingest/format.js';
 import { VERSION } from '../version.js';
 import { runBacktest } from './backtest.js';
 import { runBenchBootstrap } from './bench-bootstrap.js';
+import { runCompare } from './compare.js';
 import { runForecast } from './forecast.js';
-import { backtestHelp, forecastHelp, MAIN_HELP } from './help.js';
+import { backtestHelp, compareHelp, forecastHelp, MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -21,7 +22,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(MAIN_HELP);
         return 0;
       case 'help':
-        io.stdout.write(rest[0] === 'forecast' ? forecastHelp() : rest[0] === 'backtest' ? backtestHelp() : MAIN_HELP);
+        io.stdout.write(COMMAND_HELP.get(rest[0] ?? '')?.() ?? MAIN_HELP);
         return 0;
       case '--version':
         io.stdout.write(`${VERSION}\n`);
@@ -30,19 +31,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runForecast(rest, io);
       case 'backtest':
         return await runBacktest(rest, io);
+      case 'compare':
+        return await runCompare(rest, io);
       case 'bench-bootstrap':
         return runBenchBootstrap(rest, io);
       case undefined:
         io.stderr.write(MAIN_HELP);
         return 1;
       default:
-        throw new InputError(`tailgate: unknown command '${command}'; use 'tailgate forecast' or 'tailgate backtest' (see tailgate --help).`);
+        throw new InputError(`tailgate: unknown command '${command}'; use 'tailgate forecast', 'tailgate backtest' or 'tailgate compare' (see tailgate --help).`);
     }
   } catch (error) {
     io.stderr.write(`${errorText(error)}\n`);
     return 1;
   }
 }
+
+/** `tailgate help <command>`; any other word gets the main help (a Map: `help constructor` must not reach Object.prototype). */
+const COMMAND_HELP: ReadonlyMap<string, () => string> = new Map([
+  ['forecast', forecastHelp],
+  ['backtest', backtestHelp],
+  ['compare', compareHelp],
+]);
 
 /**
  * An InputError is the user's to fix: its message as is, with the action's

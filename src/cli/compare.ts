@@ -1,0 +1,22 @@
+import { parseArgs } from './args.js';
+import { COMPARE_OPTIONS, compareMode } from './compare-options.js';
+import { runRedTeamCompare } from './compare-redteam.js';
+import { runReportCompare } from './compare-reports.js';
+import { compareHelp } from './help.js';
+import type { CliIo } from './io.js';
+
+/**
+ * `tailgate compare`, the two decisions of issue 7 on local files:
+ * - `--policy FILE`: the red-team choice of the policy's `red-team` section;
+ * - `--baseline BASE.json CURRENT.json`: two reports, gated on risk increase.
+ * Parses once, picks the mode (compareMode refuses options of the other
+ * one), and hands over. Resolves to the exit code.
+ */
+export async function runCompare(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, 'compare', COMPARE_OPTIONS);
+  if (args.flags.has('help')) {
+    io.stdout.write(compareHelp());
+    return 0;
+  }
+  return compareMode(args) === 'reports' ? runReportCompare(args, io) : runRedTeamCompare(args, io);
+}
