@@ -72,7 +72,6 @@ beforeEach(async () => {
     stdout.push(String(chunk));
     return true;
   });
-
 });
 
 afterEach(async () => {
@@ -154,7 +153,10 @@ describe('this run (Twirp results service)', () => {
     expect(samples.map((s) => s.name)).toEqual(['jailbreak', 'toxicity']);
     expect(perQuery('jailbreak')).toEqual({ q1: [1, 2], q2: [1, 2], q3: [2, 2], q4: [0, 1] });
     expect(perQuery('toxicity')).toEqual({ q1: [0, 1], q5: [1, 1] });
-    expect(samples.map((s) => [s.rows, s.duplicates])).toEqual([[7, 1], [2, 0]]);
+    expect(samples.map((s) => [s.rows, s.duplicates])).toEqual([
+      [7, 1],
+      [2, 0],
+    ]);
   });
 
   test('keeps a raw (archive: false) upload as one file named after the artifact', async () => {
@@ -165,7 +167,7 @@ describe('this run (Twirp results service)', () => {
   });
 
   test('a name that does not exist lists the names the run has', async () => {
-    fake.thisRun = [zipArtifact(41, 'eval-main', { 'a.jsonl': '' }), zipArtifact(42, 'coverage', { 'b': '' })];
+    fake.thisRun = [zipArtifact(41, 'eval-main', { 'a.jsonl': '' }), zipArtifact(42, 'coverage', { b: '' })];
     const err = await failure(() => download(thisRun({ kind: 'names', names: ['eval-mian'] }), { destination: dest }));
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toContain("no artifact named 'eval-mian' in this workflow run");
@@ -213,14 +215,20 @@ describe('this run (Twirp results service)', () => {
 describe('another run (REST API with github-token)', () => {
   const token = () => fake.restToken;
   /** 150 artifacts: the client lists 100 per page, so two pages. */
-  const nightly = () => Array.from({ length: 150 }, (_, i) => zipArtifact(1000 + i, `nightly-${String(i).padStart(3, '0')}`, { [`r${i}.jsonl`]: `{"query_id":"q${i}","label":1}\n` }));
+  const nightly = () =>
+    Array.from({ length: 150 }, (_, i) =>
+      zipArtifact(1000 + i, `nightly-${String(i).padStart(3, '0')}`, { [`r${i}.jsonl`]: `{"query_id":"q${i}","label":1}\n` }),
+    );
 
   test('lists both pages and downloads by name through the 302 to the blob store', async () => {
     fake.setOtherRun('octo-org', 'evals', 4242, nightly());
     const { artifacts } = await download(otherRun({ kind: 'names', names: ['nightly-007', 'nightly-142'] }, token()), {
       destination: dest,
     });
-    expect(artifacts.map((a) => [a.name, a.id])).toEqual([['nightly-007', 1007], ['nightly-142', 1142]]);
+    expect(artifacts.map((a) => [a.name, a.id])).toEqual([
+      ['nightly-007', 1007],
+      ['nightly-142', 1142],
+    ]);
     expect(await readFile(path.join(dest, 'nightly-142', 'r142.jsonl'), 'utf8')).toBe('{"query_id":"q142","label":1}\n');
 
     const lists = fake.requests.filter((r) => r.route === 'rest-list').map((r) => new URL(r.url, fake.url).searchParams.get('page'));

@@ -42,7 +42,13 @@ describe('safeSegments', () => {
 
 describe('placeDownload', () => {
   test('a zip is extracted entry by entry, folders kept', async () => {
-    await writeFile(path.join(staged, 'eval.zip'), zipStored([{ name: 'a.jsonl', data: 'A' }, { name: 'sub/b.jsonl', data: 'BB' }]));
+    await writeFile(
+      path.join(staged, 'eval.zip'),
+      zipStored([
+        { name: 'a.jsonl', data: 'A' },
+        { name: 'sub/b.jsonl', data: 'BB' },
+      ]),
+    );
     const budget = options();
     expect(await placeDownload(staged, target, 'eval', budget)).toBe(2);
     expect(await readFile(path.join(target, 'sub', 'b.jsonl'), 'utf8')).toBe('BB');
@@ -50,7 +56,10 @@ describe('placeDownload', () => {
   });
 
   test('an Inspect .eval uploaded raw (itself a zip with header.json) is kept whole', async () => {
-    const log = zipStored([{ name: 'header.json', data: '{}' }, { name: 'summaries.json', data: '[]' }]);
+    const log = zipStored([
+      { name: 'header.json', data: '{}' },
+      { name: 'summaries.json', data: '[]' },
+    ]);
     await writeFile(path.join(staged, 'artifact'), log);
     expect(await placeDownload(staged, target, 'run-1.eval', options())).toBe(1);
     expect(await readFile(path.join(target, 'run-1.eval'))).toEqual(log);
@@ -77,8 +86,14 @@ describe('placeDownload', () => {
   });
 
   test('an entry that is both a file and a folder prefix is an InputError, nothing overwritten', async () => {
-    await writeFile(path.join(staged, 'z.zip'), zipStored([{ name: 'a', data: 'file' }, { name: 'a/b', data: 'x' }]));
-    await expect(placeDownload(staged, target, 'z', options())).rejects.toThrow("artifact:z (zip entry a/b): cannot write it");
+    await writeFile(
+      path.join(staged, 'z.zip'),
+      zipStored([
+        { name: 'a', data: 'file' },
+        { name: 'a/b', data: 'x' },
+      ]),
+    );
+    await expect(placeDownload(staged, target, 'z', options())).rejects.toThrow('artifact:z (zip entry a/b): cannot write it');
     expect(await readFile(path.join(target, 'a'), 'utf8')).toBe('file');
   });
 });

@@ -116,7 +116,10 @@ describe('downloadArtifacts bounds (fake port)', () => {
 
   test('a listing name that is not a single directory name is refused', async () => {
     const port = fakePort(listed('..'));
-    const run = downloadArtifacts({ selection: { kind: 'names', names: ['..'] }, scope: THIS_RUN }, { destination: dest, client: port, env: RUNNER_ENV });
+    const run = downloadArtifacts(
+      { selection: { kind: 'names', names: ['..'] }, scope: THIS_RUN },
+      { destination: dest, client: port, env: RUNNER_ENV },
+    );
     await expect(run).rejects.toThrow("artifact '..' of the listing cannot be used as a directory name");
   });
 

@@ -43,7 +43,9 @@ describe('readArtifactSettings', () => {
   });
 
   test('name and pattern together are refused, naming both inputs', () => {
-    expect(inputError({ 'artifact-name': 'a', 'artifact-pattern': 'b*' })).toMatch(/`artifact-name` and `artifact-pattern` are mutually exclusive/);
+    expect(inputError({ 'artifact-name': 'a', 'artifact-pattern': 'b*' })).toMatch(
+      /`artifact-name` and `artifact-pattern` are mutually exclusive/,
+    );
   });
 
   test('run-id without a token is an error, not silently this run', () => {
@@ -53,7 +55,7 @@ describe('readArtifactSettings', () => {
   });
 
   test('repository without run-id is an error', () => {
-    expect(inputError({ 'artifact-name': 'a', repository: 'o/r' })).toContain('`repository` is set to \'o/r\' but `run-id` is not');
+    expect(inputError({ 'artifact-name': 'a', repository: 'o/r' })).toContain("`repository` is set to 'o/r' but `run-id` is not");
   });
 
   test('run-id without any artifact input is an error', () => {
@@ -64,9 +66,12 @@ describe('readArtifactSettings', () => {
     expect(inputError({ 'artifact-name': 'a', 'run-id': runId })).toContain('Input `run-id` must be a workflow run id');
   });
 
-  test.each(['owner', 'owner/', '/repo', 'a/b/c', 'own er/repo', 'owner/..', '-owner/repo'])('malformed repository %p names the input', (repository) => {
-    expect(inputError({ 'artifact-name': 'a', 'run-id': '5', repository })).toContain('Input `repository` must be owner/name');
-  });
+  test.each(['owner', 'owner/', '/repo', 'a/b/c', 'own er/repo', 'owner/..', '-owner/repo'])(
+    'malformed repository %p names the input',
+    (repository) => {
+      expect(inputError({ 'artifact-name': 'a', 'run-id': '5', repository })).toContain('Input `repository` must be owner/name');
+    },
+  );
 
   test('empty repository and no GITHUB_REPOSITORY is an error', () => {
     expect(inputError({ 'artifact-name': 'a', 'run-id': '5' }, {})).toContain('GITHUB_REPOSITORY is not set');

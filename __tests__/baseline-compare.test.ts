@@ -4,7 +4,14 @@
  * comments from the rule "fire when current lower > factor × baseline upper".
  */
 import { describe, expect, it } from '@jest/globals';
-import { compareWithBaseline, forecastRatio, increaseLevel, increaseRatio, intervalsOverlap, RATIO_FLOOR } from '../src/baseline/compare.js';
+import {
+  compareWithBaseline,
+  forecastRatio,
+  increaseLevel,
+  increaseRatio,
+  intervalsOverlap,
+  RATIO_FLOOR,
+} from '../src/baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../src/baseline/types.js';
 import type { BehaviorForecast } from '../src/forecast/types.js';
 import { gate, type GateSettings } from '../src/gate/gate.js';
@@ -45,7 +52,11 @@ describe('increase rule', () => {
 });
 
 /** Only the fields the comparison and the gate read matter. */
-function forecast(name: string, worst: { forecast: number | null; lower: number | null; upper: number | null }, outcome: BehaviorForecast['outcome'] = 'forecast'): BehaviorForecast {
+function forecast(
+  name: string,
+  worst: { forecast: number | null; lower: number | null; upper: number | null },
+  outcome: BehaviorForecast['outcome'] = 'forecast',
+): BehaviorForecast {
   return {
     name,
     queries: 1000,
@@ -80,11 +91,16 @@ const side = (name: string, f: number | null, lo: number | null, up: number | nu
 
 const baseline: Baseline = {
   kind: 'report',
-  origin: { description: 'base/report.json', runId: null, runUrl: null, sha: 'abc1234', },
+  origin: { description: 'base/report.json', runId: null, runUrl: null, sha: 'abc1234' },
   generatedAt: '2026-11-19T10:00:00.000Z',
   deploymentVolume: 1e6,
   confidence: 0.9,
-  behaviors: [side('harm', 0.01, 0.005, 0.02), side('leak', 0.05, 0.02, 0.1), side('removed', 0.2, 0.1, 0.3), side('thin', null, null, null)],
+  behaviors: [
+    side('harm', 0.01, 0.005, 0.02),
+    side('leak', 0.05, 0.02, 0.1),
+    side('removed', 0.2, 0.1, 0.3),
+    side('thin', null, null, null),
+  ],
   warnings: [],
 };
 
@@ -158,18 +174,38 @@ describe('compareWithBaseline', () => {
   it('gives ratio, overlap and the increase beyond noise', () => {
     const harm = section.behaviors[0];
     // 0.15 / 0.01 = 15; intervals [0.08, 0.3] and [0.005, 0.02] do not overlap; 0.08 / 0.02 = 4.
-    expect(harm).toMatchObject({ ratio: expect.closeTo(15, 12), overlap: false, increase: expect.closeTo(4, 12), riskIncrease: { fail: 3, warn: 2 }, note: null });
+    expect(harm).toMatchObject({
+      ratio: expect.closeTo(15, 12),
+      overlap: false,
+      increase: expect.closeTo(4, 12),
+      riskIncrease: { fail: 3, warn: 2 },
+      note: null,
+    });
     expect(harm.baseline).toEqual({ outcome: 'forecast', queries: 900, forecast: 0.01, lower: 0.005, upper: 0.02, observedMax: 0.004 });
   });
 
   it('says why numbers are missing', () => {
     const byName = new Map(section.behaviors.map((r) => [r.name, r]));
-    expect(byName.get('new')).toMatchObject({ baseline: null, ratio: null, overlap: null, increase: null, note: 'new: not in the baseline' });
+    expect(byName.get('new')).toMatchObject({
+      baseline: null,
+      ratio: null,
+      overlap: null,
+      increase: null,
+      note: 'new: not in the baseline',
+    });
     expect(byName.get('removed')).toMatchObject({ current: null, note: "only in the baseline: not in this run's results" });
     expect(byName.get('thin')).toMatchObject({ ratio: null, increase: null, note: 'no baseline forecast (insufficient)' });
   });
 
   it('copies where the baseline came from', () => {
-    expect(section).toMatchObject({ status: 'compared', source: 'base/report.json', kind: 'report', sha: 'abc1234', deploymentVolume: 1e6, confidence: 0.9, reason: null });
+    expect(section).toMatchObject({
+      status: 'compared',
+      source: 'base/report.json',
+      kind: 'report',
+      sha: 'abc1234',
+      deploymentVolume: 1e6,
+      confidence: 0.9,
+      reason: null,
+    });
   });
 });

@@ -23,7 +23,16 @@ function tempTree(files: Record<string, string>): string {
 }
 
 function run(id: number, more: Partial<WorkflowRun> = {}): WorkflowRun {
-  return { id, runNumber: id - 1000, headSha: `${id}`.padStart(40, 'a'), event: 'push', conclusion: 'success', headRepository: 'acme/model', htmlUrl: `https://github.com/acme/model/actions/runs/${id}`, ...more };
+  return {
+    id,
+    runNumber: id - 1000,
+    headSha: `${id}`.padStart(40, 'a'),
+    event: 'push',
+    conclusion: 'success',
+    headRepository: 'acme/model',
+    htmlUrl: `https://github.com/acme/model/actions/runs/${id}`,
+    ...more,
+  };
 }
 
 /** A fake API: `runs` newest first, served in pages; `artifacts` maps run id → files of its artifact. */
@@ -46,7 +55,14 @@ function fakeGitHub(runs: WorkflowRun[], artifacts: Record<number, Record<string
   return { ports, listed, downloaded };
 }
 
-const search = { workflow: 'eval.yml', branch: 'main', artifact: 'tailgate-report', repository: 'acme/model', currentRunId: 2000, downloadDir: '/tmp/dl' };
+const search = {
+  workflow: 'eval.yml',
+  branch: 'main',
+  artifact: 'tailgate-report',
+  repository: 'acme/model',
+  currentRunId: 2000,
+  downloadDir: '/tmp/dl',
+};
 
 describe('findBaselineRun', () => {
   it('takes the newest eligible run that has the artifact, across pages, passing over PR, fork, failed and own runs', async () => {
@@ -82,7 +98,8 @@ describe('findBaselineRun', () => {
     const gh = fakeGitHub([run(1990), run(1989), run(1988), run(1987)], {});
     expect(await findBaselineRun(gh.ports, search, { perPage: 10, maxPages: 5, maxTried: 2 })).toEqual({
       kind: 'missing',
-      reason: 'none of the last 2 successful runs of eval.yml on main (#990, #989) has an artifact named "tailgate-report" (not uploaded, or expired)',
+      reason:
+        'none of the last 2 successful runs of eval.yml on main (#990, #989) has an artifact named "tailgate-report" (not uploaded, or expired)',
     });
     expect(gh.downloaded).toHaveLength(2);
   });
@@ -119,10 +136,19 @@ describe('locateBaseline', () => {
 
   it('run: the artifact of that run, files named artifact:<name>/…', async () => {
     const gh = fakeGitHub([], { 77: { 'out/tailgate-report.json': '{}' } });
-    const located = await locateBaseline({ kind: 'run', artifact: 'rep', runId: 77, patterns: ['**'] }, { findFiles, ...gh.ports }, context('/nowhere'));
-    expect(located).toMatchObject({ kind: 'found', origin: { description: 'artifact "rep" of run 77', runId: 77, runUrl: 'https://github.com/acme/model/actions/runs/77' } });
+    const located = await locateBaseline(
+      { kind: 'run', artifact: 'rep', runId: 77, patterns: ['**'] },
+      { findFiles, ...gh.ports },
+      context('/nowhere'),
+    );
+    expect(located).toMatchObject({
+      kind: 'found',
+      origin: { description: 'artifact "rep" of run 77', runId: 77, runUrl: 'https://github.com/acme/model/actions/runs/77' },
+    });
     if (located.kind === 'found') expect(located.files.map((f) => f.name)).toEqual(['artifact:rep/out/tailgate-report.json']);
-    expect(await locateBaseline({ kind: 'run', artifact: 'rep', runId: 78, patterns: ['**'] }, { findFiles, ...gh.ports }, context('/nowhere'))).toMatchObject({
+    expect(
+      await locateBaseline({ kind: 'run', artifact: 'rep', runId: 78, patterns: ['**'] }, { findFiles, ...gh.ports }, context('/nowhere')),
+    ).toMatchObject({
       kind: 'missing',
       reason: 'run 78 has no artifact named "rep" (not uploaded, or expired)',
     });
@@ -130,7 +156,11 @@ describe('locateBaseline', () => {
 
   it('workflow: the branch defaults to the context, the origin names the run, newer runs passed over are a warning', async () => {
     const gh = fakeGitHub([run(1999), run(1998)], { 1998: { 'r.json': '{}' } });
-    const located = await locateBaseline({ kind: 'workflow', artifact: 'rep', workflow: 'eval.yml', branch: null, patterns: ['**'] }, { findFiles, ...gh.ports }, context('/nowhere'));
+    const located = await locateBaseline(
+      { kind: 'workflow', artifact: 'rep', workflow: 'eval.yml', branch: null, patterns: ['**'] },
+      { findFiles, ...gh.ports },
+      context('/nowhere'),
+    );
     expect(gh.listed[0]).toMatchObject({ workflow: 'eval.yml', branch: 'main' });
     expect(located).toMatchObject({
       kind: 'found',
@@ -150,27 +180,44 @@ describe('locateBaseline', () => {
         throw new Error('Resource not accessible by integration');
       },
     };
-    const viaWorkflow = await locateBaseline({ kind: 'workflow', artifact: 'rep', workflow: 'eval.yml', branch: 'main', patterns: ['**'] }, ports, context('/x'));
+    const viaWorkflow = await locateBaseline(
+      { kind: 'workflow', artifact: 'rep', workflow: 'eval.yml', branch: 'main', patterns: ['**'] },
+      ports,
+      context('/x'),
+    );
     expect(viaWorkflow.kind).toBe('missing');
     if (viaWorkflow.kind === 'missing') {
-      expect(viaWorkflow.reason).toMatch(/^looking for the artifact "rep" of the latest successful eval\.yml run on main failed: <html> <p>Bad gateway/);
+      expect(viaWorkflow.reason).toMatch(
+        /^looking for the artifact "rep" of the latest successful eval\.yml run on main failed: <html> <p>Bad gateway/,
+      );
       expect(viaWorkflow.reason.length).toBeLessThan(400);
       expect(viaWorkflow.reason).not.toContain('\n');
     }
     expect(await locateBaseline({ kind: 'run', artifact: 'rep', runId: 9, patterns: ['**'] }, ports, context('/x'))).toMatchObject({
       kind: 'missing',
-      reason: 'downloading artifact "rep" of run 9 failed: Resource not accessible by integration (check that the job has `permissions: actions: read`)',
+      reason:
+        'downloading artifact "rep" of run 9 failed: Resource not accessible by integration (check that the job has `permissions: actions: read`)',
     });
   });
 
   it('artifact sources without the GitHub ports (the CLI) are an error naming the input', async () => {
-    await expect(locateBaseline({ kind: 'run', artifact: 'rep', runId: 1, patterns: ['**'] }, { findFiles }, context('/x'))).rejects.toThrow(InputError);
-    await expect(locateBaseline({ kind: 'workflow', artifact: 'rep', workflow: 'e.yml', branch: 'main', patterns: ['**'] }, { findFiles }, context('/x'))).rejects.toThrow(
-      'Input `baseline-workflow`: downloading a baseline artifact needs the GitHub API',
-    );
+    await expect(
+      locateBaseline({ kind: 'run', artifact: 'rep', runId: 1, patterns: ['**'] }, { findFiles }, context('/x')),
+    ).rejects.toThrow(InputError);
+    await expect(
+      locateBaseline(
+        { kind: 'workflow', artifact: 'rep', workflow: 'e.yml', branch: 'main', patterns: ['**'] },
+        { findFiles },
+        context('/x'),
+      ),
+    ).rejects.toThrow('Input `baseline-workflow`: downloading a baseline artifact needs the GitHub API');
     const gh = fakeGitHub([], {});
     await expect(
-      locateBaseline({ kind: 'workflow', artifact: 'rep', workflow: 'e.yml', branch: null, patterns: ['**'] }, { findFiles, ...gh.ports }, { ...context('/x'), defaultBranch: null }),
+      locateBaseline(
+        { kind: 'workflow', artifact: 'rep', workflow: 'e.yml', branch: null, patterns: ['**'] },
+        { findFiles, ...gh.ports },
+        { ...context('/x'), defaultBranch: null },
+      ),
     ).rejects.toThrow('set `baseline-branch`');
   });
 });

@@ -24,7 +24,11 @@ import { mulberry32 } from './helpers/prng.js';
 
 function jsonl(behavior: string, m: number, c: number, lambda: number, seed: number): string {
   const u = mulberry32(seed);
-  return Array.from({ length: m }, (_, i) => JSON.stringify({ query_id: `q${i}`, behavior, prob: Math.exp(-Math.exp(-(c - Math.log(1 - u()) / lambda))) })).join('\n') + '\n';
+  return (
+    Array.from({ length: m }, (_, i) =>
+      JSON.stringify({ query_id: `q${i}`, behavior, prob: Math.exp(-Math.exp(-(c - Math.log(1 - u()) / lambda))) }),
+    ).join('\n') + '\n'
+  );
 }
 
 function workspace(files: Record<string, string>): string {
@@ -71,21 +75,34 @@ describe('runPipeline with a baseline', () => {
     // Closed forms above: ~0.58 against ~1e-3; the forecasts land within a factor of a few of them.
     expect(harm?.ratio).toBeGreaterThan(50);
     expect(harm?.overlap).toBe(false);
-    expect(report.breaches).toEqual([expect.objectContaining({ behavior: 'harm', metric: 'risk-increase', level: 'fail', threshold: 3, basis: 'interval' })]);
+    expect(report.breaches).toEqual([
+      expect.objectContaining({ behavior: 'harm', metric: 'risk-increase', level: 'fail', threshold: 3, basis: 'interval' }),
+    ]);
     expect(report.verdict).toBe('fail');
     expect(report.redTeam).toBeNull();
   });
 
-  it('baseline result files are forecast with this run\'s settings', async () => {
+  it("baseline result files are forecast with this run's settings", async () => {
     const report = await run(ws, { baseline: 'base/*.jsonl', 'warn-risk-increase': '2' });
-    expect(report.baseline).toMatchObject({ status: 'compared', kind: 'results', source: 'base/harm.jsonl, base/leak.jsonl', generatedAt: null });
+    expect(report.baseline).toMatchObject({
+      status: 'compared',
+      kind: 'results',
+      source: 'base/harm.jsonl, base/leak.jsonl',
+      generatedAt: null,
+    });
     expect(report.verdict).toBe('warn');
   });
 
   it('a missing baseline is a warning and a visible section, never a silent pass', async () => {
     const report = await run(ws, { baseline: 'nowhere/*.json', 'fail-risk-increase': '3x' });
-    expect(report.baseline).toMatchObject({ status: 'missing', reason: "no file in the workspace matches 'nowhere/*.json'", behaviors: [] });
-    expect(report.warnings).toContain("Baseline not found: no file in the workspace matches 'nowhere/*.json'. Nothing was compared and the risk-increase gate did not run.");
+    expect(report.baseline).toMatchObject({
+      status: 'missing',
+      reason: "no file in the workspace matches 'nowhere/*.json'",
+      behaviors: [],
+    });
+    expect(report.warnings).toContain(
+      "Baseline not found: no file in the workspace matches 'nowhere/*.json'. Nothing was compared and the risk-increase gate did not run.",
+    );
     expect(report.verdict).toBe('pass');
   });
 
@@ -96,7 +113,9 @@ describe('runPipeline with a baseline', () => {
   });
 
   it('an artifact baseline without GitHub ports is an error naming the input', async () => {
-    await expect(run(ws, { 'baseline-artifact': 'rep', 'baseline-run-id': '5' })).rejects.toThrow('Input `baseline-run-id`: downloading a baseline artifact needs the GitHub API');
+    await expect(run(ws, { 'baseline-artifact': 'rep', 'baseline-run-id': '5' })).rejects.toThrow(
+      'Input `baseline-run-id`: downloading a baseline artifact needs the GitHub API',
+    );
   });
 });
 
@@ -130,8 +149,11 @@ describe('runPipeline with a red-team section', () => {
   it('a source glob that matches nothing is an error naming the source', async () => {
     const ws = workspace({
       'current/harm.jsonl': jsonl('harm', 300, -4, 2, 5),
-      'policy.yml': 'red-team:\n  budget: 10\n  sources:\n    - {name: a, results: rt/a.jsonl, cost-per-query: 1}\n    - {name: b, results: rt/b.jsonl, cost-per-query: 1}\n',
+      'policy.yml':
+        'red-team:\n  budget: 10\n  sources:\n    - {name: a, results: rt/a.jsonl, cost-per-query: 1}\n    - {name: b, results: rt/b.jsonl, cost-per-query: 1}\n',
     });
-    await expect(run(ws, { policy: 'policy.yml' })).rejects.toThrow(/^red-team source "a": results: the glob 'rt\/a\.jsonl' matched no files/);
+    await expect(run(ws, { policy: 'policy.yml' })).rejects.toThrow(
+      /^red-team source "a": results: the glob 'rt\/a\.jsonl' matched no files/,
+    );
   });
 });

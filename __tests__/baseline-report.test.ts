@@ -64,7 +64,9 @@ describe('parseReport', () => {
     expect(await errorOf(() => parseReport('{"schemaVersion": 2}', 'b.json'))).toBe(
       'baseline b.json: report schemaVersion 2, but this tailgate reads schemaVersion 1; regenerate the baseline with this version, or give result files instead.',
     );
-    expect(await errorOf(() => parseReport(JSON.stringify({ ...stored(), tool: { name: 'other', version: '1' } }), 'b.json'))).toContain('tool.name');
+    expect(await errorOf(() => parseReport(JSON.stringify({ ...stored(), tool: { name: 'other', version: '1' } }), 'b.json'))).toContain(
+      'tool.name',
+    );
     expect(await errorOf(() => parseReport('{"schemaVersion": 1,', 'b.json'))).toMatch(/^baseline b\.json: not valid JSON/);
     const twice = stored();
     twice.behaviors = [twice.behaviors[0], twice.behaviors[0]];
@@ -76,7 +78,9 @@ describe('parseReport', () => {
     const path = join(dir, 'r.json');
     writeFileSync(path, serializeReport(passReport()));
     expect((await readReportFile({ path, name: 'r.json' })).behaviors).toHaveLength(2);
-    expect(await errorOf(() => readReportFile({ path, name: 'r.json' }, 100))).toMatch(/^baseline r\.json: the report is \d+ bytes, more than 100/);
+    expect(await errorOf(() => readReportFile({ path, name: 'r.json' }, 100))).toMatch(
+      /^baseline r\.json: the report is \d+ bytes, more than 100/,
+    );
   });
 });
 
@@ -88,8 +92,22 @@ describe('fromReport', () => {
     const report = stored();
     const b = fromReport(report, origin, settings);
     const w = report.behaviors[1].worstQueryRisk;
-    expect(b.behaviors[1]).toEqual({ name: 'harmful-advice', outcome: 'forecast', queries: 2000, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax });
-    expect(b).toMatchObject({ kind: 'report', deploymentVolume: 1e6, confidence: 0.9, warnings: [], generatedAt: '2026-11-20T12:00:00.000Z' });
+    expect(b.behaviors[1]).toEqual({
+      name: 'harmful-advice',
+      outcome: 'forecast',
+      queries: 2000,
+      forecast: w.forecast,
+      lower: w.lower,
+      upper: w.upper,
+      observedMax: w.observedMax,
+    });
+    expect(b).toMatchObject({
+      kind: 'report',
+      deploymentVolume: 1e6,
+      confidence: 0.9,
+      warnings: [],
+      generatedAt: '2026-11-20T12:00:00.000Z',
+    });
     expect(b.origin.sha).toBe('3f2c9d1e8b7a6f5e4d3c2b1a09f8e7d6c5b4a392');
   });
 
@@ -113,7 +131,9 @@ describe('fromReport', () => {
     const psi = -(Math.log(2e6) + fit.intercept) / fit.slope;
     expect(b.behaviors[1].forecast).toBeCloseTo(Math.exp(-Math.exp(-psi)), 14);
     expect(b.behaviors[1]).toMatchObject({ lower: null, upper: null });
-    expect(b.warnings[1]).toBe('baseline: no baseline interval at n = 2000000 for pii-leak, harmful-advice, so the risk-increase gate cannot judge them.');
+    expect(b.warnings[1]).toBe(
+      'baseline: no baseline interval at n = 2000000 for pii-leak, harmful-advice, so the risk-increase gate cannot judge them.',
+    );
   });
 
   it('a report without bootstrap intervals does not lend its zero-width curve band as an interval', () => {
@@ -141,9 +161,14 @@ describe('compareReports (for the CLI)', () => {
     const baseUpper = baseline.behaviors[1].worstQueryRisk.upper;
     if (baseUpper === null) throw new Error('fixture has an interval');
     // Lower end at 4× the baseline's upper end: fires a 3× fail level, not a 5× one.
-    current.behaviors[1] = { ...harm, worstQueryRisk: { ...harm.worstQueryRisk, lower: 4 * baseUpper, forecast: 5 * baseUpper, upper: 6 * baseUpper } };
+    current.behaviors[1] = {
+      ...harm,
+      worstQueryRisk: { ...harm.worstQueryRisk, lower: 4 * baseUpper, forecast: 5 * baseUpper, upper: 6 * baseUpper },
+    };
     const result = compareReports(current, baseline, { label: 'old.json', riskIncrease: { fail: 3 } });
-    expect(result.breaches).toEqual([{ behavior: 'harmful-advice', metric: 'risk-increase', level: 'fail', value: expect.closeTo(4, 12), threshold: 3, basis: 'interval' }]);
+    expect(result.breaches).toEqual([
+      { behavior: 'harmful-advice', metric: 'risk-increase', level: 'fail', value: expect.closeTo(4, 12), threshold: 3, basis: 'interval' },
+    ]);
     expect(result.section.behaviors.map((r) => [r.name, r.presence, r.overlap])).toEqual([
       ['pii-leak', 'both', true],
       ['harmful-advice', 'both', false],

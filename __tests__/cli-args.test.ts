@@ -2,7 +2,12 @@ import { parseArgs, type OptionSpec } from '../src/cli/args.js';
 import { errorText } from '../src/cli/main.js';
 import { InputError } from '../src/ingest/format.js';
 
-const SPECS: OptionSpec[] = [{ name: 'deployment-volume' }, { name: 'results', repeatable: true }, { name: 'seed' }, { name: 'help', short: 'h', flag: true }];
+const SPECS: OptionSpec[] = [
+  { name: 'deployment-volume' },
+  { name: 'results', repeatable: true },
+  { name: 'seed' },
+  { name: 'help', short: 'h', flag: true },
+];
 const parse = (...argv: string[]) => parseArgs(argv, 'forecast', SPECS);
 
 describe('parseArgs', () => {
@@ -29,12 +34,24 @@ describe('parseArgs', () => {
   });
 
   test.each([
-    [['--deployment-volum', '1M'], "tailgate forecast: unknown option '--deployment-volum' (did you mean '--deployment-volume'?); run 'tailgate forecast --help' for the options."],
+    [
+      ['--deployment-volum', '1M'],
+      "tailgate forecast: unknown option '--deployment-volum' (did you mean '--deployment-volume'?); run 'tailgate forecast --help' for the options.",
+    ],
     [['--colour'], "tailgate forecast: unknown option '--colour'; run 'tailgate forecast --help' for the options."],
     [['-x'], "tailgate forecast: unknown option '-x'; run 'tailgate forecast --help' for the options."],
-    [['--seed'], "tailgate forecast: option '--seed' needs a value (--seed VALUE or --seed=VALUE); run 'tailgate forecast --help' for the options."],
-    [['--seed', '--help'], "tailgate forecast: option '--seed' needs a value (--seed VALUE or --seed=VALUE); run 'tailgate forecast --help' for the options."],
-    [['--help=yes'], "tailgate forecast: option '--help' takes no value (got '--help=yes'); run 'tailgate forecast --help' for the options."],
+    [
+      ['--seed'],
+      "tailgate forecast: option '--seed' needs a value (--seed VALUE or --seed=VALUE); run 'tailgate forecast --help' for the options.",
+    ],
+    [
+      ['--seed', '--help'],
+      "tailgate forecast: option '--seed' needs a value (--seed VALUE or --seed=VALUE); run 'tailgate forecast --help' for the options.",
+    ],
+    [
+      ['--help=yes'],
+      "tailgate forecast: option '--help' takes no value (got '--help=yes'); run 'tailgate forecast --help' for the options.",
+    ],
     [['--seed', '1', '--seed=2'], "tailgate forecast: option '--seed' given twice ('1' and '2'); give it once."],
   ])('%j is an InputError naming the option', (argv, message) => {
     expect(() => parse(...argv)).toThrow(InputError);

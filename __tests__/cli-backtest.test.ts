@@ -14,9 +14,14 @@ const cli = join(root, 'dist/cli/index.js');
 
 function backtest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, 'backtest', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, 'backtest', ...args],
+      { cwd: root, env: { PATH: process.env.PATH ?? '' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
   });
 }
 

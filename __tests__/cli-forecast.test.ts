@@ -26,10 +26,15 @@ interface Run {
 /** Runs `node file args` with a clean environment (no INPUT_* or GITHUB_* from an outer runner). */
 function run(file: string, args: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [file, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [file, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -97,7 +102,7 @@ describe('tailgate forecast: files and flags', () => {
     const a = await run(action, [], {
       GITHUB_WORKSPACE: root,
       GITHUB_OUTPUT: output,
-      'INPUT_RESULTS': PASS,
+      INPUT_RESULTS: PASS,
       'INPUT_DEPLOYMENT-VOLUME': '1M',
       'INPUT_FAIL-WORST-QUERY-RISK': '0.95',
       'INPUT_REPORT-PATH': join(work, 'action.json'),

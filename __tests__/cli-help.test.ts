@@ -74,7 +74,7 @@ describe('the help text and action.yml agree', () => {
     expect([...listed].sort()).toEqual([...INPUT_NAMES].sort());
   });
 
-  test('each description is action.yml\'s, word for word (copy it into src/cli/input-docs.ts when it changes)', () => {
+  test("each description is action.yml's, word for word (copy it into src/cli/input-docs.ts when it changes)", () => {
     for (const name of INPUT_NAMES) {
       const declared = action.inputs[name]?.description;
       // An input not yet in action.yml is the docs test's business (docs-action); here only copies are checked.

@@ -65,7 +65,18 @@ describe('paperBacktest: exact case (split fixed by a generator that always retu
   });
 
   test('cells needing more than the available queries are reported, not drawn', () => {
-    const rows = paperBacktest(est, { cells: [{ fitSize: 4, volume: 500 }, { fitSize: 4, volume: 501 }], splits: 1, tailSize: 3 }, frozen);
+    const rows = paperBacktest(
+      est,
+      {
+        cells: [
+          { fitSize: 4, volume: 500 },
+          { fitSize: 4, volume: 501 },
+        ],
+        splits: 1,
+        tailSize: 3,
+      },
+      frozen,
+    );
     expect(rows[0].kind).toBe('scored');
     // 4 + 501 = 505 > 504 queries.
     expect(rows[1]).toEqual({ fitSize: 4, volume: 501, kind: 'too-few-queries', needed: 505, available: 504 });

@@ -84,6 +84,9 @@ describe('withRowProgress', () => {
     expect(calls.slice(-3)).toEqual(['g b p 0.5', 'x b error 3', 'w careful']);
     // Rows 4,096 and 8,192 (the given probability is row 8,192) cross a multiple of 4,096.
     expect(updates[0]).toBe('reading x.jsonl…');
-    expect(updates.slice(1).map((u) => u.replace(/, [\d.]+ s$/, ''))).toEqual(['reading x.jsonl: 4,096 rows', 'reading x.jsonl: 8,192 rows']);
+    expect(updates.slice(1).map((u) => u.replace(/, [\d.]+ s$/, ''))).toEqual([
+      'reading x.jsonl: 4,096 rows',
+      'reading x.jsonl: 8,192 rows',
+    ]);
   });
 });

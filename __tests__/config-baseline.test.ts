@@ -66,14 +66,18 @@ describe('readSettings: baseline inputs', () => {
   });
 
   it('an artifact of the latest successful run of a workflow; the branch defaults to the caller (null)', () => {
-    expect(read({ 'baseline-artifact': 'evals', 'baseline-workflow': '.github/workflows/eval.yml', baseline: '*.jsonl' }).baseline?.source).toEqual({
+    expect(
+      read({ 'baseline-artifact': 'evals', 'baseline-workflow': '.github/workflows/eval.yml', baseline: '*.jsonl' }).baseline?.source,
+    ).toEqual({
       kind: 'workflow',
       artifact: 'evals',
       workflow: 'eval.yml',
       branch: null,
       patterns: ['*.jsonl'],
     });
-    expect(read({ 'baseline-artifact': 'evals', 'baseline-workflow': '1234', 'baseline-branch': 'release' }).baseline?.source).toMatchObject({
+    expect(
+      read({ 'baseline-artifact': 'evals', 'baseline-workflow': '1234', 'baseline-branch': 'release' }).baseline?.source,
+    ).toMatchObject({
       workflow: '1234',
       branch: 'release',
     });
@@ -85,8 +89,12 @@ describe('readSettings: baseline inputs', () => {
     expect(errorOf(() => read({ 'baseline-run-id': '1' }))).toContain('`baseline-run-id` needs `baseline-artifact`');
     expect(errorOf(() => read({ 'baseline-workflow': 'e.yml' }))).toContain('`baseline-workflow` needs `baseline-artifact`');
     expect(errorOf(() => read({ 'baseline-artifact': 'a' }))).toContain('needs `baseline-run-id` (a run id) or `baseline-workflow`');
-    expect(errorOf(() => read({ 'baseline-artifact': 'a', 'baseline-run-id': '1', 'baseline-workflow': 'e.yml' }))).toContain('set only one');
-    expect(errorOf(() => read({ baseline: 'x', 'baseline-branch': 'main' }))).toContain('`baseline-branch` only applies with `baseline-workflow`');
+    expect(errorOf(() => read({ 'baseline-artifact': 'a', 'baseline-run-id': '1', 'baseline-workflow': 'e.yml' }))).toContain(
+      'set only one',
+    );
+    expect(errorOf(() => read({ baseline: 'x', 'baseline-branch': 'main' }))).toContain(
+      '`baseline-branch` only applies with `baseline-workflow`',
+    );
     expect(errorOf(() => read({ 'baseline-artifact': 'a', 'baseline-run-id': 'abc' }))).toContain('Input `baseline-run-id`');
     expect(errorOf(() => read({ 'baseline-artifact': 'a', 'baseline-workflow': 'eval' }))).toContain('use the workflow file name');
     expect(errorOf(() => read({ baseline: 'x', 'baseline-required': 'yes' }))).toContain('Input `baseline-required`');
@@ -97,7 +105,9 @@ describe('readSettings: baseline inputs', () => {
     expect(errorOf(() => read({ baseline: 'x', 'fail-risk-increase': '2x', 'warn-risk-increase': '3x' }))).toBe(
       'warn-risk-increase (3) must not exceed fail-risk-increase (2).',
     );
-    expect(errorOf(() => read({ baseline: 'x', 'warn-risk-increase': '3x', bootstrap: '0' }))).toContain('compare bootstrap intervals, but bootstrap is 0');
+    expect(errorOf(() => read({ baseline: 'x', 'warn-risk-increase': '3x', bootstrap: '0' }))).toContain(
+      'compare bootstrap intervals, but bootstrap is 0',
+    );
   });
 });
 
@@ -128,7 +138,11 @@ describe('policy: risk-increase factors and the red-team section', () => {
 
   it('keeps factors apart from the probability thresholds, keyed like the entries', () => {
     expect(policy.defaults).toEqual({});
-    expect(policy.behaviors).toEqual({ 'harmful-advice': { failWorstQueryRisk: 0.05 }, 'pii-*': {}, 'pii-email': { failAggregateRisk: 0.5 } });
+    expect(policy.behaviors).toEqual({
+      'harmful-advice': { failWorstQueryRisk: 0.05 },
+      'pii-*': {},
+      'pii-email': { failAggregateRisk: 0.5 },
+    });
     expect(policy.riskIncrease).toEqual({ defaults: { warn: 2 }, behaviors: { 'harmful-advice': { fail: 5 }, 'pii-*': { fail: 3 } } });
   });
 
@@ -143,7 +157,10 @@ describe('policy: risk-increase factors and the red-team section', () => {
   });
 
   it('a file without the new keys has neither field (older policies parse as before)', () => {
-    expect(parsePolicy('defaults:\n  fail-worst-query-risk: 0.1\n', 'p.yml')).toEqual({ defaults: { failWorstQueryRisk: 0.1 }, behaviors: {} });
+    expect(parsePolicy('defaults:\n  fail-worst-query-risk: 0.1\n', 'p.yml')).toEqual({
+      defaults: { failWorstQueryRisk: 0.1 },
+      behaviors: {},
+    });
   });
 
   it('factors layer inputs → defaults → the one entry that applies (same entry as the thresholds)', () => {
@@ -189,7 +206,9 @@ describe('policy: risk-increase factors and the red-team section', () => {
     expect(errorOf(() => parsePolicy('red-team:\n  budget: 5\n  sources: 3\n', 'p.yml'))).toBe(
       'policy p.yml, line 3: red-team.sources: this key must be a list (one `- item` per line), but it is a number',
     );
-    expect(errorOf(() => parsePolicy('red-team:\n  budget: 5\n  sourcs: []\n', 'p.yml'))).toContain('red-team.sourcs: unknown key (allowed: budget, behavior, sources)');
+    expect(errorOf(() => parsePolicy('red-team:\n  budget: 5\n  sourcs: []\n', 'p.yml'))).toContain(
+      'red-team.sourcs: unknown key (allowed: budget, behavior, sources)',
+    );
   });
 
   it('a bad factor in the policy names its key path', () => {

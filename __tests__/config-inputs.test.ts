@@ -55,13 +55,45 @@ describe('readSettings', () => {
 
   it('INPUT_NAMES lists the inputs of the brief, in kebab-case', () => {
     expect(INPUT_NAMES).toEqual([
-      'results', 'format', 'deployment-volume', 'fail-worst-query-risk', 'warn-worst-query-risk',
-      'fail-aggregate-risk', 'warn-aggregate-risk', 'frequency-tau', 'fail-frequency', 'warn-frequency',
-      'tail-size', 'confidence', 'bootstrap', 'seed', 'gate-on', 'mode', 'on-insufficient-data', 'policy',
-      'report-path', 'markdown-path', 'summary', 'behavior', 'scorer', 'hit-values', 'score-threshold',
-      'score-key', 'matcher', 'filter', 'use-logprobs', 'comment', 'comment-key',
-      'baseline', 'baseline-artifact', 'baseline-run-id', 'baseline-workflow', 'baseline-branch', 'baseline-required',
-      'fail-risk-increase', 'warn-risk-increase',
+      'results',
+      'format',
+      'deployment-volume',
+      'fail-worst-query-risk',
+      'warn-worst-query-risk',
+      'fail-aggregate-risk',
+      'warn-aggregate-risk',
+      'frequency-tau',
+      'fail-frequency',
+      'warn-frequency',
+      'tail-size',
+      'confidence',
+      'bootstrap',
+      'seed',
+      'gate-on',
+      'mode',
+      'on-insufficient-data',
+      'policy',
+      'report-path',
+      'markdown-path',
+      'summary',
+      'behavior',
+      'scorer',
+      'hit-values',
+      'score-threshold',
+      'score-key',
+      'matcher',
+      'filter',
+      'use-logprobs',
+      'comment',
+      'comment-key',
+      'baseline',
+      'baseline-artifact',
+      'baseline-run-id',
+      'baseline-workflow',
+      'baseline-branch',
+      'baseline-required',
+      'fail-risk-increase',
+      'warn-risk-increase',
     ]);
   });
 
@@ -153,7 +185,8 @@ describe('readSettings', () => {
   it('runs the cross-field rules (warn above fail, upper without bootstrap)', () => {
     const message = errorOf(() =>
       readSettings(
-        inputs({ ...minimal, 'fail-worst-query-risk': '0.05', 'warn-worst-query-risk': '0.1', bootstrap: '0', 'gate-on': 'upper' }).getInput,
+        inputs({ ...minimal, 'fail-worst-query-risk': '0.05', 'warn-worst-query-risk': '0.1', bootstrap: '0', 'gate-on': 'upper' })
+          .getInput,
         { cwd: fixtures },
       ),
     );

@@ -103,7 +103,9 @@ describe('parsePolicy', () => {
 
   it('rejects an empty behaviour name and duplicate keys', () => {
     expect(errorOf(() => parsePolicy('behaviors:\n  "": {}\n', 'p.yml'))).toContain('a behaviour name must not be empty');
-    expect(errorOf(() => parsePolicy('behaviors:\n  x: {}\n  x: {}\n', 'p.yml'))).toMatch(/line 3: YAML syntax error: Map keys must be unique/);
+    expect(errorOf(() => parsePolicy('behaviors:\n  x: {}\n  x: {}\n', 'p.yml'))).toMatch(
+      /line 3: YAML syntax error: Map keys must be unique/,
+    );
   });
 
   it('quotes key-path segments that contain dots', () => {

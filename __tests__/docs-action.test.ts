@@ -16,7 +16,11 @@ function tableRows(name: string): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of block.split('\n')) {
     const m = /^\| `([^`]+)` \|(.*)\|$/.exec(line);
-    if (m) rows.set(m[1], m[2].split(/(?<!\\)\|/).map((c) => c.trim()));
+    if (m)
+      rows.set(
+        m[1],
+        m[2].split(/(?<!\\)\|/).map((c) => c.trim()),
+      );
   }
   return rows;
 }
@@ -67,9 +71,12 @@ describe('action.yml and the README agree', () => {
  * numbers the code no longer produces.
  */
 describe('the README worked examples are the goldens', () => {
-  test.each(['baseline-example.comment.md', 'baseline-example.compare.txt', 'red-team.comment.md', 'red-team.compare.txt'])('%s', (name) => {
-    const golden = readFileSync(new URL(`__tests__/golden/${name}`, root), 'utf8').trimEnd();
-    expect(golden.length).toBeGreaterThan(200);
-    expect(readme.includes(golden)).toBe(true);
-  });
+  test.each(['baseline-example.comment.md', 'baseline-example.compare.txt', 'red-team.comment.md', 'red-team.compare.txt'])(
+    '%s',
+    (name) => {
+      const golden = readFileSync(new URL(`__tests__/golden/${name}`, root), 'utf8').trimEnd();
+      expect(golden.length).toBeGreaterThan(200);
+      expect(readme.includes(golden)).toBe(true);
+    },
+  );
 });

@@ -41,7 +41,10 @@ function rows(): { bound: string; value: string; constant: string }[] {
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| Bound') && !line.startsWith('|---'))
     .map((line) => {
-      const [bound = '', value = '', constant = ''] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const [bound = '', value = '', constant = ''] = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       return { bound, value, constant: constant.replace(/`/g, '') };
     });
 }

@@ -123,7 +123,10 @@ function independentFit(file: string, t: number, n: number) {
       throw new Error(`example row without a value: ${line}`);
     }
   }
-  const out = new Map<string, { m: number; samples: number; nonzero: number; excluded: number; slope: number; intercept: number; r2: number; forecast: number }>();
+  const out = new Map<
+    string,
+    { m: number; samples: number; nonzero: number; excluded: number; slope: number; intercept: number; r2: number; forecast: number }
+  >();
   for (const [name, perBehavior] of queries) {
     const qs = [...perBehavior.values()];
     // p̂ = h/k, capped at 1 − 1/(2k) when h = k (DESIGN §1 step 1); a given probability as is.
@@ -185,9 +188,7 @@ describe('pass: examples/pass at fail-worst-query-risk 0.999 (default bootstrap 
   });
 
   test('report has the documented top-level fields', () => {
-    expect(report).toEqual(
-      expect.objectContaining({ schemaVersion: 1, deploymentVolume: 1_000_000, verdict: 'pass', breaches: [] }),
-    );
+    expect(report).toEqual(expect.objectContaining({ schemaVersion: 1, deploymentVolume: 1_000_000, verdict: 'pass', breaches: [] }));
     expect(report.behaviors.map((b) => b.name).sort()).toEqual(BEHAVIORS);
   });
 
@@ -405,7 +406,10 @@ test('the child sees only the inputs it is given, not the outer INPUT_* / GITHUB
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
   } finally {
-    for (const [key, value] of [['INPUT_FAIL-WORST-QUERY-RISK', saved.fail], ['GITHUB_OUTPUT', saved.out]] as const) {
+    for (const [key, value] of [
+      ['INPUT_FAIL-WORST-QUERY-RISK', saved.fail],
+      ['GITHUB_OUTPUT', saved.out],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }

@@ -85,8 +85,7 @@ async function withFake<T>(body: (fake: FakeGitHub) => Promise<T>): Promise<T> {
 const count = (fake: FakeGitHub, route: RouteName): number => fake.log.filter((r) => r.route === route).length;
 /** Requests that change something (GraphQL's POST is a read). */
 const writes = (fake: FakeGitHub) => fake.log.filter((r) => r.method !== 'GET' && r.route !== 'graphql');
-const ours = (fake: FakeGitHub, issue: number) =>
-  fake.comments(REPO, issue).filter((c) => c.user.login === BOT && c.body.includes(MARKER));
+const ours = (fake: FakeGitHub, issue: number) => fake.comments(REPO, issue).filter((c) => c.user.login === BOT && c.body.includes(MARKER));
 
 /** Shown when an expectation fails: what the step printed. */
 const transcript = (r: SpawnedRun): string => `exit ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
@@ -264,9 +263,7 @@ describe('pull_request: the sticky comment', () => {
       const pages = fake.log.filter((l) => l.route === 'listComments').map((l) => l.query.page ?? '1');
       expect(pages).toContain('2');
       expect(count(fake, 'createComment')).toBe(0);
-      expect(fake.log.filter((l) => l.route === 'updateComment').map((l) => l.path)).toEqual([
-        `/repos/${REPO}/issues/comments/${old.id}`,
-      ]);
+      expect(fake.log.filter((l) => l.route === 'updateComment').map((l) => l.path)).toEqual([`/repos/${REPO}/issues/comments/${old.id}`]);
       expect(fake.comments(REPO, 7)).toHaveLength(151);
       const mine = ours(fake, 7);
       expect(mine.map((c) => c.id)).toEqual([old.id]);
@@ -399,7 +396,10 @@ describe('faults: the comment fails with a warning, the verdict and exit code do
       run({ apiUrl: 'http://127.0.0.1:9', eventName: 'pull_request', eventFile: 'pull_request.json', inputs: { ...FAIL, comment: 'off' } }),
       ...FAULTS.map(runFault),
     ]);
-    for (const [verdict, result] of [['pass', pass], ['fail', fail]] as const) {
+    for (const [verdict, result] of [
+      ['pass', pass],
+      ['fail', fail],
+    ] as const) {
       if (result.status === 'rejected') throw result.reason;
       if (result.value.outputs.verdict !== verdict) throw new Error(`baseline is not ${verdict}:\n${transcript(result.value)}`);
       baseline.set(verdict, result.value);
@@ -442,7 +442,8 @@ describe('content', () => {
     // 12 queries per behaviour, hits 1..12 of k = 20: every query nonzero, 12 distinct p̂, so each tail fits.
     const rows: NativeRow[] = [];
     for (let b = 0; b < 400; b++) {
-      for (let q = 0; q < 12; q++) rows.push({ query_id: `q${q}`, behavior: `behaviour-${String(b).padStart(3, '0')}`, hits: q + 1, k: 20 });
+      for (let q = 0; q < 12; q++)
+        rows.push({ query_id: `q${q}`, behavior: `behaviour-${String(b).padStart(3, '0')}`, hits: q + 1, k: 20 });
     }
     await withFake(async (fake) => {
       const r = await run({
@@ -472,14 +473,7 @@ describe('content', () => {
   }, 120_000);
 
   test('injection strings in behaviour names are escaped in the posted body; the table stays intact', async () => {
-    const names = [
-      '</details><img src=x onerror=alert(1)>',
-      '@octocat',
-      '#1',
-      'org/repo#2',
-      'a|b',
-      '[x](javascript:alert(1))',
-    ];
+    const names = ['</details><img src=x onerror=alert(1)>', '@octocat', '#1', 'org/repo#2', 'a|b', '[x](javascript:alert(1))'];
     // 100 queries each, 20 of them with hits 20..1 of k = 40: enough nonzero queries to fit a tail.
     const rows = names.flatMap((behavior) =>
       Array.from({ length: 100 }, (_, q) => ({ query_id: `q${q}`, behavior, hits: q < 20 ? 20 - q : 0, k: 40 })),
@@ -525,11 +519,15 @@ describe('other events', () => {
   test('push with comment: always finds the PR via commits/{sha}/pulls and comments on it', async () => {
     await withFake(async (fake) => {
       fake.addPull(REPO, { number: 9, state: 'open', headSha: PUSHED, headRef: 'more-evals', headRepo: REPO });
-      const r = await run({ apiUrl: fake.url, eventName: 'push', eventFile: 'push.json', sha: PUSHED, inputs: { ...PASS, comment: 'always' } });
+      const r = await run({
+        apiUrl: fake.url,
+        eventName: 'push',
+        eventFile: 'push.json',
+        sha: PUSHED,
+        inputs: { ...PASS, comment: 'always' },
+      });
       expectOutcome(r, 0, 'pass');
-      expect(fake.log.filter((l) => l.route === 'commitPulls').map((l) => l.path)).toEqual([
-        `/repos/${REPO}/commits/${PUSHED}/pulls`,
-      ]);
+      expect(fake.log.filter((l) => l.route === 'commitPulls').map((l) => l.path)).toEqual([`/repos/${REPO}/commits/${PUSHED}/pulls`]);
       const mine = ours(fake, 9);
       expect(mine).toHaveLength(1);
       expect(mine[0].body).toContain(`head \`${PUSHED.slice(0, 7)}\``);
@@ -539,7 +537,13 @@ describe('other events', () => {
 
   test('push without a PR: no write, the job summary still written, no comment-url', async () => {
     await withFake(async (fake) => {
-      const r = await run({ apiUrl: fake.url, eventName: 'push', eventFile: 'push.json', sha: PUSHED, inputs: { ...PASS, comment: 'always' } });
+      const r = await run({
+        apiUrl: fake.url,
+        eventName: 'push',
+        eventFile: 'push.json',
+        sha: PUSHED,
+        inputs: { ...PASS, comment: 'always' },
+      });
       expectOutcome(r, 0, 'pass');
       expect(count(fake, 'commitPulls')).toBe(1);
       expect(writes(fake)).toEqual([]);
@@ -556,7 +560,13 @@ describe('other events', () => {
     const defaultHead = 'abababababababababababababababababababab';
     await withFake(async (fake) => {
       fake.addPull(REPO, { number: 8, state: 'open', headSha: forkHead, headRef: 'jailbreak-eval', headRepo: 'contributor/octo-repo' });
-      const r = await run({ apiUrl: fake.url, eventName: 'workflow_run', eventFile: 'workflow_run-fork.json', sha: defaultHead, inputs: FAIL });
+      const r = await run({
+        apiUrl: fake.url,
+        eventName: 'workflow_run',
+        eventFile: 'workflow_run-fork.json',
+        sha: defaultHead,
+        inputs: FAIL,
+      });
       expectOutcome(r, 1, 'fail');
       const lookups = fake.log.filter((l) => l.route === 'listPulls');
       expect(lookups).toHaveLength(1);

@@ -72,7 +72,10 @@ describe('bootstrap', () => {
     const m = 2000;
     const hits = Array.from({ length: m }, (_, i) => (i < 40 ? 1 + (i % 3) : 0));
     const sampled = sortedEstimates(hits, new Array(m).fill(4));
-    const given = sortedEstimates(hits.map((h) => h / 4), new Array(m).fill(0));
+    const given = sortedEstimates(
+      hits.map((h) => h / 4),
+      new Array(m).fill(0),
+    );
     const width = (draws: Float64Array) => {
       const lower = percentile(draws, 0.05);
       const upper = percentile(draws, 0.95);
@@ -84,7 +87,10 @@ describe('bootstrap', () => {
   });
 
   test('resamples without enough nonzero queries are counted as failures, not fitted', () => {
-    const est = sortedEstimates([...Array.from({ length: 10 }, (_, i) => 0.5 - i * 0.01), ...new Array(990).fill(0)], new Array(1000).fill(0));
+    const est = sortedEstimates(
+      [...Array.from({ length: 10 }, (_, i) => 0.5 - i * 0.01), ...new Array(990).fill(0)],
+      new Array(1000).fill(0),
+    );
     const draws = bootstrap(est, spec, 300, createRng(3));
     // Draws on the 10 nonzero queries ~ Binomial(1000, 0.01); fewer than t = 10 of them
     // (P = 0.4573, Python: sum(comb(1000, x)·0.01^x·0.99^(1000−x) for x ≤ 9)) leaves the fit without 10 points.

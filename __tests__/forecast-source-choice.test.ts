@@ -18,7 +18,15 @@ import { mulberry32 } from './helpers/prng.js';
 function exponentialTail(name: string, m: number, c: number, lambda: number, seed: number): BehaviorSample {
   const u = mulberry32(seed);
   const p = Array.from({ length: m }, () => Math.exp(-Math.exp(-(c - Math.log(1 - u()) / lambda))));
-  return { name, queryIds: p.map((_, i) => `q${i}`), hits: Float64Array.from(p), samples: new Float64Array(m), rows: m, duplicates: 0, exclusions: {} };
+  return {
+    name,
+    queryIds: p.map((_, i) => `q${i}`),
+    hits: Float64Array.from(p),
+    samples: new Float64Array(m),
+    rows: m,
+    duplicates: 0,
+    exclusions: {},
+  };
 }
 
 /** Closed-form top-1/n quantile of the source's p. */
@@ -26,16 +34,18 @@ function truth(c: number, lambda: number, n: number): number {
   return Math.exp(-Math.exp(-(c + Math.log(n) / lambda)));
 }
 
-const options = (bootstrap: number, seed = 1) => (_behavior: string, n: number): ForecastOptions => ({
-  deploymentVolume: n,
-  tailSize: 10,
-  confidence: 0.9,
-  bootstrap,
-  seed,
-  tau: 0.5,
-  backtestSplits: 0,
-  backtestRatio: 10,
-});
+const options =
+  (bootstrap: number, seed = 1) =>
+  (_behavior: string, n: number): ForecastOptions => ({
+    deploymentVolume: n,
+    tailSize: 10,
+    confidence: 0.9,
+    bootstrap,
+    seed,
+    tau: 0.5,
+    backtestSplits: 0,
+    backtestRatio: 10,
+  });
 
 /**
  * The paper's Sonnet vs 10× more Haiku queries. "sonnet" (cost 10) has the
@@ -118,7 +128,11 @@ describe('chooseSource: the paper protocol on known tails', () => {
 describe('chooseSource: ranking and bookkeeping', () => {
   const result = chooseSource(
     [
-      { name: 'cheap', costPerQuery: 0.1, samples: [exponentialTail('harm', 500, HAIKU.c, HAIKU.lambda, 7), exponentialTail('leak', 500, -3, 3, 8)] },
+      {
+        name: 'cheap',
+        costPerQuery: 0.1,
+        samples: [exponentialTail('harm', 500, HAIKU.c, HAIKU.lambda, 7), exponentialTail('leak', 500, -3, 3, 8)],
+      },
       { name: 'dear', costPerQuery: 3, samples: [exponentialTail('harm', 500, SONNET.c, SONNET.lambda, 9)] },
     ],
     { budget: 1000, confidence: 0.9, options: options(100) },

@@ -181,7 +181,12 @@ describe('gate: verdict across behaviours', () => {
 
   it('lists breaches fail first, then by behaviour name', () => {
     const result = gate(
-      [forecast('zeta', { worst: 0.5 }), forecast('beta', { worst: 0.05 }), forecast('alpha', { worst: 0.05 }), forecast('Mu', { worst: 0.5 })],
+      [
+        forecast('zeta', { worst: 0.5 }),
+        forecast('beta', { worst: 0.05 }),
+        forecast('alpha', { worst: 0.05 }),
+        forecast('Mu', { worst: 0.5 }),
+      ],
       s,
     );
     // Code-unit order: uppercase 'M' (77) sorts before lowercase 'z' (122).

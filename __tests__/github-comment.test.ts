@@ -74,10 +74,7 @@ describe('create, then update in place', () => {
     fake.addComment(REPO, PR, `${commentMarker('evals/gate2')}\nother leg`, BOT);
     const result = await upsertStickyComment(octokit, target(`${MARKER}\nthis leg`));
     expect(result).toMatchObject({ action: 'created' });
-    expect(fake.comments(REPO, PR).map((c) => c.body)).toEqual([
-      `${commentMarker('evals/gate2')}\nother leg`,
-      `${MARKER}\nthis leg`,
-    ]);
+    expect(fake.comments(REPO, PR).map((c) => c.body)).toEqual([`${commentMarker('evals/gate2')}\nother leg`, `${MARKER}\nthis leg`]);
   });
 
   test('with two of ours already there, the oldest is updated', async () => {
@@ -166,9 +163,7 @@ describe('duplicates from a retried create', () => {
     const left = fake.comments(REPO, PR);
     expect(left).toHaveLength(1);
     expect(result).toMatchObject({ action: 'created', id: left[0].id });
-    expect(result.action !== 'none' && result.notes).toContain(
-      'the create answered with an error, but the comment had been posted',
-    );
+    expect(result.action !== 'none' && result.notes).toContain('the create answered with an error, but the comment had been posted');
   });
 
   test('a create that failed with a 5xx and stored nothing still throws', async () => {

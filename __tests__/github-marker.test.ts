@@ -30,9 +30,7 @@ describe('comment key and marker', () => {
 
   test('the default key is workflow/job from the runner env', () => {
     expect(defaultCommentKey({ GITHUB_WORKFLOW: 'Model evals', GITHUB_JOB: 'gate' })).toBe('Model evals/gate');
-    expect(defaultCommentKey({ GITHUB_WORKFLOW: '.github/workflows/x.yml', GITHUB_JOB: 'a--b' })).toBe(
-      '.github/workflows/x.yml/a-b',
-    );
+    expect(defaultCommentKey({ GITHUB_WORKFLOW: '.github/workflows/x.yml', GITHUB_JOB: 'a--b' })).toBe('.github/workflows/x.yml/a-b');
     expect(defaultCommentKey({})).toBe('default');
   });
 });
@@ -54,9 +52,7 @@ describe('one-line error text', () => {
   });
 
   test('an HTML page without a title loses its tags, scripts and line breaks', () => {
-    expect(oneLine('<html><body><script>x()</script><p>Service\n  Unavailable</p></body></html>')).toBe(
-      'Service Unavailable',
-    );
+    expect(oneLine('<html><body><script>x()</script><p>Service\n  Unavailable</p></body></html>')).toBe('Service Unavailable');
   });
 
   test("GitHub's documentation link is dropped and long text is cut to 160 characters", () => {

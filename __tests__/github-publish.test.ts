@@ -174,7 +174,13 @@ describe('workflow_run', () => {
   });
 
   test('from a fork whose PR has moved on to a newer head: skipped rather than posting stale numbers', async () => {
-    fake.addPull(REPO, { number: 8, state: 'open', headSha: 'abab'.repeat(10), headRef: 'jailbreak-eval', headRepo: 'contributor/octo-repo' });
+    fake.addPull(REPO, {
+      number: 8,
+      state: 'open',
+      headSha: 'abab'.repeat(10),
+      headRef: 'jailbreak-eval',
+      headRepo: 'contributor/octo-repo',
+    });
     const result = await run('workflow_run', 'workflow_run-fork.json');
     expect(result).toMatchObject({ status: 'skipped', code: 'no-pr' });
     // Both lookups tried, fork's pulls?head= first; nothing written.
@@ -239,8 +245,7 @@ describe('faults become `failed` with a short reason, never a throw', () => {
     const result = await run('pull_request', 'pull_request.json');
     expect(result).toEqual({
       status: 'failed',
-      warning:
-        'PR comment not posted: commenting on PR #7 failed: GitHub API error 502 (502 Bad Gateway) after retries',
+      warning: 'PR comment not posted: commenting on PR #7 failed: GitHub API error 502 (502 Bad Gateway) after retries',
     });
     expect(fake.log.filter((r) => r.route === 'listComments')).toHaveLength(3); // 1 + 2 retries
   });
@@ -293,8 +298,7 @@ describe('faults become `failed` with a short reason, never a throw', () => {
     });
     expect(result).toEqual({
       status: 'failed',
-      warning:
-        'PR comment not posted: gave up after 0.3 s while commenting on PR #7 (the GitHub API is slow or hanging)',
+      warning: 'PR comment not posted: gave up after 0.3 s while commenting on PR #7 (the GitHub API is slow or hanging)',
     });
     expect(Date.now() - started).toBeLessThan(3000);
   });

@@ -86,7 +86,13 @@ describe('garak report.jsonl', () => {
     const file = await temp([
       { ...base, uuid: 'u1', seq: 0, prompt: text, detector_results: { d: [1] } },
       { ...base, uuid: 'u2', seq: 1, prompt: { turns: [{ role: 'user', content: msg('en') }], notes: {} }, detector_results: { d: [0] } },
-      { ...base, uuid: 'u3', seq: 2, prompt: { turns: [{ role: 'user', content: msg('*') }], notes: { x: 1 } }, detector_results: { d: [0] } },
+      {
+        ...base,
+        uuid: 'u3',
+        seq: 2,
+        prompt: { turns: [{ role: 'user', content: msg('*') }], notes: { x: 1 } },
+        detector_results: { d: [0] },
+      },
     ]);
     const c = await read(file);
     expect(counts(c)).toEqual(['p.P 1/3']);
@@ -118,7 +124,9 @@ describe('garak bad input', () => {
 
   it('no status-2 attempt is "no usable rows"', async () => {
     const file = await temp([{ entry_type: 'attempt', status: 1, probe_classname: 'p.P', prompt: 'x', detector_results: {} }]);
-    await expect(garakReader.read(file, {}, collect('garak outputs').sink)).rejects.toThrow(/no usable rows: 1 attempt entries but none with status 2/);
+    await expect(garakReader.read(file, {}, collect('garak outputs').sink)).rejects.toThrow(
+      /no usable rows: 1 attempt entries but none with status 2/,
+    );
   });
 
   it('an unknown scoreKey lists the detectors found', async () => {

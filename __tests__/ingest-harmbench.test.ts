@@ -103,7 +103,14 @@ describe('HarmBench bad input', () => {
   });
 
   it('names the JSON path of a bad label', async () => {
-    const file = await temp(JSON.stringify({ b1: [{ test_case: 'x', generation: 'y', label: 1 }, { test_case: 'x', generation: 'y', label: 'yes' }] }));
+    const file = await temp(
+      JSON.stringify({
+        b1: [
+          { test_case: 'x', generation: 'y', label: 1 },
+          { test_case: 'x', generation: 'y', label: 'yes' },
+        ],
+      }),
+    );
     await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(
       /results\.json: b1\[1\]\.label: expected 1, 0 or -1, got "yes"/,
     );
@@ -111,13 +118,17 @@ describe('HarmBench bad input', () => {
 
   it('names the JSON path of a missing test_case', async () => {
     const file = await temp(JSON.stringify({ 'odd id': [{ generation: 'y', label: 1 }] }));
-    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(/results\.json: \["odd id"\]\[0\]\.test_case: /);
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(
+      /results\.json: \["odd id"\]\[0\]\.test_case: /,
+    );
   });
 
   it('reports a JSON syntax error with its line and column', async () => {
     const file = await temp('{\n    "b1": [\n        {"test_case": "x" "label": 1}\n    ]\n}');
     // Line 3 is `        {"test_case": "x" "label": 1}`: the missing comma is before `"label"`, column 27.
-    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(/results\.json: invalid JSON at line 3, column 27/);
+    await expect(harmbenchReader.read(file, {}, collect('HarmBench').sink)).rejects.toThrow(
+      /results\.json: invalid JSON at line 3, column 27/,
+    );
   });
 
   it('a whole-file JSON read is bounded (LIMITS.maxJsonBytes, here lowered to 64 bytes)', async () => {

@@ -18,7 +18,8 @@ function fakeSink() {
       throw new Error('not expected in logprob mode');
     },
     given: (behavior, queryId, prob) => void given.push([behavior, queryId, prob]),
-    exclude: (behavior, reason, count = 1) => void (exclusions[`${behavior}|${reason}`] = (exclusions[`${behavior}|${reason}`] ?? 0) + count),
+    exclude: (behavior, reason, count = 1) =>
+      void (exclusions[`${behavior}|${reason}`] = (exclusions[`${behavior}|${reason}`] ?? 0) + count),
     warn: (message) => void warnings.push(message),
   };
   return { sink, given, exclusions, warnings };
@@ -73,7 +74,10 @@ describe('multiple-choice logprobs from a .eval log', () => {
     const r = await read({ hitValues: ['A', 'B'], behavior: 'mc' });
     expect(r.given[0]?.[2]).toBeCloseTo((e(-1.2) + e(-0.5)) / (e(-0.5) + e(-1.2) + e(-2.3) + e(-3.0)), 12);
     // mc2 e1 still misses only D (not a hit) and mc3 e1 only A (a hit)
-    expect(r.warnings).toEqual([expect.stringMatching(/upper bound for 1 sample\(s\) because options D/), expect.stringMatching(/lower bound for 1 sample\(s\) because hit options A/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/upper bound for 1 sample\(s\) because options D/),
+      expect.stringMatching(/lower bound for 1 sample\(s\) because hit options A/),
+    ]);
   });
 
   it.each<[MappingOptions, RegExp]>([
@@ -94,7 +98,10 @@ describe('multiple-choice logprobs from a .json log', () => {
       content: [{ token: top[0]?.[0], logprob: top[0]?.[1], top_logprobs: top.map(([token, logprob]) => ({ token, logprob })) }],
     });
     doc.samples[0].choices = ['yes', 'no'];
-    doc.samples[0].output.choices[0].logprobs = lp([['A', -0.2], ['B', -1.7]]);
+    doc.samples[0].output.choices[0].logprobs = lp([
+      ['A', -0.2],
+      ['B', -1.7],
+    ]);
     if (third) {
       doc.samples[3].choices = ['x', 'y', 'z'];
       doc.samples[3].output.choices[0].logprobs = lp([['A', -0.1]]);
@@ -119,7 +126,9 @@ describe('multiple-choice logprobs from a .json log', () => {
     // B (a hit) and C (not) are both absent: p = 1 is neither bound.
     const r = await read({ hitValues: ['A', 'B'] }, await mcJson(true), 'mc.json');
     expect(r.given.map(([, , p]) => p)).toEqual([1, 1]);
-    expect(r.warnings).toEqual([expect.stringMatching(/mc\.json: p is neither an upper nor a lower bound for 1 sample\(s\) because options B, C were absent/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/mc\.json: p is neither an upper nor a lower bound for 1 sample\(s\) because options B, C were absent/),
+    ]);
   });
 });
 
@@ -127,7 +136,14 @@ describe('optionProbability', () => {
   it('stays exact where naive exponentiation underflows', () => {
     // e^-1000 underflows to 0 in doubles; the answer is 1 / (1 + e^-1) = 0.7310585786300049.
     const r = optionProbability(
-      { token: 'A', logprob: -1000, top_logprobs: [{ token: 'A', logprob: -1000 }, { token: 'B', logprob: -1001 }] },
+      {
+        token: 'A',
+        logprob: -1000,
+        top_logprobs: [
+          { token: 'A', logprob: -1000 },
+          { token: 'B', logprob: -1001 },
+        ],
+      },
       ['A', 'B'],
       new Set(['A']),
     );

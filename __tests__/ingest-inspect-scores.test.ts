@@ -69,14 +69,19 @@ describe('score mapping', () => {
   });
 
   it('reads dict values through scoreKey; a missing key or null leaf is unscored, a NaN leaf non-finite', () => {
-    const r = run([{ harm: 0.9, refusal: 0 }, { harm: 0.1 }, { refusal: 1 }, { harm: null }, { harm: NaN }], { scoreKey: 'harm', scoreThreshold: 0.5 });
+    const r = run([{ harm: 0.9, refusal: 0 }, { harm: 0.1 }, { refusal: 1 }, { harm: null }, { harm: NaN }], {
+      scoreKey: 'harm',
+      scoreThreshold: 0.5,
+    });
     expect(r.hits).toEqual([1, 0]);
     expect(r.exclusions).toEqual({ unscored: 2, 'non-finite-score': 1 });
   });
 
   it('asks for scoreKey on dict values, and rejects a scoreKey that never occurs', () => {
     expect(() => run([{ harm: 1, refusal: 0 }], {})).toThrow(/scorer 'sc' gives dict values \(keys: harm, refusal\); set score-key/);
-    expect(() => run([{ harm: 1 }], { scoreKey: 'harms' })).toThrow(/score-key 'harms' never occurs in scorer 'sc' \(dict keys seen: harm\)/);
+    expect(() => run([{ harm: 1 }], { scoreKey: 'harms' })).toThrow(
+      /score-key 'harms' never occurs in scorer 'sc' \(dict keys seen: harm\)/,
+    );
     expect(() => run(['C'], { scoreKey: 'harm' })).toThrow(/its values are not dicts/);
   });
 
@@ -88,7 +93,9 @@ describe('score mapping', () => {
   });
 
   it('is an error when no value can be read at all', () => {
-    expect(() => run(['refused', 'complied'], {})).toThrow(/none of scorer 'sc''s values can be read as hit or miss \(values seen: refused ×1, complied ×1\)/);
+    expect(() => run(['refused', 'complied'], {})).toThrow(
+      /none of scorer 'sc''s values can be read as hit or miss \(values seen: refused ×1, complied ×1\)/,
+    );
   });
 
   it('counts an epoch with an error or without the scorer as excluded, and warns when nothing is usable', () => {

@@ -127,7 +127,9 @@ describe('Inspect .eval logs', () => {
 
   it('reads the chunked sample shells when logprobs are asked for', async () => {
     // The four shells are read; they have no choices, so nothing is usable.
-    await expect(read('chunked.eval', { useLogprobs: true, hitValues: ['A'] })).rejects.toThrow(/no sample gives option logprobs \(no-choices ×4\)/);
+    await expect(read('chunked.eval', { useLogprobs: true, hitValues: ['A'] })).rejects.toThrow(
+      /no sample gives option logprobs \(no-choices ×4\)/,
+    );
   });
 });
 
@@ -161,15 +163,19 @@ describe('Inspect .json logs', () => {
 
   it('rejects a .json log over maxJsonBytes before parsing it', async () => {
     const s = fakeSink();
-    await expect(readInspect({ path: fixture('log.json'), name: 'log.json' }, {}, s.sink, { ...LIMITS, maxJsonBytes: 1000 })).rejects.toThrow(
-      /log\.json: \d+ bytes, over the 1000-byte limit/,
-    );
+    await expect(
+      readInspect({ path: fixture('log.json'), name: 'log.json' }, {}, s.sink, { ...LIMITS, maxJsonBytes: 1000 }),
+    ).rejects.toThrow(/log\.json: \d+ bytes, over the 1000-byte limit/);
   });
 });
 
 describe('bad Inspect logs', () => {
   it.each<[string, MappingOptions, RegExp]>([
-    ['in-progress.eval', {}, /^in-progress\.eval: in-progress Inspect log \(no header\.json; only _journal\/ entries\) — wait for the eval to finish$/],
+    [
+      'in-progress.eval',
+      {},
+      /^in-progress\.eval: in-progress Inspect log \(no header\.json; only _journal\/ entries\) — wait for the eval to finish$/,
+    ],
     ['corrupt.eval', {}, /corrupt\.eval: not a readable zip/],
     ['truncated.eval', {}, /truncated\.eval: not a readable zip/],
     ['bzip2.eval', { scorer: 'complied' }, /bzip2\.eval \(zip entry summaries\.json\): compression method 12 is not supported/],
@@ -178,7 +184,11 @@ describe('bad Inspect logs', () => {
     ['empty.eval', { scorer: 'complied' }, /empty\.eval: the Inspect log has no samples/],
     ['no-scorer.eval', {}, /no-scorer\.eval: this Inspect log has no scorer/],
     ['zstd.eval', {}, /zstd\.eval: this Inspect log has several scorers \(complied, harm_score\); set scorer/],
-    ['zstd.eval', { scorer: 'refusal' }, /zstd\.eval: scorer 'refusal' is not in this Inspect log \(scorers in this log: complied, harm_score\)/],
+    [
+      'zstd.eval',
+      { scorer: 'refusal' },
+      /zstd\.eval: scorer 'refusal' is not in this Inspect log \(scorers in this log: complied, harm_score\)/,
+    ],
     ['lying-zstd.eval', { scorer: 'complied' }, /decodes to more than the 100 bytes/],
   ])('%s %j → named InputError', async (name, options, message) => {
     const attempt = read(name, options);
@@ -189,13 +199,17 @@ describe('bad Inspect logs', () => {
   it('rejects hit values that never occur (wrong polarity or a typo), listing the values seen', async () => {
     // complied values over the 10 scored epochs: C ×4, I ×4, P ×1, N ×1
     const attempt = read('zstd.eval', { scorer: 'complied', hitValues: ['yes'] });
-    await expect(attempt).rejects.toThrow(/hit-values \["yes"\] match none of scorer 'complied''s values \(values seen: C ×4, I ×4, .*P ×1.*\)/);
+    await expect(attempt).rejects.toThrow(
+      /hit-values \["yes"\] match none of scorer 'complied''s values \(values seen: C ×4, I ×4, .*P ×1.*\)/,
+    );
     await expect(read('zstd.eval', { scorer: 'complied', hitValues: ['yes'] })).rejects.toThrow(/N ×1/);
   });
 
   it('leaves the sink untouched when a guard fails', async () => {
     const s = fakeSink();
-    await expect(readInspect({ path: fixture('zstd.eval'), name: 'zstd.eval' }, { scorer: 'complied', hitValues: ['yes'] }, s.sink)).rejects.toThrow();
+    await expect(
+      readInspect({ path: fixture('zstd.eval'), name: 'zstd.eval' }, { scorer: 'complied', hitValues: ['yes'] }, s.sink),
+    ).rejects.toThrow();
     expect(s.counts).toEqual({});
     expect(s.exclusions).toEqual({});
   });

@@ -98,7 +98,9 @@ describe('lm-eval sampled (generate_until)', () => {
     });
     // the maj@4 copies of both docs are excluded and named
     expect(c.excluded).toEqual({ 'gsm8k_cot_self_consistency:other-filter': 2 });
-    expect(c.warnings.some((w) => /read 'score-first' \(the first seen; set filter to choose\), excluded maj@4 \(2 rows\)/.test(w))).toBe(true);
+    expect(c.warnings.some((w) => /read 'score-first' \(the first seen; set filter to choose\), excluded maj@4 \(2 rows\)/.test(w))).toBe(
+      true,
+    );
   });
 
   it('`filter` chooses which rows are read', async () => {
@@ -207,7 +209,14 @@ describe('lm-eval edge cases and bad input', () => {
   });
 
   it('perplexity (loglikelihood_rolling) rows are an error', async () => {
-    const row = { doc_id: 0, doc: {}, target: '', arguments: { gen_args_0: { arg_0: 'some text' } }, resps: [['-120.5']], filtered_resps: ['-120.5'] };
+    const row = {
+      doc_id: 0,
+      doc: {},
+      target: '',
+      arguments: { gen_args_0: { arg_0: 'some text' } },
+      resps: [['-120.5']],
+      filtered_resps: ['-120.5'],
+    };
     await expect(read(await temp('samples_wikitext_2026-01-01T00-00-00.000000.jsonl', [row]))).rejects.toThrow(/loglikelihood_rolling/);
   });
 });

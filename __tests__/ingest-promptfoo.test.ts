@@ -60,7 +60,9 @@ describe('promptfoo results.json (v3, red team)', () => {
 
   it('never excludes a failed assertion just because `error` holds the grader reason', async () => {
     const c = await read(promptfooJsonReader, fixture('redteam-v3.json'));
-    const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8')) as { results: { results: { failureReason: number; error?: string }[] } };
+    const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8')) as {
+      results: { results: { failureReason: number; error?: string }[] };
+    };
     const failedWithReason = doc.results.results.filter((r) => r.failureReason === 1 && typeof r.error === 'string');
     expect(failedWithReason.length).toBeGreaterThan(0); // the fixture does exercise the quirk
     expect(c.excluded['pii:direct:error']).toBeUndefined();
@@ -223,7 +225,9 @@ describe('promptfoo bad input', () => {
   it('names file:line for a bad JSONL line', async () => {
     const first = (await readFile(fixture('redteam.jsonl').path, 'utf8')).split('\n')[0];
     const file = await temp('results.jsonl', `${first}\n{"success": tru\n`);
-    await expect(promptfooJsonlReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(/results\.jsonl:2: invalid JSON at line 1, column 13/);
+    await expect(promptfooJsonlReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(
+      /results\.jsonl:2: invalid JSON at line 1, column 13/,
+    );
   });
 
   it('an empty result list is "no usable rows"', async () => {

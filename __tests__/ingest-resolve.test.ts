@@ -12,7 +12,15 @@ beforeAll(() => {
   //   results/nested/c.jsonl  results/dir.jsonl/ (a directory)  other/d.csv
   //   outside/x.jsonl, linked into results/link.jsonl and results/linkdir/
   for (const d of ['results/nested', 'results/dir.jsonl', 'other', 'outside']) mkdirSync(join(root, d), { recursive: true });
-  for (const f of ['results/a.jsonl', 'results/b.jsonl', 'results/skip.jsonl', 'results/notes.txt', 'results/nested/c.jsonl', 'other/d.csv', 'outside/x.jsonl']) {
+  for (const f of [
+    'results/a.jsonl',
+    'results/b.jsonl',
+    'results/skip.jsonl',
+    'results/notes.txt',
+    'results/nested/c.jsonl',
+    'other/d.csv',
+    'outside/x.jsonl',
+  ]) {
     writeFileSync(join(root, f), '{}\n');
   }
   symlinkSync(join(root, 'outside/x.jsonl'), join(root, 'results/link.jsonl'));
@@ -61,8 +69,6 @@ describe('resolveGlobs', () => {
   test('more files than the cap is an InputError naming the limit', async () => {
     // 4 .jsonl files under results/ (see layout): a cap of 4 passes, 3 fails.
     expect(await names(['results/**/*.jsonl'], 4)).toHaveLength(4);
-    await expect(resolveGlobs(['results/**/*.jsonl'], root, 3)).rejects.toThrow(
-      'results: the globs matched more than 3 files (the limit)',
-    );
+    await expect(resolveGlobs(['results/**/*.jsonl'], root, 3)).rejects.toThrow('results: the globs matched more than 3 files (the limit)');
   });
 });

@@ -50,13 +50,17 @@ describe('openZip', () => {
 
   it('names the entry and method of an unsupported compression method', async () => {
     const zip = await openZip(fixture('bzip2.eval'), 'bzip2.eval');
-    await expect(zip.read('summaries.json')).rejects.toThrow(/bzip2\.eval \(zip entry summaries\.json\): compression method 12 is not supported/);
+    await expect(zip.read('summaries.json')).rejects.toThrow(
+      /bzip2\.eval \(zip entry summaries\.json\): compression method 12 is not supported/,
+    );
     zip.close();
   });
 
   it('rejects an entry whose declared size is over maxEntryBytes', async () => {
     const zip = await openZip(fixture('zstd.eval'), 'zstd.eval', { ...LIMITS, maxEntryBytes: 500 });
-    await expect(zip.read('summaries.json')).rejects.toThrow(/zstd\.eval \(zip entry summaries\.json\): \d+ bytes, over the limit of 500 bytes per entry/);
+    await expect(zip.read('summaries.json')).rejects.toThrow(
+      /zstd\.eval \(zip entry summaries\.json\): \d+ bytes, over the limit of 500 bytes per entry/,
+    );
     zip.close();
   });
 

@@ -42,14 +42,18 @@ describe('baseline section', () => {
   });
 
   test('names the baseline: source, run link, commit and report date', () => {
-    expect(section).toContain('[baseline run](https://github.com/acme/model/actions/runs/987654321) · commit `1a2b3c4` · report of 2026-11-18');
+    expect(section).toContain(
+      '[baseline run](https://github.com/acme/model/actions/runs/987654321) · commit `1a2b3c4` · report of 2026-11-18',
+    );
   });
 
   test('one row per behaviour of either side, the breaching one first, one-sided ones last with their note', () => {
     const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Behaviour'));
     expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| harmful\\-advice', '| pii\\-leak', '| tool\\-misuse', '| self\\-exfiltration']);
     // harmful-advice: baseline 0.004 (0.0016–0.01); the increase is lower ÷ 0.01, breaching 3×.
-    expect(rows[0]).toMatch(/^\| harmful\\-advice \| 4\.0e-3 \(1\.6e-3 – 0\.010\) \| 0\.42 \(0\.17 – 0\.71\) \| 105× \| separate, up \| 16\.7× \| ❌ fail \(fail 3× · warn 2×\) \|$/);
+    expect(rows[0]).toMatch(
+      /^\| harmful\\-advice \| 4\.0e-3 \(1\.6e-3 – 0\.010\) \| 0\.42 \(0\.17 – 0\.71\) \| 105× \| separate, up \| 16\.7× \| ❌ fail \(fail 3× · warn 2×\) \|$/,
+    );
     expect(rows[1]).toContain('| overlap |');
     expect(rows[1]).toContain('✅ pass (fail 3× · warn 2×)');
     expect(rows[2]).toContain('— _new: not in the baseline_');
@@ -60,17 +64,35 @@ describe('baseline section', () => {
     expect(body).toContain(
       "**harmful\\-advice** rose beyond its fail risk-increase factor over the baseline at 1M deployment queries: the lower end of its 90% interval is 16.7× the baseline's upper end (factor 3×).",
     );
-    expect(body).toContain('| harmful\\-advice | 2,000 | 120/2,000 | 0.42 | 0.17 – 0.71 | fail 0.50 · warn 0.10 | ❌ fail: risk increase vs baseline |');
+    expect(body).toContain(
+      '| harmful\\-advice | 2,000 | 120/2,000 | 0.42 | 0.17 – 0.71 | fail 0.50 · warn 0.10 | ❌ fail: risk increase vs baseline |',
+    );
   });
 
   test('a missing baseline is a visible notice, with its reason escaped', () => {
     const report: Report = {
       ...passReport(),
-      baseline: { status: 'missing', source: '', kind: null, runId: null, runUrl: null, sha: null, generatedAt: null, deploymentVolume: null, confidence: null, reason: `no file matches ${ATTACKS.html} ${ATTACKS.mention}`, behaviors: [] },
+      baseline: {
+        status: 'missing',
+        source: '',
+        kind: null,
+        runId: null,
+        runUrl: null,
+        sha: null,
+        generatedAt: null,
+        deploymentVolume: null,
+        confidence: null,
+        reason: `no file matches ${ATTACKS.html} ${ATTACKS.mention}`,
+        behaviors: [],
+      },
     };
     const text = render(report);
-    expect(text).toContain('**Compared with baseline**\n\n⚠️ Baseline not found: no file matches &lt;/details&gt;&lt;img src\\=x onerror\\=alert\\(1\\)&gt; @\u200Doctocat. Nothing was compared and the risk-increase gate did not run.');
-    expect(baselineLines(report)).toEqual([`Baseline not found: no file matches ${ATTACKS.html} ${ATTACKS.mention}. Nothing was compared.`]);
+    expect(text).toContain(
+      '**Compared with baseline**\n\n⚠️ Baseline not found: no file matches &lt;/details&gt;&lt;img src\\=x onerror\\=alert\\(1\\)&gt; @\u200Doctocat. Nothing was compared and the risk-increase gate did not run.',
+    );
+    expect(baselineLines(report)).toEqual([
+      `Baseline not found: no file matches ${ATTACKS.html} ${ATTACKS.mention}. Nothing was compared.`,
+    ]);
   });
 
   test('untrusted names, source and notes are escaped; a non-http run link is not linked', () => {
@@ -84,7 +106,11 @@ describe('baseline section', () => {
         source: ATTACKS.pipes + ATTACKS.html,
         runUrl: 'javascript:alert(1)',
         sha: ATTACKS.html,
-        behaviors: section0.behaviors.map((r, i) => ({ ...r, name: i === 0 ? ATTACKS.multiline : r.name, note: i === 1 ? ATTACKS.link : r.note })),
+        behaviors: section0.behaviors.map((r, i) => ({
+          ...r,
+          name: i === 0 ? ATTACKS.multiline : r.name,
+          note: i === 1 ? ATTACKS.link : r.note,
+        })),
       },
     };
     const text = render(attacked);
@@ -139,7 +165,12 @@ describe('red-team section', () => {
       'but their 90% intervals overlap: at this budget the data cannot tell them apart, and either choice is defensible.',
     );
     expect(choiceSentence({ ...choice, separation: 'unknown' }, '90%', show)).toContain('without bootstrap intervals it is unknown');
-    const none: BehaviorChoice = { ...choice, best: null, runnerUp: null, ranking: choice.ranking.map((s) => ({ ...s, rank: null, forecast: null })) };
+    const none: BehaviorChoice = {
+      ...choice,
+      best: null,
+      runnerUp: null,
+      ranking: choice.ranking.map((s) => ({ ...s, rank: null, forecast: null })),
+    };
     expect(choiceSentence(none, '90%', show)).toBe('No source could be forecast for this behaviour, so there is no choice to make.');
   });
 
@@ -155,8 +186,12 @@ describe('red-team section', () => {
     const [choice] = result.behaviors;
     const two: RedTeamResult = { ...result, behaviors: [choice, { ...choice, behavior: 'leak', best: 'sonnet' }], bestSource: null };
     const body = render({ ...baselineReport(), redTeam: two });
-    expect(body).toContain('The best source differs between behaviours (or none could be forecast); set `red-team.behavior` in the policy to decide on one.');
-    expect(redTeamLines(two)[1]).toBe('The best source differs between behaviours (or none could be forecast); set red-team.behavior in the policy to decide on one.');
+    expect(body).toContain(
+      'The best source differs between behaviours (or none could be forecast); set `red-team.behavior` in the policy to decide on one.',
+    );
+    expect(redTeamLines(two)[1]).toBe(
+      'The best source differs between behaviours (or none could be forecast); set red-team.behavior in the policy to decide on one.',
+    );
   });
 
   test('plain text lists each source with what it buys and its forecast', () => {

@@ -71,7 +71,11 @@ describe('renderMarkdown under the size budget', () => {
   });
 
   test('the same report in a job summary keeps more and respects the byte cap', () => {
-    const { body, truncated } = renderMarkdown(manyBehaviorsReport(5000), { maxChars: SUMMARY_CAP, maxBytes: SUMMARY_CAP, kind: 'summary' });
+    const { body, truncated } = renderMarkdown(manyBehaviorsReport(5000), {
+      maxChars: SUMMARY_CAP,
+      maxBytes: SUMMARY_CAP,
+      kind: 'summary',
+    });
     expect(truncated).toBe(true);
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(SUMMARY_CAP);
     expectBalanced(body);
@@ -105,7 +109,10 @@ describe('renderMarkdown under the size budget', () => {
     expectBalanced(noDiag.body);
 
     // Then the chart's table, then the chart.
-    const fallback = full.body.slice(full.body.indexOf('<details><summary>Chart data'), full.body.indexOf('<details><summary>Fit diagnostics'));
+    const fallback = full.body.slice(
+      full.body.indexOf('<details><summary>Chart data'),
+      full.body.indexOf('<details><summary>Fit diagnostics'),
+    );
     const noFallback = renderMarkdown(report, { maxChars: size - diag.length - fallback.length + slack });
     expect(noFallback.body).not.toContain('Chart data as a table');
     expect(noFallback.body).toContain('```mermaid');

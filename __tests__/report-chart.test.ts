@@ -6,7 +6,12 @@ import { ATTACKS, baseReport, injectionReport, insufficientBehavior, tailBehavio
 /** A behaviour whose curve is exactly the given forecasts at 1k, 1M, 1G (so log10 is known by hand). */
 function withCurve(name: string, forecasts: [number, number, number]): ReportBehavior {
   const b = tailBehavior({ name, m: 1000, nonzero: 20, a: -10, p1: 0.01 });
-  const curve: CurvePoint[] = [1e3, 1e6, 1e9].map((n, i) => ({ n, forecast: forecasts[i], lower: forecasts[i] / 2, upper: Math.min(1, forecasts[i] * 2) }));
+  const curve: CurvePoint[] = [1e3, 1e6, 1e9].map((n, i) => ({
+    n,
+    forecast: forecasts[i],
+    lower: forecasts[i] / 2,
+    upper: Math.min(1, forecasts[i] * 2),
+  }));
   return { ...b, curve, worstQueryRisk: { ...b.worstQueryRisk, forecast: forecasts[1] } };
 }
 
@@ -59,8 +64,13 @@ describe('renderChart', () => {
     // Short attacks ('#1') also occur in colours; the line whitelist below covers them.
     for (const attack of Object.values(ATTACKS).filter((a) => a.length >= 5)) expect(block).not.toContain(attack.slice(0, 12));
     const allowed = [
-      /^---$/, /^config:$/, /^ {2}themeVariables:$/, /^ {4}xyChart:$/, /^ {6}plotColorPalette: "(#[0-9a-f]{6}(, )?)+"$/,
-      /^xychart-beta$/, /^ {2}title "Worst-query risk vs deployment volume"$/,
+      /^---$/,
+      /^config:$/,
+      /^ {2}themeVariables:$/,
+      /^ {4}xyChart:$/,
+      /^ {6}plotColorPalette: "(#[0-9a-f]{6}(, )?)+"$/,
+      /^xychart-beta$/,
+      /^ {2}title "Worst-query risk vs deployment volume"$/,
       /^ {2}x-axis "deployment queries" \[("[0-9.]+[kMBT]?( \(n\))?"(, )?)+\]$/,
       /^ {2}y-axis "log10 P\(worst query\)" -?\d+ --> -?\d+$/,
       // Mermaid numbers have no exponent (xychart.jison: [+-]?(\d+(\.\d+)?|\.\d+)).

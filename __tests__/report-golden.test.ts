@@ -80,7 +80,12 @@ async function exampleReport(inputs: Record<string, string>): Promise<Report> {
 /** The README's workflow steps (defaults otherwise: tail size 10, bootstrap 1000, seed 0). */
 const EXAMPLES: Record<string, Record<string, string>> = {
   'red-team': { results: 'examples/red-team/sonnet.jsonl', 'deployment-volume': '1M', policy: 'examples/red-team/policy.yml' },
-  'baseline-example': { results: 'examples/baseline/current.jsonl', 'deployment-volume': '1M', baseline: 'examples/baseline/base.jsonl', 'fail-risk-increase': '3x' },
+  'baseline-example': {
+    results: 'examples/baseline/current.jsonl',
+    'deployment-volume': '1M',
+    baseline: 'examples/baseline/base.jsonl',
+    'fail-risk-increase': '3x',
+  },
 };
 
 const COMPARE_TEXT: Record<string, (report: Report) => Promise<string>> = {
@@ -88,7 +93,14 @@ const COMPARE_TEXT: Record<string, (report: Report) => Promise<string>> = {
   'red-team': async (report) => {
     if (report.redTeam === null) throw new Error('the red-team example produced no red-team section');
     const s = report.settings;
-    return renderRedTeamText(report.redTeam, { version: '0.1.0', tailSize: s.tailSize, confidence: s.confidence, bootstrap: s.bootstrap, seed: s.seed, volumeGiven: false });
+    return renderRedTeamText(report.redTeam, {
+      version: '0.1.0',
+      tailSize: s.tailSize,
+      confidence: s.confidence,
+      bootstrap: s.bootstrap,
+      seed: s.seed,
+      volumeGiven: false,
+    });
   },
   // `tailgate compare --baseline base.json current.json --fail-risk-increase 3x` on the reports of the two files.
   'baseline-example': async () => {

@@ -48,7 +48,9 @@ function args(forecasts: BehaviorForecast[], gates: BehaviorGate[]): BuildReport
 }
 
 const a = forecastOf(tailBehavior({ name: 'a', m: 100, nonzero: 20, a: -10, p1: 0.05 }));
-const b = forecastOf(insufficientBehavior({ name: 'b', m: 100, nonzero: 3, largestP: 0.1, hits: 3, samples: 1000, rateUpperBound: 6.7e-3 }));
+const b = forecastOf(
+  insufficientBehavior({ name: 'b', m: 100, nonzero: 3, largestP: 0.1, hits: 3, samples: 1000, rateUpperBound: 6.7e-3 }),
+);
 const gateA: BehaviorGate = {
   name: 'a',
   status: 'fail',
@@ -62,7 +64,10 @@ describe('buildReport', () => {
   test('merges each forecast with its gate entry and copies run facts', () => {
     // Gate entries in the other order: the merge is by name, the order is the forecasts'.
     const report = buildReport(args([a, b], [gateB, gateA]));
-    expect(report.behaviors.map((x) => [x.name, x.status])).toEqual([['a', 'fail'], ['b', 'insufficient']]);
+    expect(report.behaviors.map((x) => [x.name, x.status])).toEqual([
+      ['a', 'fail'],
+      ['b', 'insufficient'],
+    ]);
     expect(report.behaviors[0].thresholds).toEqual({ failWorstQueryRisk: 0.01 });
     expect(report.behaviors[0].breaches).toEqual(gateA.breaches);
     expect(report.behaviors[0].fit).toEqual(a.fit);
@@ -79,7 +84,15 @@ describe('buildReport', () => {
       context: { sha: 'abc', runUrl: 'https://example.test/run/1' },
     });
     // Only the documented settings reach the report (no paths, no policy).
-    expect(Object.keys(report.settings).sort()).toEqual(['bootstrap', 'confidence', 'gateOn', 'mode', 'onInsufficientData', 'seed', 'tailSize']);
+    expect(Object.keys(report.settings).sort()).toEqual([
+      'bootstrap',
+      'confidence',
+      'gateOn',
+      'mode',
+      'onInsufficientData',
+      'seed',
+      'tailSize',
+    ]);
   });
 
   test('a forecast without a gate entry, or a gate entry without a forecast, is a bug and throws', () => {

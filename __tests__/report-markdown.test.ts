@@ -1,6 +1,15 @@
 import { renderMarkdown } from '../src/report/markdown.js';
 import type { Report } from '../src/report/types.js';
-import { baseReport, breaching, failReport, injectionReport, insufficientBehavior, passReport, tailBehavior, warnAdvisoryReport } from './helpers/reports.js';
+import {
+  baseReport,
+  breaching,
+  failReport,
+  injectionReport,
+  insufficientBehavior,
+  passReport,
+  tailBehavior,
+  warnAdvisoryReport,
+} from './helpers/reports.js';
 
 const render = (report: Report, marker?: string): string => renderMarkdown(report, { marker, maxChars: 65_536 }).body;
 const WORST = { failWorstQueryRisk: 0.5, warnWorstQueryRisk: 0.1 };
@@ -46,7 +55,9 @@ describe('renderMarkdown: headline', () => {
   test('fail names the breaching behaviour, metric, values and volume', () => {
     const body = render(failReport());
     expect(body).toContain('### ❌ tailgate: fail');
-    expect(body).toContain('**harmful\\-advice** is forecast to exceed its fail threshold for worst-query risk at 1M deployment queries (0.77 against 0.50).');
+    expect(body).toContain(
+      '**harmful\\-advice** is forecast to exceed its fail threshold for worst-query risk at 1M deployment queries (0.77 against 0.50).',
+    );
   });
 
   test('warn on the upper end, advisory mode says the gate does not block', () => {
@@ -91,7 +102,9 @@ describe('renderMarkdown: tables', () => {
     const ins = insufficientBehavior({ name: 'i', m: 100, nonzero: 2, largestP: 0.1, hits: 2, samples: 1000, rateUpperBound: 5.3e-3 });
     const fail = breaching(tailBehavior({ name: 'f', m: 100, nonzero: 20, a: -3, p1: 0.3, thresholds: WORST }), 'fail', 'forecast');
     const body = render(baseReport({ verdict: 'fail', behaviors: [pass1, ins, pass2, warn, fail] }));
-    const rows = tables(body)[0].slice(2).map((r) => cells(r)[0].trim());
+    const rows = tables(body)[0]
+      .slice(2)
+      .map((r) => cells(r)[0].trim());
     expect(rows).toEqual(['f', 'w', 'i', 'p\\-high', 'p\\-low']);
   });
 
@@ -149,6 +162,8 @@ describe('renderMarkdown: tables', () => {
   });
 
   test('the method assumption is stated', () => {
-    expect(render(passReport())).toContain('assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift');
+    expect(render(passReport())).toContain(
+      'assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift',
+    );
   });
 });

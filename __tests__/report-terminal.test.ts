@@ -6,7 +6,9 @@ describe('renderTerminal', () => {
     const text = renderTerminal(failReport());
     const lines = text.split('\n');
     expect(lines[0]).toBe('tailgate 0.1.0: FAIL');
-    expect(lines[1]).toBe('"harmful-advice" is forecast to exceed its fail threshold for worst-query risk at 1M deployment queries (0.77 against 0.50).');
+    expect(lines[1]).toBe(
+      '"harmful-advice" is forecast to exceed its fail threshold for worst-query risk at 1M deployment queries (0.77 against 0.50).',
+    );
     expect(text).not.toMatch(/\*\*|\\-|\|/);
     const header = lines.find((l) => l.startsWith('BEHAVIOUR'));
     if (header === undefined) throw new Error('no table header');
@@ -24,7 +26,9 @@ describe('renderTerminal', () => {
 
   test('no-forecast reasons with the rate bound, warnings and the assumption follow the table', () => {
     const text = renderTerminal(failReport());
-    expect(text).toContain('No forecast:\n  self-exfiltration: only 4 queries with hits; the tail fit needs 10; per-sample rate ≤ 4.0e-4 (90%, 4 hits in 20,000 samples)');
+    expect(text).toContain(
+      'No forecast:\n  self-exfiltration: only 4 queries with hits; the tail fit needs 10; per-sample rate ≤ 4.0e-4 (90%, 4 hits in 20,000 samples)',
+    );
     expect(text).toContain("Warnings:\n  - results/harm-eval.eval: 12 samples have no score from scorer 'harm' and were excluded");
     expect(text.trimEnd().endsWith('(no distribution shift); see the README.')).toBe(true);
   });

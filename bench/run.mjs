@@ -77,16 +77,23 @@ const FIGURES = [
 
 let failed = false;
 try {
-  console.log(`tailgate bench (${quick ? 'quick' : 'full'}): node ${process.version}, ${cpus().length} CPUs, peak RSS via ${RSS_METHOD}; ratios are ours ÷ reference, best of ${ctx.repeat} runs.`);
+  console.log(
+    `tailgate bench (${quick ? 'quick' : 'full'}): node ${process.version}, ${cpus().length} CPUs, peak RSS via ${RSS_METHOD}; ratios are ours ÷ reference, best of ${ctx.repeat} runs.`,
+  );
   const started = Date.now();
   const wanted = FIGURES.filter(([key]) => only === undefined || key.includes(only));
   const needs = (...keys) => wanted.some(([key]) => keys.includes(key));
-  if (needs('jsonl', 'memory')) await writeNative(ctx.files.jsonl, { queries: sizes.queries, samples: sizes.samples, seed: 1, format: 'jsonl' });
-  if (needs('memory')) await writeNative(ctx.files.jsonl4, { queries: sizes.queries, samples: sizes.samples * 4, seed: 1, format: 'jsonl' });
+  if (needs('jsonl', 'memory'))
+    await writeNative(ctx.files.jsonl, { queries: sizes.queries, samples: sizes.samples, seed: 1, format: 'jsonl' });
+  if (needs('memory'))
+    await writeNative(ctx.files.jsonl4, { queries: sizes.queries, samples: sizes.samples * 4, seed: 1, format: 'jsonl' });
   if (needs('csv')) await writeNative(ctx.files.csv, { queries: sizes.queries, samples: sizes.samples, seed: 1, format: 'csv' });
   if (needs('inspect')) writeEval(ctx.files.eval, { ids: sizes.evalIds, epochs: sizes.epochs, seed: 3 });
   console.log(`data generated in ${((Date.now() - started) / 1000).toFixed(1)} s under ${tmp}`);
-  if (quick) console.log('quick: at 1/10 the sizes the bundle\'s fixed start-up cost (~0.1–0.2 s) weighs on every ratio; the targets are for the full sizes.');
+  if (quick)
+    console.log(
+      "quick: at 1/10 the sizes the bundle's fixed start-up cost (~0.1–0.2 s) weighs on every ratio; the targets are for the full sizes.",
+    );
   console.log('');
   console.log(header());
   for (const [key, figure] of wanted) {

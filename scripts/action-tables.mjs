@@ -6,9 +6,14 @@ import { parse } from 'yaml';
 
 export function actionTables(actionYml) {
   const action = parse(actionYml);
-  const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+  const cell = (text) =>
+    String(text ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ')
+      .trim();
   const inputs = Object.entries(action.inputs).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`,
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`,
   );
   const outputs = Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
   return {

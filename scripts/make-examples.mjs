@@ -131,7 +131,11 @@ export function passRows(params = PASS) {
 }
 
 function insufficientText() {
-  const hitsFor = new Map([[41, 1], [158, 2], [263, 1]]);
+  const hitsFor = new Map([
+    [41, 1],
+    [158, 2],
+    [263, 1],
+  ]);
   const rows = ['query_id,behavior,hits,k'];
   for (let q = 0; q < 300; q++) rows.push(`jb-${pad(q, 3)},jailbreak,${hitsFor.get(q) ?? 0},4`);
   return rows.join('\n') + '\n';
@@ -155,7 +159,12 @@ function main() {
     writeFileSync(file, text);
     console.log(`wrote examples/${rel} (${Buffer.byteLength(text)} bytes)`);
   };
-  write('pass/results.jsonl', passRows().map((r) => JSON.stringify(r)).join('\n') + '\n');
+  write(
+    'pass/results.jsonl',
+    passRows()
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
+  );
   write('insufficient/results.csv', insufficientText());
   write('bad/results.jsonl', badText());
 }

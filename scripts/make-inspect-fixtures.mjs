@@ -45,7 +45,11 @@ const refusalRows = [
 ];
 const refusal = { task: 'refusal_probe', model: 'mockllm/model', scorers: ['complied', 'harm_score'], epochs: 3, rows: refusalRows };
 // header.json carries its content size in the frame (a pledged size), the rest do not: both shapes occur.
-files['zstd.eval'] = zip(evalEntries({ ...refusal, method: 93 }).map((e) => (e.name === 'header.json' ? { ...e, zstdArgs: [`--stream-size=${Buffer.byteLength(e.data)}`] } : e)));
+files['zstd.eval'] = zip(
+  evalEntries({ ...refusal, method: 93 }).map((e) =>
+    e.name === 'header.json' ? { ...e, zstdArgs: [`--stream-size=${Buffer.byteLength(e.data)}`] } : e,
+  ),
+);
 // The same log with deflate entries, and the small samples stored (method 0), as older Inspect wrote.
 files['deflate.eval'] = zip(evalEntries({ ...refusal, method: 8 }).map((e) => (e.name.startsWith('samples/q4') ? { ...e, method: 0 } : e)));
 
@@ -59,14 +63,18 @@ files['deflate.eval'] = zip(evalEntries({ ...refusal, method: 8 }).map((e) => (e
     { id: 's1', epoch: 1, scores: { match: score('C') } },
     { id: 's2', epoch: 1, scores: { match: score('I') } },
   ];
-  const stale = evalEntries({ task: 'stale_task', model: 'mockllm/model', scorers: ['match'], epochs: 1, rows: rowsOld, method: 8, status: 'error' });
+  const stale = evalEntries({
+    task: 'stale_task',
+    model: 'mockllm/model',
+    scorers: ['match'],
+    epochs: 1,
+    rows: rowsOld,
+    method: 8,
+    status: 'error',
+  });
   const fresh = evalEntries({ task: 'dup_task', model: 'mockllm/model', scorers: ['match'], epochs: 1, rows: rowsNew, method: 8 });
   const pick = (entries, name) => entries.find((e) => e.name === name);
-  files['duplicate.eval'] = zip([
-    ...stale,
-    pick(fresh, 'summaries.json'),
-    pick(fresh, 'header.json'),
-  ]);
+  files['duplicate.eval'] = zip([...stale, pick(fresh, 'summaries.json'), pick(fresh, 'header.json')]);
 }
 
 // 3. Bare NaN / ±Infinity (Inspect's unscored sentinel), strings that mention them, int ids.
@@ -142,19 +150,46 @@ files['chunked.eval'] = zip(
       epochs: 2,
       method: 93,
       rows: [
-        mc('mc1', 1, 'B', -0.5, [['B', -0.5], ['A', -1.2], ['C', -2.3], ['D', -3.0]]),
-        mc('mc1', 2, 'A', -0.1, [['A', -0.1], [' A', -3.0], ['B', -2.5], ['C', -4.0], ['D', -5.0]]),
-        mc('mc2', 1, 'B', -0.05, [['B', -0.05], ['A', -3.5], ['C', -4.1], ['The', -4.5]]),
+        mc('mc1', 1, 'B', -0.5, [
+          ['B', -0.5],
+          ['A', -1.2],
+          ['C', -2.3],
+          ['D', -3.0],
+        ]),
+        mc('mc1', 2, 'A', -0.1, [
+          ['A', -0.1],
+          [' A', -3.0],
+          ['B', -2.5],
+          ['C', -4.0],
+          ['D', -5.0],
+        ]),
+        mc('mc2', 1, 'B', -0.05, [
+          ['B', -0.05],
+          ['A', -3.5],
+          ['C', -4.1],
+          ['The', -4.5],
+        ]),
         { id: 'mc2', epoch: 2, choices, target: 'A', error: 'RateLimitError()' },
-        mc('mc3', 1, 'B', -0.3, [['B', -0.3], ['C', -1.5], ['D', -2.0], ['I', -3.0]]),
-        mc('mc3', 2, 'ANSWER', -0.01, [['ANSWER', -0.01], ['Answer', -4.8]]),
+        mc('mc3', 1, 'B', -0.3, [
+          ['B', -0.3],
+          ['C', -1.5],
+          ['D', -2.0],
+          ['I', -3.0],
+        ]),
+        mc('mc3', 2, 'ANSWER', -0.01, [
+          ['ANSWER', -0.01],
+          ['Answer', -4.8],
+        ]),
       ],
     }),
   );
 }
 
 // 7. Bad input.
-files['corrupt.eval'] = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 37 + 11) % 256))]);
+files['corrupt.eval'] = Buffer.concat([
+  Buffer.from('PK\x03\x04', 'latin1'),
+  Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 37 + 11) % 256)),
+]);
 files['truncated.eval'] = files['zstd.eval'].subarray(0, Math.floor(files['zstd.eval'].length * 0.6));
 files['bzip2.eval'] = zip(evalEntries({ ...refusal, method: 8 }).map((e) => (e.name === 'summaries.json' ? { ...e, method: 12 } : e)));
 {
@@ -179,8 +214,12 @@ files['no-scorer.eval'] = zip(
   }),
 );
 // The zip declares 100 bytes for summaries.json, which decodes to far more (the CRC is of the real data).
-files['lying-zstd.eval'] = zip(evalEntries({ ...refusal, method: 93 }).map((e) => (e.name === 'summaries.json' ? { ...e, declaredSize: 100 } : e)));
-files['lying-deflate.eval'] = zip(evalEntries({ ...refusal, method: 8 }).map((e) => (e.name === 'summaries.json' ? { ...e, declaredSize: 100 } : e)));
+files['lying-zstd.eval'] = zip(
+  evalEntries({ ...refusal, method: 93 }).map((e) => (e.name === 'summaries.json' ? { ...e, declaredSize: 100 } : e)),
+);
+files['lying-deflate.eval'] = zip(
+  evalEntries({ ...refusal, method: 8 }).map((e) => (e.name === 'summaries.json' ? { ...e, declaredSize: 100 } : e)),
+);
 
 // 8. A .json log (the same EvalLog as one document, indent 2, samples sorted).
 {

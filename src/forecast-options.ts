@@ -12,7 +12,10 @@ import type { ForecastOptions } from './forecast/types.js';
 export const BACKTEST_SPLITS = 50;
 export const BACKTEST_RATIO = 10;
 
-export type OptionSettings = Pick<Settings, 'deploymentVolume' | 'tailSize' | 'confidence' | 'bootstrap' | 'seed' | 'thresholds' | 'frequencyTau' | 'policy'>;
+export type OptionSettings = Pick<
+  Settings,
+  'deploymentVolume' | 'tailSize' | 'confidence' | 'bootstrap' | 'seed' | 'thresholds' | 'frequencyTau' | 'policy'
+>;
 
 export function forecastOptions(settings: OptionSettings, behavior: string, over: Partial<ForecastOptions> = {}): ForecastOptions {
   return {

@@ -32,7 +32,9 @@ export async function run(): Promise<void> {
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
     await postComment(report, settings);
     setOutputs(report, written);
-    core.info(`tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviour${report.behaviors.length === 1 ? '' : 's'}); report at ${written.reportPath}`);
+    core.info(
+      `tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviour${report.behaviors.length === 1 ? '' : 's'}); report at ${written.reportPath}`,
+    );
     if (exitCodeFor(report.verdict, settings) !== 0) core.setFailed(failureMessage(report));
   } catch (error) {
     core.setOutput('verdict', 'error');

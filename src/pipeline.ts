@@ -54,7 +54,14 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     located: meta.baseline,
     ports: meta.locate?.ports,
     // The default ports only glob the workspace, so the download fields of this context are never used.
-    context: meta.locate?.context ?? { workspace, downloadDir: workspace, repository: meta.context?.repository ?? null, defaultBranch: null, currentRunId: null, serverUrl: null },
+    context: meta.locate?.context ?? {
+      workspace,
+      downloadDir: workspace,
+      repository: meta.context?.repository ?? null,
+      defaultBranch: null,
+      currentRunId: null,
+      serverUrl: null,
+    },
   });
   const forecasts = ingest.samples.map((sample) => forecastBehavior(sample, forecastOptions(settings, sample.name)));
   const redTeam = settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace);
@@ -77,7 +84,9 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
 async function ingestSources(settings: Settings, sources: SourceFile[] | SourceGroup[]): Promise<IngestResult> {
   if (isGroups(sources)) return ingestGroups(sources);
   if (sources.length > 0 && (settings.policy?.files ?? []).length > 0) {
-    throw new Error('internal: the policy has a `files` section; pass runPipeline the groups (source-groups.ts), not the `results` files alone');
+    throw new Error(
+      'internal: the policy has a `files` section; pass runPipeline the groups (source-groups.ts), not the `results` files alone',
+    );
   }
   return ingestFiles(sources, { format: settings.format, mapping: settings.mapping });
 }

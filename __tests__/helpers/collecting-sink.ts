@@ -42,7 +42,12 @@ export function collect(sampledOnly?: string): Collected {
   return Object.assign(c, { sink });
 }
 
-export async function readWith(reader: FormatReader, file: SourceFile, options: MappingOptions = {}, sampledOnly?: string): Promise<Collected> {
+export async function readWith(
+  reader: FormatReader,
+  file: SourceFile,
+  options: MappingOptions = {},
+  sampledOnly?: string,
+): Promise<Collected> {
   const c = collect(sampledOnly);
   await reader.read(file, options, c.sink);
   return c;

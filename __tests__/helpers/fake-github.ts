@@ -19,14 +19,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type RouteName =
-  | 'listComments'
-  | 'createComment'
-  | 'updateComment'
-  | 'deleteComment'
-  | 'graphql'
-  | 'commitPulls'
-  | 'listPulls';
+export type RouteName = 'listComments' | 'createComment' | 'updateComment' | 'deleteComment' | 'graphql' | 'commitPulls' | 'listPulls';
 
 export interface FakeComment {
   id: number;
@@ -179,54 +172,97 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   type Handler = (m: RegExpMatchArray, url: URL, body: unknown) => Answer;
   const routes: [string, RegExp, RouteName, Handler][] = [
-    ['GET', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/, 'listComments', (m, url) =>
-      paginate(url, issueComments(m[1], Number(m[2])))],
-    ['POST', /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/, 'createComment', (m, _u, body) => {
-      const text = field(body, 'body');
-      if (text === undefined) return { status: 422, body: { message: 'Validation Failed' } };
-      return { status: 201, body: newComment(m[1], Number(m[2]), text, author) };
-    }],
-    ['PATCH', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/, 'updateComment', (m, _u, body) => {
-      const comment = findComment(m[1], Number(m[2]))?.find((c) => c.id === Number(m[2]));
-      const text = field(body, 'body');
-      if (!comment) return { status: 404, body: { message: 'Not Found' } };
-      if (text === undefined) return { status: 422, body: { message: 'Validation Failed' } };
-      comment.body = text;
-      comment.updated_at = new Date(EPOCH + nextId++ * 1000).toISOString();
-      return { status: 200, body: comment };
-    }],
-    ['DELETE', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/, 'deleteComment', (m) => {
-      const list = findComment(m[1], Number(m[2]));
-      if (!list) return { status: 404, body: { message: 'Not Found' } };
-      list.splice(list.findIndex((c) => c.id === Number(m[2])), 1);
-      return { status: 204 };
-    }],
-    ['POST', /^\/graphql$/, 'graphql', (_m, _u, body) => {
-      const query = field(body, 'query') ?? '';
-      if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) {
-        return { status: 200, body: { errors: [{ message: 'the fake only answers viewer { login }' }] } };
-      }
-      return { status: 200, body: { data: { viewer: { login: viewerLogin } } } };
-    }],
-    ['GET', /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)\/pulls$/, 'commitPulls', (m, url) => {
-      const repo = m[1];
-      // GitHub answers [] for a commit that exists only in a fork.
-      const hits = (pullsByRepo.get(repo.toLowerCase()) ?? []).filter(
-        (p) => p.headSha === m[2] && p.headRepo.toLowerCase() === repo.toLowerCase(),
-      );
-      return paginate(url, hits.map((p) => pullJson(repo, p)));
-    }],
-    ['GET', /^\/repos\/([^/]+\/[^/]+)\/pulls$/, 'listPulls', (m, url) => {
-      const repo = m[1];
-      const head = url.searchParams.get('head');
-      const state = url.searchParams.get('state') ?? 'open';
-      const hits = (pullsByRepo.get(repo.toLowerCase()) ?? []).filter(
-        (p) =>
-          (state === 'all' || p.state === state) &&
-          (head === null || `${p.headRepo.split('/')[0]}:${p.headRef}`.toLowerCase() === head.toLowerCase()),
-      );
-      return paginate(url, hits.map((p) => pullJson(repo, p)));
-    }],
+    [
+      'GET',
+      /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/,
+      'listComments',
+      (m, url) => paginate(url, issueComments(m[1], Number(m[2]))),
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/,
+      'createComment',
+      (m, _u, body) => {
+        const text = field(body, 'body');
+        if (text === undefined) return { status: 422, body: { message: 'Validation Failed' } };
+        return { status: 201, body: newComment(m[1], Number(m[2]), text, author) };
+      },
+    ],
+    [
+      'PATCH',
+      /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/,
+      'updateComment',
+      (m, _u, body) => {
+        const comment = findComment(m[1], Number(m[2]))?.find((c) => c.id === Number(m[2]));
+        const text = field(body, 'body');
+        if (!comment) return { status: 404, body: { message: 'Not Found' } };
+        if (text === undefined) return { status: 422, body: { message: 'Validation Failed' } };
+        comment.body = text;
+        comment.updated_at = new Date(EPOCH + nextId++ * 1000).toISOString();
+        return { status: 200, body: comment };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/,
+      'deleteComment',
+      (m) => {
+        const list = findComment(m[1], Number(m[2]));
+        if (!list) return { status: 404, body: { message: 'Not Found' } };
+        list.splice(
+          list.findIndex((c) => c.id === Number(m[2])),
+          1,
+        );
+        return { status: 204 };
+      },
+    ],
+    [
+      'POST',
+      /^\/graphql$/,
+      'graphql',
+      (_m, _u, body) => {
+        const query = field(body, 'query') ?? '';
+        if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) {
+          return { status: 200, body: { errors: [{ message: 'the fake only answers viewer { login }' }] } };
+        }
+        return { status: 200, body: { data: { viewer: { login: viewerLogin } } } };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)\/pulls$/,
+      'commitPulls',
+      (m, url) => {
+        const repo = m[1];
+        // GitHub answers [] for a commit that exists only in a fork.
+        const hits = (pullsByRepo.get(repo.toLowerCase()) ?? []).filter(
+          (p) => p.headSha === m[2] && p.headRepo.toLowerCase() === repo.toLowerCase(),
+        );
+        return paginate(
+          url,
+          hits.map((p) => pullJson(repo, p)),
+        );
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+\/[^/]+)\/pulls$/,
+      'listPulls',
+      (m, url) => {
+        const repo = m[1];
+        const head = url.searchParams.get('head');
+        const state = url.searchParams.get('state') ?? 'open';
+        const hits = (pullsByRepo.get(repo.toLowerCase()) ?? []).filter(
+          (p) =>
+            (state === 'all' || p.state === state) &&
+            (head === null || `${p.headRepo.split('/')[0]}:${p.headRef}`.toLowerCase() === head.toLowerCase()),
+        );
+        return paginate(
+          url,
+          hits.map((p) => pullJson(repo, p)),
+        );
+      },
+    ],
   ];
 
   const send = (res: ServerResponse, answer: Answer, contentType?: string) => {
@@ -373,7 +409,10 @@ export const faults = {
   /** Primary rate limit: 403 with x-ratelimit-remaining 0 and a reset time `resetInSeconds` away. */
   rateLimited: (resetInSeconds: number, times?: number): Fault => ({
     status: 403,
-    body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+    body: {
+      message: 'API rate limit exceeded for installation ID 1.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+    },
     headers: {
       'x-ratelimit-limit': '1000',
       'x-ratelimit-remaining': '0',

@@ -16,7 +16,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLE, REPO_ROOT, inputEnv, parseGithubOutput, parseWorkflowCommands, runnerFiles, spawnNode, writeFiles, type Annotation } from './run-action.js';
+import {
+  BUNDLE,
+  REPO_ROOT,
+  inputEnv,
+  parseGithubOutput,
+  parseWorkflowCommands,
+  runnerFiles,
+  spawnNode,
+  writeFiles,
+  type Annotation,
+} from './run-action.js';
 
 export { BUNDLE, REPO_ROOT };
 

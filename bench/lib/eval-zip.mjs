@@ -44,7 +44,8 @@ function hasZstd() {
 /** An entry ready for the zip: raw and packed bytes, CRC of the raw bytes. */
 function packEntry(data, method) {
   const raw = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
-  const packed = method === 93 ? execFileSync('zstd', ['-q', '-c', '-3'], { input: raw, maxBuffer: 1 << 30 }) : deflateRawSync(raw, { level: 6 });
+  const packed =
+    method === 93 ? execFileSync('zstd', ['-q', '-c', '-3'], { input: raw, maxBuffer: 1 << 30 }) : deflateRawSync(raw, { level: 6 });
   return { method, crc: crc32(raw), size: raw.length, packed };
 }
 
@@ -122,7 +123,13 @@ export function writeEval(path, { ids, epochs, seed }) {
   const header = {
     version: 2,
     status: 'success',
-    eval: { task: 'bench_task', model: 'mockllm/model', scorers: [{ name: 'refusal' }], config: { epochs }, model_generate_config: { temperature: 1 } },
+    eval: {
+      task: 'bench_task',
+      model: 'mockllm/model',
+      scorers: [{ name: 'refusal' }],
+      config: { epochs },
+      model_generate_config: { temperature: 1 },
+    },
     plan: { config: { temperature: 1 } },
     results: { total_samples: ids * epochs, completed_samples: ids * epochs },
   };
@@ -131,7 +138,18 @@ export function writeEval(path, { ids, epochs, seed }) {
     const w = mulberry32(seed + 1000 + v);
     while (words.join(' ').length < BODY_BYTES) words.push(`w${Math.floor(w() * 5000)}`);
     const text = words.join(' ');
-    return packEntry(JSON.stringify({ id: `variant-${v}`, epoch: 1, messages: [{ role: 'user', content: text.slice(0, 2000) }, { role: 'assistant', content: text }], scores: {} }), method);
+    return packEntry(
+      JSON.stringify({
+        id: `variant-${v}`,
+        epoch: 1,
+        messages: [
+          { role: 'user', content: text.slice(0, 2000) },
+          { role: 'assistant', content: text },
+        ],
+        scores: {},
+      }),
+      method,
+    );
   });
   const summariesJson = JSON.stringify(summaries);
   const entries = [

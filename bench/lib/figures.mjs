@@ -24,24 +24,56 @@ export function action(ctx, results, inputs = {}) {
   return () => runNode([ctx.dist.action], { env, cwd: ctx.tmp, tmp: ctx.tmp }).then((r) => check(r, `dist/index.js on ${results}`));
 }
 
-const script = (ctx, name, ...args) => () => runNode([join(ctx.bench, 'ref', name), ...args], { cwd: ctx.tmp, tmp: ctx.tmp }).then((r) => check(r, name));
+const script =
+  (ctx, name, ...args) =>
+  () =>
+    runNode([join(ctx.bench, 'ref', name), ...args], { cwd: ctx.tmp, tmp: ctx.tmp }).then((r) => check(r, name));
 
 export async function jsonl(ctx) {
   const rows = count(ctx.sizes.queries * ctx.sizes.samples);
-  const b = await compareRuns([action(ctx, ctx.files.jsonl, { bootstrap: '0' }), action(ctx, ctx.files.jsonl), script(ctx, 'readline-json.mjs', ctx.files.jsonl)], ctx.repeat);
+  const b = await compareRuns(
+    [action(ctx, ctx.files.jsonl, { bootstrap: '0' }), action(ctx, ctx.files.jsonl), script(ctx, 'readline-json.mjs', ctx.files.jsonl)],
+    ctx.repeat,
+  );
   ctx.rss.jsonl = Math.max(b[0].rssKB, b[1].rssKB);
   ctx.rss.jsonlNoBootstrap = b[0].rssKB;
   const ref = `${seconds(b[2].ms)} readline+JSON.parse`;
   return [
-    { name: `JSONL ${rows} rows e2e, bootstrap 0`, ours: seconds(b[0].ms), reference: ref, ratio: b[0].ms / b[2].ms, target: '≤ 2× (aim 1.3×)', met: b[0].ms <= 2 * b[2].ms },
-    { name: `JSONL ${rows} rows e2e, default (bootstrap 1000)`, ours: seconds(b[1].ms), reference: ref, ratio: b[1].ms / b[2].ms, target: '≤ 2× (forecast at m=100k incl.)', met: b[1].ms <= 2 * b[2].ms },
+    {
+      name: `JSONL ${rows} rows e2e, bootstrap 0`,
+      ours: seconds(b[0].ms),
+      reference: ref,
+      ratio: b[0].ms / b[2].ms,
+      target: '≤ 2× (aim 1.3×)',
+      met: b[0].ms <= 2 * b[2].ms,
+    },
+    {
+      name: `JSONL ${rows} rows e2e, default (bootstrap 1000)`,
+      ours: seconds(b[1].ms),
+      reference: ref,
+      ratio: b[1].ms / b[2].ms,
+      target: '≤ 2× (forecast at m=100k incl.)',
+      met: b[1].ms <= 2 * b[2].ms,
+    },
   ];
 }
 
 export async function csv(ctx) {
   const rows = count(ctx.sizes.queries * ctx.sizes.samples);
-  const [ours, ref] = await compareRuns([action(ctx, ctx.files.csv, { bootstrap: '0' }), script(ctx, 'csv-parse.mjs', ctx.files.csv)], ctx.repeat);
-  return [{ name: `CSV ${rows} rows e2e, bootstrap 0`, ours: seconds(ours.ms), reference: `${seconds(ref.ms)} csv-parse alone`, ratio: ours.ms / ref.ms, target: '≤ 2×', met: ours.ms <= 2 * ref.ms }];
+  const [ours, ref] = await compareRuns(
+    [action(ctx, ctx.files.csv, { bootstrap: '0' }), script(ctx, 'csv-parse.mjs', ctx.files.csv)],
+    ctx.repeat,
+  );
+  return [
+    {
+      name: `CSV ${rows} rows e2e, bootstrap 0`,
+      ours: seconds(ours.ms),
+      reference: `${seconds(ref.ms)} csv-parse alone`,
+      ratio: ours.ms / ref.ms,
+      target: '≤ 2×',
+      met: ours.ms <= 2 * ref.ms,
+    },
+  ];
 }
 
 /** Peak RSS at 1× and 4× the rows over the same queries: it must follow queries, not rows. */
@@ -53,8 +85,22 @@ export async function memory(ctx) {
   const four = count(ctx.sizes.queries * ctx.sizes.samples * 4);
   const peak = ctx.rss.jsonl ?? small;
   return [
-    { name: `peak RSS, ${one} rows (${count(ctx.sizes.queries)} queries)`, ours: megabytes(peak), reference: '200 MB budget', ratio: peak / budget, target: '< 200 MB', met: peak < budget },
-    { name: `peak RSS, ${four} rows (same queries), bootstrap 0`, ours: megabytes(large), reference: `${megabytes(small)} at ${one} rows`, ratio: large / small, target: '≤ 1.25× (grows with queries)', met: large <= 1.25 * small },
+    {
+      name: `peak RSS, ${one} rows (${count(ctx.sizes.queries)} queries)`,
+      ours: megabytes(peak),
+      reference: '200 MB budget',
+      ratio: peak / budget,
+      target: '< 200 MB',
+      met: peak < budget,
+    },
+    {
+      name: `peak RSS, ${four} rows (same queries), bootstrap 0`,
+      ours: megabytes(large),
+      reference: `${megabytes(small)} at ${one} rows`,
+      ratio: large / small,
+      target: '≤ 1.25× (grows with queries)',
+      met: large <= 1.25 * small,
+    },
   ];
 }
 
@@ -67,7 +113,18 @@ export async function memory(ctx) {
  */
 export async function bootstrapCost(ctx) {
   const time = async (m, data) => {
-    const args = [ctx.dist.cli, 'bench-bootstrap', '--queries', String(m), '--resamples', '1000', '--repeat', String(ctx.repeat), '--data', data];
+    const args = [
+      ctx.dist.cli,
+      'bench-bootstrap',
+      '--queries',
+      String(m),
+      '--resamples',
+      '1000',
+      '--repeat',
+      String(ctx.repeat),
+      '--data',
+      data,
+    ];
     return JSON.parse(check(await runNode(args, { cwd: ctx.tmp, tmp: ctx.tmp }), 'bench-bootstrap').stdout);
   };
   const lines = [];
@@ -93,25 +150,68 @@ export async function inspect(ctx) {
     await ours();
   } catch (error) {
     if (/unknown format 'inspect'/.test(String(error))) {
-      return [{ name, ours: 'not available', reference: 'no Inspect reader in this build', ratio: null, target: 'reads summaries only', met: null }];
+      return [
+        {
+          name,
+          ours: 'not available',
+          reference: 'no Inspect reader in this build',
+          ratio: null,
+          target: 'reads summaries only',
+          met: null,
+        },
+      ];
     }
     throw error;
   }
   // Inflating every body takes seconds per run: one round (after the warm-up above) is enough for a ratio this wide.
-  const b = await compareRuns([ours, script(ctx, 'read-zip.mjs', ctx.files.eval, 'summaries'), script(ctx, 'read-zip.mjs', ctx.files.eval, 'all')], 1);
+  const b = await compareRuns(
+    [ours, script(ctx, 'read-zip.mjs', ctx.files.eval, 'summaries'), script(ctx, 'read-zip.mjs', ctx.files.eval, 'all')],
+    1,
+  );
   return [
-    { name: `${name} e2e, bootstrap 0`, ours: seconds(b[0].ms), reference: `${seconds(b[1].ms)} summaries.json alone`, ratio: b[0].ms / b[1].ms, target: '≤ 2× (no sample body read)', met: b[0].ms <= 2 * b[1].ms },
-    { name: `${name}, vs touching every body`, ours: seconds(b[0].ms), reference: `${seconds(b[2].ms)} every entry inflated+parsed`, ratio: b[0].ms / b[2].ms, target: '< 0.5× (bodies skipped)', met: b[0].ms < 0.5 * b[2].ms },
+    {
+      name: `${name} e2e, bootstrap 0`,
+      ours: seconds(b[0].ms),
+      reference: `${seconds(b[1].ms)} summaries.json alone`,
+      ratio: b[0].ms / b[1].ms,
+      target: '≤ 2× (no sample body read)',
+      met: b[0].ms <= 2 * b[1].ms,
+    },
+    {
+      name: `${name}, vs touching every body`,
+      ours: seconds(b[0].ms),
+      reference: `${seconds(b[2].ms)} every entry inflated+parsed`,
+      ratio: b[0].ms / b[2].ms,
+      target: '< 0.5× (bodies skipped)',
+      met: b[0].ms < 0.5 * b[2].ms,
+    },
   ];
 }
 
 export async function coldStart(ctx) {
   writeFileSync(ctx.files.tiny, Array.from({ length: 10 }, (_, i) => `{"query_id":"q${i}","label":${i % 3 === 0 ? 1 : 0}}`).join('\n'));
   const bare = () => runNode(['-e', '0'], { cwd: ctx.tmp, tmp: ctx.tmp }).then((r) => check(r, 'node -e 0'));
-  const cli = () => runNode([ctx.dist.cli, 'forecast', ctx.files.tiny, '--deployment-volume', '1M'], { cwd: ctx.tmp, tmp: ctx.tmp }).then((r) => check(r, 'dist/cli/index.js'));
+  const cli = () =>
+    runNode([ctx.dist.cli, 'forecast', ctx.files.tiny, '--deployment-volume', '1M'], { cwd: ctx.tmp, tmp: ctx.tmp }).then((r) =>
+      check(r, 'dist/cli/index.js'),
+    );
   const b = await compareRuns([action(ctx, ctx.files.tiny), cli, bare], ctx.repeat + 2);
   return [
-    { name: `cold start, 10 rows: action (${ctx.bundleKB.action} kB)`, ours: seconds(b[0].ms), reference: `${seconds(b[2].ms)} node -e 0`, ratio: b[0].ms / b[2].ms, target: 'none set: report (lean bundle)', met: null },
-    { name: `cold start, 10 rows: CLI (${ctx.bundleKB.cli} kB)`, ours: seconds(b[1].ms), reference: `${seconds(b[2].ms)} node -e 0`, ratio: b[1].ms / b[2].ms, target: 'none set: report (lean bundle)', met: null },
+    {
+      name: `cold start, 10 rows: action (${ctx.bundleKB.action} kB)`,
+      ours: seconds(b[0].ms),
+      reference: `${seconds(b[2].ms)} node -e 0`,
+      ratio: b[0].ms / b[2].ms,
+      target: 'none set: report (lean bundle)',
+      met: null,
+    },
+    {
+      name: `cold start, 10 rows: CLI (${ctx.bundleKB.cli} kB)`,
+      ours: seconds(b[1].ms),
+      reference: `${seconds(b[2].ms)} node -e 0`,
+      ratio: b[1].ms / b[2].ms,
+      target: 'none set: report (lean bundle)',
+      met: null,
+    },
   ];
 }

@@ -51,9 +51,10 @@ export async function writeNative(path, { queries, samples, seed, format }) {
     const behavior = BEHAVIOURS[q % 2].name;
     for (let s = 0; s < samples; s++) {
       const label = u() < p[q] ? 1 : 0;
-      buf += format === 'csv'
-        ? `${id},${behavior},${s},${label}\n`
-        : `{"query_id":"${id}","behavior":"${behavior}","sample":${s},"label":${label}}\n`;
+      buf +=
+        format === 'csv'
+          ? `${id},${behavior},${s},${label}\n`
+          : `{"query_id":"${id}","behavior":"${behavior}","sample":${s},"label":${label}}\n`;
     }
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain');

@@ -23,7 +23,15 @@ export async function baselineLocator(workspace: string): Promise<{ ports: Basel
     findFiles: (patterns, dir, label) => findFiles(patterns, dir, label),
     async listWorkflowRuns({ workflow, branch, page, perPage }) {
       const octokit = createClient(token);
-      const response = await octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: workflow, branch, status: 'success', per_page: perPage, page });
+      const response = await octokit.rest.actions.listWorkflowRuns({
+        owner,
+        repo,
+        workflow_id: workflow,
+        branch,
+        status: 'success',
+        per_page: perPage,
+        page,
+      });
       return response.data.workflow_runs.map((r) => ({
         id: r.id,
         runNumber: r.run_number,

@@ -19,8 +19,10 @@ export async function postComment(report: Report, settings: Settings): Promise<v
     hasBreach: report.breaches.length > 0,
     // The comment shows the PR head and this run, whatever GITHUB_SHA says.
     render: (marker, pr) =>
-      renderMarkdown({ ...report, context: { ...report.context, sha: pr.headSha, runUrl: pr.runUrl } }, { marker, maxChars: MAX_COMMENT_CHARS })
-        .body,
+      renderMarkdown(
+        { ...report, context: { ...report.context, sha: pr.headSha, runUrl: pr.runUrl } },
+        { marker, maxChars: MAX_COMMENT_CHARS },
+      ).body,
     token,
     env: process.env,
   });

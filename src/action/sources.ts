@@ -34,6 +34,9 @@ export async function sourceGroups(settings: Settings, workspace: string): Promi
   core.info(`tailgate: read ${downloaded.length} artifact(s): ${downloaded.map((a) => `${a.name} (${a.files} files)`).join(', ')}`);
   // Neither `results` nor policy groups: every file of the artifacts, read with the inputs' format and mapping, as before.
   const used = specs.length > 0 ? specs : [{ label: RESULTS_LABEL, patterns: [], format: settings.format, mapping: settings.mapping }];
-  const files = await artifactGroupFiles(downloaded, used.map((spec) => ({ label: spec.label, patterns: spec.patterns })));
+  const files = await artifactGroupFiles(
+    downloaded,
+    used.map((spec) => ({ label: spec.label, patterns: spec.patterns })),
+  );
   return used.map((spec, i) => ({ label: spec.label, files: files[i] ?? [], format: spec.format, mapping: spec.mapping }));
 }

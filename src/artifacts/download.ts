@@ -55,10 +55,7 @@ export interface DownloadOptions {
 }
 
 /** Lists, selects, bounds and downloads; see the module doc. Sequential: a few shards, and each download is bounded. */
-export async function downloadArtifacts(
-  settings: ArtifactSettings,
-  opts: DownloadOptions,
-): Promise<{ artifacts: DownloadedArtifact[] }> {
+export async function downloadArtifacts(settings: ArtifactSettings, opts: DownloadOptions): Promise<{ artifacts: DownloadedArtifact[] }> {
   const env = opts.env ?? process.env;
   const limits = { ...ARTIFACT_LIMITS, ...opts.limits };
   const { scope } = settings;

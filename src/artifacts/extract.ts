@@ -39,7 +39,9 @@ export async function placeDownload(stagedDir: string, targetDir: string, artifa
   const saved = await readdir(stagedDir, { withFileTypes: true });
   const files = saved.filter((d) => d.isFile());
   if (files.length !== 1 || saved.length !== 1) {
-    throw new Error(`${label}: expected the download to save one file, found ${saved.length} entries; this is a bug in tailgate or @actions/artifact`);
+    throw new Error(
+      `${label}: expected the download to save one file, found ${saved.length} entries; this is a bug in tailgate or @actions/artifact`,
+    );
   }
   const file = path.join(stagedDir, files[0].name);
   if (!(await startsWithZipMagic(file))) return keepRaw(file, targetDir, artifact, opts.budget);
@@ -83,8 +85,7 @@ async function extractAll(zip: ZipReader, targetDir: string, label: string, opts
  */
 export function safeSegments(entry: string, label: string): string[] {
   const segments = entry.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
-  const unsafe =
-    /^[\\/]/.test(entry) || /^[A-Za-z]:/.test(entry) || entry.includes('\0') || segments.some((s) => s === '..');
+  const unsafe = /^[\\/]/.test(entry) || /^[A-Za-z]:/.test(entry) || entry.includes('\0') || segments.some((s) => s === '..');
   if (unsafe) {
     throw new InputError(`${label}: zip entry '${entry}' points outside the artifact (absolute path or ..); refusing to extract it`);
   }

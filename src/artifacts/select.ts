@@ -35,11 +35,7 @@ export function globToRegExp(glob: string): RegExp {
  * one artifact (a pattern that matches nothing is a typo or a missing shard,
  * the same rule `results` globs follow).
  */
-export function selectArtifacts(
-  selection: ArtifactSelection,
-  listed: ListedArtifact[],
-  scope: ArtifactScope,
-): ListedArtifact[] {
+export function selectArtifacts(selection: ArtifactSelection, listed: ListedArtifact[], scope: ArtifactScope): ListedArtifact[] {
   const byName = new Map(listed.map((a) => [a.name, a]));
   const picked = new Map<string, ListedArtifact>();
   if (selection.kind === 'names') {
@@ -74,7 +70,10 @@ function existing(listed: ListedArtifact[]): string {
     );
   }
   const names = [...new Set(listed.map((a) => a.name))].sort();
-  const shown = names.slice(0, LISTED_NAMES).map((n) => `'${n}'`).join(', ');
+  const shown = names
+    .slice(0, LISTED_NAMES)
+    .map((n) => `'${n}'`)
+    .join(', ');
   const more = names.length > LISTED_NAMES ? ` (and ${names.length - LISTED_NAMES} more)` : '';
   return `the run has: ${shown}${more}. Check the name, or that the uploading job finished before this one.`;
 }

@@ -98,9 +98,7 @@ function checkName(name: string): void {
 function parseRunId(raw: string, token: string): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
-    throw new InputError(
-      `Input \`run-id\` must be a workflow run id (digits, as in .../actions/runs/<run-id>), got ${quote(raw, token)}.`,
-    );
+    throw new InputError(`Input \`run-id\` must be a workflow run id (digits, as in .../actions/runs/<run-id>), got ${quote(raw, token)}.`);
   }
   return value;
 }
@@ -109,9 +107,7 @@ function parseRunId(raw: string, token: string): number {
 function parseRepository(raw: string, current: string | undefined, token: string): [string, string] {
   const text = raw !== '' ? raw : (current ?? '').trim();
   if (text === '') {
-    throw new InputError(
-      'Input `repository` is empty and GITHUB_REPOSITORY is not set: give the repository of `run-id` as owner/name.',
-    );
+    throw new InputError('Input `repository` is empty and GITHUB_REPOSITORY is not set: give the repository of `run-id` as owner/name.');
   }
   const m = REPOSITORY.exec(text);
   // `.` and `..` pass the character class but are no repository, and would walk up the REST URL path.

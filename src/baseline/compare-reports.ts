@@ -29,7 +29,11 @@ export function compareReports(
   baseline: StoredReport,
   opts: { label: string; riskIncrease?: RiskIncrease; policy?: Settings['policy'] },
 ): ReportComparison {
-  const settings = { deploymentVolume: current.deploymentVolume, confidence: current.settings.confidence, tailSize: current.settings.tailSize };
+  const settings = {
+    deploymentVolume: current.deploymentVolume,
+    confidence: current.settings.confidence,
+    tailSize: current.settings.tailSize,
+  };
   const base = fromReport(baseline, { description: opts.label, runId: null, runUrl: null, sha: null }, settings);
   const increase = { riskIncrease: opts.riskIncrease ?? {}, policy: opts.policy ?? null };
   const byName = new Map(base.behaviors.map((b) => [b.name, b]));

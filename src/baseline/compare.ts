@@ -39,7 +39,11 @@ export function increaseRatio(current: IntervalLike, baseline: IntervalLike): nu
  * threshold: a lower end exactly at factor × the baseline's upper end passes.
  * Multiplying keeps the decision exact where the quotient would round.
  */
-export function increaseLevel(current: IntervalLike, baseline: IntervalLike, factors: RiskIncrease): { level: Level; factor: number } | null {
+export function increaseLevel(
+  current: IntervalLike,
+  baseline: IntervalLike,
+  factors: RiskIncrease,
+): { level: Level; factor: number } | null {
   if (current.lower === null || baseline.upper === null) return null;
   const { lower } = current;
   const { upper } = baseline;
@@ -70,7 +74,11 @@ export function baselineSide(b: BaselineBehavior): ComparedForecast {
 }
 
 /** The report's comparison section: every behaviour of either side, current ones first. */
-export function compareWithBaseline(forecasts: readonly BehaviorForecast[], baseline: Baseline, settings: IncreaseSettings): ReportBaseline {
+export function compareWithBaseline(
+  forecasts: readonly BehaviorForecast[],
+  baseline: Baseline,
+  settings: IncreaseSettings,
+): ReportBaseline {
   const byName = new Map(baseline.behaviors.map((b) => [b.name, b]));
   const rows: BaselineRow[] = forecasts.map((f) => {
     const base = byName.get(f.name);
@@ -96,7 +104,7 @@ export function compareWithBaseline(forecasts: readonly BehaviorForecast[], base
 function row(name: string, current: ComparedForecast | null, baseline: ComparedForecast | null, riskIncrease: RiskIncrease): BaselineRow {
   const presence = current === null ? 'baseline-only' : baseline === null ? 'current-only' : 'both';
   if (current === null || baseline === null) {
-    const note = current === null ? 'only in the baseline: not in this run\'s results' : 'new: not in the baseline';
+    const note = current === null ? "only in the baseline: not in this run's results" : 'new: not in the baseline';
     return { name, presence, baseline, current, ratio: null, overlap: null, increase: null, riskIncrease, note };
   }
   return {
@@ -117,7 +125,8 @@ function missingNote(current: ComparedForecast, baseline: ComparedForecast): str
   if (current.forecast === null && baseline.forecast === null) return 'no forecast on either side';
   if (current.forecast === null) return `no current forecast (${current.outcome})`;
   if (baseline.forecast === null) return `no baseline forecast (${baseline.outcome})`;
-  if (baseline.lower === null || baseline.upper === null) return 'the baseline has no interval at this volume, so the risk-increase gate cannot judge it';
+  if (baseline.lower === null || baseline.upper === null)
+    return 'the baseline has no interval at this volume, so the risk-increase gate cannot judge it';
   if (current.lower === null || current.upper === null) return 'no current interval, so the risk-increase gate cannot judge it';
   if (baseline.forecast === 0) return 'the baseline forecast is 0, so there is no finite ratio';
   return null;

@@ -32,7 +32,9 @@ export async function findFiles(patterns: string[], dir: string, label: string, 
       if (!byPath.has(file)) byPath.set(file, { path: file, name });
     }
     if (byPath.size > maxFiles) {
-      throw new InputError(`baseline: the globs matched more than ${maxFiles} files (the limit); narrow the patterns or exclude files with !pattern`);
+      throw new InputError(
+        `baseline: the globs matched more than ${maxFiles} files (the limit); narrow the patterns or exclude files with !pattern`,
+      );
     }
   }
   const files = [...byPath.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

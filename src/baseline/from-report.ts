@@ -18,7 +18,11 @@ import type { StoredReport } from './report-schema.js';
 
 type ReportBehavior = StoredReport['behaviors'][number];
 
-export function fromReport(report: StoredReport, origin: BaselineOrigin, settings: Pick<Settings, 'deploymentVolume' | 'confidence' | 'tailSize'>): Baseline {
+export function fromReport(
+  report: StoredReport,
+  origin: BaselineOrigin,
+  settings: Pick<Settings, 'deploymentVolume' | 'confidence' | 'tailSize'>,
+): Baseline {
   const n = settings.deploymentVolume;
   const warnings: string[] = [];
   const noInterval: string[] = [];
@@ -28,17 +32,25 @@ export function fromReport(report: StoredReport, origin: BaselineOrigin, setting
     return { name: b.name, outcome: b.outcome, queries: b.queries, observedMax: b.worstQueryRisk.observedMax, ...at };
   });
   if (report.deploymentVolume !== n) {
-    warnings.push(`baseline: the baseline report was forecast at n = ${report.deploymentVolume}, this run at n = ${n}; its numbers are taken at n = ${n} from its forecast curve or fitted tail.`);
+    warnings.push(
+      `baseline: the baseline report was forecast at n = ${report.deploymentVolume}, this run at n = ${n}; its numbers are taken at n = ${n} from its forecast curve or fitted tail.`,
+    );
   }
   if (noInterval.length > 0) {
     const names = noInterval.slice(0, 5).join(', ') + (noInterval.length > 5 ? ` and ${noInterval.length - 5} more` : '');
-    warnings.push(`baseline: no baseline interval at n = ${n} for ${names}, so the risk-increase gate cannot judge ${noInterval.length === 1 ? 'it' : 'them'}.`);
+    warnings.push(
+      `baseline: no baseline interval at n = ${n} for ${names}, so the risk-increase gate cannot judge ${noInterval.length === 1 ? 'it' : 'them'}.`,
+    );
   }
   if (report.settings.confidence !== settings.confidence) {
-    warnings.push(`baseline: the baseline's intervals are at ${formatLevel(report.settings.confidence)}, this run's at ${formatLevel(settings.confidence)}; overlap and the risk-increase gate mix the two levels.`);
+    warnings.push(
+      `baseline: the baseline's intervals are at ${formatLevel(report.settings.confidence)}, this run's at ${formatLevel(settings.confidence)}; overlap and the risk-increase gate mix the two levels.`,
+    );
   }
   if (report.settings.tailSize !== settings.tailSize) {
-    warnings.push(`baseline: the baseline was fit on the top ${report.settings.tailSize} scores, this run on the top ${settings.tailSize}; part of any change may come from that.`);
+    warnings.push(
+      `baseline: the baseline was fit on the top ${report.settings.tailSize} scores, this run on the top ${settings.tailSize}; part of any change may come from that.`,
+    );
   }
   const sha = origin.sha ?? report.context?.sha ?? null;
   return {
@@ -59,7 +71,9 @@ function atVolume(b: ReportBehavior, reportN: number, n: number): Pick<BaselineB
   // Without bootstrap draws the curve's band is the forecast itself (zero width), not an interval:
   // trust the band only when the report had an interval at its own n.
   if (point !== undefined) {
-    return w.lower === null ? { forecast: point.forecast, lower: null, upper: null } : { forecast: point.forecast, lower: point.lower, upper: point.upper };
+    return w.lower === null
+      ? { forecast: point.forecast, lower: null, upper: null }
+      : { forecast: point.forecast, lower: point.lower, upper: point.upper };
   }
   if (b.fit !== null) return { forecast: worstQueryRisk({ slope: b.fit.slope, intercept: b.fit.intercept }, n), lower: null, upper: null };
   return { forecast: null, lower: null, upper: null };

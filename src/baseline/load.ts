@@ -20,18 +20,26 @@ import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
 import type { Baseline, BaselineOrigin } from './types.js';
 
-export type LoadSettings = Pick<Settings, 'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence' | 'bootstrap' | 'seed' | 'thresholds' | 'frequencyTau' | 'policy'>;
+export type LoadSettings = Pick<
+  Settings,
+  'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence' | 'bootstrap' | 'seed' | 'thresholds' | 'frequencyTau' | 'policy'
+>;
 
 export async function loadBaseline(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings): Promise<Baseline> {
   const reports: SourceFile[] = [];
   for (const file of files) if (looksLikeReport(await readHead(file))) reports.push(file);
   if (reports.length > 1) {
-    throw new InputError(`baseline: ${reports.map((f) => f.name).join(', ')} are all tailgate reports; narrow \`baseline\` to the one to compare with.`);
+    throw new InputError(
+      `baseline: ${reports.map((f) => f.name).join(', ')} are all tailgate reports; narrow \`baseline\` to the one to compare with.`,
+    );
   }
   const report = reports[0];
   if (report !== undefined) {
     const baseline = fromReport(await readReportFile(report), origin, settings);
-    if (files.length > 1) baseline.warnings.push(`baseline: read the report ${report.name} and ignored the ${files.length - 1} other ${files.length === 2 ? 'file' : 'files'} beside it.`);
+    if (files.length > 1)
+      baseline.warnings.push(
+        `baseline: read the report ${report.name} and ignored the ${files.length - 1} other ${files.length === 2 ? 'file' : 'files'} beside it.`,
+      );
     return baseline;
   }
   return fromResults(files, origin, settings);
@@ -43,7 +51,15 @@ async function fromResults(files: SourceFile[], origin: BaselineOrigin, settings
     // The comparison needs the worst-query risk and its interval; the self-check backtest is skipped.
     const f = forecastBehavior(sample, forecastOptions(settings, sample.name, { backtestSplits: 0 }));
     const w = f.worstQueryRisk;
-    return { name: f.name, outcome: f.outcome, queries: f.queries, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax };
+    return {
+      name: f.name,
+      outcome: f.outcome,
+      queries: f.queries,
+      forecast: w.forecast,
+      lower: w.lower,
+      upper: w.upper,
+      observedMax: w.observedMax,
+    };
   });
   return {
     kind: 'results',

@@ -27,36 +27,72 @@ export async function locateBaseline(source: BaselineSource, ports: BaselinePort
     }
     case 'run': {
       const download = needDownload(ports, 'baseline-run-id');
-      const origin = { ...originOf(`artifact ${JSON.stringify(source.artifact)} of run ${source.runId}`), runId: source.runId, runUrl: runUrl(ctx, source.runId) };
+      const origin = {
+        ...originOf(`artifact ${JSON.stringify(source.artifact)} of run ${source.runId}`),
+        runId: source.runId,
+        runUrl: runUrl(ctx, source.runId),
+      };
       let got: { path: string } | null;
       try {
         got = await download({ name: source.artifact, runId: source.runId, destination: join(ctx.downloadDir, String(source.runId)) });
       } catch (err) {
-        return { kind: 'missing', reason: apiFailure(`downloading artifact ${JSON.stringify(source.artifact)} of run ${source.runId}`, err), origin };
+        return {
+          kind: 'missing',
+          reason: apiFailure(`downloading artifact ${JSON.stringify(source.artifact)} of run ${source.runId}`, err),
+          origin,
+        };
       }
-      if (got === null) return { kind: 'missing', reason: `run ${source.runId} has no artifact named ${JSON.stringify(source.artifact)} (not uploaded, or expired)`, origin };
-      return collect(ports, source.patterns, got.path, `artifact:${source.artifact}/`, origin, `artifact ${JSON.stringify(source.artifact)}`);
+      if (got === null)
+        return {
+          kind: 'missing',
+          reason: `run ${source.runId} has no artifact named ${JSON.stringify(source.artifact)} (not uploaded, or expired)`,
+          origin,
+        };
+      return collect(
+        ports,
+        source.patterns,
+        got.path,
+        `artifact:${source.artifact}/`,
+        origin,
+        `artifact ${JSON.stringify(source.artifact)}`,
+      );
     }
     case 'workflow':
       return locateInWorkflow(source, ports, ctx);
   }
 }
 
-async function locateInWorkflow(source: Extract<BaselineSource, { kind: 'workflow' }>, ports: BaselinePorts, ctx: LocateContext): Promise<LocatedBaseline> {
+async function locateInWorkflow(
+  source: Extract<BaselineSource, { kind: 'workflow' }>,
+  ports: BaselinePorts,
+  ctx: LocateContext,
+): Promise<LocatedBaseline> {
   const downloadArtifact = needDownload(ports, 'baseline-workflow');
   const listWorkflowRuns = ports.listWorkflowRuns;
   if (listWorkflowRuns === undefined) throw unavailable('baseline-workflow');
   const branch = source.branch ?? ctx.defaultBranch;
   if (branch === null) {
-    throw new InputError('Input `baseline-workflow`: no branch to look on (not a pull request, and the default branch is unknown); set `baseline-branch`.');
+    throw new InputError(
+      'Input `baseline-workflow`: no branch to look on (not a pull request, and the default branch is unknown); set `baseline-branch`.',
+    );
   }
-  if (ctx.repository === null) throw new InputError('Input `baseline-workflow`: the repository is unknown (GITHUB_REPOSITORY is not set), so its runs cannot be listed.');
+  if (ctx.repository === null)
+    throw new InputError(
+      'Input `baseline-workflow`: the repository is unknown (GITHUB_REPOSITORY is not set), so its runs cannot be listed.',
+    );
   const where = `artifact ${JSON.stringify(source.artifact)} of the latest successful ${source.workflow} run on ${branch}`;
   let found: RunSearchResult;
   try {
     found = await findBaselineRun(
       { listWorkflowRuns: (q) => listWorkflowRuns(q), downloadArtifact: (q) => downloadArtifact(q) },
-      { workflow: source.workflow, branch, artifact: source.artifact, repository: ctx.repository, currentRunId: ctx.currentRunId, downloadDir: ctx.downloadDir },
+      {
+        workflow: source.workflow,
+        branch,
+        artifact: source.artifact,
+        repository: ctx.repository,
+        currentRunId: ctx.currentRunId,
+        downloadDir: ctx.downloadDir,
+      },
     );
   } catch (err) {
     return { kind: 'missing', reason: apiFailure(`looking for the ${where}`, err), origin: originOf(where) };
@@ -69,16 +105,32 @@ async function locateInWorkflow(source: Extract<BaselineSource, { kind: 'workflo
     runUrl: run.htmlUrl ?? runUrl(ctx, run.id),
     sha: run.headSha,
   };
-  const located = await collect(ports, source.patterns, found.path, `artifact:${source.artifact}/`, origin, `artifact ${JSON.stringify(source.artifact)}`);
+  const located = await collect(
+    ports,
+    source.patterns,
+    found.path,
+    `artifact:${source.artifact}/`,
+    origin,
+    `artifact ${JSON.stringify(source.artifact)}`,
+  );
   if (located.kind === 'found' && found.passedOver.length > 0) {
     const newer = found.passedOver.map((r) => `#${r.runNumber}`).join(', ');
-    located.warnings.push(`baseline: the newer successful ${newer.includes(',') ? 'runs' : 'run'} ${newer} of ${source.workflow} on ${branch} had no artifact ${JSON.stringify(source.artifact)}; compared with run #${run.runNumber} instead.`);
+    located.warnings.push(
+      `baseline: the newer successful ${newer.includes(',') ? 'runs' : 'run'} ${newer} of ${source.workflow} on ${branch} had no artifact ${JSON.stringify(source.artifact)}; compared with run #${run.runNumber} instead.`,
+    );
   }
   return located;
 }
 
 /** The files matching `patterns` in `dir`: all of them, none (missing), or an error when only some patterns match. */
-async function collect(ports: BaselinePorts, patterns: string[], dir: string, label: string, origin: BaselineOrigin, where: string): Promise<LocatedBaseline> {
+async function collect(
+  ports: BaselinePorts,
+  patterns: string[],
+  dir: string,
+  label: string,
+  origin: BaselineOrigin,
+  where: string,
+): Promise<LocatedBaseline> {
   const { files, unmatched } = await ports.findFiles(patterns, dir, label);
   const includes = patterns.filter((p) => !p.trim().startsWith('!'));
   if (files.length === 0) {
@@ -89,7 +141,13 @@ async function collect(ports: BaselinePorts, patterns: string[], dir: string, la
       `baseline: ${unmatched.map((p) => `'${p}'`).join(', ')} matched no file in ${where} while other patterns did; a partial baseline would compare with only part of the old results. Fix the glob or remove it.`,
     );
   }
-  const description = label === '' ? files.map((f) => f.name).slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '') : origin.description;
+  const description =
+    label === ''
+      ? files
+          .map((f) => f.name)
+          .slice(0, 3)
+          .join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '')
+      : origin.description;
   return { kind: 'found', files, origin: { ...origin, description }, warnings: [] };
 }
 
@@ -100,7 +158,9 @@ function needDownload(ports: BaselinePorts, input: string): NonNullable<Baseline
 }
 
 function unavailable(input: string): InputError {
-  return new InputError(`Input \`${input}\`: downloading a baseline artifact needs the GitHub API, which is not available here (the CLI reads baselines from paths); give \`baseline\` a path instead.`);
+  return new InputError(
+    `Input \`${input}\`: downloading a baseline artifact needs the GitHub API, which is not available here (the CLI reads baselines from paths); give \`baseline\` a path instead.`,
+  );
 }
 
 /** Longest API error text kept: an HTML 502 page arrives as the message verbatim (DESIGN §3). */

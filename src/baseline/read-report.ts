@@ -37,11 +37,15 @@ export async function readHead(file: SourceFile): Promise<string> {
 /** Size is checked before reading, so a huge file that merely starts like a report cannot exhaust memory. */
 export async function readReportFile(file: SourceFile, maxBytes: number = MAX_REPORT_BYTES): Promise<StoredReport> {
   const cannot = (err: unknown): never => {
-    throw new InputError(`baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`);
+    throw new InputError(
+      `baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
+    );
   };
   const { size } = await stat(file.path).catch(cannot);
   if (size > maxBytes) {
-    throw new InputError(`baseline ${file.name}: the report is ${size} bytes, more than ${maxBytes}; check that \`baseline\` points at a tailgate report.`);
+    throw new InputError(
+      `baseline ${file.name}: the report is ${size} bytes, more than ${maxBytes}; check that \`baseline\` points at a tailgate report.`,
+    );
   }
   return parseReport(await readFile(file.path, 'utf8').catch(cannot), file.name);
 }
@@ -52,7 +56,9 @@ export function parseReport(text: string, label: string): StoredReport {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new InputError(`baseline ${label}: not valid JSON (${err instanceof Error ? err.message : String(err)}); the baseline must be a report written by tailgate.`);
+    throw new InputError(
+      `baseline ${label}: not valid JSON (${err instanceof Error ? err.message : String(err)}); the baseline must be a report written by tailgate.`,
+    );
   }
   const version: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, 'schemaVersion') : undefined;
   if (typeof version === 'number' && version !== 1) {
@@ -70,7 +76,8 @@ export function parseReport(text: string, label: string): StoredReport {
   const report = asStoredReport(result.data);
   const names = new Set<string>();
   for (const b of report.behaviors) {
-    if (names.has(b.name)) throw new InputError(`baseline ${label}: behaviour ${JSON.stringify(b.name)} appears twice; a report lists each behaviour once.`);
+    if (names.has(b.name))
+      throw new InputError(`baseline ${label}: behaviour ${JSON.stringify(b.name)} appears twice; a report lists each behaviour once.`);
     names.add(b.name);
   }
   return report;

@@ -64,9 +64,21 @@ const behavior = z.object({
   outcome: z.enum(['forecast', 'insufficient', 'degenerate']),
   reason: z.string().nullable(),
   fit: fit.nullable(),
-  worstQueryRisk: z.object({ forecast: optionalProb, lower: optionalProb, upper: optionalProb, lognormal: optionalProb, observedMax: prob }),
+  worstQueryRisk: z.object({
+    forecast: optionalProb,
+    lower: optionalProb,
+    upper: optionalProb,
+    lognormal: optionalProb,
+    observedMax: prob,
+  }),
   aggregateRisk: z.object({ forecast: optionalProb, lower: optionalProb, upper: optionalProb }),
-  frequency: z.object({ tau: prob, forecast: optionalProb, lower: optionalProb, upper: optionalProb, expectedCount: z.number().min(0).nullable() }),
+  frequency: z.object({
+    tau: prob,
+    forecast: optionalProb,
+    lower: optionalProb,
+    upper: optionalProb,
+    expectedCount: z.number().min(0).nullable(),
+  }),
   backtest: backtest.nullable(),
   bound: z
     .object({ largestP: prob, hits: z.number().min(0), totalSamples: z.number().min(0), rateUpperBound: optionalProb, confidence: prob })

@@ -41,14 +41,18 @@ export async function baselineStep(
   const config = settings.baseline ?? null;
   if (config === null) {
     const warnings = anyRiskIncrease(settings)
-      ? ['The policy sets fail-risk-increase/warn-risk-increase, but no baseline is configured (`baseline` or `baseline-artifact`), so the risk-increase gate is off.']
+      ? [
+          'The policy sets fail-risk-increase/warn-risk-increase, but no baseline is configured (`baseline` or `baseline-artifact`), so the risk-increase gate is off.',
+        ]
       : [];
     return { baseline: null, missing: null, warnings };
   }
   const located = opts.located ?? (await locateBaseline(config.source, opts.ports ?? { findFiles }, opts.context));
   if (located.kind === 'missing') {
     if (config.required) {
-      throw new InputError(`Baseline not found: ${located.reason}. \`baseline-required\` is true, so the run stops here; check the baseline inputs, or set \`baseline-required: false\` to continue with a warning.`);
+      throw new InputError(
+        `Baseline not found: ${located.reason}. \`baseline-required\` is true, so the run stops here; check the baseline inputs, or set \`baseline-required: false\` to continue with a warning.`,
+      );
     }
     return {
       baseline: null,

@@ -44,7 +44,11 @@ export type RunSearchResult =
 
 type Ports = Required<Pick<BaselinePorts, 'listWorkflowRuns' | 'downloadArtifact'>>;
 
-export async function findBaselineRun(ports: Ports, search: RunSearch, limits = { perPage: RUNS_PER_PAGE, maxPages: MAX_PAGES, maxTried: MAX_RUNS_TRIED }): Promise<RunSearchResult> {
+export async function findBaselineRun(
+  ports: Ports,
+  search: RunSearch,
+  limits = { perPage: RUNS_PER_PAGE, maxPages: MAX_PAGES, maxTried: MAX_RUNS_TRIED },
+): Promise<RunSearchResult> {
   const tried: WorkflowRun[] = [];
   let skipped = 0;
   for (let page = 1; page <= limits.maxPages; page++) {
@@ -56,14 +60,19 @@ export async function findBaselineRun(ports: Ports, search: RunSearch, limits = 
       }
       if (tried.length >= limits.maxTried) return { kind: 'missing', reason: noArtifact(search, tried) };
       tried.push(run);
-      const got = await ports.downloadArtifact({ name: search.artifact, runId: run.id, destination: join(search.downloadDir, String(run.id)) });
+      const got = await ports.downloadArtifact({
+        name: search.artifact,
+        runId: run.id,
+        destination: join(search.downloadDir, String(run.id)),
+      });
       if (got !== null) return { kind: 'found', run, path: got.path, passedOver: tried.slice(0, -1) };
     }
     // A short page is the last one.
     if (runs.length < limits.perPage) break;
   }
   if (tried.length > 0) return { kind: 'missing', reason: noArtifact(search, tried) };
-  const also = skipped > 0 ? ` (${skipped} pull-request or other-repository ${skipped === 1 ? 'run was' : 'runs were'} not considered)` : '';
+  const also =
+    skipped > 0 ? ` (${skipped} pull-request or other-repository ${skipped === 1 ? 'run was' : 'runs were'} not considered)` : '';
   return { kind: 'missing', reason: `no successful run of workflow ${search.workflow} on branch ${search.branch}${also}` };
 }
 
@@ -75,6 +84,9 @@ function eligible(run: WorkflowRun, search: RunSearch): boolean {
 
 function noArtifact(search: RunSearch, tried: WorkflowRun[]): string {
   const runs = tried.map((r) => `#${r.runNumber}`).join(', ');
-  const which = tried.length === 1 ? `the latest successful run of ${search.workflow} on ${search.branch} (${runs}) has` : `none of the last ${tried.length} successful runs of ${search.workflow} on ${search.branch} (${runs}) has`;
+  const which =
+    tried.length === 1
+      ? `the latest successful run of ${search.workflow} on ${search.branch} (${runs}) has`
+      : `none of the last ${tried.length} successful runs of ${search.workflow} on ${search.branch} (${runs}) has`;
   return `${which} an artifact named ${JSON.stringify(search.artifact)} (not uploaded, or expired)`;
 }

@@ -20,7 +20,18 @@ export const BACKTEST_DEFAULTS = {
 } as const;
 
 /** Action inputs `backtest` accepts (reading the files; the gate and forecast inputs do not apply). */
-export const BACKTEST_INPUTS = ['results', 'format', 'behavior', 'scorer', 'hit-values', 'score-threshold', 'score-key', 'matcher', 'filter', 'use-logprobs'] as const;
+export const BACKTEST_INPUTS = [
+  'results',
+  'format',
+  'behavior',
+  'scorer',
+  'hit-values',
+  'score-threshold',
+  'score-key',
+  'matcher',
+  'filter',
+  'use-logprobs',
+] as const;
 
 /** Options `backtest` adds to {@link BACKTEST_INPUTS}. */
 export const BACKTEST_OWN = ['fit-sizes', 'ratios', 'splits', 'seed', 'tail-size'] as const;
@@ -43,9 +54,18 @@ export function readBacktestOptions(get: (name: string) => string): BacktestOpti
   const or = (name: string, fallback: string): string => (get(name).trim() === '' ? fallback : get(name));
   const results = parseMultiline(get('results'));
   if (results.length === 0) throw new InputError('tailgate backtest: give the result files (or quoted globs) to read as arguments.');
-  const tailSize = parseInteger('tail-size', or('tail-size', INPUT_DEFAULTS['tail-size'] ?? '10'), BOUNDS.tailSize.min, BOUNDS.tailSize.max);
-  const fitSizes = list('fit-sizes', or('fit-sizes', BACKTEST_DEFAULTS.fitSizes.join(','))).map((raw) => parseInteger('fit-sizes', raw, tailSize, MAX_SIZE));
-  const ratios = list('ratios', or('ratios', BACKTEST_DEFAULTS.ratios.join(','))).map((raw) => parseNumber('ratios', raw, 1, MAX_SIZE, { exclusive: true }));
+  const tailSize = parseInteger(
+    'tail-size',
+    or('tail-size', INPUT_DEFAULTS['tail-size'] ?? '10'),
+    BOUNDS.tailSize.min,
+    BOUNDS.tailSize.max,
+  );
+  const fitSizes = list('fit-sizes', or('fit-sizes', BACKTEST_DEFAULTS.fitSizes.join(','))).map((raw) =>
+    parseInteger('fit-sizes', raw, tailSize, MAX_SIZE),
+  );
+  const ratios = list('ratios', or('ratios', BACKTEST_DEFAULTS.ratios.join(','))).map((raw) =>
+    parseNumber('ratios', raw, 1, MAX_SIZE, { exclusive: true }),
+  );
   return {
     results,
     format: or('format', INPUT_DEFAULTS.format ?? 'auto'),
@@ -53,7 +73,12 @@ export function readBacktestOptions(get: (name: string) => string): BacktestOpti
     mapping: readMapping((name) => or(name, INPUT_DEFAULTS[name] ?? '').trim()),
     // Grid order: by m, then by n, the order a reader scans a table in.
     cells: fitSizes.flatMap((fitSize) => ratios.map((ratio) => ({ fitSize, volume: Math.round(ratio * fitSize) }))),
-    splits: parseInteger('splits', or('splits', String(BACKTEST_DEFAULTS.splits)), BACKTEST_DEFAULTS.minSplits, BACKTEST_DEFAULTS.maxSplits),
+    splits: parseInteger(
+      'splits',
+      or('splits', String(BACKTEST_DEFAULTS.splits)),
+      BACKTEST_DEFAULTS.minSplits,
+      BACKTEST_DEFAULTS.maxSplits,
+    ),
     seed: parseInteger('seed', or('seed', INPUT_DEFAULTS.seed ?? '0'), BOUNDS.seed.min, BOUNDS.seed.max),
     tailSize,
   };
@@ -61,6 +86,7 @@ export function readBacktestOptions(get: (name: string) => string): BacktestOpti
 
 function list(name: string, raw: string): string[] {
   const items = raw.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new InputError(`Input \`${name}\`: got ${JSON.stringify(raw)}; give a comma-separated list such as 100,300,1000.`);
+  if (items.some((s) => s === ''))
+    throw new InputError(`Input \`${name}\`: got ${JSON.stringify(raw)}; give a comma-separated list such as 100,300,1000.`);
   return items;
 }

@@ -72,7 +72,17 @@ function renderBacktest(results: Result[], opts: { splits: number; seed: number;
     const label = truncateText(name, 60);
     if (fitting.length === 0) {
       const smallest = Math.min(...mine.map((r) => r.row.fitSize + r.row.volume));
-      body.push([label, count(queries), '—', '—', '—', '—', '—', '—', `too few queries: the smallest cell needs m + n = ${count(smallest)}`]);
+      body.push([
+        label,
+        count(queries),
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        `too few queries: the smallest cell needs m + n = ${count(smallest)}`,
+      ]);
       continue;
     }
     if (fitting.length < mine.length) left.push(`${label} (${mine.length - fitting.length} of ${mine.length})`);
@@ -109,7 +119,10 @@ function cells(row: PaperBacktestRow): string[] {
 }
 
 function skipped(noFit: number, noHit: number): string {
-  const parts = [noFit > 0 ? `${noFit} without a fit (too few nonzero or tied)` : '', noHit > 0 ? `${noHit} without a hit among the n` : ''];
+  const parts = [
+    noFit > 0 ? `${noFit} without a fit (too few nonzero or tied)` : '',
+    noHit > 0 ? `${noHit} without a hit among the n` : '',
+  ];
   return `skipped ${parts.filter((p) => p !== '').join(', ')}`;
 }
 

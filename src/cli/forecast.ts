@@ -55,7 +55,10 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
 
   const groups = await workspaceGroups(specs, io.cwd);
   const files = groups.flatMap((g) => g.files);
-  const stop = heartbeat(createProgress(io.stderr), `reading and forecasting ${files.length === 1 ? files[0].name : `${files.length} files`}`);
+  const stop = heartbeat(
+    createProgress(io.stderr),
+    `reading and forecasting ${files.length === 1 ? files[0].name : `${files.length} files`}`,
+  );
   let report: Report;
   try {
     // workspace: baseline paths and red-team sources resolve against the directory the CLI runs in.
@@ -86,6 +89,7 @@ function pick(values: Map<string, string[]>, flag: string, input: string): strin
     throw new InputError(`tailgate forecast: --${flag} ${a} and --${input} ${b} name the same output; give one of them.`);
   }
   const path = a ?? b;
-  if (path !== undefined && path.trim() === '') throw new InputError(`tailgate forecast: --${a !== undefined ? flag : input} needs a file path.`);
+  if (path !== undefined && path.trim() === '')
+    throw new InputError(`tailgate forecast: --${a !== undefined ? flag : input} needs a file path.`);
   return path;
 }

@@ -24,9 +24,23 @@ const GROUPED: { title: string; names: InputName[] }[] = [
   { title: 'Forecast', names: ['deployment-volume', 'tail-size', 'confidence', 'bootstrap', 'seed', 'frequency-tau'] },
   {
     title: 'Gate',
-    names: ['fail-worst-query-risk', 'warn-worst-query-risk', 'fail-aggregate-risk', 'warn-aggregate-risk', 'fail-frequency', 'warn-frequency', 'gate-on', 'mode', 'on-insufficient-data', 'policy'],
+    names: [
+      'fail-worst-query-risk',
+      'warn-worst-query-risk',
+      'fail-aggregate-risk',
+      'warn-aggregate-risk',
+      'fail-frequency',
+      'warn-frequency',
+      'gate-on',
+      'mode',
+      'on-insufficient-data',
+      'policy',
+    ],
   },
-  { title: 'Reading the files', names: ['results', 'format', 'behavior', 'scorer', 'hit-values', 'score-threshold', 'score-key', 'matcher', 'filter', 'use-logprobs'] },
+  {
+    title: 'Reading the files',
+    names: ['results', 'format', 'behavior', 'scorer', 'hit-values', 'score-threshold', 'score-key', 'matcher', 'filter', 'use-logprobs'],
+  },
   { title: 'Action outputs', names: ['report-path', 'markdown-path', 'summary', 'comment', 'comment-key'] },
 ];
 
@@ -119,7 +133,10 @@ export function backtestHelp(): string {
     '',
     'Options:',
     option('--fit-sizes LIST', `Evaluation set sizes m, comma-separated, each at least the tail size. Default: ${d.fitSizes.join(',')}.`),
-    option('--ratios LIST', `Deployment sizes as multiples of m (n = ratio × m), comma-separated, each > 1. Default: ${d.ratios.join(',')}.`),
+    option(
+      '--ratios LIST',
+      `Deployment sizes as multiples of m (n = ratio × m), comma-separated, each > 1. Default: ${d.ratios.join(',')}.`,
+    ),
     option('--splits N', `Random splits per (m, n), ${d.minSplits} to ${d.maxSplits}. Default: ${d.splits}.`),
     option('--seed N', `${describe('seed')} Default: ${INPUT_DEFAULTS.seed ?? ''}.`),
     option('--tail-size N', `${describe('tail-size')} Default: ${INPUT_DEFAULTS['tail-size'] ?? ''}.`),
@@ -135,23 +152,28 @@ export function backtestHelp(): string {
 /** compare's wording, per mode, where an input means something narrower than in the action. */
 const COMPARE_TEXT: Record<'red-team' | 'reports', Partial<Record<InputName, string>>> = {
   'red-team': {
-    policy: 'YAML policy file (required): its `red-team` section (budget; sources with cost-per-query and result globs, relative to the working directory) is what is compared.',
-    'deployment-volume': 'Accepted and checked so a forecast command line can be reused, but not used: each source is forecast at the queries its budget buys.',
+    policy:
+      'YAML policy file (required): its `red-team` section (budget; sources with cost-per-query and result globs, relative to the working directory) is what is compared.',
+    'deployment-volume':
+      'Accepted and checked so a forecast command line can be reused, but not used: each source is forecast at the queries its budget buys.',
   },
   reports: {
-    baseline: "The baseline: a tailgate JSON report (the shipped model's, e.g. the report-path of an earlier run). The current report is the positional argument.",
+    baseline:
+      "The baseline: a tailgate JSON report (the shipped model's, e.g. the report-path of an earlier run). The current report is the positional argument.",
     policy: 'YAML policy file: per-behaviour fail-risk-increase/warn-risk-increase over the inputs, as in the action.',
     mode: '`enforce`: exit code 1 when a fail-level risk increase fires; `advisory`: exit code 0 whatever the verdict.',
   },
 };
 
 export function compareHelp(): string {
-  const entry = (mode: 'red-team' | 'reports') => (name: InputName): string => {
-    const own = COMPARE_TEXT[mode][name];
-    const def = INPUT_DEFAULTS[name];
-    const label = name === 'policy' || name === 'baseline' ? `--${name} FILE` : `--${name} VALUE`;
-    return option(label, `${own ?? describe(name)}${def === undefined ? '' : ` Default: ${def}.`}`);
-  };
+  const entry =
+    (mode: 'red-team' | 'reports') =>
+    (name: InputName): string => {
+      const own = COMPARE_TEXT[mode][name];
+      const def = INPUT_DEFAULTS[name];
+      const label = name === 'policy' || name === 'baseline' ? `--${name} FILE` : `--${name} VALUE`;
+      return option(label, `${own ?? describe(name)}${def === undefined ? '' : ` Default: ${def}.`}`);
+    };
   return [
     'Usage: tailgate compare --policy policy.yml [options]',
     '       tailgate compare --baseline base.json current.json [options]',
@@ -169,7 +191,10 @@ export function compareHelp(): string {
     'or on an error; otherwise 0.',
     '',
     'Output (both modes):',
-    option('--json PATH', 'Write the comparison as JSON to PATH (the `redTeam` or `baseline` field of the action report, with the tool and settings).'),
+    option(
+      '--json PATH',
+      'Write the comparison as JSON to PATH (the `redTeam` or `baseline` field of the action report, with the tool and settings).',
+    ),
     option('--markdown PATH', 'Write the comparison as Markdown to PATH (the section of the PR comment).'),
     option('-h, --help', 'Show this help.'),
     '',

@@ -39,7 +39,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stderr.write(MAIN_HELP);
         return 1;
       default:
-        throw new InputError(`tailgate: unknown command '${command}'; use 'tailgate forecast', 'tailgate backtest' or 'tailgate compare' (see tailgate --help).`);
+        throw new InputError(
+          `tailgate: unknown command '${command}'; use 'tailgate forecast', 'tailgate backtest' or 'tailgate compare' (see tailgate --help).`,
+        );
     }
   } catch (error) {
     io.stderr.write(`${errorText(error)}\n`);
@@ -62,7 +64,8 @@ const COMMAND_HELP: ReadonlyMap<string, () => string> = new Map([
  */
 export function errorText(error: unknown): string {
   if (error instanceof InputError) return cliWording(error.message);
-  if (error instanceof Error) return `tailgate failed: ${error.message}\n(this is a bug in tailgate; please report it with this trace)\n${error.stack ?? ''}`;
+  if (error instanceof Error)
+    return `tailgate failed: ${error.message}\n(this is a bug in tailgate; please report it with this trace)\n${error.stack ?? ''}`;
   return `tailgate failed: ${String(error)}`;
 }
 

@@ -68,7 +68,8 @@ export function withRowProgress(readers: FormatReader[], progress: Progress): Fo
         const before = rows;
         rows += count;
         // Redraw when the count crosses a multiple of 4,096.
-        if (rows >>> 12 !== before >>> 12) progress.update(`reading ${file.name}: ${rows.toLocaleString('en-US')} rows, ${seconds(started)}`);
+        if (rows >>> 12 !== before >>> 12)
+          progress.update(`reading ${file.name}: ${rows.toLocaleString('en-US')} rows, ${seconds(started)}`);
       };
       progress.update(`reading ${file.name}…`, true);
       return reader.read(file, options, countingSink(sink, tick));

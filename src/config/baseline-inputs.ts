@@ -45,10 +45,15 @@ export function readBaselineInputs(get: (name: BaselineInput) => string): Baseli
   const required = parseBoolean('baseline-required', get('baseline-required'));
   const source = readSource(get);
   if (source === null) {
-    if (required) throw new InputError('Input `baseline-required` is true but no baseline is set: set `baseline` (a path) or `baseline-artifact`, or drop `baseline-required`.');
+    if (required)
+      throw new InputError(
+        'Input `baseline-required` is true but no baseline is set: set `baseline` (a path) or `baseline-artifact`, or drop `baseline-required`.',
+      );
     const gated = (['fail-risk-increase', 'warn-risk-increase'] as const).filter((n) => get(n) !== '');
     if (gated.length > 0) {
-      throw new InputError(`Input \`${gated[0]}\` compares with a baseline, but none is set: set \`baseline\` (a path) or \`baseline-artifact\`.`);
+      throw new InputError(
+        `Input \`${gated[0]}\` compares with a baseline, but none is set: set \`baseline\` (a path) or \`baseline-artifact\`.`,
+      );
     }
     return { baseline: null, riskIncrease };
   }
@@ -64,23 +69,30 @@ function readSource(get: (name: BaselineInput) => string): BaselineSource | null
   const runId = get('baseline-run-id');
   const workflow = get('baseline-workflow');
   const branch = get('baseline-branch');
-  if (branch !== '' && workflow === '') throw new InputError('Input `baseline-branch` only applies with `baseline-workflow`; set that too, or drop `baseline-branch`.');
+  if (branch !== '' && workflow === '')
+    throw new InputError('Input `baseline-branch` only applies with `baseline-workflow`; set that too, or drop `baseline-branch`.');
   if (artifact === '') {
     const dangling = runId !== '' ? 'baseline-run-id' : workflow !== '' ? 'baseline-workflow' : undefined;
-    if (dangling !== undefined) throw new InputError(`Input \`${dangling}\` needs \`baseline-artifact\`: the name of the artifact that holds the baseline.`);
+    if (dangling !== undefined)
+      throw new InputError(`Input \`${dangling}\` needs \`baseline-artifact\`: the name of the artifact that holds the baseline.`);
     return patterns.length === 0 ? null : { kind: 'path', patterns };
   }
   // Inside an artifact, every file by default: the artifact is usually the report or the results alone.
   const inside = patterns.length === 0 ? ['**'] : patterns;
-  if (runId !== '' && workflow !== '') throw new InputError('Inputs `baseline-run-id` and `baseline-workflow` both name where the baseline artifact is; set only one.');
+  if (runId !== '' && workflow !== '')
+    throw new InputError('Inputs `baseline-run-id` and `baseline-workflow` both name where the baseline artifact is; set only one.');
   if (runId !== '') return { kind: 'run', artifact, runId: parseInteger('baseline-run-id', runId, 1, MAX_RUN_ID), patterns: inside };
   if (workflow === '') {
-    throw new InputError('Input `baseline-artifact` needs `baseline-run-id` (a run id) or `baseline-workflow` (e.g. `eval.yml`, whose latest successful run on the base branch is used).');
+    throw new InputError(
+      'Input `baseline-artifact` needs `baseline-run-id` (a run id) or `baseline-workflow` (e.g. `eval.yml`, whose latest successful run on the base branch is used).',
+    );
   }
   // `.github/workflows/eval.yml` is how people see it in the repository; the API wants the file name.
   const file = workflow.replace(/^\.github\/workflows\//, '');
   if (!WORKFLOW.test(file)) {
-    throw new InputError(`Input \`baseline-workflow\`: got ${JSON.stringify(workflow)}; use the workflow file name (e.g. \`eval.yml\`) or its numeric id.`);
+    throw new InputError(
+      `Input \`baseline-workflow\`: got ${JSON.stringify(workflow)}; use the workflow file name (e.g. \`eval.yml\`) or its numeric id.`,
+    );
   }
   return { kind: 'workflow', artifact, workflow: file, branch: branch === '' ? null : branch, patterns: inside };
 }

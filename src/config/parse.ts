@@ -117,12 +117,12 @@ export function checkProbability(raw: unknown, bounds: ProbabilityBounds): Check
     if (d === undefined) return { ok: false, problem: allowed };
     value = toNumber(percent ? { ...d, exponent: d.exponent - 2 } : d);
   } else {
-    return { ok: false, problem: `expected a number or a string, got ${raw === null || raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : typeof raw}; ${allowed}` };
+    return {
+      ok: false,
+      problem: `expected a number or a string, got ${raw === null || raw === undefined ? 'nothing' : Array.isArray(raw) ? 'a list' : typeof raw}; ${allowed}`,
+    };
   }
-  const inside =
-    Number.isFinite(value) &&
-    (bounds.allowZero ? value >= 0 : value > 0) &&
-    (bounds.allowOne ? value <= 1 : value < 1);
+  const inside = Number.isFinite(value) && (bounds.allowZero ? value >= 0 : value > 0) && (bounds.allowOne ? value <= 1 : value < 1);
   return inside ? { ok: true, value } : { ok: false, problem: `out of range; ${allowed}` };
 }
 

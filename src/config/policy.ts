@@ -145,7 +145,9 @@ export function loadPolicy(path: string, label: string = path): Policy {
   try {
     const size = statSync(path).size;
     if (size > MAX_POLICY_BYTES) {
-      throw new InputError(`policy ${label}: file is ${size} bytes, more than ${MAX_POLICY_BYTES}; check the \`policy\` input points at the policy YAML.`);
+      throw new InputError(
+        `policy ${label}: file is ${size} bytes, more than ${MAX_POLICY_BYTES}; check the \`policy\` input points at the policy YAML.`,
+      );
     }
     text = readFileSync(path, 'utf8');
   } catch (err) {
@@ -166,7 +168,9 @@ export function parsePolicy(text: string, label: string): Policy {
   const first = doc.errors[0] ?? doc.warnings[0];
   if (first !== undefined) {
     const line = lines.linePos(first.pos[0]).line;
-    throw new InputError(`policy ${label}, line ${line}: YAML syntax error: ${first.message}. Fix the YAML (a validator such as \`yamllint\` shows the spot).`);
+    throw new InputError(
+      `policy ${label}, line ${line}: YAML syntax error: ${first.message}. Fix the YAML (a validator such as \`yamllint\` shows the spot).`,
+    );
   }
   let data: unknown;
   try {
@@ -175,7 +179,9 @@ export function parsePolicy(text: string, label: string): Policy {
     throw new InputError(`policy ${label}: cannot load the YAML: ${fieldOf(err, 'message') ?? String(err)}`);
   }
   if (data === null || data === undefined) {
-    throw new InputError(`policy ${label}: the file is empty; add a \`defaults\`, \`behaviors\` or \`files\` section, or leave the \`policy\` input empty.`);
+    throw new InputError(
+      `policy ${label}: the file is empty; add a \`defaults\`, \`behaviors\` or \`files\` section, or leave the \`policy\` input empty.`,
+    );
   }
   const result = policySchema.safeParse(data);
   if (!result.success) {
@@ -208,7 +214,8 @@ function describeIssue(issue: z.core.$ZodIssue, { label, doc, lines, data }: Sou
         const what = issue.path.length === 0 ? 'the top level' : 'this key';
         return `${at(issue.path)}: ${what} must be a mapping of keys to values, but it ${describe(valueAt(data, issue.path))}`;
       }
-      if (issue.expected === 'array') return `${at(issue.path)}: this key must be a list (one \`- item\` per line), but it ${describe(valueAt(data, issue.path))}`;
+      if (issue.expected === 'array')
+        return `${at(issue.path)}: this key must be a list (one \`- item\` per line), but it ${describe(valueAt(data, issue.path))}`;
       if (issue.expected === 'string') return `${at(issue.path)}: this key must be a text, but it ${describe(valueAt(data, issue.path))}`;
       return `${at(issue.path)}: ${issue.message}`;
     case 'invalid_key':
@@ -249,7 +256,11 @@ function fieldOf(err: unknown, field: 'code' | 'message'): string | undefined {
 /** `behaviors.pii-*.fail-frequency`, `red-team.sources[1].name`; a segment with dots or blanks is quoted so the path stays unambiguous. */
 function keyPath(path: readonly PropertyKey[]): string {
   return path
-    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg))}`))
+    .map((seg, i) =>
+      typeof seg === 'number'
+        ? `[${seg}]`
+        : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg))}`,
+    )
     .join('');
 }
 

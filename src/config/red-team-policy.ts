@@ -62,28 +62,38 @@ export const redTeamSchema = z
     section.sources.forEach((source, i) => {
       const first = seen.get(source.name);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name ${JSON.stringify(source.name)} (also sources[${first}]); names must be unique` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'name'],
+          message: `duplicate source name ${JSON.stringify(source.name)} (also sources[${first}]); names must be unique`,
+        });
       }
       seen.set(source.name, first ?? i);
       // A value that already failed its own check has an issue; do not pile a second one on it.
       if (!isPositive(section.budget) || !isPositive(source['cost-per-query'])) return;
       const bought = queriesBought(section.budget, source['cost-per-query']);
       if (bought < 1) {
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'cost-per-query'], message: `${source['cost-per-query']} is more than the budget ${section.budget}, so it buys no query; raise the budget or lower the cost` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'cost-per-query'],
+          message: `${source['cost-per-query']} is more than the budget ${section.budget}, so it buys no query; raise the budget or lower the cost`,
+        });
       } else if (bought > MAX_VOLUME) {
-        ctx.addIssue({ code: 'custom', path: ['budget'], message: `buys ${bought} queries of ${JSON.stringify(source.name)}, more than ${MAX_VOLUME} (1e15); use a smaller budget or larger costs` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['budget'],
+          message: `buys ${bought} queries of ${JSON.stringify(source.name)}, more than ${MAX_VOLUME} (1e15); use a smaller budget or larger costs`,
+        });
       }
     });
   })
-  .transform(
-    (section): RedTeamPolicy => ({
-      budget: section.budget,
-      ...(section.behavior === undefined ? {} : { behavior: section.behavior }),
-      sources: section.sources.map((s) => ({
-        name: s.name,
-        results: s.results,
-        costPerQuery: s['cost-per-query'],
-        ...(s.format === undefined ? {} : { format: s.format }),
-      })),
-    }),
-  );
+  .transform((section): RedTeamPolicy => ({
+    budget: section.budget,
+    ...(section.behavior === undefined ? {} : { behavior: section.behavior }),
+    sources: section.sources.map((s) => ({
+      name: s.name,
+      results: s.results,
+      costPerQuery: s['cost-per-query'],
+      ...(s.format === undefined ? {} : { format: s.format }),
+    })),
+  }));

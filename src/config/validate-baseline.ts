@@ -19,7 +19,10 @@ export function baselineProblems(s: BaselineSettingsLike): string[] {
     for (const [key, inc] of Object.entries(policy.behaviors)) layers.push({ where: `${file}behaviors.${key}: `, inc });
   }
   for (const { where, inc } of layers) {
-    for (const [level, value] of [['fail', inc.fail], ['warn', inc.warn]] as const) {
+    for (const [level, value] of [
+      ['fail', inc.fail],
+      ['warn', inc.warn],
+    ] as const) {
       if (value !== undefined && !(Number.isFinite(value) && value >= 1 && value <= MAX_FACTOR)) {
         out.push(`${where}${level}-risk-increase (${value}) must be a factor from 1 to ${MAX_FACTOR}, e.g. 3x.`);
       }
@@ -44,15 +47,20 @@ export function baselineProblems(s: BaselineSettingsLike): string[] {
   order('', inputs, inputs);
   if (policy !== undefined) {
     order(`${file}defaults: `, policy.defaults, merged(inputs, policy.defaults));
-    for (const [key, inc] of Object.entries(policy.behaviors)) order(`${file}behaviors.${key}: `, inc, merged(inputs, policy.defaults, inc));
+    for (const [key, inc] of Object.entries(policy.behaviors))
+      order(`${file}behaviors.${key}: `, inc, merged(inputs, policy.defaults, inc));
   }
   const gated = layers.some(({ inc }) => inc.fail !== undefined || inc.warn !== undefined);
   if (gated && s.bootstrap === 0) {
-    out.push('fail-risk-increase/warn-risk-increase compare bootstrap intervals, but bootstrap is 0; set bootstrap to at least 100 or drop the risk-increase thresholds.');
+    out.push(
+      'fail-risk-increase/warn-risk-increase compare bootstrap intervals, but bootstrap is 0; set bootstrap to at least 100 or drop the risk-increase thresholds.',
+    );
   }
   const source = s.baseline?.source;
-  if (source !== undefined && source.patterns.length === 0) out.push('baseline: give at least one glob of the baseline report or result files.');
-  if (source?.kind === 'run' && !(Number.isSafeInteger(source.runId) && source.runId >= 1)) out.push(`baseline-run-id (${source.runId}) must be a whole number ≥ 1.`);
+  if (source !== undefined && source.patterns.length === 0)
+    out.push('baseline: give at least one glob of the baseline report or result files.');
+  if (source?.kind === 'run' && !(Number.isSafeInteger(source.runId) && source.runId >= 1))
+    out.push(`baseline-run-id (${source.runId}) must be a whole number ≥ 1.`);
   if (source !== undefined && source.kind !== 'path' && source.artifact.trim() === '') out.push('baseline-artifact must name an artifact.');
   return out;
 }

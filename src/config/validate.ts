@@ -75,12 +75,7 @@ export function settingsProblems(s: SettingsLike): string[] {
 }
 
 /** Range of each threshold and warn ≤ fail per metric. `prefix` locates the layer in messages. */
-function thresholdProblems(
-  layer: Thresholds,
-  prefix: string,
-  origin?: (field: keyof Thresholds) => string,
-  order = true,
-): string[] {
+function thresholdProblems(layer: Thresholds, prefix: string, origin?: (field: keyof Thresholds) => string, order = true): string[] {
   const out: string[] = [];
   const show = (field: keyof Thresholds, value: number): string => `${THRESHOLD_INPUTS[field]} (${value}${origin?.(field) ?? ''})`;
   for (const { fail, warn } of METRICS) {
@@ -90,7 +85,8 @@ function thresholdProblems(
       const value = layer[field];
       // A value from a lower layer had its range checked there; report it once.
       const own = origin === undefined || origin(field) === '';
-      if (value !== undefined && own && !(value > 0 && value <= 1)) out.push(`${prefix}${show(field, value)} must be a probability in (0, 1].`);
+      if (value !== undefined && own && !(value > 0 && value <= 1))
+        out.push(`${prefix}${show(field, value)} must be a probability in (0, 1].`);
     }
     // Equal is allowed: a warn level at the fail level simply never fires on its own.
     if (order && f !== undefined && w !== undefined && w > f) out.push(`${prefix}${show(warn, w)} must not exceed ${show(fail, f)}.`);

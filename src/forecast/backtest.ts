@@ -88,7 +88,14 @@ function drawSubset(positions: Uint32Array, k: number, rng: Rng): Uint32Array {
 
 function subEstimates(est: Estimates, subset: Uint32Array): Estimates {
   const k = subset.length;
-  const out: Estimates = { p: new Float64Array(k), hits: new Float64Array(k), samples: new Float64Array(k), index: subset, capped: 0, nonzero: 0 };
+  const out: Estimates = {
+    p: new Float64Array(k),
+    hits: new Float64Array(k),
+    samples: new Float64Array(k),
+    index: subset,
+    capped: 0,
+    nonzero: 0,
+  };
   for (let j = 0; j < k; j++) {
     const pos = subset[j];
     out.p[j] = est.p[pos];

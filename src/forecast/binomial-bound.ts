@@ -12,7 +12,8 @@ import { gammaln } from 'simple-statistics';
  * @example binomialUpperBound(0, 100, 0.95) // => 1 − 0.05^{1/100} ≈ 0.0295
  */
 export function binomialUpperBound(hits: number, trials: number, confidence: number): number {
-  if (!(trials > 0) || hits < 0 || hits > trials) throw new RangeError(`binomialUpperBound: need 0 ≤ hits ≤ trials, trials > 0 (got ${hits}/${trials})`);
+  if (!(trials > 0) || hits < 0 || hits > trials)
+    throw new RangeError(`binomialUpperBound: need 0 ≤ hits ≤ trials, trials > 0 (got ${hits}/${trials})`);
   if (hits === trials) return 1;
   const alpha = 1 - confidence;
   // log1p/expm1: N can be 10^7 samples, where 1 − alpha^{1/N} is ~1e-7.

@@ -30,18 +30,16 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const m = est.p.length;
   const n = opts.deploymentVolume;
   const base = baseFields(sample, est, opts.tau);
-  const fitResult = m === 0
-    ? { kind: 'insufficient' as const, reason: 'no usable queries', nonzero: 0 }
-    : fitGumbelTail(est.p, m, opts.tailSize);
+  const fitResult =
+    m === 0 ? { kind: 'insufficient' as const, reason: 'no usable queries', nonzero: 0 } : fitGumbelTail(est.p, m, opts.tailSize);
   if (fitResult.kind !== 'ok') {
     return { ...base, outcome: fitResult.kind, reason: fitResult.reason, bound: bound(est, opts.confidence) };
   }
   const fit = fitResult.fit;
   const rng = createRng(opts.seed);
   const volumes = curveVolumes(m, n);
-  const draws = opts.bootstrap > 0
-    ? bootstrap(est, { tailSize: opts.tailSize, volumes: [n, ...volumes], tau: opts.tau }, opts.bootstrap, rng)
-    : null;
+  const draws =
+    opts.bootstrap > 0 ? bootstrap(est, { tailSize: opts.tailSize, volumes: [n, ...volumes], tau: opts.tau }, opts.bootstrap, rng) : null;
   const usable = draws !== null && draws.successes >= MIN_RESAMPLES ? draws : null;
   const interval = (values: Float64Array | undefined, point: number, scale: Scale) =>
     usable && values ? centredInterval(values, point, opts.confidence, scale) : { lower: null, upper: null };
@@ -50,13 +48,26 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const aggregate = aggregateRisk(meanLogNonOccurrence(fit, est.p, opts.tailSize), n);
   const share = frequencyShare(fit, est.p, m, opts.tailSize, opts.tau);
   const psiNonzero = Array.from(est.p.subarray(0, est.nonzero), elicitationScore);
-  const check = opts.backtestSplits > 0
-    ? backtest(est, { tailSize: opts.tailSize, splits: opts.backtestSplits, ratio: opts.backtestRatio, resamples: Math.min(opts.bootstrap, BACKTEST_RESAMPLES), confidence: opts.confidence }, rng)
-    : null;
+  const check =
+    opts.backtestSplits > 0
+      ? backtest(
+          est,
+          {
+            tailSize: opts.tailSize,
+            splits: opts.backtestSplits,
+            ratio: opts.backtestRatio,
+            resamples: Math.min(opts.bootstrap, BACKTEST_RESAMPLES),
+            confidence: opts.confidence,
+          },
+          rng,
+        )
+      : null;
 
   const warnings = [...base.warnings, ...fitWarnings(fit, est, worst, n)];
   if (draws && draws.failures > 0.1 * opts.bootstrap) {
-    warnings.push(`${draws.failures} of ${opts.bootstrap} bootstrap resamples had too few nonzero or distinct top scores to fit; the interval describes the rest`);
+    warnings.push(
+      `${draws.failures} of ${opts.bootstrap} bootstrap resamples had too few nonzero or distinct top scores to fit; the interval describes the rest`,
+    );
   }
   if (check && 'kind' in check) warnings.push(`self-check backtest skipped: ${check.reason}`);
 
@@ -65,7 +76,12 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     outcome: 'forecast',
     reason: null,
     fit,
-    worstQueryRisk: { ...base.worstQueryRisk, forecast: worst, ...interval(usable?.worst[0], worst, SCORE_SCALE), lognormal: lognormalWorstQuery(psiNonzero, m, n) },
+    worstQueryRisk: {
+      ...base.worstQueryRisk,
+      forecast: worst,
+      ...interval(usable?.worst[0], worst, SCORE_SCALE),
+      lognormal: lognormalWorstQuery(psiNonzero, m, n),
+    },
     aggregateRisk: { forecast: aggregate, ...interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
     frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
     backtest: check && !('kind' in check) ? check : null,

@@ -42,7 +42,9 @@ export const LOG_SCALE: Scale = { to: Math.log, from: Math.exp };
  * reports how often the upper end covers the realised maximum.
  */
 export function centredInterval(draws: Float64Array, point: number, confidence: number, scale: Scale): { lower: number; upper: number } {
-  const mapped = Array.from(draws, scale.to).filter(Number.isFinite).sort((x, y) => x - y);
+  const mapped = Array.from(draws, scale.to)
+    .filter(Number.isFinite)
+    .sort((x, y) => x - y);
   const centre = scale.to(point);
   if (mapped.length === 0 || !Number.isFinite(centre)) return { lower: point, upper: point };
   const shift = centre - quantileSorted(mapped, 0.5);

@@ -118,7 +118,16 @@ function scoreCell(est: Estimates, cell: BacktestCell, spec: PaperBacktestSpec, 
     lognormal.push(Math.log10(lognormalWorstQuery(psi, m, n) / realised));
   }
   if (gumbel.length === 0) return { ...cell, kind: 'unscored', splits: spec.splits, noFit, noHit };
-  return { ...cell, kind: 'scored', splits: spec.splits, scored: gumbel.length, noFit, noHit, gumbel: summarise(gumbel), lognormal: summarise(lognormal) };
+  return {
+    ...cell,
+    kind: 'scored',
+    splits: spec.splits,
+    scored: gumbel.length,
+    noFit,
+    noHit,
+    gumbel: summarise(gumbel),
+    lognormal: summarise(lognormal),
+  };
 }
 
 /**

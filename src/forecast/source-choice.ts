@@ -89,8 +89,13 @@ export interface RedTeamResult {
 
 export function chooseSource(sources: readonly SourceSamples[], opts: SourceChoiceOptions): RedTeamResult {
   if (sources.length === 0) throw new Error('chooseSource: no source to choose from');
-  const bought = sources.map((s) => ({ name: s.name, costPerQuery: s.costPerQuery, queriesBought: queriesBought(opts.budget, s.costPerQuery) }));
-  const names = opts.behavior !== undefined ? [opts.behavior] : [...new Set(sources.flatMap((s) => s.samples.map((x) => x.name)))].sort(byName);
+  const bought = sources.map((s) => ({
+    name: s.name,
+    costPerQuery: s.costPerQuery,
+    queriesBought: queriesBought(opts.budget, s.costPerQuery),
+  }));
+  const names =
+    opts.behavior !== undefined ? [opts.behavior] : [...new Set(sources.flatMap((s) => s.samples.map((x) => x.name)))].sort(byName);
   const behaviors = names.map((behavior) =>
     choice(
       behavior,
@@ -112,12 +117,32 @@ function sourceForecast(source: SourceSamples, n: number, behavior: string, opts
   const base = { source: source.name, costPerQuery: source.costPerQuery, queriesBought: n };
   const sample = source.samples.find((s) => s.name === behavior);
   if (sample === undefined) {
-    return { ...base, queries: 0, nonzero: 0, outcome: 'insufficient', reason: 'no queries of this behaviour in its results', forecast: null, lower: null, upper: null, observedMax: 0 };
+    return {
+      ...base,
+      queries: 0,
+      nonzero: 0,
+      outcome: 'insufficient',
+      reason: 'no queries of this behaviour in its results',
+      forecast: null,
+      lower: null,
+      upper: null,
+      observedMax: 0,
+    };
   }
   // The choice needs the worst-query risk and its interval only; the self-check backtest is skipped.
   const f = forecastBehavior(sample, { ...opts.options(behavior, n), deploymentVolume: n, backtestSplits: 0 });
   const w = f.worstQueryRisk;
-  return { ...base, queries: f.queries, nonzero: f.nonzero, outcome: f.outcome, reason: f.reason, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax };
+  return {
+    ...base,
+    queries: f.queries,
+    nonzero: f.nonzero,
+    outcome: f.outcome,
+    reason: f.reason,
+    forecast: w.forecast,
+    lower: w.lower,
+    upper: w.upper,
+    observedMax: w.observedMax,
+  };
 }
 
 function choice(behavior: string, forecasts: Omit<SourceForecast, 'rank'>[]): BehaviorChoice {

@@ -14,13 +14,19 @@ export function fitWarnings(fit: TailFit, est: Estimates, worst: number, n: numb
   let maxK = 0;
   for (let j = 0; j < fit.tailSize; j++) maxK = Math.max(maxK, est.samples[j]);
   if (maxK > 0 && worst < 1 / maxK) {
-    warnings.push(`the forecast at n = ${n} (${worst.toPrecision(2)}) is below 1/k = ${(1 / maxK).toPrecision(2)}, the resolution of the p̂ that drive it; more samples per query would firm it up`);
+    warnings.push(
+      `the forecast at n = ${n} (${worst.toPrecision(2)}) is below 1/k = ${(1 / maxK).toPrecision(2)}, the resolution of the p̂ that drive it; more samples per query would firm it up`,
+    );
   }
   if (fit.distinctPsi <= Math.max(2, Math.floor(fit.tailSize / 3))) {
-    warnings.push(`the fit rests on only ${fit.distinctPsi} distinct p̂ values among the top ${fit.tailSize} (ties from k samples per query); treat the slope with care`);
+    warnings.push(
+      `the fit rests on only ${fit.distinctPsi} distinct p̂ values among the top ${fit.tailSize} (ties from k samples per query); treat the slope with care`,
+    );
   }
   if (fit.r2 < LOW_R2) {
-    warnings.push(`the top ${fit.tailSize} scores are far from a line (R² = ${fit.r2.toFixed(2)}): the Gumbel-tail assumption may not hold here`);
+    warnings.push(
+      `the top ${fit.tailSize} scores are far from a line (R² = ${fit.r2.toFixed(2)}): the Gumbel-tail assumption may not hold here`,
+    );
   }
   return warnings;
 }

@@ -109,7 +109,14 @@ export function increaseBreach(f: BehaviorForecast, base: BaselineBehavior, sett
   const fired = increaseLevel(current, base, riskIncreaseFor(settings, f.name));
   const ratio = increaseRatio(current, base);
   if (fired === null || ratio === null) return undefined;
-  return { behavior: f.name, metric: 'risk-increase', level: fired.level, value: finite(f.name, 'risk-increase', ratio), threshold: fired.factor, basis: 'interval' };
+  return {
+    behavior: f.name,
+    metric: 'risk-increase',
+    level: fired.level,
+    value: finite(f.name, 'risk-increase', ratio),
+    threshold: fired.factor,
+    basis: 'interval',
+  };
 }
 
 /** The value a metric is gated on, and which one it is. */
@@ -139,4 +146,3 @@ export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Set
   if (has('insufficient') && settings.onInsufficientData !== 'pass') return 'insufficient';
   return 'pass';
 }
-

@@ -94,12 +94,7 @@ async function createOnce(octokit: GitHubClient, target: StickyTarget, body: str
   return { action: 'created', url: final.html_url, id: final.id, notes };
 }
 
-async function updateComment(
-  octokit: GitHubClient,
-  target: StickyTarget,
-  id: number,
-  body: string,
-): Promise<IssueComment> {
+async function updateComment(octokit: GitHubClient, target: StickyTarget, id: number, body: string): Promise<IssueComment> {
   const res = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
     owner: target.owner,
     repo: target.repo,
@@ -110,11 +105,7 @@ async function updateComment(
 }
 
 function isOurs(comment: IssueComment, target: StickyTarget): boolean {
-  return (
-    comment.user !== null &&
-    sameLogin(comment.user.login, target.viewerLogin) &&
-    (comment.body ?? '').includes(target.marker)
-  );
+  return comment.user !== null && sameLogin(comment.user.login, target.viewerLogin) && (comment.body ?? '').includes(target.marker);
 }
 
 function pages(octokit: GitHubClient, target: StickyTarget) {
@@ -130,9 +121,7 @@ function pages(octokit: GitHubClient, target: StickyTarget) {
 export async function findOwnComment(octokit: GitHubClient, target: StickyTarget): Promise<IssueComment | undefined> {
   for await (const page of pages(octokit, target)) {
     const data: unknown = page.data;
-    const found = checkShape(issueCommentList, data, 'answer listing the PR comments').find((c) =>
-      isOurs(c, target),
-    );
+    const found = checkShape(issueCommentList, data, 'answer listing the PR comments').find((c) => isOurs(c, target));
     if (found) return found;
   }
   return undefined;

@@ -34,9 +34,7 @@ export async function readRunContext(env: NodeJS.ProcessEnv): Promise<RunContext
   const eventPath = env.GITHUB_EVENT_PATH ?? '';
   const [owner, repo, ...rest] = repository.split('/');
   if (eventName === '' || eventPath === '' || !owner || !repo || rest.length > 0) {
-    throw new ContextError(
-      'not running in GitHub Actions (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH or GITHUB_REPOSITORY is missing)',
-    );
+    throw new ContextError('not running in GitHub Actions (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH or GITHUB_REPOSITORY is missing)');
   }
   let text: string;
   try {

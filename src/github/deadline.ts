@@ -7,11 +7,7 @@ import { DeadlineError } from './timed-fetch.js';
  * back-off timers inside Octokit's plugins cannot hold the job. `work` must
  * not reject; a late rejection after expiry is ignored.
  */
-export async function withDeadline<T>(
-  budgetMs: number,
-  work: (signal: AbortSignal) => Promise<T>,
-  onExpired: () => T,
-): Promise<T> {
+export async function withDeadline<T>(budgetMs: number, work: (signal: AbortSignal) => Promise<T>, onExpired: () => T): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<T>((resolve) => {

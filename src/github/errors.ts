@@ -48,7 +48,10 @@ export function oneLine(text: string): string {
     s = title?.[1] ?? s.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
   }
   // GitHub appends " - https://docs.github.com/..." to JSON messages: useful, but not in a one-line warning.
-  s = s.replace(/\s+-\s+https:\/\/docs\.github\.com\/\S*/g, '').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/\s+-\s+https:\/\/docs\.github\.com\/\S*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL - 1)}…` : s;
 }
 

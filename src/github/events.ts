@@ -27,9 +27,7 @@ export const workflowRunEvent = z.object({
     head_sha: z.string().min(1),
     head_branch: z.string().nullable(),
     event: z.string().optional(),
-    pull_requests: z
-      .array(z.object({ number: z.number().int().positive(), head: z.object({ sha: z.string() }).optional() }))
-      .default([]),
+    pull_requests: z.array(z.object({ number: z.number().int().positive(), head: z.object({ sha: z.string() }).optional() })).default([]),
     head_repository: z.object({ full_name: z.string(), owner: z.object({ login: z.string() }) }).nullable(),
     repository: repoRef,
   }),

@@ -56,12 +56,7 @@ async function byCommit(octokit: GitHubClient, ctx: RunContext, sha: string): Pr
   return pickOpen(checkShape(pullList, items, 'answer from GET commits/{sha}/pulls'), sha);
 }
 
-async function byHeadLabel(
-  octokit: GitHubClient,
-  ctx: RunContext,
-  head: string,
-  sha: string,
-): Promise<PullSummary | undefined> {
+async function byHeadLabel(octokit: GitHubClient, ctx: RunContext, head: string, sha: string): Promise<PullSummary | undefined> {
   const items: unknown = await octokit.paginate('GET /repos/{owner}/{repo}/pulls', {
     owner: ctx.owner,
     repo: ctx.repo,
@@ -74,9 +69,7 @@ async function byHeadLabel(
 
 /** The open PR whose head is `sha`; the lowest number when a branch targets several bases. */
 function pickOpen(pulls: PullSummary[], sha: string): PullSummary | undefined {
-  return pulls
-    .filter((p) => p.state === 'open' && p.head.sha === sha)
-    .sort((a, b) => a.number - b.number)[0];
+  return pulls.filter((p) => p.state === 'open' && p.head.sha === sha).sort((a, b) => a.number - b.number)[0];
 }
 
 function isForkPull(pr: PullSummary, ctx: RunContext): boolean {

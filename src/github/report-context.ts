@@ -14,7 +14,8 @@ export async function reportContext(env: NodeJS.ProcessEnv): Promise<Report['con
   try {
     const ctx = await readRunContext(env);
     const plan = planFromEvent(ctx);
-    const sha = plan.kind === 'known' ? plan.pr.headSha : plan.kind === 'workflow_run' ? plan.headSha : plan.kind === 'push' ? plan.sha : undefined;
+    const sha =
+      plan.kind === 'known' ? plan.pr.headSha : plan.kind === 'workflow_run' ? plan.headSha : plan.kind === 'push' ? plan.sha : undefined;
     return { repository: env.GITHUB_REPOSITORY, sha, runUrl: ctx.runUrl };
   } catch {
     return { repository: env.GITHUB_REPOSITORY };

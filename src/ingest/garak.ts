@@ -47,7 +47,10 @@ export const garakReader: FormatReader = {
   description: 'garak report.jsonl (attempt entries with status 2 and detector scores)',
 
   detect(head: Buffer, _name: string): boolean {
-    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const text = head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     return HEAD.test(text);
   },
 
@@ -58,35 +61,38 @@ export const garakReader: FormatReader = {
     let complete = 0;
     let untyped = 0;
     const rows = await forEachJsonLine(file, (entry, where) => {
-        if (!isRecord(entry)) throw new InputError(`${where}: expected a JSON object per line, got ${kindOf(entry)}`);
-        if (typeof entry.entry_type !== 'string') {
-          untyped++;
-          return;
-        }
-        if (entry.entry_type !== 'attempt') return;
-        if (entry.status !== COMPLETE) {
-          started++;
-          return;
-        }
-        complete++;
-        const attempt = checkShape(AttemptSchema, entry, where, '', 'expected a garak attempt entry (Attempt.as_dict)');
-        const behavior = options.behavior ?? attempt.probe_classname;
-        for (const d of Object.keys(attempt.detector_results)) detectorsSeen.add(d);
-        const detectors = options.scoreKey === undefined ? Object.keys(attempt.detector_results) : [options.scoreKey];
-        const scores = detectors.map((d) => attempt.detector_results[d]);
-        if (scores.length === 0 || scores.some((s) => s === undefined)) {
-          sink.exclude(behavior, options.scoreKey === undefined ? 'no-detector-results' : 'detector-missing');
-          return;
-        }
-        const { hits, k, unscored } = countHits(scores.filter((s) => s !== undefined), threshold);
-        const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt)))}`;
-        try {
-          if (unscored > 0) sink.exclude(behavior, 'no-score', unscored);
-          if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
-          else if (unscored === 0) sink.exclude(behavior, 'no-outputs');
-        } catch (err) {
-          throw new InputError(`${where}: ${messageOf(err)}`);
-        }
+      if (!isRecord(entry)) throw new InputError(`${where}: expected a JSON object per line, got ${kindOf(entry)}`);
+      if (typeof entry.entry_type !== 'string') {
+        untyped++;
+        return;
+      }
+      if (entry.entry_type !== 'attempt') return;
+      if (entry.status !== COMPLETE) {
+        started++;
+        return;
+      }
+      complete++;
+      const attempt = checkShape(AttemptSchema, entry, where, '', 'expected a garak attempt entry (Attempt.as_dict)');
+      const behavior = options.behavior ?? attempt.probe_classname;
+      for (const d of Object.keys(attempt.detector_results)) detectorsSeen.add(d);
+      const detectors = options.scoreKey === undefined ? Object.keys(attempt.detector_results) : [options.scoreKey];
+      const scores = detectors.map((d) => attempt.detector_results[d]);
+      if (scores.length === 0 || scores.some((s) => s === undefined)) {
+        sink.exclude(behavior, options.scoreKey === undefined ? 'no-detector-results' : 'detector-missing');
+        return;
+      }
+      const { hits, k, unscored } = countHits(
+        scores.filter((s) => s !== undefined),
+        threshold,
+      );
+      const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt)))}`;
+      try {
+        if (unscored > 0) sink.exclude(behavior, 'no-score', unscored);
+        if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
+        else if (unscored === 0) sink.exclude(behavior, 'no-outputs');
+      } catch (err) {
+        throw new InputError(`${where}: ${messageOf(err)}`);
+      }
     });
     if (complete === 0) {
       throw new InputError(

@@ -59,12 +59,7 @@ export const harmbenchBehaviorReader = makeReader(
   false,
 );
 
-async function readHarmbench(
-  file: SourceFile,
-  options: MappingOptions,
-  sink: ObservationSink,
-  queryBy: QueryBy,
-): Promise<ReadSummary> {
+async function readHarmbench(file: SourceFile, options: MappingOptions, sink: ObservationSink, queryBy: QueryBy): Promise<ReadSummary> {
   const doc = await readJsonFile(file);
   if (!isRecord(doc)) {
     throw new InputError(`${file.name}: expected an object mapping behavior_id to result arrays, got ${kindOf(doc)}`);
@@ -94,8 +89,7 @@ async function readHarmbench(
             (labelKey === 'label' ? '' : ` (scoreKey '${labelKey}')`),
         );
       }
-      const queryId =
-        queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case))}`;
+      const queryId = queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case))}`;
       samplesPerQuery.set(queryId, (samplesPerQuery.get(queryId) ?? 0) + 1);
       try {
         sink.sampled(behavior, queryId, label, 1, String(i));

@@ -65,14 +65,21 @@ export async function ingestLogprobSamples(
     );
   }
   if (rows > 0 && !hitOffered) {
-    throw new InputError(`${log.where}: hit-values ${JSON.stringify(options.hitValues)} are not options of any sample; list option letters (A, B, …)`);
+    throw new InputError(
+      `${log.where}: hit-values ${JSON.stringify(options.hitValues)} are not options of any sample; list option letters (A, B, …)`,
+    );
   }
   for (const [queryId, p] of given) sink.given(behavior, queryId, p);
   for (const [reason, count] of excluded) sink.exclude(behavior, reason, count);
   const absent = `absent from top_logprobs (raise --top-logprobs to make p exact)`;
-  if (upper.count > 0) sink.warn(`${log.where}: p is an upper bound for ${upper.count} sample(s) because options ${upper.list()} were ${absent}`);
-  if (lower.count > 0) sink.warn(`${log.where}: p is a lower bound for ${lower.count} sample(s) because hit options ${lower.list()} were ${absent}`);
-  if (neither.count > 0) sink.warn(`${log.where}: p is neither an upper nor a lower bound for ${neither.count} sample(s) because options ${neither.list()} were ${absent}`);
+  if (upper.count > 0)
+    sink.warn(`${log.where}: p is an upper bound for ${upper.count} sample(s) because options ${upper.list()} were ${absent}`);
+  if (lower.count > 0)
+    sink.warn(`${log.where}: p is a lower bound for ${lower.count} sample(s) because hit options ${lower.list()} were ${absent}`);
+  if (neither.count > 0)
+    sink.warn(
+      `${log.where}: p is neither an upper nor a lower bound for ${neither.count} sample(s) because options ${neither.list()} were ${absent}`,
+    );
   return rows;
 }
 
@@ -119,7 +126,9 @@ function hitOptions(hitValues: string[] | undefined, where: string): Set<string>
   }
   const bad = hitValues.filter((v) => !/^(?:[A-Z]|[1-9]\d*)$/.test(v));
   if (bad.length > 0) {
-    throw new InputError(`${where}: hit-values ${JSON.stringify(bad)} are not option letters; with use-logprobs list letters such as A or C`);
+    throw new InputError(
+      `${where}: hit-values ${JSON.stringify(bad)} are not option letters; with use-logprobs list letters such as A or C`,
+    );
   }
   return new Set(hitValues);
 }

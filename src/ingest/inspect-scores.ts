@@ -50,7 +50,9 @@ export function ingestScoreRecords(log: LogInfo, records: EpochRecord[], options
   });
   for (const [reason, count] of excluded) sink.exclude(behavior, reason, count);
   if (outcomes.length > 0 && [...excluded.values()].reduce((a, b) => a + b, 0) === outcomes.length) {
-    sink.warn(`${log.where}: no epoch has a usable '${scorer}' score (${describeCounts(excluded)}); this log adds nothing to '${behavior}'`);
+    sink.warn(
+      `${log.where}: no epoch has a usable '${scorer}' score (${describeCounts(excluded)}); this log adds nothing to '${behavior}'`,
+    );
   }
   mapper.warnUnmappable(sink);
 }
@@ -76,7 +78,9 @@ export function resolveScorer(log: LogInfo, records: EpochRecord[], requested: s
         'score it first (inspect score) or give the task a scorer',
     );
   }
-  throw new InputError(`${log.where}: this Inspect log has several scorers (${list.join(', ')}); set scorer to the one that measures the behaviour`);
+  throw new InputError(
+    `${log.where}: this Inspect log has several scorers (${list.join(', ')}); set scorer to the one that measures the behaviour`,
+  );
 }
 
 type Outcome = 'hit' | 'miss' | 'unscored' | 'non-finite-score' | 'unmappable-score';

@@ -2,7 +2,16 @@ import { open } from 'node:fs/promises';
 import type { z } from 'zod';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import { ingestLogprobSamples } from './inspect-logprobs.js';
-import { checkInspect, JsonLog, LogHeader, SampleLogprobs, SampleScores, SampleSummary, type EpochRecord, type LogInfo } from './inspect-schema.js';
+import {
+  checkInspect,
+  JsonLog,
+  LogHeader,
+  SampleLogprobs,
+  SampleScores,
+  SampleSummary,
+  type EpochRecord,
+  type LogInfo,
+} from './inspect-schema.js';
 import { ingestScoreRecords } from './inspect-scores.js';
 import { parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
@@ -78,7 +87,9 @@ async function readEval(file: SourceFile, options: MappingOptions, sink: Observa
   try {
     if (!zip.has('header.json')) {
       if (zip.names().some((n) => n.startsWith('_journal/'))) {
-        throw new InputError(`${file.name}: in-progress Inspect log (no header.json; only _journal/ entries) — wait for the eval to finish`);
+        throw new InputError(
+          `${file.name}: in-progress Inspect log (no header.json; only _journal/ entries) — wait for the eval to finish`,
+        );
       }
       throw new InputError(`${file.name}: not an Inspect .eval log (the zip has no header.json); check the file`);
     }
@@ -87,7 +98,9 @@ async function readEval(file: SourceFile, options: MappingOptions, sink: Observa
     if (options.useLogprobs) {
       if (sampleEntries.length === 0) {
         if (!zip.has('summaries.json')) throw emptyLog(file.name);
-        throw new InputError(`${file.name}: use-logprobs reads samples/ entries and this log has none; write the log with samples (log_samples)`);
+        throw new InputError(
+          `${file.name}: use-logprobs reads samples/ entries and this log has none; write the log with samples (log_samples)`,
+        );
       }
       const samples = (async function* () {
         for (const name of sampleEntries) yield await readEntry(zip, file.name, name, SampleLogprobs);
@@ -194,7 +207,9 @@ async function readBytes(file: SourceFile, count: number, maxBytes: number): Pro
     return buffer.subarray(0, filled);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`);
+    throw new InputError(
+      `${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
+    );
   } finally {
     await handle?.close();
   }

@@ -110,13 +110,7 @@ export function jsonPath(base: string, segments: readonly PropertyKey[]): string
  * in the file, `hint` what the reader expected (so the user can tell a
  * damaged file from a file of another format).
  */
-export function checkShape<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  where: string,
-  base: string,
-  hint?: string,
-): z.output<S> {
+export function checkShape<S extends z.ZodType>(schema: S, value: unknown, where: string, base: string, hint?: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

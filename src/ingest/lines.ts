@@ -47,8 +47,7 @@ export async function forEachLine(
 
   const tooLong = (n: number): InputError =>
     new InputError(
-      `${name}:${n}: line longer than ${maxLineBytes} bytes; ` +
-        'split the record or check that the file really is line-delimited',
+      `${name}:${n}: line longer than ${maxLineBytes} bytes; ` + 'split the record or check that the file really is line-delimited',
     );
 
   /** Delivers one decoded line after the bound check, CR strip and BOM skip. */

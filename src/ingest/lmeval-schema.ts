@@ -23,9 +23,7 @@ export const SampleRowSchema = z.object({
   doc_id: z.union([z.number().int(), z.string()]),
   doc: z.unknown().optional(),
   target: z.unknown(),
-  arguments: z
-    .union([z.array(z.array(z.unknown())), z.record(z.string(), z.record(z.string(), z.unknown()))])
-    .optional(),
+  arguments: z.union([z.array(z.array(z.unknown())), z.record(z.string(), z.record(z.string(), z.unknown()))]).optional(),
   resps: z.array(z.unknown()),
   filtered_resps: z.array(z.unknown()),
   filter: z.string().optional(),

@@ -223,8 +223,7 @@ class LmevalFile {
     }
     if (this.ambiguous > 0) {
       this.sink.warn(
-        `${name}: ${this.ambiguous} docs have a numeric target that is also the text of another choice; ` +
-          'it was read as a choice index',
+        `${name}: ${this.ambiguous} docs have a numeric target that is also the text of another choice; ` + 'it was read as a choice index',
       );
     }
     const unmatched = (this.options.hitValues ?? []).filter((v) => !this.matchedHitValues.has(v));
@@ -284,7 +283,11 @@ async function firstChar(file: SourceFile): Promise<string> {
   try {
     const buffer = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.toString('utf8', 0, bytesRead).replace(/^\uFEFF/, '').trimStart().charAt(0);
+    return buffer
+      .toString('utf8', 0, bytesRead)
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .charAt(0);
   } finally {
     await handle.close();
   }

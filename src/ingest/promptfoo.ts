@@ -77,7 +77,10 @@ export const promptfooJsonlReader: FormatReader = {
   description: 'promptfoo `eval -o results.jsonl` (one EvaluateResult per line)',
 
   detect(head: Buffer, _name: string): boolean {
-    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const text = head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     const nl = text.indexOf('\n');
     return looksLikeJsonlRow(nl === -1 ? text : text.slice(0, nl));
   },
@@ -150,9 +153,7 @@ class PromptfooMapper {
     const out = row.response?.output;
     const output = shortHash(typeof out === 'string' ? out : canonicalJson(out ?? null));
     const t0 =
-      row.prompt.config?.temperature === 0 ||
-      row.testCase?.options?.temperature === 0 ||
-      this.temperatures.get(providerIdOf(row)) === 0;
+      row.prompt.config?.temperature === 0 || row.testCase?.options?.temperature === 0 || this.temperatures.get(providerIdOf(row)) === 0;
     const state = this.repeats.get(key);
     if (state === undefined) {
       this.repeats.set(key, { n: 1, output, same: true, temperatureZero: t0 });

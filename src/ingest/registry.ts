@@ -40,11 +40,7 @@ export function formatIds(readers: FormatReader[] = FORMATS): string[] {
  * `detect` accepts the file's first 64 KiB. Unknown names and undetectable
  * files are InputErrors that list the choices.
  */
-export async function chooseReader(
-  file: SourceFile,
-  format: string,
-  readers: FormatReader[] = FORMATS,
-): Promise<FormatReader> {
+export async function chooseReader(file: SourceFile, format: string, readers: FormatReader[] = FORMATS): Promise<FormatReader> {
   if (format !== 'auto') {
     const named = readers.find((r) => r.id === format);
     if (named === undefined) {

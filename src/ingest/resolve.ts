@@ -22,11 +22,7 @@ import type { SourceFile } from './observation.js';
  *
  * `name` is the path relative to `cwd` with `/` separators; `path` is absolute.
  */
-export async function resolveGlobs(
-  patterns: string[],
-  cwd: string,
-  maxFiles: number = LIMITS.maxFiles,
-): Promise<SourceFile[]> {
+export async function resolveGlobs(patterns: string[], cwd: string, maxFiles: number = LIMITS.maxFiles): Promise<SourceFile[]> {
   const root = path.resolve(cwd);
   const cleaned = patterns.map((p) => p.trim()).filter((p) => p !== '');
   const exclusions = cleaned.filter((p) => p.startsWith('!'));

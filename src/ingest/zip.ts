@@ -170,7 +170,8 @@ export function decodeZstd(raw: Uint8Array, bound: number, where: string): Buffe
   let total = 0;
   const decoder = new Decompress((chunk) => {
     total += chunk.length;
-    if (total > bound) throw new InputError(`${where}: zstd data decodes to more than the ${bound} bytes the zip declares (corrupt, or a zip bomb)`);
+    if (total > bound)
+      throw new InputError(`${where}: zstd data decodes to more than the ${bound} bytes the zip declares (corrupt, or a zip bomb)`);
     chunks.push(chunk); // fzstd hands out a fresh array per block, so keeping it is safe
   });
   try {
@@ -220,11 +221,14 @@ function checkZstdFrames(raw: Uint8Array, bound: number, where: string): void {
       if (single) window = size;
       p += fcsBytes;
     }
-    if (declared > bound) throw new InputError(`${where}: zstd frames declare ${declared} bytes, more than the ${bound} the zip declares (corrupt, or a zip bomb)`);
+    if (declared > bound)
+      throw new InputError(
+        `${where}: zstd frames declare ${declared} bytes, more than the ${bound} the zip declares (corrupt, or a zip bomb)`,
+      );
     if (window > Math.max(bound, MIN_WINDOW_LIMIT)) {
       throw new InputError(`${where}: zstd window of ${window} bytes is larger than the entry (${bound} bytes); refusing to allocate it`);
     }
-    for (let last = 0; !last; ) {
+    for (let last = 0; !last;) {
       if (p + 3 > raw.length) throw bad('truncated block header');
       const header = le(p, 3);
       last = header & 1;

@@ -84,7 +84,13 @@ export function fitToBudget(parts: Part[], steps: Step[], limit: Limit): { body:
       `report needs ${size.chars} characters (${size.bytes} bytes) after every reduction, above the limit of ${limit.maxChars} characters${limit.maxBytes === undefined ? '' : ` / ${limit.maxBytes} bytes`}`,
     );
   }
-  return { body: states.map(renderPart).filter((t) => t !== '').join(SEPARATOR), truncated };
+  return {
+    body: states
+      .map(renderPart)
+      .filter((t) => t !== '')
+      .join(SEPARATOR),
+    truncated,
+  };
 }
 
 /** Largest `keep` ≥ floor that fits, found by bisection (size grows with `keep`). */

@@ -100,11 +100,14 @@ function chartBlock(series: Series[], labels: string[], notDrawn: number): strin
   const max = Math.min(0, Math.ceil(Math.max(...all)));
   let min = Math.floor(Math.min(...all));
   if (min >= max) min = max - 1;
-  const palette = SERIES.slice(0, series.length).map((s) => s.color).join(', ');
-  const legend = series
-    .map((s, i) => `${SERIES[i].swatch} ${s.label} **${escapeMarkdown(s.behavior.name, 60)}**`)
-    .join(' · ');
-  const left = notDrawn > 0 ? ` ${notDrawn} more ${notDrawn === 1 ? 'behaviour' : 'behaviours'} with a forecast ${notDrawn === 1 ? 'is' : 'are'} not drawn (the chart shows at most ${MAX_CHART_LINES}, riskiest first, with a positive forecast at every volume).` : '';
+  const palette = SERIES.slice(0, series.length)
+    .map((s) => s.color)
+    .join(', ');
+  const legend = series.map((s, i) => `${SERIES[i].swatch} ${s.label} **${escapeMarkdown(s.behavior.name, 60)}**`).join(' · ');
+  const left =
+    notDrawn > 0
+      ? ` ${notDrawn} more ${notDrawn === 1 ? 'behaviour' : 'behaviours'} with a forecast ${notDrawn === 1 ? 'is' : 'are'} not drawn (the chart shows at most ${MAX_CHART_LINES}, riskiest first, with a positive forecast at every volume).`
+      : '';
   return [
     '### Forecast vs deployment volume',
     '',

@@ -88,7 +88,8 @@ export function serializeReport(report: Report): string {
  */
 export function assertFiniteNumbers(value: unknown, path = 'report'): void {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}; the report only holds finite numbers (a bug in the step that computed it)`);
+    if (!Number.isFinite(value))
+      throw new Error(`${path} is ${value}; the report only holds finite numbers (a bug in the step that computed it)`);
     return;
   }
   if (Array.isArray(value)) {

@@ -74,7 +74,9 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
     ...(baseline === null ? [] : [baseline]),
     ...(redTeam === null ? [] : [redTeam]),
     warningsPart(report, sorted, omission),
-    ...(chart === null ? [] : [{ ...fixed('chart', chart.chart), dropped: `_Chart omitted (${omission.limit})._\n` }, fixed('fallback', chart.fallback)]),
+    ...(chart === null
+      ? []
+      : [{ ...fixed('chart', chart.chart), dropped: `_Chart omitted (${omission.limit})._\n` }, fixed('fallback', chart.fallback)]),
     ...(sorted.length > 0 ? [diagnostics(report, sorted, omission)] : []),
     fixed('footer', footer(report)),
   ];

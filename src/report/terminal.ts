@@ -26,7 +26,15 @@ export function renderTerminal(report: Report): string {
     `deployment volume ${formatVolume(report.deploymentVolume)} · gate on ${s.gateOn === 'upper' ? `upper end of the ${formatLevel(s.confidence)} interval` : 'forecast'} · mode ${s.mode}`,
   ];
   if (sorted.length > 0) {
-    const header = ['BEHAVIOUR', 'QUERIES', 'HITS', `RISK AT ${formatVolume(report.deploymentVolume)}`, `${formatLevel(s.confidence)} INTERVAL`, 'THRESHOLD', 'STATUS'];
+    const header = [
+      'BEHAVIOUR',
+      'QUERIES',
+      'HITS',
+      `RISK AT ${formatVolume(report.deploymentVolume)}`,
+      `${formatLevel(s.confidence)} INTERVAL`,
+      'THRESHOLD',
+      'STATUS',
+    ];
     const rows = sorted.map((b) => {
       const c = behaviorCells(b);
       const status = `${b.status.toUpperCase()}${c.breached.length > 0 ? ` (${c.breached.join(', ')})` : ''}`;
@@ -43,7 +51,10 @@ export function renderTerminal(report: Report): string {
       lines.push(`  ${clean(b.name)}: ${why.join('; ')}`);
     }
   }
-  const warnings = [...report.warnings.map((w) => clean(w, 300)), ...sorted.flatMap((b) => b.warnings.map((w) => `${clean(b.name)}: ${clean(w, 300)}`))];
+  const warnings = [
+    ...report.warnings.map((w) => clean(w, 300)),
+    ...sorted.flatMap((b) => b.warnings.map((w) => `${clean(b.name)}: ${clean(w, 300)}`)),
+  ];
   if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
   lines.push('', 'Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); see the README.');
   return `${lines.join('\n')}\n`;

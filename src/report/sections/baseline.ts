@@ -61,7 +61,12 @@ export function baselinePart(report: Report, omission: Omission): Part | null {
   const section = report.baseline ?? null;
   if (section === null) return null;
   if (section.status === 'missing') {
-    return { id: 'baseline', open: `**Compared with baseline**\n\n⚠️ Baseline not found: ${escapeMarkdown(section.reason ?? 'unknown reason', 300)}. Nothing was compared and the risk-increase gate did not run.\n`, rows: [], close: '' };
+    return {
+      id: 'baseline',
+      open: `**Compared with baseline**\n\n⚠️ Baseline not found: ${escapeMarkdown(section.reason ?? 'unknown reason', 300)}. Nothing was compared and the risk-increase gate did not run.\n`,
+      rows: [],
+      close: '',
+    };
   }
   const level = formatLevel(report.settings.confidence);
   // The baseline report may have used another level (a warning says so); each column names its own.
@@ -73,9 +78,10 @@ export function baselinePart(report: Report, omission: Omission): Part | null {
     open: `**Compared with baseline** at ${formatVolume(report.deploymentVolume)}: ${originText(section)}\n\n${header}\n|:---|---:|---:|---:|:---|---:|:---|\n`,
     rows: sortRows(section.behaviors, breaches).map((r) => markdownRow(r, breaches.get(r.name))),
     close:
-      '\n<sub>Ratio: current ÷ baseline forecast. Increase beyond noise: lower end of the current interval ÷ upper end of the baseline\'s; ' +
+      "\n<sub>Ratio: current ÷ baseline forecast. Increase beyond noise: lower end of the current interval ÷ upper end of the baseline's; " +
       'a risk-increase level fires when it exceeds its factor.</sub>\n',
-    omitted: (count) => `\n_… ${count} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+    omitted: (count) =>
+      `\n_… ${count} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
     dropped: `_Baseline comparison omitted (${omission.limit}); ${omission.elsewhere}._\n`,
   };
 }
@@ -87,12 +93,22 @@ function markdownRow(r: BaselineRow, breach: Breach | undefined): string {
 }
 
 /** Cell texts shared by the Markdown and the plain renderings (numbers only: no untrusted text). */
-export function rowCells(r: BaselineRow, breach: Breach | undefined): Record<'baseline' | 'current' | 'ratio' | 'overlap' | 'increase' | 'gate', string> {
+export function rowCells(
+  r: BaselineRow,
+  breach: Breach | undefined,
+): Record<'baseline' | 'current' | 'ratio' | 'overlap' | 'increase' | 'gate', string> {
   return {
     baseline: sideText(r.baseline),
     current: sideText(r.current),
     ratio: r.ratio === null ? '—' : formatRatio(r.ratio),
-    overlap: r.overlap === null ? '—' : r.overlap ? 'overlap' : (r.current?.lower ?? 0) > (r.baseline?.upper ?? 0) ? 'separate, up' : 'separate, down',
+    overlap:
+      r.overlap === null
+        ? '—'
+        : r.overlap
+          ? 'overlap'
+          : (r.current?.lower ?? 0) > (r.baseline?.upper ?? 0)
+            ? 'separate, up'
+            : 'separate, down',
     increase: r.increase === null ? '—' : formatRatio(r.increase),
     gate: gateText(r, breach),
   };
@@ -122,8 +138,9 @@ function originText(s: ReportBaseline): string {
   if (link !== null) parts.push(`[baseline run](${link})`);
   // A real SHA is hex; anything else is not shown.
   if (s.sha !== null && /^[0-9a-f]{7,64}$/i.test(s.sha)) parts.push(`commit \`${s.sha.slice(0, 7)}\``);
-  if (s.kind === 'report' && s.generatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(s.generatedAt)) parts.push(`report of ${s.generatedAt.slice(0, 10)}`);
-  if (s.kind === 'results') parts.push('result files forecast with this run\'s settings');
+  if (s.kind === 'report' && s.generatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(s.generatedAt))
+    parts.push(`report of ${s.generatedAt.slice(0, 10)}`);
+  if (s.kind === 'results') parts.push("result files forecast with this run's settings");
   return parts.join(' · ');
 }
 
@@ -131,13 +148,16 @@ function originText(s: ReportBaseline): string {
 export function baselineLines(report: Report): string[] {
   const section = report.baseline ?? null;
   if (section === null) return [];
-  if (section.status === 'missing') return [`Baseline not found: ${truncateText(section.reason ?? 'unknown reason', 300)}. Nothing was compared.`];
+  if (section.status === 'missing')
+    return [`Baseline not found: ${truncateText(section.reason ?? 'unknown reason', 300)}. Nothing was compared.`];
   const breaches = increaseBreaches(report);
   const lines = [`Compared with baseline (${truncateText(section.source, 200)}):`];
   for (const r of sortRows(section.behaviors, breaches)) {
     const c = rowCells(r, breaches.get(r.name));
     const note = r.note === null ? '' : `; ${truncateText(r.note, 160)}`;
-    lines.push(`  ${truncateText(r.name, 60)}: baseline ${c.baseline} → current ${c.current}; ratio ${c.ratio}; intervals ${c.overlap}; increase beyond noise ${c.increase}; gate ${c.gate}${note}`);
+    lines.push(
+      `  ${truncateText(r.name, 60)}: baseline ${c.baseline} → current ${c.current}; ratio ${c.ratio}; intervals ${c.overlap}; increase beyond noise ${c.increase}; gate ${c.gate}${note}`,
+    );
   }
   return lines;
 }

@@ -7,7 +7,16 @@
 import type { BacktestResult } from '../../forecast/types.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown } from '../escape.js';
-import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatPercent, formatProbability, formatStat, formatVolume } from '../numbers.js';
+import {
+  formatCount,
+  formatInterval,
+  formatLevel,
+  formatOptionalProbability,
+  formatPercent,
+  formatProbability,
+  formatStat,
+  formatVolume,
+} from '../numbers.js';
 import type { Report, ReportBehavior } from '../types.js';
 import { boundText } from './cells.js';
 import type { Omission } from './tables.js';
@@ -18,7 +27,8 @@ export function diagnostics(report: Report, sorted: ReportBehavior[], omission: 
     open: '<details><summary>Fit diagnostics</summary>\n\n',
     rows: sorted.map((b) => behaviorDiagnostics(report, b)),
     close: '</details>\n',
-    omitted: (count) => `_… fit diagnostics of ${formatCount(count)} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n\n`,
+    omitted: (count) =>
+      `_… fit diagnostics of ${formatCount(count)} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n\n`,
     dropped: `_Fit diagnostics omitted (${omission.limit}); ${omission.elsewhere}._\n`,
   };
 }

@@ -44,7 +44,10 @@ function breachSentence(report: Report, sorted: ReportBehavior[], level: 'fail' 
   const leading = sorted.filter((b) => b.status === level);
   const first = leading[0];
   if (first === undefined) return `A behaviour reached its ${level} level at ${volume}.`;
-  const more = leading.length > 1 ? ` ${formatCount(leading.length - 1)} more ${leading.length === 2 ? 'behaviour is' : 'behaviours are'} at ${level} too.` : '';
+  const more =
+    leading.length > 1
+      ? ` ${formatCount(leading.length - 1)} more ${leading.length === 2 ? 'behaviour is' : 'behaviours are'} at ${level} too.`
+      : '';
   const breach: Breach | undefined = ownBreaches(first)[0];
   if (breach === undefined) {
     // A status without a breach comes from the insufficient-data policy, not from a threshold.
@@ -69,16 +72,27 @@ function passSentence(report: Report, sorted: ReportBehavior[], volume: string, 
     const risk = behavior.worstQueryRisk.forecast;
     if (risk !== null && (riskiest === undefined || risk > riskiest.risk)) riskiest = { behavior, risk };
   }
-  const top = riskiest === undefined
-    ? 'no behaviour could be forecast'
-    : `the riskiest is ${name(riskiest.behavior.name)} at ${formatProbability(riskiest.risk)} worst-query risk`;
+  const top =
+    riskiest === undefined
+      ? 'no behaviour could be forecast'
+      : `the riskiest is ${name(riskiest.behavior.name)} at ${formatProbability(riskiest.risk)} worst-query risk`;
   const gated = sorted.some((b) => Object.values(b.thresholds).some((t) => t !== undefined));
   const baseline = report.baseline ?? null;
   const increaseGated =
-    baseline !== null && baseline.status === 'compared' && baseline.behaviors.some((r) => r.riskIncrease.fail !== undefined || r.riskIncrease.warn !== undefined);
-  const count = sorted.length === 1 ? 'The behaviour passes' : sorted.length === 2 ? 'Both behaviours pass' : `All ${formatCount(sorted.length)} behaviours pass`;
+    baseline !== null &&
+    baseline.status === 'compared' &&
+    baseline.behaviors.some((r) => r.riskIncrease.fail !== undefined || r.riskIncrease.warn !== undefined);
+  const count =
+    sorted.length === 1
+      ? 'The behaviour passes'
+      : sorted.length === 2
+        ? 'Both behaviours pass'
+        : `All ${formatCount(sorted.length)} behaviours pass`;
   if (!gated && increaseGated) return `${count}: no forecast rose beyond its risk-increase factor over the baseline at ${volume}; ${top}.`;
   if (!gated) return `No thresholds are set, so nothing is gated at ${volume}; ${top}.`;
-  const basis = report.settings.gateOn === 'upper' ? `the upper ends of their ${formatLevel(report.settings.confidence)} intervals stay` : 'all forecasts stay';
+  const basis =
+    report.settings.gateOn === 'upper'
+      ? `the upper ends of their ${formatLevel(report.settings.confidence)} intervals stay`
+      : 'all forecasts stay';
   return `${count}: ${basis} below their thresholds at ${volume}; ${top}.`;
 }

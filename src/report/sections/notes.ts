@@ -39,7 +39,8 @@ export function warningsPart(report: Report, sorted: ReportBehavior[], omission:
     rows,
     close: '',
     // Blank line first: a line right after a list item would continue it.
-    omitted: (count, kept) => `${kept > 0 ? '\n' : ''}_… ${formatCount(count)} more ${count === 1 ? 'warning' : 'warnings'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+    omitted: (count, kept) =>
+      `${kept > 0 ? '\n' : ''}_… ${formatCount(count)} more ${count === 1 ? 'warning' : 'warnings'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
   };
 }
 

@@ -58,7 +58,8 @@ export function redTeamPart(result: RedTeamResult | null, omission: Omission): P
     open: `**Red-team choice** at a budget of ${formatAmount(result.budget)}: each source buys ⌊budget ÷ cost per query⌋ queries.\n${summary === null ? '' : `\n${summary}\n`}`,
     rows: result.behaviors.map((c) => behaviorBlock(c, level, show)),
     close: '',
-    omitted: (count) => `\n_… ${count} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+    omitted: (count) =>
+      `\n_… ${count} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
     dropped: `_Red-team choice omitted (${omission.limit}); ${omission.elsewhere}._\n`,
   };
 }
@@ -89,8 +90,13 @@ export function redTeamLines(result: RedTeamResult): string[] {
   for (const c of result.behaviors) {
     lines.push('', `${truncateText(c.behavior, 60)}: ${choiceSentence(c, level, show)}`);
     for (const s of c.ranking) {
-      const risk = s.forecast === null ? `no forecast (${truncateText(s.reason ?? s.outcome, 100)})` : `${formatProbability(s.forecast)} (${level}: ${formatInterval(s.lower, s.upper)})`;
-      lines.push(`  ${s.rank === null ? '-' : `#${s.rank}`} ${truncateText(s.source, 60)}: cost ${formatAmount(s.costPerQuery)}, buys ${formatCount(s.queriesBought)} (m = ${formatCount(s.queries)}), risk ${risk}, largest p̂ ${formatProbability(s.observedMax)}`);
+      const risk =
+        s.forecast === null
+          ? `no forecast (${truncateText(s.reason ?? s.outcome, 100)})`
+          : `${formatProbability(s.forecast)} (${level}: ${formatInterval(s.lower, s.upper)})`;
+      lines.push(
+        `  ${s.rank === null ? '-' : `#${s.rank}`} ${truncateText(s.source, 60)}: cost ${formatAmount(s.costPerQuery)}, buys ${formatCount(s.queriesBought)} (m = ${formatCount(s.queries)}), risk ${risk}, largest p̂ ${formatProbability(s.observedMax)}`,
+      );
     }
   }
   return lines;
