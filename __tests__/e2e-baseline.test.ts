@@ -333,6 +333,10 @@ describe('CLI: tailgate forecast --baseline, then tailgate compare on the two re
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe('tailgate 0.1.0: FAIL');
     expect(r.stdout).toMatch(/^harmful-advice .* FAIL \(risk increase vs baseline\)$/m);
+    // The terminal shows the comparison rows too, not only the status they caused.
+    expect(r.stdout).toContain('Compared with baseline (');
+    expect(r.stdout).toMatch(/^ {2}pii-leak: baseline .*; intervals overlap; .*gate ✅ pass/m);
+    expect(r.stdout).toMatch(/^ {2}self-exfiltration: .*only in the baseline/m);
   }, 60_000);
 
   test('compare --baseline: the same rows as the action, exit 1 on a fail-level increase', async () => {

@@ -1,6 +1,7 @@
 /**
  * The report as plain text for a terminal (CLI): the headline, an aligned
- * table, why some behaviours have no forecast, and the warnings. No Markdown,
+ * table, why some behaviours have no forecast, the baseline comparison and
+ * red-team choice when present, and the warnings. No Markdown,
  * no colours.
  *
  * Security: names come from artifacts, and a terminal obeys escape sequences,
@@ -10,9 +11,11 @@
 import { alignColumns } from './align.js';
 import { truncateText } from './escape.js';
 import { formatLevel, formatVolume } from './numbers.js';
+import { baselineLines } from './sections/baseline.js';
 import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
 import { headlineSentence } from './sections/headline.js';
 import { sortBehaviors } from './sections/rank.js';
+import { redTeamLines } from './sections/red-team.js';
 import type { Report } from './types.js';
 
 const clean = (text: string, max = 60): string => truncateText(text, max);
@@ -51,6 +54,11 @@ export function renderTerminal(report: Report): string {
       lines.push(`  ${clean(b.name)}: ${why.join('; ')}`);
     }
   }
+  // The decisions of issue 7 print here too, so `tailgate forecast --baseline` and a policy with
+  // red-team sources show in the terminal what the comment shows.
+  const baseline = baselineLines(report);
+  if (baseline.length > 0) lines.push('', ...baseline);
+  if (report.redTeam !== null) lines.push('', ...redTeamLines(report.redTeam));
   const warnings = [
     ...report.warnings.map((w) => clean(w, 300)),
     ...sorted.flatMap((b) => b.warnings.map((w) => `${clean(b.name)}: ${clean(w, 300)}`)),
