@@ -72,12 +72,12 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     settings,
     // The report's `inputs` entries have no group field (report/types.ts): keep to the declared shape.
     inputs: ingest.inputs.map(({ file, format, rows }) => ({ file, format, rows })),
-    warnings: [...ingest.warnings, ...step.warnings],
+    warnings: [...ingest.warnings, ...step.warnings, ...(redTeam?.warnings ?? [])],
     version: VERSION,
     now: meta.now,
     context: meta.context,
     baseline: step.baseline === null ? step.missing : compareWithBaseline(forecasts, step.baseline, settings),
-    redTeam,
+    redTeam: redTeam?.result ?? null,
   });
 }
 

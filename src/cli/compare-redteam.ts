@@ -3,6 +3,7 @@ import type { RedTeamResult } from '../forecast/source-choice.js';
 import { InputError } from '../ingest/format.js';
 import { forecastRedTeam } from '../redteam/run.js';
 import { renderRedTeamText } from '../report/compare-text.js';
+import { truncateText } from '../report/escape.js';
 import { assertFiniteNumbers } from '../report/json.js';
 import { redTeamMarkdown } from '../report/sections/red-team.js';
 import { VERSION } from '../version.js';
@@ -52,8 +53,9 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
 
   const stop = heartbeat(createProgress(io.stderr), `forecasting ${policy.sources.length} red-team sources`);
   let result: RedTeamResult;
+  let warnings: string[];
   try {
-    result = await forecastRedTeam(policy, settings, io.cwd);
+    ({ result, warnings } = await forecastRedTeam(policy, settings, io.cwd));
   } finally {
     stop();
   }
@@ -65,6 +67,8 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
     seed: settings.seed,
   };
   io.stdout.write(renderRedTeamText(result, { ...meta, volumeGiven: one('deployment-volume') !== '' }));
+  // Reader warnings (temperature 0, cached responses) qualify the ranking: show them, cleaned like the rest.
+  if (warnings.length > 0) io.stdout.write(`\nWarnings:\n${warnings.map((w) => `  - ${truncateText(w, 300)}`).join('\n')}\n`);
   if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, redTeamJson(result, meta));
   if (markdownPath !== undefined) await writeOutput(io.cwd, markdownPath, redTeamMarkdown(result));
   return 0;

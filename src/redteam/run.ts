@@ -13,25 +13,36 @@ import { resolveGlobs } from '../ingest/resolve.js';
 
 export type RedTeamSettings = OptionSettings & Pick<Settings, 'format' | 'mapping'>;
 
-/** `workspace`: the directory the sources' globs are relative to. */
-export async function forecastRedTeam(policy: RedTeamPolicy, settings: RedTeamSettings, workspace: string): Promise<RedTeamResult> {
+/**
+ * `workspace`: the directory the sources' globs are relative to. The readers'
+ * warnings (temperature 0, cached responses, …) come back beside the ranking,
+ * each naming its source, so the caller shows them with its own warnings.
+ */
+export async function forecastRedTeam(
+  policy: RedTeamPolicy,
+  settings: RedTeamSettings,
+  workspace: string,
+): Promise<{ result: RedTeamResult; warnings: string[] }> {
   const sources: SourceSamples[] = [];
+  const warnings: string[] = [];
   for (const source of policy.sources) {
     const where = `red-team source ${JSON.stringify(source.name)}`;
     try {
       const files = await resolveGlobs(source.results, workspace);
       const ingest = await ingestFiles(files, { format: source.format ?? settings.format, mapping: settings.mapping });
       sources.push({ name: source.name, costPerQuery: source.costPerQuery, samples: ingest.samples });
+      warnings.push(...ingest.warnings.map((w) => `${where}: ${w}`));
     } catch (err) {
       // Name the source: the same glob or format error reads very differently for `results` and for a red-team source.
       if (err instanceof InputError) throw new InputError(`${where}: ${err.message}`);
       throw err;
     }
   }
-  return chooseSource(sources, {
+  const result = chooseSource(sources, {
     budget: policy.budget,
     behavior: policy.behavior,
     confidence: settings.confidence,
     options: (behavior, n) => forecastOptions(settings, behavior, { deploymentVolume: n, backtestSplits: 0 }),
   });
+  return { result, warnings };
 }
