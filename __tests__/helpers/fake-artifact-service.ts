@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { crc32 } from '../../src/ingest/zip.js';
+import { zip } from '../../scripts/lib/zip-writer.mjs';
 
 export type Route = 'ListArtifacts' | 'GetSignedArtifactURL' | 'rest-list' | 'rest-zip' | 'blob' | 'unknown';
 
@@ -239,47 +239,11 @@ function send(res: http.ServerResponse, status: number, body: string, contentTyp
 }
 
 /**
- * A zip of stored (method 0) entries, as APPNOTE 4.3 lays it out: local
- * headers with data, then the central directory and the end record. Names
- * are written as given (no normalisation), so tests can build hostile ones.
+ * A zip of stored (method 0) entries, by the scripts' zip writer: its own
+ * CRC-32, not src's, so the reader under test never checks data with the code
+ * that wrote it. Names are written as given (no normalisation), so tests can
+ * build hostile ones.
  */
 export function zipStored(entries: { name: string; data: string | Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed 2.0
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // regular file, rw-r--r--
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zip(entries.map((e) => ({ ...e, method: 0 })));
 }
