@@ -1,5 +1,5 @@
 import { INPUT_DEFAULTS } from '../config/inputs.js';
-import { readMapping } from '../config/mapping.js';
+import { READING_INPUTS, readMapping } from '../config/mapping.js';
 import { parseInteger, parseMultiline, parseNumber } from '../config/parse.js';
 import { BOUNDS } from '../config/validate.js';
 import type { MappingOptions } from '../ingest/format.js';
@@ -20,18 +20,7 @@ export const BACKTEST_DEFAULTS = {
 } as const;
 
 /** Action inputs `backtest` accepts (reading the files; the gate and forecast inputs do not apply). */
-export const BACKTEST_INPUTS = [
-  'results',
-  'format',
-  'behavior',
-  'scorer',
-  'hit-values',
-  'score-threshold',
-  'score-key',
-  'matcher',
-  'filter',
-  'use-logprobs',
-] as const;
+export const BACKTEST_INPUTS = ['results', ...READING_INPUTS] as const;
 
 /** Options `backtest` adds to {@link BACKTEST_INPUTS}. */
 export const BACKTEST_OWN = ['fit-sizes', 'ratios', 'splits', 'seed', 'tail-size'] as const;

@@ -1,4 +1,5 @@
 import type { InputName } from '../config/inputs.js';
+import { READING_INPUTS } from '../config/mapping.js';
 import { InputError } from '../ingest/format.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
 
@@ -21,15 +22,7 @@ export const REDTEAM_INPUTS = [
   'bootstrap',
   'seed',
   'deployment-volume',
-  'format',
-  'behavior',
-  'scorer',
-  'hit-values',
-  'score-threshold',
-  'score-key',
-  'matcher',
-  'filter',
-  'use-logprobs',
+  ...READING_INPUTS,
 ] as const satisfies readonly InputName[];
 
 /** `compare --baseline BASE CURRENT` (two reports): the gate's factors, the policy for per-behaviour factors, the mode. */

@@ -27,6 +27,9 @@ export const MAPPING_KEYS = [
 
 export type MappingKey = (typeof MAPPING_KEYS)[number];
 
+/** The inputs that say how result files are read: `format` and the mapping keys (CLI commands that read files accept these). */
+export const READING_INPUTS = ['format', ...MAPPING_KEYS] as const;
+
 /**
  * Parses one mapping key's value into the field it sets, e.g.
  * `checkMappingValue('hit-values', 'I, yes')` → `{ ok: true, value: { hitValues: ['I', 'yes'] } }`.
