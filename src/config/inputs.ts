@@ -12,7 +12,7 @@ import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
-import { readMapping } from './mapping.js';
+import { MAPPING_KEYS, readMapping } from './mapping.js';
 import type { CommentMode, GateOn, Mode, OnInsufficient, Settings, Thresholds } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
 
@@ -39,14 +39,7 @@ export const INPUT_NAMES = [
   'report-path',
   'markdown-path',
   'summary',
-  'behavior',
-  'scorer',
-  'hit-values',
-  'score-threshold',
-  'score-key',
-  'matcher',
-  'filter',
-  'use-logprobs',
+  ...MAPPING_KEYS,
   'comment',
   'comment-key',
   'baseline',
