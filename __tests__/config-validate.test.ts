@@ -75,15 +75,12 @@ describe('settingsProblems', () => {
 
   it.each([1, 99, 100_001, 150.5])('bootstrap %d is rejected', (bootstrap) => {
     expect(settingsProblems(valid({ bootstrap }))).toEqual([
-      `bootstrap (${bootstrap}) must be 0 (no interval) or a whole number from 100 to 100000.`,
+      `bootstrap (${bootstrap}) must be 0 (off) or a whole number from 100 to 100000.`,
     ]);
   });
 
-  it('gate-on: upper needs a bootstrap interval', () => {
-    expect(settingsProblems(valid({ bootstrap: 0, gateOn: 'upper' }))).toEqual([
-      'gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.',
-    ]);
-    expect(settingsProblems(valid({ bootstrap: 100, gateOn: 'upper' }))).toEqual([]);
+  it('gate-on: upper works without the bootstrap: the worst-query interval is the pivot', () => {
+    expect(settingsProblems(valid({ bootstrap: 0, gateOn: 'upper' }))).toEqual([]);
   });
 
   it.each([0, 0.5, -1, 1e16])('deployment-volume %d is rejected', (deploymentVolume) => {

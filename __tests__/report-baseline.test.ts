@@ -164,7 +164,7 @@ describe('red-team section', () => {
     expect(choiceSentence({ ...choice, separation: 'overlap' }, '90%', show)).toContain(
       'but their 90% intervals overlap: at this budget the data cannot tell them apart, and either choice is defensible.',
     );
-    expect(choiceSentence({ ...choice, separation: 'unknown' }, '90%', show)).toContain('without bootstrap intervals it is unknown');
+    expect(choiceSentence({ ...choice, separation: 'unknown' }, '90%', show)).toContain('without an interval on both it is unknown');
     const none: BehaviorChoice = {
       ...choice,
       best: null,

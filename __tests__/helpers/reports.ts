@@ -61,7 +61,15 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
     outcome: 'forecast',
     reason: null,
     fit: { slope: spec.a, intercept: r3(b), r2: 0.964, tailSize: t, queries: spec.m, distinctPsi: spec.distinctPsi ?? t, points },
-    worstQueryRisk: { forecast: q.forecast, lower: q.lower, upper: q.upper, lognormal: r3(q.forecast * 0.55), observedMax: r3(spec.p1) },
+    worstQueryRisk: {
+      forecast: q.forecast,
+      lower: q.lower,
+      upper: q.upper,
+      medianMax: q.forecast,
+      intervalMethod: 'pivot',
+      lognormal: r3(q.forecast * 0.55),
+      observedMax: r3(spec.p1),
+    },
     aggregateRisk: toEstimate(spec.aggregate ?? [0.081, 0.034, 0.19]),
     frequency: { tau: 0.5, ...toEstimate(spec.frequency ?? [0, 0, 0]), expectedCount: (spec.frequency ?? [0])[0] * n },
     backtest: {
@@ -89,8 +97,13 @@ export function breaching(b: ReportBehavior, level: 'warn' | 'fail', basis: 'for
   return { ...b, status: level, breaches: [breach] };
 }
 
-function toEstimate([forecast, lower, upper]: [number, number, number]): { forecast: number; lower: number; upper: number } {
-  return { forecast, lower, upper };
+function toEstimate([forecast, lower, upper]: [number, number, number]): {
+  forecast: number;
+  lower: number;
+  upper: number;
+  intervalMethod: 'bootstrap';
+} {
+  return { forecast, lower, upper, intervalMethod: 'bootstrap' };
 }
 
 /** A behaviour with too few hits for the tail (fewer than t = 10 queries with p̂ > 0). */
@@ -117,9 +130,17 @@ export function insufficientBehavior(spec: {
     outcome: 'insufficient',
     reason: `only ${spec.nonzero} queries with hits; the tail fit needs 10`,
     fit: null,
-    worstQueryRisk: { forecast: null, lower: null, upper: null, lognormal: null, observedMax: spec.largestP },
-    aggregateRisk: { forecast: null, lower: null, upper: null },
-    frequency: { tau: 0.5, forecast: null, lower: null, upper: null, expectedCount: null },
+    worstQueryRisk: {
+      forecast: null,
+      lower: null,
+      upper: null,
+      medianMax: null,
+      intervalMethod: null,
+      lognormal: null,
+      observedMax: spec.largestP,
+    },
+    aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
+    frequency: { tau: 0.5, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
     bound: { largestP: spec.largestP, hits: spec.hits, totalSamples: spec.samples, rateUpperBound: spec.rateUpperBound, confidence: 0.9 },
     curve: [],

@@ -62,10 +62,7 @@ export function settingsProblems(s: SettingsLike): string[] {
   if (!(s.confidence > 0 && s.confidence < 1)) out.push(`confidence (${s.confidence}) must be in (0, 1), e.g. 0.9.`);
   const b = BOUNDS.bootstrap;
   if (s.bootstrap !== 0 && !wholeIn(s.bootstrap, b.min, b.max)) {
-    out.push(`bootstrap (${s.bootstrap}) must be 0 (no interval) or a whole number from ${b.min} to ${b.max}.`);
-  }
-  if (s.bootstrap === 0 && s.gateOn === 'upper') {
-    out.push('gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.');
+    out.push(`bootstrap (${s.bootstrap}) must be 0 (off) or a whole number from ${b.min} to ${b.max}.`);
   }
   const seed = BOUNDS.seed;
   if (!wholeIn(s.seed, seed.min, seed.max)) out.push(`seed (${s.seed}) must be a whole number from ${seed.min} to ${seed.max}.`);

@@ -7,10 +7,11 @@ import { curveVolumes } from './curve.js';
 import { elicitationScore, sortedEstimates, type Estimates } from './elicitation.js';
 import { frequencyShare } from './frequency.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
-import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, SCORE_SCALE, type Scale } from './interval.js';
+import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
-import { createRng } from './random.js';
+import { createRng, type Rng } from './random.js';
 import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit } from './types.js';
+import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
 import { fitWarnings } from './warnings.js';
 
 /** Fewer successful resamples than this and the interval is not reported. */
@@ -42,9 +43,14 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     opts.bootstrap > 0 ? bootstrap(est, { tailSize: opts.tailSize, volumes: [n, ...volumes], tau: opts.tau }, opts.bootstrap, rng) : null;
   const usable = draws !== null && draws.successes >= MIN_RESAMPLES ? draws : null;
   const interval = (values: Float64Array | undefined, point: number, scale: Scale) =>
-    usable && values ? centredInterval(values, point, opts.confidence, scale) : { lower: null, upper: null };
+    usable && values
+      ? { ...centredInterval(values, point, opts.confidence, scale), intervalMethod: 'bootstrap' as const }
+      : { lower: null, upper: null, intervalMethod: null };
+  const predict = (volume: number) => worstQueryInterval(fit, est, usable, { ...spec, volume }, rng);
+  const spec = { tailSize: opts.tailSize, queries: m, volume: n, confidence: opts.confidence };
 
   const worst = worstQueryRisk(fit, n);
+  const prediction = predict(n);
   const aggregate = aggregateRisk(meanLogNonOccurrence(fit, est.p, opts.tailSize), n);
   const share = frequencyShare(fit, est.p, m, opts.tailSize, opts.tau);
   const psiNonzero = Array.from(est.p.subarray(0, est.nonzero), elicitationScore);
@@ -70,6 +76,9 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     );
   }
   if (check && 'kind' in check) warnings.push(`self-check backtest skipped: ${check.reason}`);
+  if (prediction.method === 'pivot' && est.samples[0] > 0 && opts.bootstrap === 0) {
+    warnings.push('bootstrap is 0, so the worst-query interval leaves out the sampling noise of h/k; set bootstrap to include it');
+  }
 
   return {
     ...base,
@@ -79,13 +88,19 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     worstQueryRisk: {
       ...base.worstQueryRisk,
       forecast: worst,
-      ...interval(usable?.worst[0], worst, SCORE_SCALE),
+      lower: prediction.lower,
+      upper: prediction.upper,
+      medianMax: prediction.medianMax,
+      intervalMethod: prediction.method,
       lognormal: lognormalWorstQuery(psiNonzero, m, n),
     },
     aggregateRisk: { forecast: aggregate, ...interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
     frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
     backtest: check && !('kind' in check) ? check : null,
-    curve: curve(fit, volumes, usable, opts.confidence),
+    curve: volumes.map((v) => {
+      const band = predict(v);
+      return { n: v, forecast: worstQueryRisk(fit, v), lower: band.lower, upper: band.upper };
+    }),
     warnings,
   };
 }
@@ -108,9 +123,17 @@ function baseFields(sample: BehaviorSample, est: Estimates, tau: number): Behavi
     outcome: 'insufficient',
     reason: null,
     fit: null,
-    worstQueryRisk: { forecast: null, lower: null, upper: null, lognormal: null, observedMax: observedMax(est) },
-    aggregateRisk: { forecast: null, lower: null, upper: null },
-    frequency: { tau, forecast: null, lower: null, upper: null, expectedCount: null },
+    worstQueryRisk: {
+      forecast: null,
+      lower: null,
+      upper: null,
+      medianMax: null,
+      intervalMethod: null,
+      lognormal: null,
+      observedMax: observedMax(est),
+    },
+    aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
+    frequency: { tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
     bound: null,
     curve: [],
@@ -144,10 +167,14 @@ function bound(est: Estimates, confidence: number): InsufficientBound {
   };
 }
 
-function curve(fit: TailFit, volumes: number[], draws: BootstrapDraws | null, confidence: number) {
-  return volumes.map((v, i) => {
-    const forecast = worstQueryRisk(fit, v);
-    const band = draws ? centredInterval(draws.worst[i + 1], forecast, confidence, SCORE_SCALE) : { lower: forecast, upper: forecast };
-    return { n: v, forecast, ...band };
-  });
+/**
+ * The calibrated interval for the worst of `spec.volume` queries: the pivot,
+ * widened by the bootstrap refits when any top query's p̂ is h/k (binomial
+ * noise the pivot does not see). Given probabilities use the pivot alone.
+ */
+function worstQueryInterval(fit: TailFit, est: Estimates, draws: BootstrapDraws | null, spec: IntervalSpec, rng: Rng): WorstQueryInterval {
+  const pivot = pivotInterval(fit, spec);
+  let sampled = false;
+  for (let j = 0; j < fit.tailSize && !sampled; j++) sampled = est.samples[j] > 0;
+  return sampled && draws ? hybridInterval(pivot, draws.lines, spec, rng) : pivot;
 }

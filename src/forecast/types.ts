@@ -114,18 +114,27 @@ export interface BehaviorForecast {
   reason: string | null;
   fit: TailFit | null;
   worstQueryRisk: {
+    /** Q_p(n), the paper's point forecast: the top-1/n quantile of p. */
     forecast: number | null;
+    /** Prediction interval for the realised worst of n queries at `confidence` (docs/method.md). */
     lower: number | null;
     upper: number | null;
+    /** The median-unbiased forecast of the realised worst query, Q̂ + c₀.₅·β̂ mapped to p. */
+    medianMax: number | null;
+    /** How `lower`/`upper` were made: the simulated pivot, widened by the bootstrap refits for hits of k. */
+    intervalMethod: 'pivot' | 'pivot+bootstrap' | null;
     lognormal: number | null;
     observedMax: number;
   };
-  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null };
+  /** Its interval is the bootstrap's (a confidence interval for the probability, not a prediction bound). */
+  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null; intervalMethod: 'bootstrap' | null };
   frequency: {
     tau: number;
     forecast: number | null;
+    /** The bootstrap's interval for the share, like the aggregate risk's. */
     lower: number | null;
     upper: number | null;
+    intervalMethod: 'bootstrap' | null;
     expectedCount: number | null;
   };
   backtest: BacktestResult | null;
