@@ -81,6 +81,7 @@ function forecast(
     },
     backtest: null,
     bound: null,
+    topQueries: [],
     curve: [],
     warnings: [],
   };
@@ -126,6 +127,7 @@ const settings: GateSettings = {
   policy: null,
   gateOn: 'forecast',
   onInsufficientData: 'warn',
+  onInconclusive: 'warn',
   riskIncrease: { fail: 3, warn: 2 },
 };
 
@@ -141,7 +143,8 @@ describe('gate with a baseline', () => {
     expect(result.behaviors.map((b) => [b.name, b.status])).toEqual([
       ['harm', 'fail'],
       ['leak', 'warn'],
-      ['new', 'pass'],
+      // No threshold and no baseline to rise over: nothing is asked of it.
+      ['new', 'not-gated'],
       ['thin', 'pass'],
     ]);
   });

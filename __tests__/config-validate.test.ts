@@ -57,8 +57,8 @@ describe('settingsProblems', () => {
     expect(settingsProblems(valid({ frequencyTau: 0 }))).toEqual(['frequency-tau (0) must be in (0, 1).']);
   });
 
-  it.each([2, 3.5, 0])('tail-size %d is rejected (at least 3, whole)', (tailSize) => {
-    expect(settingsProblems(valid({ tailSize }))).toEqual([`tail-size (${tailSize}) must be a whole number from 3 to 100000.`]);
+  it.each([2, 3.5, 0, 1001])('tail-size %d is rejected (3 to 1000, whole)', (tailSize) => {
+    expect(settingsProblems(valid({ tailSize }))).toEqual([`tail-size (${tailSize}) must be a whole number from 3 to 1000.`]);
   });
 
   it('tail-size 3 is the smallest accepted', () => {
@@ -98,7 +98,7 @@ describe('settingsProblems', () => {
     const bad = valid({ tailSize: 1, confidence: 2 });
     expect(() => validateSettings(bad)).toThrow(InputError);
     expect(() => validateSettings(bad)).toThrow(
-      'tail-size (1) must be a whole number from 3 to 100000.\nconfidence (2) must be in (0, 1), e.g. 0.9.',
+      'tail-size (1) must be a whole number from 3 to 1000.\nconfidence (2) must be in (0, 1), e.g. 0.9.',
     );
   });
 });

@@ -10,7 +10,11 @@ function forecast(
     outcome?: BehaviorForecast['outcome'];
     worst?: number | null;
     worstUpper?: number | null;
+    worstLower?: number | null;
     observedMax?: number;
+    /** Upper bounds from the per-sample rate, for a behaviour without a fit. */
+    aggregateBound?: number;
+    frequencyBound?: number;
     aggregate?: number | null;
     aggregateUpper?: number | null;
     frequency?: number | null;
@@ -37,7 +41,7 @@ function forecast(
     fit: null,
     worstQueryRisk: {
       forecast: pick('worst', 0.001),
-      lower: null,
+      lower: numbers.worstLower ?? null,
       upper: numbers.worstUpper ?? null,
       medianMax: null,
       intervalMethod: null,
@@ -54,14 +58,27 @@ function forecast(
       expectedCount: null,
     },
     backtest: null,
-    bound: null,
+    bound:
+      numbers.aggregateBound === undefined && numbers.frequencyBound === undefined
+        ? null
+        : {
+            largestP: numbers.observedMax ?? 0,
+            hits: 0,
+            totalSamples: 10_000,
+            rateUpperBound: 3e-4,
+            confidence: 0.95,
+            expectedHitsAtN: null,
+            aggregateRiskUpper: numbers.aggregateBound ?? null,
+            frequencyUpper: numbers.frequencyBound ?? null,
+          },
+    topQueries: [],
     curve: [],
     warnings: [],
   };
 }
 
 function settings(thresholds: Thresholds, more: Partial<GateSettings> = {}): GateSettings {
-  return { thresholds, frequencyTau: 0.5, policy: null, gateOn: 'forecast', onInsufficientData: 'warn', ...more };
+  return { thresholds, frequencyTau: 0.5, policy: null, gateOn: 'forecast', onInsufficientData: 'warn', onInconclusive: 'warn', ...more };
 }
 
 describe('gate: one behaviour', () => {
@@ -147,6 +164,93 @@ describe('gate: one behaviour', () => {
       ['pii-email', 'pass', { failWorstQueryRisk: 0.5 }, 0.9],
       ['other', 'fail', { failWorstQueryRisk: 0.05 }, 0.5],
     ]);
+  });
+});
+
+describe('gate: decisions against the interval', () => {
+  const interval = (lower: number, upper: number) =>
+    forecast('a', { worst: Math.sqrt(lower * upper), worstLower: lower, worstUpper: upper });
+
+  it('clear (upper end at or below), breach (lower end above), inconclusive (straddles): strict > as for forecasts', () => {
+    const s = settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval' });
+    const clear = gate([interval(0.01, 0.1)], s);
+    expect(clear.behaviors[0].decisions).toEqual([
+      { metric: 'worst-query-risk', level: 'fail', threshold: 0.1, outcome: 'clear', basis: 'interval', lower: 0.01, upper: 0.1 },
+    ]);
+    expect(clear.verdict).toBe('pass');
+    const breach = gate([interval(0.11, 0.5)], s);
+    expect(breach.behaviors[0].decisions[0].outcome).toBe('breach');
+    expect(breach.breaches).toEqual([
+      { behavior: 'a', metric: 'worst-query-risk', level: 'fail', value: 0.11, threshold: 0.1, basis: 'lower' },
+    ]);
+    expect(breach.verdict).toBe('fail');
+    // A lower end exactly at the threshold does not breach it.
+    expect(gate([interval(0.1, 0.5)], s).behaviors[0].decisions[0].outcome).toBe('inconclusive');
+    const open = gate([interval(0.05, 0.2)], s);
+    expect(open.behaviors[0].status).toBe('inconclusive');
+    expect(open.verdict).toBe('inconclusive');
+    expect(open.breaches).toEqual([]);
+  });
+
+  it('on-inconclusive: pass lets an inconclusive run pass; fail and warn keep the verdict inconclusive', () => {
+    const b = [interval(0.05, 0.2)];
+    const s = (onInconclusive: GateSettings['onInconclusive']) =>
+      settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval', onInconclusive });
+    expect(gate(b, s('pass')).verdict).toBe('pass');
+    expect(gate(b, s('warn')).verdict).toBe('inconclusive');
+    expect(gate(b, s('fail')).verdict).toBe('inconclusive');
+  });
+
+  it('fail > inconclusive > insufficient in the verdict', () => {
+    const s = settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval' });
+    const open = interval(0.05, 0.2);
+    const failed = { ...interval(0.2, 0.5), name: 'f' };
+    const stuck = forecast('s', { outcome: 'insufficient', observedMax: 0.001 });
+    expect(gate([open, stuck], s).verdict).toBe('inconclusive');
+    expect(gate([open, failed, stuck], s).verdict).toBe('fail');
+  });
+
+  it('under gate-on forecast and upper the decisions are still reported, and the status follows the forecast', () => {
+    const b = [interval(0.05, 0.2)];
+    const byForecast = gate(b, settings({ failWorstQueryRisk: 0.19 }));
+    expect(byForecast.behaviors[0].decisions[0].outcome).toBe('inconclusive');
+    expect(byForecast.behaviors[0].status).toBe('pass');
+    expect(gate(b, settings({ failWorstQueryRisk: 0.15 }, { gateOn: 'upper' })).behaviors[0].status).toBe('fail');
+  });
+
+  it('a behaviour without any threshold is not-gated, and leaves the verdict alone', () => {
+    const result = gate([forecast('free', { worst: 0.9 }), forecast('gated', { worst: 0.001 })], settings({}, {}));
+    expect(result.behaviors.map((b) => b.status)).toEqual(['not-gated', 'not-gated']);
+    expect(result.verdict).toBe('pass');
+    const mixed = gate(
+      [forecast('free', { worst: 0.9 }), forecast('gated', { worst: 0.001 })],
+      settings({}, { policy: { defaults: {}, behaviors: { gated: { failWorstQueryRisk: 0.01 } } } }),
+    );
+    expect(mixed.behaviors.map((b) => [b.name, b.status])).toEqual([
+      ['free', 'not-gated'],
+      ['gated', 'pass'],
+    ]);
+  });
+
+  it('without a fit, exact bounds can clear aggregate and frequency thresholds, never a worst-query one', () => {
+    const zero = (bounds: { aggregateBound: number; frequencyBound: number }) =>
+      forecast('z', { outcome: 'insufficient', observedMax: 0, ...bounds });
+    const gates = { failAggregateRisk: 0.05, failFrequency: 1e-3 };
+    // Bounds at or below the thresholds: every threshold is cleared, so the behaviour passes though it has no forecast.
+    const cleared = gate([zero({ aggregateBound: 0.05, frequencyBound: 1e-4 })], settings(gates));
+    expect(cleared.behaviors[0].status).toBe('pass');
+    expect(cleared.behaviors[0].decisions.map((d) => [d.metric, d.outcome, d.basis])).toEqual([
+      ['aggregate-risk', 'clear', 'bound'],
+      ['frequency', 'clear', 'bound'],
+    ]);
+    // A bound above its threshold cannot breach (it is only an upper bound): the behaviour stays insufficient.
+    const open = gate([zero({ aggregateBound: 0.3, frequencyBound: 1e-4 })], settings(gates));
+    expect(open.behaviors[0].status).toBe('insufficient');
+    expect(open.breaches).toEqual([]);
+    // A worst-query threshold can only be breached by what was observed, never cleared by a rate bound.
+    expect(
+      gate([zero({ aggregateBound: 0.01, frequencyBound: 1e-4 })], settings({ ...gates, failWorstQueryRisk: 0.5 })).behaviors[0].status,
+    ).toBe('insufficient');
   });
 });
 

@@ -6,7 +6,7 @@ import type { ReportBehavior } from '../src/report/types.js';
 import { failReport, insufficientBehavior, tailBehavior } from './helpers/reports.js';
 
 function forecastOf(b: ReportBehavior): BehaviorForecast {
-  const { status: _s, thresholds: _t, breaches: _b, ...forecast } = b;
+  const { status: _s, thresholds: _t, breaches: _b, decisions: _d, plan: _p, ...forecast } = b;
   return forecast;
 }
 
@@ -24,6 +24,7 @@ const settings: Settings = {
   gateOn: 'upper',
   mode: 'advisory',
   onInsufficientData: 'fail',
+  onInconclusive: 'warn',
   policy: null,
   policyPath: null,
   reportPath: 'tailgate.json',
@@ -57,8 +58,11 @@ const gateA: BehaviorGate = {
   thresholds: { failWorstQueryRisk: 0.01 },
   tau: 0.5,
   breaches: [{ behavior: 'a', metric: 'worst-query-risk', level: 'fail', value: 0.2, threshold: 0.01, basis: 'upper' }],
+  decisions: [
+    { metric: 'worst-query-risk', level: 'fail', threshold: 0.01, outcome: 'breach', basis: 'interval', lower: 0.02, upper: 0.2 },
+  ],
 };
-const gateB: BehaviorGate = { name: 'b', status: 'insufficient', thresholds: {}, tau: 0.5, breaches: [] };
+const gateB: BehaviorGate = { name: 'b', status: 'insufficient', thresholds: {}, tau: 0.5, breaches: [], decisions: [] };
 
 describe('buildReport', () => {
   test('merges each forecast with its gate entry and copies run facts', () => {
@@ -70,6 +74,8 @@ describe('buildReport', () => {
     ]);
     expect(report.behaviors[0].thresholds).toEqual({ failWorstQueryRisk: 0.01 });
     expect(report.behaviors[0].breaches).toEqual(gateA.breaches);
+    expect(report.behaviors[0].decisions).toEqual(gateA.decisions);
+    expect(report.behaviors[0].plan).toBeNull();
     expect(report.behaviors[0].fit).toEqual(a.fit);
     expect(report).toMatchObject({
       schemaVersion: 1,
@@ -89,6 +95,7 @@ describe('buildReport', () => {
       'confidence',
       'gateOn',
       'mode',
+      'onInconclusive',
       'onInsufficientData',
       'seed',
       'tailSize',

@@ -10,6 +10,7 @@ import type { BaselinePorts, LocateContext } from './baseline/ports.js';
 import { baselineStep } from './baseline/stage.js';
 import type { LocatedBaseline } from './baseline/types.js';
 import type { Settings } from './config/settings.js';
+import { planFor } from './decisions/sampling-plan.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
 import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
@@ -66,6 +67,9 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
   const forecasts = ingest.samples.map((sample) => forecastBehavior(sample, forecastOptions(settings, sample.name)));
   const redTeam = settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace);
   const verdict = gate(forecasts, settings, step.baseline);
+  const plans = new Map(
+    verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], forecastOptions(settings, g.name))] as const),
+  );
   return buildReport({
     forecasts,
     gate: verdict,
@@ -78,6 +82,7 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     context: meta.context,
     baseline: step.baseline === null ? step.missing : compareWithBaseline(forecasts, step.baseline, settings),
     redTeam: redTeam?.result ?? null,
+    plans,
   });
 }
 

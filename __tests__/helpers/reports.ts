@@ -8,6 +8,7 @@
  */
 import type { Thresholds } from '../../src/config/settings.js';
 import type { BehaviorForecast, CurvePoint, TailPoint } from '../../src/forecast/types.js';
+import { decide } from '../../src/gate/decide.js';
 import type { Breach, Status, Verdict } from '../../src/gate/types.js';
 import type { Report, ReportBehavior } from '../../src/report/types.js';
 
@@ -82,10 +83,19 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
       upperCoverage: 0.854,
     },
     bound: null,
+    // Ten samples per query, as `samples` above says.
+    topQueries: points.map((pt) => ({
+      id: `${spec.name}-q${String(pt.rank).padStart(3, '0')}`,
+      p: r3(Math.round(pt.p * 10) / 10),
+      hits: Math.round(pt.p * 10),
+      samples: 10,
+    })),
     curve: VOLUMES.map((v) => ({ ...band(forecastAt(v)), n: v })),
     warnings: spec.warnings ?? [],
   };
-  return { ...forecast, status: 'pass', thresholds: spec.thresholds ?? {}, breaches: [] };
+  const thresholds = spec.thresholds ?? {};
+  const decisions = decide(forecast, thresholds);
+  return { ...forecast, status: decisions.length > 0 ? 'pass' : 'not-gated', thresholds, breaches: [], decisions, plan: null };
 }
 
 /** Mark a behaviour as breaching its worst-query threshold at `level`, with the value the gate compared (forecast or upper end). */
@@ -118,7 +128,7 @@ export function insufficientBehavior(spec: {
   thresholds?: Thresholds;
   status?: Status;
 }): ReportBehavior {
-  return {
+  const b: ReportBehavior = {
     name: spec.name,
     queries: spec.m,
     samples: spec.samples,
@@ -142,13 +152,26 @@ export function insufficientBehavior(spec: {
     aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
     frequency: { tau: 0.5, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
-    bound: { largestP: spec.largestP, hits: spec.hits, totalSamples: spec.samples, rateUpperBound: spec.rateUpperBound, confidence: 0.9 },
+    bound: {
+      largestP: spec.largestP,
+      hits: spec.hits,
+      totalSamples: spec.samples,
+      rateUpperBound: spec.rateUpperBound,
+      confidence: 0.9,
+      expectedHitsAtN: 1e6 * spec.rateUpperBound,
+      aggregateRiskUpper: Math.min(1, 1e6 * spec.rateUpperBound),
+      frequencyUpper: Math.min(1, spec.rateUpperBound / 0.5),
+    },
+    topQueries: [],
     curve: [],
     warnings: [],
     status: spec.status ?? 'insufficient',
     thresholds: spec.thresholds ?? {},
     breaches: [],
+    decisions: [],
+    plan: null,
   };
+  return { ...b, decisions: decide(b, b.thresholds) };
 }
 
 export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]; verdict: Verdict }): Report {
@@ -157,7 +180,16 @@ export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]
     tool: { name: 'tailgate', version: '0.1.0' },
     generatedAt: '2026-11-20T12:00:00.000Z',
     deploymentVolume: 1e6,
-    settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 42, gateOn: 'forecast', mode: 'enforce', onInsufficientData: 'warn' },
+    settings: {
+      tailSize: 10,
+      confidence: 0.9,
+      bootstrap: 1000,
+      seed: 42,
+      gateOn: 'forecast',
+      mode: 'enforce',
+      onInsufficientData: 'warn',
+      onInconclusive: 'warn',
+    },
     inputs: [
       { file: 'results/harm-eval.eval', format: 'inspect', rows: 20000 },
       { file: 'results/redteam.json', format: 'promptfoo', rows: 4000 },
@@ -244,7 +276,16 @@ export function failReport(): Report {
 export function warnAdvisoryReport(): Report {
   return baseReport({
     verdict: 'warn',
-    settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 7, gateOn: 'upper', mode: 'advisory', onInsufficientData: 'warn' },
+    settings: {
+      tailSize: 10,
+      confidence: 0.9,
+      bootstrap: 1000,
+      seed: 7,
+      gateOn: 'upper',
+      mode: 'advisory',
+      onInsufficientData: 'warn',
+      onInconclusive: 'warn',
+    },
     behaviors: [
       tailBehavior({ name: 'toxicity', m: 1500, nonzero: 31, a: -30, p1: 0.004, thresholds: WORST }),
       breaching(

@@ -29,7 +29,17 @@ const breach = z.object({
   level: z.enum(['warn', 'fail']),
   value: z.number(),
   threshold: z.number(),
-  basis: z.enum(['forecast', 'upper', 'interval']),
+  basis: z.enum(['forecast', 'upper', 'lower', 'interval']),
+});
+
+const decision = z.object({
+  metric: z.enum(['worst-query-risk', 'aggregate-risk', 'frequency']),
+  level: z.enum(['warn', 'fail']),
+  threshold: z.number(),
+  outcome: z.enum(['clear', 'breach', 'inconclusive']),
+  basis: z.enum(['interval', 'forecast', 'observed', 'bound']),
+  lower: optionalProb,
+  upper: optionalProb,
 });
 
 const fit = z.object({
@@ -90,13 +100,39 @@ const behavior = z.object({
   }),
   backtest: backtest.nullable(),
   bound: z
-    .object({ largestP: prob, hits: z.number().min(0), totalSamples: z.number().min(0), rateUpperBound: optionalProb, confidence: prob })
+    .object({
+      largestP: prob,
+      hits: z.number().min(0),
+      totalSamples: z.number().min(0),
+      rateUpperBound: optionalProb,
+      confidence: prob,
+      // Added after the first release, like every `.default(null)` below.
+      expectedHitsAtN: z.number().min(0).nullable().default(null),
+      aggregateRiskUpper: optionalProb.default(null),
+      frequencyUpper: optionalProb.default(null),
+    })
     .nullable(),
+  topQueries: z
+    .array(z.object({ id: z.string(), p: prob, hits: z.number().min(0).nullable(), samples: z.number().min(0).nullable() }))
+    .default([]),
   curve: z.array(z.object({ n: z.number().positive(), forecast: prob, lower: prob, upper: prob })),
   warnings: z.array(z.string()),
-  status: z.enum(['pass', 'warn', 'fail', 'insufficient']),
+  status: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'not-gated']),
   thresholds,
   breaches: z.array(breach),
+  decisions: z.array(decision).default([]),
+  plan: z
+    .object({
+      kind: z.enum(['decision', 'tie', 'few-hits', 'zero-hits', 'zero-probabilities']),
+      decision: z.object({ metric: decision.shape.metric, level: decision.shape.level, threshold: z.number() }).nullable(),
+      queries: count.nullable(),
+      settlesAs: z.enum(['clear', 'breach']).nullable(),
+      samplesPerTopQuery: z.number().min(0).nullable(),
+      resample: count.nullable(),
+      rateBound: optionalProb,
+    })
+    .nullable()
+    .default(null),
 });
 
 export const reportSchema = z.object({
@@ -104,15 +140,16 @@ export const reportSchema = z.object({
   tool: z.object({ name: z.literal('tailgate'), version: z.string() }),
   generatedAt: z.string(),
   deploymentVolume: z.number().positive(),
-  verdict: z.enum(['pass', 'warn', 'fail', 'insufficient', 'error']),
+  verdict: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'error']),
   settings: z.object({
     tailSize: count,
     confidence: z.number().gt(0).lt(1),
     bootstrap: count,
     seed: count,
-    gateOn: z.enum(['forecast', 'upper']),
+    gateOn: z.enum(['forecast', 'upper', 'interval']),
     mode: z.enum(['enforce', 'advisory']),
     onInsufficientData: z.enum(['pass', 'warn', 'fail']),
+    onInconclusive: z.enum(['pass', 'warn', 'fail']).default('warn'),
   }),
   inputs: z.array(z.object({ file: z.string(), format: z.string(), rows: count })),
   behaviors: z.array(behavior),

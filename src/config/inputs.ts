@@ -35,6 +35,7 @@ export const INPUT_NAMES = [
   'gate-on',
   'mode',
   'on-insufficient-data',
+  'on-inconclusive',
   'policy',
   'report-path',
   'markdown-path',
@@ -65,6 +66,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'gate-on': 'forecast',
   mode: 'enforce',
   'on-insufficient-data': 'warn',
+  'on-inconclusive': 'warn',
   'report-path': 'tailgate-report.json',
   'markdown-path': 'tailgate-report.md',
   summary: 'true',
@@ -73,7 +75,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'baseline-required': 'false',
 };
 
-const GATE_ON: readonly GateOn[] = ['forecast', 'upper'];
+const GATE_ON: readonly GateOn[] = ['forecast', 'upper', 'interval'];
 const MODES: readonly Mode[] = ['enforce', 'advisory'];
 const ON_INSUFFICIENT: readonly OnInsufficient[] = ['pass', 'warn', 'fail'];
 const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-breach', 'off'];
@@ -127,6 +129,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     gateOn: parseEnum('gate-on', get('gate-on'), GATE_ON),
     mode: parseEnum('mode', get('mode'), MODES),
     onInsufficientData: parseEnum('on-insufficient-data', get('on-insufficient-data'), ON_INSUFFICIENT),
+    onInconclusive: parseEnum('on-inconclusive', get('on-inconclusive'), ON_INSUFFICIENT),
     // The label is the path as written, so messages match what the user sees in the workflow file.
     policy: policyInput === '' ? null : loadPolicy(resolve(opts.cwd, policyInput), policyInput),
     policyPath: policyInput === '' ? null : policyInput,

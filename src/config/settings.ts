@@ -99,7 +99,12 @@ export interface BaselineSettings {
   required: boolean;
 }
 
-export type GateOn = 'forecast' | 'upper';
+/**
+ * What a threshold is compared with: the `forecast`, the `upper` end of its
+ * interval, or the whole `interval` (clear, breach or inconclusive; see
+ * docs/method.md, "Decisions").
+ */
+export type GateOn = 'forecast' | 'upper' | 'interval';
 export type Mode = 'enforce' | 'advisory';
 export type OnInsufficient = 'pass' | 'warn' | 'fail';
 export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
@@ -124,6 +129,8 @@ export interface Settings {
   gateOn: GateOn;
   mode: Mode;
   onInsufficientData: OnInsufficient;
+  /** What an inconclusive decision (`gate-on: interval`, an interval straddling a threshold) does: like `on-insufficient-data`. */
+  onInconclusive: OnInsufficient;
   /** Parsed policy file, or null when `policy` is empty. */
   policy: Policy | null;
   /** Path of the policy file, for messages. */

@@ -13,7 +13,7 @@ import { baselineProblems } from './validate-baseline.js';
 /** Single-field bounds, shared with inputs.ts so parse errors and these rules agree. */
 export const BOUNDS = {
   /** t: the OLS fit needs at least 3 points to have a residual (2 points always fit exactly). */
-  tailSize: { min: 3, max: 100_000 },
+  tailSize: { min: 3, max: 1_000 },
   /** B: 0 disables the interval; fewer than 100 resamples cannot place a 5th/95th percentile sensibly. */
   bootstrap: { min: 100, max: 100_000 },
   /** The generator (forecast/random.ts) folds the seed to 32 bits; larger seeds would silently alias. */

@@ -10,7 +10,7 @@ import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
 import { createRng, type Rng } from './random.js';
-import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit } from './types.js';
+import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit, TopQuery } from './types.js';
 import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
 import { fitWarnings } from './warnings.js';
 
@@ -30,11 +30,11 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const est = sortedEstimates(sample.hits, sample.samples);
   const m = est.p.length;
   const n = opts.deploymentVolume;
-  const base = baseFields(sample, est, opts.tau);
+  const base = baseFields(sample, est, opts);
   const fitResult =
     m === 0 ? { kind: 'insufficient' as const, reason: 'no usable queries', nonzero: 0 } : fitGumbelTail(est.p, m, opts.tailSize);
   if (fitResult.kind !== 'ok') {
-    return { ...base, outcome: fitResult.kind, reason: fitResult.reason, bound: bound(est, opts.confidence) };
+    return { ...base, outcome: fitResult.kind, reason: fitResult.reason, bound: bound(est, opts) };
   }
   const fit = fitResult.fit;
   const rng = createRng(opts.seed);
@@ -105,7 +105,7 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   };
 }
 
-function baseFields(sample: BehaviorSample, est: Estimates, tau: number): BehaviorForecast {
+function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOptions): BehaviorForecast {
   let samples = 0;
   for (const k of sample.samples) samples += k === 0 ? 1 : k;
   const excluded = Object.values(sample.exclusions).reduce((sum, c) => sum + c, 0);
@@ -133,9 +133,10 @@ function baseFields(sample: BehaviorSample, est: Estimates, tau: number): Behavi
       observedMax: observedMax(est),
     },
     aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
-    frequency: { tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
+    frequency: { tau: opts.tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
     bound: null,
+    topQueries: topQueries(sample, est, opts.tailSize),
     curve: [],
     warnings,
   };
@@ -147,8 +148,8 @@ function observedMax(est: Estimates): number {
   return est.samples[0] === 0 ? est.hits[0] : est.hits[0] / est.samples[0];
 }
 
-/** What can honestly be said without a fit (DESIGN §1 "Zeros and low k"), at the interval's upper level. */
-function bound(est: Estimates, confidence: number): InsufficientBound {
+/** What can honestly be said without a fit (docs/method.md, "Zero hits and too few hits"), at the interval's upper level. */
+function bound(est: Estimates, opts: ForecastOptions): InsufficientBound {
   let hits = 0;
   let totalSamples = 0;
   for (let i = 0; i < est.p.length; i++) {
@@ -157,14 +158,34 @@ function bound(est: Estimates, confidence: number): InsufficientBound {
       totalSamples += est.samples[i];
     }
   }
-  const level = (1 + confidence) / 2;
+  const level = (1 + opts.confidence) / 2;
+  const rate = totalSamples > 0 ? binomialUpperBound(hits, totalSamples, level) : null;
+  const n = opts.deploymentVolume;
   return {
     largestP: observedMax(est),
     hits,
     totalSamples,
-    rateUpperBound: totalSamples > 0 ? binomialUpperBound(hits, totalSamples, level) : null,
+    rateUpperBound: rate,
     confidence: level,
+    expectedHitsAtN: rate === null ? null : n * rate,
+    aggregateRiskUpper: rate === null ? null : Math.min(1, n * rate),
+    frequencyUpper: rate === null ? null : Math.min(1, rate / opts.tau),
   };
+}
+
+/** The top t queries by p̂ with p̂ > 0, ids as the source wrote them. */
+function topQueries(sample: BehaviorSample, est: Estimates, t: number): TopQuery[] {
+  const out: TopQuery[] = [];
+  for (let j = 0; j < Math.min(t, est.nonzero); j++) {
+    const k = est.samples[j];
+    out.push({
+      id: sample.queryIds[est.index[j]],
+      p: k === 0 ? est.hits[j] : est.hits[j] / k,
+      hits: k === 0 ? null : est.hits[j],
+      samples: k === 0 ? null : k,
+    });
+  }
+  return out;
 }
 
 /**

@@ -76,6 +76,28 @@ export interface InsufficientBound {
   /** Exact (Clopper–Pearson) one-sided upper bound on the per-sample rate at `confidence`; null without sampled queries. */
   rateUpperBound: number | null;
   confidence: number;
+  /**
+   * n × the rate bound: the expected number of deployment queries (one sample
+   * each) showing the behaviour if the rate were at its bound. It is also an
+   * upper bound on the aggregate risk (a union bound: P(any) ≤ Σp). Null
+   * without sampled queries.
+   */
+  expectedHitsAtN: number | null;
+  /** min(1, n·rate bound): the aggregate risk cannot be higher (at `confidence`). */
+  aggregateRiskUpper: number | null;
+  /** min(1, rate bound / τ): the share of queries with p > τ cannot be higher (Markov's inequality). */
+  frequencyUpper: number | null;
+}
+
+/** One of the queries that drive the tail: what a user re-samples or fixes. */
+export interface TopQuery {
+  /** The query id exactly as the source file writes it. */
+  id: string;
+  /** p̂ (uncapped: h/k, or the given probability). */
+  p: number;
+  /** h and k for sampled estimates; null for a given probability. */
+  hits: number | null;
+  samples: number | null;
 }
 
 export interface ForecastOptions {
@@ -139,6 +161,8 @@ export interface BehaviorForecast {
   };
   backtest: BacktestResult | null;
   bound: InsufficientBound | null;
+  /** The top t queries by p̂ (fewer when fewer have p̂ > 0), largest first. */
+  topQueries: TopQuery[];
   /** Worst-query risk forecast at volumes around n (for the chart). */
   curve: CurvePoint[];
   warnings: string[];

@@ -6,22 +6,51 @@ import type { Thresholds } from '../config/settings.js';
  */
 export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase';
 export type Level = 'warn' | 'fail';
-export type Status = 'pass' | 'warn' | 'fail' | 'insufficient';
-export type Verdict = Status | 'error';
+/**
+ * Per behaviour: `pass` (every threshold cleared), `warn`/`fail` (a threshold
+ * breached), `inconclusive` (an interval straddles a threshold, with
+ * `gate-on: interval`), `insufficient` (no forecast, and the bounds do not
+ * clear every threshold), `not-gated` (forecast, but no threshold applies:
+ * never shown as a pass).
+ */
+export type Status = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'not-gated';
+export type Verdict = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'error';
+
+/** A threshold against an interval: wholly below it, wholly above it, or straddling it. */
+export type Outcome = 'clear' | 'breach' | 'inconclusive';
+
+/**
+ * One threshold of one metric, compared with what is known of that metric
+ * (docs/method.md, "Decisions"). `lower`/`upper` are the ends compared:
+ * - `interval`: the metric's interval;
+ * - `forecast`: no interval (bootstrap off for aggregate risk or frequency): both ends are the forecast;
+ * - `observed`: no forecast; the largest p̂ seen is a lower end for the worst query, with no upper end;
+ * - `bound`: no forecast; an exact upper bound from the per-sample rate (aggregate risk, frequency).
+ */
+export interface Decision {
+  metric: Exclude<Metric, 'risk-increase'>;
+  level: Level;
+  threshold: number;
+  outcome: Outcome;
+  basis: 'interval' | 'forecast' | 'observed' | 'bound';
+  lower: number | null;
+  upper: number | null;
+}
 
 export interface Breach {
   behavior: string;
   metric: Metric;
   level: Level;
   /**
-   * The value compared: the forecast, or its upper end with `gate-on: upper`.
+   * The value compared: the forecast, its upper end with `gate-on: upper`, or
+   * its lower end with `gate-on: interval` (the interval lies above the threshold).
    * For `risk-increase`: the lower end of the current interval over the upper
    * end of the baseline's (basis `interval`), compared with the factor.
    */
   value: number;
   /** A probability; for `risk-increase`, the factor (e.g. 3). */
   threshold: number;
-  basis: 'forecast' | 'upper' | 'interval';
+  basis: 'forecast' | 'upper' | 'lower' | 'interval';
 }
 
 export interface BehaviorGate {
@@ -32,6 +61,8 @@ export interface BehaviorGate {
   /** τ used for this behaviour. */
   tau: number;
   breaches: Breach[];
+  /** Every threshold of the behaviour against its interval, fail level first (informative under any `gate-on`). */
+  decisions: Decision[];
 }
 
 export interface GateResult {

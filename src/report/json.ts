@@ -4,6 +4,7 @@
  * so a reader of the JSON sees the same numbers as the PR comment.
  */
 import type { Settings } from '../config/settings.js';
+import type { SamplingPlan } from '../decisions/sampling-plan.js';
 import type { BehaviorForecast } from '../forecast/types.js';
 import type { GateResult } from '../gate/types.js';
 import type { RedTeamResult } from '../forecast/source-choice.js';
@@ -23,6 +24,8 @@ export interface BuildReportArgs {
   baseline?: ReportBaseline | null;
   /** Red-teamer choice (default null: no `red-team` section). */
   redTeam?: RedTeamResult | null;
+  /** Sampling plans by behaviour (absent: none). */
+  plans?: ReadonlyMap<string, SamplingPlan | null>;
 }
 
 /**
@@ -42,7 +45,14 @@ export function buildReport(args: BuildReportArgs): Report {
       throw new Error(`behaviour "${forecast.name}" has a forecast but no gate result; the gate must judge every forecast`);
     }
     gates.delete(forecast.name);
-    return { ...forecast, status: gate.status, thresholds: { ...gate.thresholds }, breaches: [...gate.breaches] };
+    return {
+      ...forecast,
+      status: gate.status,
+      thresholds: { ...gate.thresholds },
+      breaches: [...gate.breaches],
+      decisions: gate.decisions.map((d) => ({ ...d })),
+      plan: args.plans?.get(forecast.name) ?? null,
+    };
   });
   if (gates.size > 0) {
     throw new Error(`gate result names behaviours without a forecast: ${[...gates.keys()].join(', ')}`);
@@ -62,6 +72,7 @@ export function buildReport(args: BuildReportArgs): Report {
       gateOn: settings.gateOn,
       mode: settings.mode,
       onInsufficientData: settings.onInsufficientData,
+      onInconclusive: settings.onInconclusive,
     },
     inputs: args.inputs.map((input) => ({ ...input })),
     behaviors,

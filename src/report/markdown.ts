@@ -16,6 +16,7 @@ import { renderChart } from './chart.js';
 import { escapeMarkdown } from './escape.js';
 import { baselinePart } from './sections/baseline.js';
 import { diagnostics } from './sections/diagnostics.js';
+import { nextStepsPart } from './sections/next-steps.js';
 import { headlineSentence } from './sections/headline.js';
 import { contextLine, footer, warningsPart } from './sections/notes.js';
 import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
@@ -51,6 +52,9 @@ const STEPS: Step[] = [
   { part: 'baseline', action: 'trim', keepAtLeast: 10 },
   // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
   { part: 'warnings', action: 'trim', keepAtLeast: 10 },
+  // Next steps add detail to the table's rows (plans, query ids): they go before the rows do.
+  { part: 'next', action: 'trim', keepAtLeast: 1 },
+  { part: 'next', action: 'drop' },
   { part: 'table', action: 'trim' },
   { part: 'warnings', action: 'trim' },
   { part: 'baseline', action: 'trim' },
@@ -70,7 +74,9 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
   const redTeam = redTeamPart(report.redTeam ?? null, omission);
   const parts: Part[] = [
     fixed('head', opts.marker === undefined ? headline : `${opts.marker}\n${headline}`),
-    ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), aggregateTable(report, sorted, omission)] : []),
+    ...(sorted.length > 0
+      ? [behaviorTable(report, sorted, omission), nextStepsPart(sorted, omission), aggregateTable(report, sorted, omission)]
+      : []),
     ...(baseline === null ? [] : [baseline]),
     ...(redTeam === null ? [] : [redTeam]),
     warningsPart(report, sorted, omission),

@@ -6,14 +6,25 @@ import type { Breach, Metric, Status, Verdict } from '../../gate/types.js';
 import type { ReportBehavior } from '../types.js';
 
 /** Worst first: a reviewer reads the table top-down. */
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, insufficient: 2, pass: 3 };
+const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2, insufficient: 3, pass: 4, 'not-gated': 5 };
 
 export const VERDICT_SYMBOL: Record<Verdict, string> = {
   pass: '✅',
   warn: '⚠️',
   fail: '❌',
+  inconclusive: '⚖️',
   insufficient: '❔',
   error: '💥',
+};
+
+/** A behaviour's status; `not-gated` is neutral on purpose: nothing was checked, so nothing passed. */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  pass: VERDICT_SYMBOL.pass,
+  warn: VERDICT_SYMBOL.warn,
+  fail: VERDICT_SYMBOL.fail,
+  inconclusive: VERDICT_SYMBOL.inconclusive,
+  insufficient: VERDICT_SYMBOL.insufficient,
+  'not-gated': '➖',
 };
 
 export const METRIC_LABEL: Record<Metric, string> = {
