@@ -1,4 +1,4 @@
-import type { BehaviorSample, ObservationSink } from './observation.js';
+import type { BehaviorSample, ErroredSamples, ObservationSink } from './observation.js';
 
 /** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */
 const MAX_WARNINGS = 200;
@@ -24,6 +24,11 @@ class BehaviorState {
   duplicates = 0;
   /** Map, not an object literal: a reason such as `__proto__` must stay an ordinary key. */
   readonly exclusions = new Map<string, number>();
+  /** Errored samples per query; a query here need not have a usable sample (its index stays unused). */
+  readonly erroredByQuery = new Map<string, number>();
+  /** Per reason: errored samples and the queries they came from (bounded by the queries, like everything else). */
+  readonly erroredByReason = new Map<string, { samples: number; queries: Set<string> }>();
+  erroredSamples = 0;
 
   constructor(readonly name: string) {}
 
@@ -132,6 +137,18 @@ export class Accumulator implements ObservationSink {
     ex.set(reason, (ex.get(reason) ?? 0) + count);
   }
 
+  errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    this.exclude(behavior, reason, count);
+    const b = this.state(behavior);
+    b.erroredSamples += count;
+    let r = b.erroredByReason.get(reason);
+    if (r === undefined) b.erroredByReason.set(reason, (r = { samples: 0, queries: new Set() }));
+    r.samples += count;
+    if (queryId === undefined) return;
+    r.queries.add(queryId);
+    b.erroredByQuery.set(queryId, (b.erroredByQuery.get(queryId) ?? 0) + count);
+  }
+
   warn(message: string): void {
     if (this.warningSet.has(message)) return;
     if (this.warningSet.size < MAX_WARNINGS) this.warningSet.add(message);
@@ -173,6 +190,7 @@ export class Accumulator implements ObservationSink {
         rows: b.rows,
         duplicates: b.duplicates,
         exclusions: Object.fromEntries(b.exclusions),
+        errors: erroredOf(b),
       };
     });
   }
@@ -182,6 +200,16 @@ export class Accumulator implements ObservationSink {
     if (b === undefined) this.behaviors.set(behavior, (b = new BehaviorState(behavior)));
     return b;
   }
+}
+
+function erroredOf(b: BehaviorState): ErroredSamples {
+  return {
+    samples: b.erroredSamples,
+    // fromEntries defines own keys, so a reason such as `__proto__` stays an ordinary key here too.
+    byReason: Object.fromEntries([...b.erroredByReason].map(([reason, r]) => [reason, { samples: r.samples, queries: r.queries.size }])),
+    queryIds: [...b.erroredByQuery.keys()],
+    counts: Float64Array.from(b.erroredByQuery.values()),
+  };
 }
 
 function mixed(behavior: string, queryId: string): Error {
