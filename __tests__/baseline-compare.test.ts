@@ -76,6 +76,7 @@ function forecast(
     bound: null,
     curve: [],
     warnings: [],
+    errors: { samples: 0, queries: 0, judged: 0, share: 0, byReason: {}, worstCase: null },
   };
 }
 
@@ -120,6 +121,7 @@ const settings: GateSettings = {
   gateOn: 'forecast',
   onInsufficientData: 'warn',
   riskIncrease: { fail: 3, warn: 2 },
+  errorBudget: { maxShare: 0.1, onBudget: 'fail' },
 };
 
 describe('gate with a baseline', () => {

@@ -90,6 +90,7 @@ describe('ingestFiles', () => {
     expect(x.queryIds).toEqual(['q']);
     expect(x.exclusions).toEqual({ error: 4 });
     expect(x.errors.samples).toBe(4);
+    expect(x.errors.judged).toBe(1);
     expect(x.errors.byReason).toEqual({ error: { samples: 4, queries: 2 } });
     expect(x.errors.queryIds).toEqual(['q', 'r']);
     expect([...x.errors.counts]).toEqual([1, 2]);

@@ -31,6 +31,7 @@ export type SettingsLike = Pick<
   | 'bootstrap'
   | 'seed'
   | 'gateOn'
+  | 'errorBudget'
   | 'policy'
   | 'policyPath'
   | 'baseline'
@@ -67,6 +68,8 @@ export function settingsProblems(s: SettingsLike): string[] {
   if (s.bootstrap === 0 && s.gateOn === 'upper') {
     out.push('gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.');
   }
+  const share = s.errorBudget.maxShare;
+  if (!(share >= 0 && share <= 1)) out.push(`max-error-share (${share}) must be a share in [0, 1], e.g. 0.1 or 10%.`);
   const seed = BOUNDS.seed;
   if (!wholeIn(s.seed, seed.min, seed.max)) out.push(`seed (${s.seed}) must be a whole number from ${seed.min} to ${seed.max}.`);
   out.push(...policyProblems(s));

@@ -5,6 +5,7 @@ import { binomialUpperBound } from './binomial-bound.js';
 import { bootstrap, type BootstrapDraws } from './bootstrap.js';
 import { curveVolumes } from './curve.js';
 import { elicitationScore, sortedEstimates, type Estimates } from './elicitation.js';
+import { errorSummary } from './errors.js';
 import { frequencyShare } from './frequency.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, SCORE_SCALE, type Scale } from './interval.js';
@@ -115,6 +116,7 @@ function baseFields(sample: BehaviorSample, est: Estimates, tau: number): Behavi
     bound: null,
     curve: [],
     warnings,
+    errors: errorSummary(sample),
   };
 }
 

@@ -13,12 +13,16 @@
 import { increaseLevel, increaseRatio } from '../baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../baseline/types.js';
 import { effectiveFor, METRICS } from '../config/effective.js';
+import { errorBudgetFor, overBudget } from '../config/error-budget.js';
 import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
 import type { Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../forecast/types.js';
 import type { BehaviorGate, Breach, GateResult, Metric, Status, Verdict } from './types.js';
 
-export type GateSettings = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'riskIncrease'>;
+export type GateSettings = Pick<
+  Settings,
+  'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'riskIncrease' | 'errorBudget'
+>;
 
 /**
  * Gates every behaviour and combines them. Throws on an empty list (no
@@ -75,11 +79,19 @@ export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?:
     const increase = increaseBreach(f, base, settings);
     if (increase !== undefined) breaches.push(increase);
   }
-  return { name: f.name, status: statusOf(f, breaches), thresholds, tau, breaches };
+  const budget = errorBudgetFor(settings, f.name);
+  const over = overBudget(f.errors, budget);
+  return { name: f.name, status: statusOf(f, breaches, over), thresholds, tau, breaches, errorBudget: { ...budget, over } };
 }
 
-function statusOf(f: BehaviorForecast, breaches: readonly Breach[]): Status {
+/**
+ * A fail breach stays `fail` whatever the errors. Over the error budget comes
+ * next: the forecast rests on a share of the eval that did not run, so what it
+ * says (a warn breach, a pass, too little data) is not the point to act on.
+ */
+function statusOf(f: BehaviorForecast, breaches: readonly Breach[], overErrorBudget: boolean): Status {
   if (breaches.some((b) => b.level === 'fail')) return 'fail';
+  if (overErrorBudget) return 'errors';
   if (breaches.length > 0) return 'warn';
   return f.outcome === 'forecast' ? 'pass' : 'insufficient';
 }
@@ -137,12 +149,17 @@ function finite(behavior: string, metric: Metric, value: number): number {
   return value;
 }
 
-/** fail > warn > insufficient (unless `on-insufficient-data: pass`) > pass. */
+/**
+ * fail > warn > insufficient (unless `on-insufficient-data: pass`) > pass. A
+ * behaviour over its error budget counts as `fail` or `warn`, as its
+ * `on-error-budget` says, so it can never end in `pass` or `insufficient`.
+ */
 export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData'>): Verdict {
   if (behaviors.length === 0) throw new Error('internal: no behaviour to gate: an empty run is not a pass.');
   const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
-  if (has('fail')) return 'fail';
-  if (has('warn')) return 'warn';
+  const errorsAt = (level: 'warn' | 'fail'): boolean => behaviors.some((b) => b.status === 'errors' && b.errorBudget.onBudget === level);
+  if (has('fail') || errorsAt('fail')) return 'fail';
+  if (has('warn') || errorsAt('warn')) return 'warn';
   if (has('insufficient') && settings.onInsufficientData !== 'pass') return 'insufficient';
   return 'pass';
 }

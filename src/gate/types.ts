@@ -1,4 +1,4 @@
-import type { Thresholds } from '../config/settings.js';
+import type { ErrorBudget, Thresholds } from '../config/settings.js';
 
 /**
  * `risk-increase`: the worst-query risk against a baseline (issue 7); its
@@ -6,8 +6,13 @@ import type { Thresholds } from '../config/settings.js';
  */
 export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase';
 export type Level = 'warn' | 'fail';
-export type Status = 'pass' | 'warn' | 'fail' | 'insufficient';
-export type Verdict = Status | 'error';
+/**
+ * `errors`: more errored samples than the error budget allows
+ * (docs/errors.md). It is not a verdict: it gives the verdict `fail` or
+ * `warn`, as the behaviour's `on-error-budget` says.
+ */
+export type Status = 'pass' | 'warn' | 'fail' | 'insufficient' | 'errors';
+export type Verdict = 'pass' | 'warn' | 'fail' | 'insufficient' | 'error';
 
 export interface Breach {
   behavior: string;
@@ -32,6 +37,8 @@ export interface BehaviorGate {
   /** τ used for this behaviour. */
   tau: number;
   breaches: Breach[];
+  /** The error budget that applies (inputs, then the policy), and whether the behaviour is over it. */
+  errorBudget: ErrorBudget & { over: boolean };
 }
 
 export interface GateResult {

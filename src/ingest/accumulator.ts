@@ -29,6 +29,8 @@ class BehaviorState {
   /** Per reason: errored samples and the queries they came from (bounded by the queries, like everything else). */
   readonly erroredByReason = new Map<string, { samples: number; queries: Set<string> }>();
   erroredSamples = 0;
+  /** Σk of sampled rows plus one per given row: the samples that were judged. */
+  judged = 0;
 
   constructor(readonly name: string) {}
 
@@ -115,6 +117,7 @@ export class Accumulator implements ObservationSink {
     if (sampleId !== undefined && b.seenBefore(i, sampleId)) b.duplicates++;
     b.hits[i] += hits;
     b.samples[i] += samples;
+    b.judged += samples;
     b.rows++;
   }
 
@@ -128,6 +131,7 @@ export class Accumulator implements ObservationSink {
     if (b.samples[i] > 0) throw mixed(behavior, queryId);
     b.hits[i] += prob;
     b.givenRows[i] += 1;
+    b.judged++;
     b.rows++;
   }
 
@@ -205,6 +209,7 @@ export class Accumulator implements ObservationSink {
 function erroredOf(b: BehaviorState): ErroredSamples {
   return {
     samples: b.erroredSamples,
+    judged: b.judged,
     // fromEntries defines own keys, so a reason such as `__proto__` stays an ordinary key here too.
     byReason: Object.fromEntries([...b.erroredByReason].map(([reason, r]) => [reason, { samples: r.samples, queries: r.queries.size }])),
     queryIds: [...b.erroredByQuery.keys()],

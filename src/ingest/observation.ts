@@ -54,6 +54,11 @@ export interface BehaviorSample {
 export interface ErroredSamples {
   /** Errored samples in all. */
   samples: number;
+  /**
+   * Samples that were judged, the other side of the error share: each of the
+   * k outputs of a sampled row, plus one per given-probability row.
+   */
+  judged: number;
   /** Per reason: errored samples, and distinct queries with at least one of them. */
   byReason: Record<string, { samples: number; queries: number }>;
   /** Queries with at least one errored sample, aligned with `counts` (how many). */

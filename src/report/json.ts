@@ -42,7 +42,14 @@ export function buildReport(args: BuildReportArgs): Report {
       throw new Error(`behaviour "${forecast.name}" has a forecast but no gate result; the gate must judge every forecast`);
     }
     gates.delete(forecast.name);
-    return { ...forecast, status: gate.status, thresholds: { ...gate.thresholds }, breaches: [...gate.breaches] };
+    const { over, maxShare, onBudget } = gate.errorBudget;
+    return {
+      ...forecast,
+      status: gate.status,
+      thresholds: { ...gate.thresholds },
+      breaches: [...gate.breaches],
+      errors: { ...forecast.errors, maxShare, onBudget, overBudget: over, nextStep: over ? errorNextStep(forecast.errors.queries) : null },
+    };
   });
   if (gates.size > 0) {
     throw new Error(`gate result names behaviours without a forecast: ${[...gates.keys()].join(', ')}`);
@@ -73,6 +80,11 @@ export function buildReport(args: BuildReportArgs): Report {
   };
   assertFiniteNumbers(report);
   return report;
+}
+
+/** What to do about a behaviour over its error budget, in one line. */
+export function errorNextStep(queries: number): string {
+  return `re-run the errored samples; ${queries} ${queries === 1 ? 'query' : 'queries'} affected`;
 }
 
 /** The report as written to disk: 2-space indent, trailing newline. Checks finiteness again (the report may be hand-built). */

@@ -13,6 +13,7 @@ import { truncateText } from './escape.js';
 import { formatLevel, formatVolume } from './numbers.js';
 import { baselineLines } from './sections/baseline.js';
 import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
+import { errorsLines } from './sections/errors.js';
 import { headlineSentence } from './sections/headline.js';
 import { sortBehaviors } from './sections/rank.js';
 import { redTeamLines } from './sections/red-team.js';
@@ -46,6 +47,8 @@ export function renderTerminal(report: Report): string {
     });
     lines.push('', ...alignColumns([header, ...rows], [false, true, true, true, false, false, false]));
   }
+  const errors = errorsLines(report, sorted);
+  if (errors.length > 0) lines.push('', ...errors);
   const unforecast = sorted.filter((b) => b.worstQueryRisk.forecast === null);
   if (unforecast.length > 0) {
     lines.push('', 'No forecast:');

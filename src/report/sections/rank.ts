@@ -5,8 +5,17 @@
 import type { Breach, Metric, Status, Verdict } from '../../gate/types.js';
 import type { ReportBehavior } from '../types.js';
 
-/** Worst first: a reviewer reads the table top-down. */
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, insufficient: 2, pass: 3 };
+/** Worst first: a reviewer reads the table top-down. Over the error budget comes right after fail. */
+const SEVERITY: Record<Status, number> = { fail: 0, errors: 1, warn: 2, insufficient: 3, pass: 4 };
+
+/** A behaviour's status in a table cell: the verdict symbols, and one of its own for over the error budget. */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  insufficient: '❔',
+  errors: '⛔',
+};
 
 export const VERDICT_SYMBOL: Record<Verdict, string> = {
   pass: '✅',
@@ -49,6 +58,11 @@ export function sortBehaviors(behaviors: readonly ReportBehavior[]): ReportBehav
 /** How far a breach goes past its threshold; the headline names the largest. */
 export function breachRatio(b: Breach): number {
   return b.value / b.threshold;
+}
+
+/** Whether the behaviour stands at `level` in the verdict: its status, or over the error budget with that `on-error-budget`. */
+export function atLevel(b: ReportBehavior, level: 'fail' | 'warn'): boolean {
+  return b.status === level || (b.status === 'errors' && b.errors.onBudget === level);
 }
 
 /** The behaviour's breaches at its own status level, largest ratio first. */
