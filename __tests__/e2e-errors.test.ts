@@ -176,7 +176,9 @@ describe('Inspect logs with errored samples', () => {
     expect(failure(run)).toBe(
       `tailgate: too many errored samples for ${INSPECT_BEHAVIOR} (over max-error-share); re-run the errored samples`,
     );
-    expect(run.errors.map((e) => e.properties.title)).toContain('tailgate: errors (fail)');
+    expect(run.errors.find((e) => e.properties.title === 'tailgate: errors (fail)')?.message).toBe(
+      `${INSPECT_BEHAVIOR}: 30% of samples errored, over the error budget of 10%; re-run the errored samples; 100 queries affected`,
+    );
     expect(run.summary).toContain('### ❌ tailgate: fail');
     expect(run.summary).toContain('is over its error budget: 30% of its samples errored (budget 10%, on-error-budget: fail)');
     expect(run.summary).toContain('⛔ errors: 30% of samples errored');
@@ -187,6 +189,7 @@ describe('Inspect logs with errored samples', () => {
     expect(warned.code).toBe(0);
     expect(warned.outputs.verdict).toBe('warn');
     expect(only(warned, INSPECT_BEHAVIOR)).toMatchObject({ status: 'errors', errors: { onBudget: 'warn', overBudget: true } });
+    expect(warned.warnings.map((w) => w.properties.title)).toContain('tailgate: errors (warn)');
     const advisory = await inspectRun(THIRTY, { mode: 'advisory' });
     expect(advisory.code).toBe(0);
     expect(advisory.outputs.verdict).toBe('fail');

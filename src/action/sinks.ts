@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { formatPercent } from '../report/numbers.js';
 import type { Report } from '../report/types.js';
 
 /** GitHub's job summary cap is 1 MiB per step (bytes). */
@@ -49,7 +50,7 @@ export function annotate(report: Report): void {
     const worst = b.breaches.find((x) => x.level === 'fail') ?? b.breaches[0];
     if (b.status === 'errors') {
       const e = b.errors;
-      const message = `${b.name}: ${(e.share * 100).toPrecision(3)}% of samples errored, over the error budget of ${e.maxShare * 100}%; ${e.nextStep ?? 're-run the errored samples'}`;
+      const message = `${b.name}: ${formatPercent(e.share)} of samples errored, over the error budget of ${formatPercent(e.maxShare)}; ${e.nextStep ?? 're-run the errored samples'}`;
       (e.onBudget === 'fail' ? core.error : core.warning)(message, { title: `tailgate: errors (${e.onBudget})` });
       count += 1;
     } else if (worst) {
