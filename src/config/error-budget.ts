@@ -7,10 +7,21 @@
  * factors and error budget alike.
  */
 import { policyEntryFor } from './effective.js';
+import { nameOf, type Checked } from './parse.js';
 import type { ErrorBudget, OnErrorBudget, Settings } from './settings.js';
 
 /** Allowed values of `on-error-budget`, in the input and in the policy. */
 export const ON_ERROR_BUDGET: readonly OnErrorBudget[] = ['warn', 'fail'];
+
+/** `on-error-budget` as a policy value (the input goes through parseEnum). */
+export function checkOnErrorBudget(raw: unknown): Checked<OnErrorBudget> {
+  const hit = ON_ERROR_BUDGET.find((v) => v === raw);
+  if (hit !== undefined) return { ok: true, value: hit };
+  return {
+    ok: false,
+    problem: `use one of ${ON_ERROR_BUDGET.join(', ')}, got ${typeof raw === 'string' ? JSON.stringify(raw) : nameOf(raw)}`,
+  };
+}
 
 export type ErrorBudgetSettings = Pick<Settings, 'errorBudget' | 'policy'>;
 

@@ -39,11 +39,11 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
 import { checkFactor } from './factor.js';
-import { ON_ERROR_BUDGET } from './error-budget.js';
-import { checkProbability, nameOf, type Checked, type ProbabilityBounds } from './parse.js';
+import { checkOnErrorBudget } from './error-budget.js';
+import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
 import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
 import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
-import type { BehaviorPolicy, ErrorBudget, OnErrorBudget, Policy, RiskIncrease } from './settings.js';
+import type { BehaviorPolicy, ErrorBudget, Policy, RiskIncrease } from './settings.js';
 
 /** A policy is a small hand-written file; anything bigger is a wrong path. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -71,15 +71,6 @@ function checkedSchema<T>(check: (raw: unknown) => Checked<T>) {
 
 /** A share of samples: 0 (no errored sample allowed) and 1 (any share but all) are both meaningful. */
 const SHARE_BOUNDS: ProbabilityBounds = { allowZero: true, allowOne: true };
-
-function checkOnErrorBudget(raw: unknown): Checked<OnErrorBudget> {
-  const hit = ON_ERROR_BUDGET.find((v) => v === raw);
-  if (hit !== undefined) return { ok: true, value: hit };
-  return {
-    ok: false,
-    problem: `use one of ${ON_ERROR_BUDGET.join(', ')}, got ${typeof raw === 'string' ? JSON.stringify(raw) : nameOf(raw)}`,
-  };
-}
 
 /** The keys of `defaults` and of each behaviour entry: the threshold inputs' names, plus `frequency-tau` and the error budget. */
 const BEHAVIOR_SHAPE = {

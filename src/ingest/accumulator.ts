@@ -1,4 +1,5 @@
-import type { BehaviorSample, ErroredSamples, ObservationSink } from './observation.js';
+import { ErrorTally } from './error-tally.js';
+import type { BehaviorSample, ObservationSink } from './observation.js';
 
 /** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */
 const MAX_WARNINGS = 200;
@@ -24,11 +25,8 @@ class BehaviorState {
   duplicates = 0;
   /** Map, not an object literal: a reason such as `__proto__` must stay an ordinary key. */
   readonly exclusions = new Map<string, number>();
-  /** Errored samples per query; a query here need not have a usable sample (its index stays unused). */
-  readonly erroredByQuery = new Map<string, number>();
-  /** Per reason: errored samples and the queries they came from (bounded by the queries, like everything else). */
-  readonly erroredByReason = new Map<string, { samples: number; queries: Set<string> }>();
-  erroredSamples = 0;
+  /** Errored samples, also counted in `exclusions`; a query that only errored gets no slot here. */
+  readonly errors = new ErrorTally();
   /** Σk of sampled rows plus one per given row: the samples that were judged. */
   judged = 0;
 
@@ -143,14 +141,7 @@ export class Accumulator implements ObservationSink {
 
   errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
     this.exclude(behavior, reason, count);
-    const b = this.state(behavior);
-    b.erroredSamples += count;
-    let r = b.erroredByReason.get(reason);
-    if (r === undefined) b.erroredByReason.set(reason, (r = { samples: 0, queries: new Set() }));
-    r.samples += count;
-    if (queryId === undefined) return;
-    r.queries.add(queryId);
-    b.erroredByQuery.set(queryId, (b.erroredByQuery.get(queryId) ?? 0) + count);
+    this.state(behavior).errors.add(reason, queryId, count);
   }
 
   warn(message: string): void {
@@ -194,7 +185,7 @@ export class Accumulator implements ObservationSink {
         rows: b.rows,
         duplicates: b.duplicates,
         exclusions: Object.fromEntries(b.exclusions),
-        errors: erroredOf(b),
+        errors: b.errors.finish(b.judged),
       };
     });
   }
@@ -204,17 +195,6 @@ export class Accumulator implements ObservationSink {
     if (b === undefined) this.behaviors.set(behavior, (b = new BehaviorState(behavior)));
     return b;
   }
-}
-
-function erroredOf(b: BehaviorState): ErroredSamples {
-  return {
-    samples: b.erroredSamples,
-    judged: b.judged,
-    // fromEntries defines own keys, so a reason such as `__proto__` stays an ordinary key here too.
-    byReason: Object.fromEntries([...b.erroredByReason].map(([reason, r]) => [reason, { samples: r.samples, queries: r.queries.size }])),
-    queryIds: [...b.erroredByQuery.keys()],
-    counts: Float64Array.from(b.erroredByQuery.values()),
-  };
 }
 
 function mixed(behavior: string, queryId: string): Error {
