@@ -84,6 +84,7 @@ function forecast(
     topQueries: [],
     curve: [],
     warnings: [],
+    errors: { samples: 0, queries: 0, judged: 0, share: 0, byReason: {}, worstCase: null },
   };
 }
 
@@ -129,6 +130,7 @@ const settings: GateSettings = {
   onInsufficientData: 'warn',
   onInconclusive: 'warn',
   riskIncrease: { fail: 3, warn: 2 },
+  errorBudget: { maxShare: 0.1, onBudget: 'fail' },
 };
 
 describe('gate with a baseline', () => {

@@ -226,6 +226,7 @@ describe('settingsProblems: risk increase in the policy', () => {
     confidence: 0.9,
     bootstrap: 1000,
     seed: 0,
+    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
     gateOn: 'forecast',
     policy: null,
     policyPath: 'p.yml',

@@ -13,6 +13,7 @@ function valid(overrides: Partial<SettingsLike> = {}): SettingsLike {
     confidence: 0.9,
     bootstrap: 1000,
     seed: 0,
+    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
     gateOn: 'forecast',
     policy: null,
     policyPath: null,

@@ -40,6 +40,7 @@ function fitted(): BehaviorForecast {
     topQueries: [],
     curve: [],
     warnings: [],
+    errors: { samples: 0, queries: 0, judged: 900, share: 0, byReason: {}, worstCase: null },
   };
 }
 

@@ -24,6 +24,14 @@ function sample(name: string, hits: number[], samples: number[]): BehaviorSample
     rows: samples.reduce((s, k) => s + Math.max(k, 1), 0),
     duplicates: 0,
     exclusions: { error: 2 },
+    // Two errored rows without a query id: counted as samples, not as queries.
+    errors: {
+      samples: 2,
+      judged: samples.reduce((s, k) => s + Math.max(k, 1), 0),
+      byReason: { error: { samples: 2, queries: 0 } },
+      queryIds: [],
+      counts: new Float64Array(0),
+    },
   };
 }
 

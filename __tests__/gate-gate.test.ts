@@ -20,6 +20,8 @@ function forecast(
     frequency?: number | null;
     frequencyUpper?: number | null;
     tau?: number;
+    /** Errored and judged samples; the share is computed from them by hand here. */
+    errored?: [number, number];
   } = {},
 ): BehaviorForecast {
   const outcome = numbers.outcome ?? 'forecast';
@@ -74,11 +76,26 @@ function forecast(
     topQueries: [],
     curve: [],
     warnings: [],
+    errors: errorsOf(numbers.errored ?? [0, 0]),
   };
 }
 
+function errorsOf([samples, judged]: [number, number]): BehaviorForecast['errors'] {
+  const share = samples + judged === 0 ? 0 : samples / (samples + judged);
+  return { samples, queries: samples, judged, share, byReason: { error: { samples, queries: samples } }, worstCase: null };
+}
+
 function settings(thresholds: Thresholds, more: Partial<GateSettings> = {}): GateSettings {
-  return { thresholds, frequencyTau: 0.5, policy: null, gateOn: 'forecast', onInsufficientData: 'warn', onInconclusive: 'warn', ...more };
+  return {
+    thresholds,
+    frequencyTau: 0.5,
+    policy: null,
+    gateOn: 'forecast',
+    onInsufficientData: 'warn',
+    onInconclusive: 'warn',
+    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
+    ...more,
+  };
 }
 
 describe('gate: one behaviour', () => {
@@ -322,5 +339,75 @@ describe('gate: refuses what it cannot judge', () => {
 
   it('throws when the frequency share was forecast at another τ than it is gated at', () => {
     expect(() => gate([forecast('a', { tau: 0.9, frequency: 0 })], settings({ failFrequency: 0.1 }))).toThrow('τ = 0.9');
+  });
+});
+
+describe('gate: the error budget', () => {
+  const at = (errored: number, judged: number, more: Parameters<typeof forecast>[1] = {}) =>
+    forecast('a', { ...more, errored: [errored, judged] });
+
+  it('within budget (share ≤ max-error-share, strict like a threshold) changes nothing', () => {
+    // 10 of 100 = 0.1 exactly: within the default 0.1.
+    const g = gate([at(10, 90)], settings({}));
+    expect(g.verdict).toBe('pass');
+    expect(g.behaviors[0].errorBudget).toEqual({ maxShare: 0.1, onBudget: 'fail', over: false });
+  });
+
+  it('over budget: status errors, verdict fail by default and warn with on-error-budget: warn, never pass', () => {
+    // 30 of 100 = 0.3 > 0.1.
+    const failing = gate([at(30, 70)], settings({}));
+    expect(failing.behaviors[0].status).toBe('errors');
+    expect(failing.behaviors[0].errorBudget.over).toBe(true);
+    expect(failing.verdict).toBe('fail');
+    // No threshold breach is invented for it: the budget is its own rule.
+    expect(failing.breaches).toEqual([]);
+    const warning = gate([at(30, 70)], settings({}, { errorBudget: { maxShare: 0.1, onBudget: 'warn' } }));
+    expect(warning.behaviors[0].status).toBe('errors');
+    expect(warning.verdict).toBe('warn');
+  });
+
+  it('over budget outranks a warn breach and insufficient data, but a fail breach stays fail', () => {
+    const thresholds = { failWorstQueryRisk: 0.5, warnWorstQueryRisk: 0.01 };
+    expect(gate([at(30, 70, { worst: 0.1 })], settings(thresholds)).behaviors[0].status).toBe('errors');
+    expect(gate([at(30, 70, { outcome: 'insufficient' })], settings({})).behaviors[0].status).toBe('errors');
+    const both = gate([at(30, 70, { worst: 0.9 })], settings(thresholds));
+    expect(both.behaviors[0].status).toBe('fail');
+    expect(both.behaviors[0].errorBudget.over).toBe(true);
+    // With on-insufficient-data: pass an insufficient behaviour passes; over budget it cannot.
+    const lenient = settings({}, { onInsufficientData: 'pass', errorBudget: { maxShare: 0.1, onBudget: 'warn' } });
+    expect(gate([at(30, 70, { outcome: 'insufficient' })], lenient).verdict).toBe('warn');
+  });
+
+  it('every sample errored is over budget even at max-error-share 1', () => {
+    const g = gate([at(5, 0, { outcome: 'insufficient' })], settings({}, { errorBudget: { maxShare: 1, onBudget: 'warn' } }));
+    expect(g.behaviors[0].status).toBe('errors');
+    expect(g.verdict).toBe('warn');
+  });
+
+  it('the verdict takes the worst level over behaviours: a warn-budget errors with a fail breach elsewhere is fail', () => {
+    const s = settings({ failWorstQueryRisk: 0.01 }, { errorBudget: { maxShare: 0.1, onBudget: 'warn' } });
+    const g = gate([at(30, 70, { worst: 0.001 }), forecast('b', { worst: 0.5 })], s);
+    expect(g.behaviors.map((b) => b.status)).toEqual(['errors', 'fail']);
+    expect(g.verdict).toBe('fail');
+  });
+
+  it('a policy entry overrides the budget for its behaviour only', () => {
+    // As parsePolicy writes it: every entry is in `behaviors` (which entry applies is decided there), its budget apart.
+    const policy = {
+      defaults: {},
+      behaviors: { lenient: {}, soft: {} },
+      errorBudget: { defaults: {}, behaviors: { lenient: { maxShare: 0.5 }, soft: { onBudget: 'warn' as const } } },
+    };
+    const g = gate(
+      [forecast('lenient', { errored: [30, 70] }), forecast('soft', { errored: [30, 70] }), forecast('strict', { errored: [30, 70] })],
+      settings({}, { policy }),
+    );
+    expect(g.behaviors.map((b) => [b.name, b.status, b.errorBudget.maxShare, b.errorBudget.onBudget])).toEqual([
+      // Within its budget and with no threshold: nothing about risk was asked of it.
+      ['lenient', 'not-gated', 0.5, 'fail'],
+      ['soft', 'errors', 0.1, 'warn'],
+      ['strict', 'errors', 0.1, 'fail'],
+    ]);
+    expect(g.verdict).toBe('fail');
   });
 });

@@ -25,6 +25,7 @@ const settings: Settings = {
   mode: 'advisory',
   onInsufficientData: 'fail',
   onInconclusive: 'warn',
+  errorBudget: { maxShare: 0.1, onBudget: 'fail' },
   policy: null,
   policyPath: null,
   reportPath: 'tailgate.json',
@@ -61,8 +62,17 @@ const gateA: BehaviorGate = {
   decisions: [
     { metric: 'worst-query-risk', level: 'fail', threshold: 0.01, outcome: 'breach', basis: 'interval', lower: 0.02, upper: 0.2 },
   ],
+  errorBudget: { maxShare: 0.1, onBudget: 'fail', over: false },
 };
-const gateB: BehaviorGate = { name: 'b', status: 'insufficient', thresholds: {}, tau: 0.5, breaches: [], decisions: [] };
+const gateB: BehaviorGate = {
+  name: 'b',
+  status: 'insufficient',
+  thresholds: {},
+  tau: 0.5,
+  breaches: [],
+  decisions: [],
+  errorBudget: { maxShare: 0.1, onBudget: 'fail', over: false },
+};
 
 describe('buildReport', () => {
   test('merges each forecast with its gate entry and copies run facts', () => {
@@ -138,5 +148,29 @@ describe('serializeReport', () => {
 
   test('assertFiniteNumbers accepts null, strings and nested finite numbers', () => {
     expect(() => assertFiniteNumbers({ x: [1, null, 'NaN', { y: -0 }] })).not.toThrow();
+  });
+});
+
+describe('buildReport: errors', () => {
+  test('each behaviour carries its errored samples with the budget that applied, and a next step when over it', () => {
+    const errors = {
+      samples: 30,
+      queries: 4,
+      judged: 70,
+      share: 0.3,
+      byReason: { 'sample-error': { samples: 30, queries: 4 } },
+      worstCase: null,
+    };
+    const over: BehaviorGate = { ...gateB, status: 'errors', errorBudget: { maxShare: 0.2, onBudget: 'warn', over: true } };
+    const report = buildReport(args([a, { ...b, errors }], [gateA, over]));
+    expect(report.behaviors[1].status).toBe('errors');
+    expect(report.behaviors[1].errors).toEqual({
+      ...errors,
+      maxShare: 0.2,
+      onBudget: 'warn',
+      overBudget: true,
+      nextStep: 're-run the errored samples; 4 queries affected',
+    });
+    expect(report.behaviors[0].errors).toMatchObject({ samples: 0, maxShare: 0.1, onBudget: 'fail', overBudget: false, nextStep: null });
   });
 });

@@ -12,6 +12,7 @@ import type { LocatedBaseline } from './baseline/types.js';
 import type { Settings } from './config/settings.js';
 import { planFor } from './decisions/sampling-plan.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
+import { withWorstCase } from './forecast/worst-case.js';
 import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
@@ -64,7 +65,10 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
       serverUrl: null,
     },
   });
-  const forecasts = ingest.samples.map((sample) => forecastBehavior(sample, forecastOptions(settings, sample.name)));
+  const forecasts = ingest.samples.map((sample) => {
+    const opts = forecastOptions(settings, sample.name);
+    return withWorstCase(forecastBehavior(sample, opts), sample, opts);
+  });
   const redTeam = settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace);
   const verdict = gate(forecasts, settings, step.baseline);
   const plans = new Map(

@@ -10,7 +10,8 @@ import type { Thresholds } from '../../src/config/settings.js';
 import type { BehaviorForecast, CurvePoint, TailPoint } from '../../src/forecast/types.js';
 import { decide } from '../../src/gate/decide.js';
 import type { Breach, Status, Verdict } from '../../src/gate/types.js';
-import type { Report, ReportBehavior } from '../../src/report/types.js';
+import { errorNextStep } from '../../src/report/json.js';
+import type { Report, ReportBehavior, ReportErrors } from '../../src/report/types.js';
 
 const VOLUMES = [1e3, 1e4, 1e5, 1e6, 1e7];
 const psiOf = (p: number): number => -Math.log(-Math.log(p));
@@ -34,6 +35,22 @@ export interface TailSpec {
   warnings?: string[];
   aggregate?: [number, number, number];
   frequency?: [number, number, number];
+}
+
+/** No errored sample, under the default error budget (10%, fail). */
+export function noErrors(): ReportErrors {
+  return {
+    samples: 0,
+    queries: 0,
+    judged: 0,
+    share: 0,
+    byReason: {},
+    worstCase: null,
+    maxShare: 0.1,
+    onBudget: 'fail',
+    overBudget: false,
+    nextStep: null,
+  };
 }
 
 /** A behaviour with a Gumbel-tail forecast. Interval: ×0.4 … ×2.5 of the forecast (capped below 1). */
@@ -92,10 +109,19 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
     })),
     curve: VOLUMES.map((v) => ({ ...band(forecastAt(v)), n: v })),
     warnings: spec.warnings ?? [],
+    errors: noErrors(),
   };
   const thresholds = spec.thresholds ?? {};
   const decisions = decide(forecast, thresholds);
-  return { ...forecast, status: decisions.length > 0 ? 'pass' : 'not-gated', thresholds, breaches: [], decisions, plan: null };
+  return {
+    ...forecast,
+    status: decisions.length > 0 ? 'pass' : 'not-gated',
+    thresholds,
+    breaches: [],
+    decisions,
+    plan: null,
+    errors: noErrors(),
+  };
 }
 
 /** Mark a behaviour as breaching its worst-query threshold at `level`, with the value the gate compared (forecast or upper end). */
@@ -105,6 +131,43 @@ export function breaching(b: ReportBehavior, level: 'warn' | 'fail', basis: 'for
   if (threshold === undefined || value === null) throw new Error(`fixture ${b.name}: no ${level} threshold or no ${basis} value`);
   const breach: Breach = { behavior: b.name, metric: 'worst-query-risk', level, value, threshold, basis };
   return { ...b, status: level, breaches: [breach] };
+}
+
+/**
+ * Give a behaviour errored samples: `samples` of `samples + judged` in `queries`
+ * queries, all `sample-error`, under the budget `maxShare` / `onBudget`, with
+ * the worst-case worst-query risk `worst` (null: no worst case). Over budget
+ * (share > maxShare) the status becomes `errors` unless it is `fail`.
+ */
+export function withErrors(
+  b: ReportBehavior,
+  e: { samples: number; judged: number; queries: number; maxShare?: number; onBudget?: 'warn' | 'fail'; worst?: number | null },
+): ReportBehavior {
+  const share = e.samples / (e.samples + e.judged);
+  const maxShare = e.maxShare ?? 0.1;
+  const overBudget = share > maxShare;
+  const worstCase =
+    e.worst === undefined || e.worst === null
+      ? null
+      : { outcome: 'forecast' as const, worstQueryRisk: e.worst, observedMax: 1, queries: b.queries + 1, reason: null };
+  return {
+    ...b,
+    status: overBudget && b.status !== 'fail' ? 'errors' : b.status,
+    excluded: b.excluded + e.samples,
+    exclusions: { ...b.exclusions, 'sample-error': e.samples },
+    errors: {
+      samples: e.samples,
+      queries: e.queries,
+      judged: e.judged,
+      share,
+      byReason: { 'sample-error': { samples: e.samples, queries: e.queries } },
+      worstCase,
+      maxShare,
+      onBudget: e.onBudget ?? 'fail',
+      overBudget,
+      nextStep: overBudget ? errorNextStep(e.queries) : null,
+    },
+  };
 }
 
 function toEstimate([forecast, lower, upper]: [number, number, number]): {
@@ -170,6 +233,7 @@ export function insufficientBehavior(spec: {
     breaches: [],
     decisions: [],
     plan: null,
+    errors: noErrors(),
   };
   return { ...b, decisions: decide(b, b.thresholds) };
 }

@@ -117,7 +117,7 @@ const behavior = z.object({
     .default([]),
   curve: z.array(z.object({ n: z.number().positive(), forecast: prob, lower: prob, upper: prob })),
   warnings: z.array(z.string()),
-  status: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'not-gated']),
+  status: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'not-gated', 'errors']),
   thresholds,
   breaches: z.array(breach),
   decisions: z.array(decision).default([]),
@@ -133,6 +133,41 @@ const behavior = z.object({
     })
     .nullable()
     .default(null),
+  // Reports written before the error budget have no `errors`. Neither a baseline nor `tailgate compare`
+  // reads it, so such a report reads as one without errored samples, under the inputs' default budget.
+  errors: z
+    .object({
+      samples: count,
+      queries: count,
+      judged: count,
+      share: prob,
+      byReason: z.record(z.string(), z.object({ samples: count, queries: count })),
+      worstCase: z
+        .object({
+          outcome: z.enum(['forecast', 'insufficient', 'degenerate']),
+          worstQueryRisk: optionalProb,
+          observedMax: prob,
+          queries: count,
+          reason: z.string().nullable(),
+        })
+        .nullable(),
+      maxShare: prob,
+      onBudget: z.enum(['warn', 'fail']),
+      overBudget: z.boolean(),
+      nextStep: z.string().nullable(),
+    })
+    .default({
+      samples: 0,
+      queries: 0,
+      judged: 0,
+      share: 0,
+      byReason: {},
+      worstCase: null,
+      maxShare: 0.1,
+      onBudget: 'fail',
+      overBudget: false,
+      nextStep: null,
+    }),
 });
 
 export const reportSchema = z.object({

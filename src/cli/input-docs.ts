@@ -39,6 +39,10 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
     'When a behaviour has too few nonzero queries to forecast: `pass`, `warn` (verdict insufficient, step passes) or `fail`.',
   'on-inconclusive':
     'With `gate-on: interval`, when an interval straddles a threshold: `pass`, `warn` (verdict inconclusive, step passes) or `fail`. The report says what eval size or samples per query would decide it.',
+  'max-error-share':
+    'Error budget: the largest share of errored samples (errored ÷ (errored + judged), per behaviour) before its status is `errors`, e.g. 0.1 or 10%. `1` allows any share except every sample errored.',
+  'on-error-budget':
+    'Verdict of a behaviour over its error budget: `fail` (fails the step in `enforce` mode, not in `advisory`) or `warn`. Never `pass`.',
   policy:
     'YAML policy file with per-behaviour thresholds that override these inputs, and optionally a `files` section: groups of result files, each with its own `format` and mapping keys (over the mapping inputs), read into one evaluation.',
   behavior: 'Behaviour name for rows or formats that do not name one.',

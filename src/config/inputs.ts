@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../ingest/format.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
+import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
 import { MAPPING_KEYS, readMapping } from './mapping.js';
@@ -36,6 +37,8 @@ export const INPUT_NAMES = [
   'mode',
   'on-insufficient-data',
   'on-inconclusive',
+  'max-error-share',
+  'on-error-budget',
   'policy',
   'report-path',
   'markdown-path',
@@ -67,6 +70,8 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   mode: 'enforce',
   'on-insufficient-data': 'warn',
   'on-inconclusive': 'warn',
+  'max-error-share': '0.1',
+  'on-error-budget': 'fail',
   'report-path': 'tailgate-report.json',
   'markdown-path': 'tailgate-report.md',
   summary: 'true',
@@ -130,6 +135,10 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     mode: parseEnum('mode', get('mode'), MODES),
     onInsufficientData: parseEnum('on-insufficient-data', get('on-insufficient-data'), ON_INSUFFICIENT),
     onInconclusive: parseEnum('on-inconclusive', get('on-inconclusive'), ON_INSUFFICIENT),
+    errorBudget: {
+      maxShare: parseProbability('max-error-share', get('max-error-share'), { allowZero: true, allowOne: true }),
+      onBudget: parseEnum('on-error-budget', get('on-error-budget'), ON_ERROR_BUDGET),
+    },
     // The label is the path as written, so messages match what the user sees in the workflow file.
     policy: policyInput === '' ? null : loadPolicy(resolve(opts.cwd, policyInput), policyInput),
     policyPath: policyInput === '' ? null : policyInput,

@@ -31,6 +31,7 @@ export type SettingsLike = Pick<
   | 'bootstrap'
   | 'seed'
   | 'gateOn'
+  | 'errorBudget'
   | 'policy'
   | 'policyPath'
   | 'baseline'
@@ -64,6 +65,8 @@ export function settingsProblems(s: SettingsLike): string[] {
   if (s.bootstrap !== 0 && !wholeIn(s.bootstrap, b.min, b.max)) {
     out.push(`bootstrap (${s.bootstrap}) must be 0 (off) or a whole number from ${b.min} to ${b.max}.`);
   }
+  const share = s.errorBudget.maxShare;
+  if (!(share >= 0 && share <= 1)) out.push(`max-error-share (${share}) must be a share in [0, 1], e.g. 0.1 or 10%.`);
   const seed = BOUNDS.seed;
   if (!wholeIn(s.seed, seed.min, seed.max)) out.push(`seed (${s.seed}) must be a whole number from ${seed.min} to ${seed.max}.`);
   out.push(...policyProblems(s));

@@ -5,6 +5,7 @@ import { binomialUpperBound } from './binomial-bound.js';
 import { bootstrap, type BootstrapDraws } from './bootstrap.js';
 import { curveVolumes } from './curve.js';
 import { elicitationScore, sortedEstimates, type Estimates } from './elicitation.js';
+import { errorSummary } from './errors.js';
 import { frequencyShare } from './frequency.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
@@ -139,6 +140,7 @@ function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOption
     topQueries: topQueries(sample, est, opts.tailSize),
     curve: [],
     warnings,
+    errors: errorSummary(sample),
   };
 }
 

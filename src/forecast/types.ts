@@ -166,4 +166,35 @@ export interface BehaviorForecast {
   /** Worst-query risk forecast at volumes around n (for the chart). */
   curve: CurvePoint[];
   warnings: string[];
+  /** The errored samples among the exclusions, and what they could change. */
+  errors: ErrorSummary;
+}
+
+/** Errored samples of one behaviour (docs/errors.md defines every field). */
+export interface ErrorSummary {
+  /** Errored samples: samples the eval attempted that nobody could judge. */
+  samples: number;
+  /** Queries with at least one errored sample. */
+  queries: number;
+  /** Samples that were judged: each of the k outputs of a sampled row, one per given-probability row. */
+  judged: number;
+  /** samples / (samples + judged); 0 when both are 0. */
+  share: number;
+  /** The same two counts per reason (`sample-error`, `error`, …). */
+  byReason: Record<string, { samples: number; queries: number }>;
+  /** The forecast with every errored sample counted as a hit; null when it cannot be formed (docs/errors.md). */
+  worstCase: WorstCase | null;
+}
+
+/** What the errors could change: the same forecast with each errored sample a hit of its query. */
+export interface WorstCase {
+  outcome: 'forecast' | 'insufficient' | 'degenerate';
+  /** Worst-query risk at n; null when the worst case has no tail fit either. */
+  worstQueryRisk: number | null;
+  /** Largest p̂ of the worst case. */
+  observedMax: number;
+  /** m of the worst case: the queries plus those with only errored samples. */
+  queries: number;
+  /** Why there is no forecast; null when there is one. */
+  reason: string | null;
 }

@@ -14,6 +14,7 @@
 import { increaseLevel, increaseRatio } from '../baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../baseline/types.js';
 import { effectiveFor } from '../config/effective.js';
+import { errorBudgetFor, overBudget } from '../config/error-budget.js';
 import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
 import type { GateOn, Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../forecast/types.js';
@@ -22,7 +23,7 @@ import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdic
 
 export type GateSettings = Pick<
   Settings,
-  'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'onInconclusive' | 'riskIncrease'
+  'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'onInconclusive' | 'riskIncrease' | 'errorBudget'
 >;
 
 /**
@@ -89,18 +90,24 @@ export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?:
     const increase = increaseBreach(f, base, settings);
     if (increase !== undefined) breaches.push(increase);
   }
-  const status = statusOf(f, decisions, breaches, settings.gateOn, increaseGated);
-  return { name: f.name, status, thresholds, tau, breaches, decisions };
+  const budget = errorBudgetFor(settings, f.name);
+  const over = overBudget(f.errors, budget);
+  const status = statusOf(f, { decisions, breaches, gateOn: settings.gateOn, increaseGated, overErrorBudget: over });
+  return { name: f.name, status, thresholds, tau, breaches, decisions, errorBudget: { ...budget, over } };
 }
 
+/**
+ * A fail breach stays `fail` whatever the errors. Over the error budget comes
+ * next: the forecast rests on a share of the eval that did not run, so what it
+ * says (a warn breach, a pass, too little data) is not the point to act on.
+ */
 function statusOf(
   f: BehaviorForecast,
-  decisions: readonly Decision[],
-  breaches: readonly Breach[],
-  gateOn: GateOn,
-  increaseGated: boolean,
+  g: { decisions: readonly Decision[]; breaches: readonly Breach[]; gateOn: GateOn; increaseGated: boolean; overErrorBudget: boolean },
 ): Status {
+  const { decisions, breaches, gateOn, increaseGated, overErrorBudget } = g;
   if (breaches.some((b) => b.level === 'fail')) return 'fail';
+  if (overErrorBudget) return 'errors';
   if (breaches.length > 0) return 'warn';
   if (f.outcome !== 'forecast') {
     // Without a forecast only bounds can clear a threshold; anything they leave open stays insufficient.
@@ -162,13 +169,16 @@ function finite(behavior: string, metric: Metric, value: number): number {
 /**
  * fail > warn > inconclusive (unless `on-inconclusive: pass`) > insufficient
  * (unless `on-insufficient-data: pass`) > pass. `not-gated` behaviours leave
- * the verdict alone: nothing was asked of them.
+ * the verdict alone: nothing was asked of them. A behaviour over its error
+ * budget counts as `fail` or `warn`, as its `on-error-budget` says, so it can
+ * never end in `pass`, `inconclusive` or `insufficient`.
  */
 export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData' | 'onInconclusive'>): Verdict {
   if (behaviors.length === 0) throw new Error('internal: no behaviour to gate: an empty run is not a pass.');
   const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
-  if (has('fail')) return 'fail';
-  if (has('warn')) return 'warn';
+  const errorsAt = (level: 'warn' | 'fail'): boolean => behaviors.some((b) => b.status === 'errors' && b.errorBudget.onBudget === level);
+  if (has('fail') || errorsAt('fail')) return 'fail';
+  if (has('warn') || errorsAt('warn')) return 'warn';
   if (has('inconclusive') && settings.onInconclusive !== 'pass') return 'inconclusive';
   if (has('insufficient') && settings.onInsufficientData !== 'pass') return 'insufficient';
   return 'pass';

@@ -1,4 +1,4 @@
-import type { Thresholds } from '../config/settings.js';
+import type { ErrorBudget, Thresholds } from '../config/settings.js';
 
 /**
  * `risk-increase`: the worst-query risk against a baseline (issue 7); its
@@ -11,9 +11,11 @@ export type Level = 'warn' | 'fail';
  * breached), `inconclusive` (an interval straddles a threshold, with
  * `gate-on: interval`), `insufficient` (no forecast, and the bounds do not
  * clear every threshold), `not-gated` (forecast, but no threshold applies:
- * never shown as a pass).
+ * never shown as a pass), `errors` (more errored samples than the error
+ * budget allows, docs/errors.md: not a verdict of its own, it gives `fail` or
+ * `warn` as the behaviour's `on-error-budget` says).
  */
-export type Status = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'not-gated';
+export type Status = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'not-gated' | 'errors';
 export type Verdict = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'error';
 
 /** A threshold against an interval: wholly below it, wholly above it, or straddling it. */
@@ -63,6 +65,8 @@ export interface BehaviorGate {
   breaches: Breach[];
   /** Every threshold of the behaviour against its interval, fail level first (informative under any `gate-on`). */
   decisions: Decision[];
+  /** The error budget that applies (inputs, then the policy), and whether the behaviour is over it. */
+  errorBudget: ErrorBudget & { over: boolean };
 }
 
 export interface GateResult {

@@ -1,3 +1,4 @@
+import { ErrorTally } from './error-tally.js';
 import type { BehaviorSample, ObservationSink } from './observation.js';
 
 /** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */
@@ -24,6 +25,10 @@ class BehaviorState {
   duplicates = 0;
   /** Map, not an object literal: a reason such as `__proto__` must stay an ordinary key. */
   readonly exclusions = new Map<string, number>();
+  /** Errored samples, also counted in `exclusions`; a query that only errored gets no slot here. */
+  readonly errors = new ErrorTally();
+  /** Σk of sampled rows plus one per given row: the samples that were judged. */
+  judged = 0;
 
   constructor(readonly name: string) {}
 
@@ -110,6 +115,7 @@ export class Accumulator implements ObservationSink {
     if (sampleId !== undefined && b.seenBefore(i, sampleId)) b.duplicates++;
     b.hits[i] += hits;
     b.samples[i] += samples;
+    b.judged += samples;
     b.rows++;
   }
 
@@ -123,6 +129,7 @@ export class Accumulator implements ObservationSink {
     if (b.samples[i] > 0) throw mixed(behavior, queryId);
     b.hits[i] += prob;
     b.givenRows[i] += 1;
+    b.judged++;
     b.rows++;
   }
 
@@ -130,6 +137,11 @@ export class Accumulator implements ObservationSink {
     if (!Number.isInteger(count) || count < 0) throw new Error(`exclusion count must be an integer ≥ 0, got ${count}`);
     const ex = this.state(behavior).exclusions;
     ex.set(reason, (ex.get(reason) ?? 0) + count);
+  }
+
+  errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    this.exclude(behavior, reason, count);
+    this.state(behavior).errors.add(reason, queryId, count);
   }
 
   warn(message: string): void {
@@ -173,6 +185,7 @@ export class Accumulator implements ObservationSink {
         rows: b.rows,
         duplicates: b.duplicates,
         exclusions: Object.fromEntries(b.exclusions),
+        errors: b.errors.finish(b.judged),
       };
     });
   }

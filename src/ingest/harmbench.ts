@@ -79,8 +79,10 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
       const path = jsonPath('', [behaviorId, i]);
       const row = checkShape(RowSchema, raw, file.name, path, 'expected {test_case, generation, label} as evaluate_completions.py writes');
       const label = isRecord(raw) ? raw[labelKey] : undefined;
+      const queryId = queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case))}`;
       if (label === -1) {
-        sink.exclude(behavior, 'label-minus-one');
+        // The classifier failed to judge: an errored sample for the error budget.
+        sink.errored(behavior, 'label-minus-one', queryId);
         return;
       }
       if (label !== 0 && label !== 1) {
@@ -89,7 +91,6 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
             (labelKey === 'label' ? '' : ` (scoreKey '${labelKey}')`),
         );
       }
-      const queryId = queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case))}`;
       samplesPerQuery.set(queryId, (samplesPerQuery.get(queryId) ?? 0) + 1);
       try {
         sink.sampled(behavior, queryId, label, 1, String(i));

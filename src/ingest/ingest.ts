@@ -80,7 +80,7 @@ async function read(groups: (Omit<SourceGroup, 'label'> & { label?: string })[],
       const reader = await chooseReader(file, group.format, readers);
       const counted = new CountingSink(acc);
       const summary = await reader.read(file, group.mapping, counted);
-      if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted.excluded, group.label);
+      if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted, group.label);
       inputs.push({ file: file.name, format: reader.id, rows: summary.rows, ...(group.label === undefined ? {} : { group: group.label }) });
     }
   }
@@ -103,6 +103,7 @@ export async function ingestGlobs(patterns: string[], cwd: string, opts: IngestO
 /** Forwards to the shared accumulator and counts what one file contributed. */
 class CountingSink implements ObservationSink {
   usable = 0;
+  erroredSamples = 0;
   readonly excluded = new Map<string, number>();
 
   constructor(private readonly inner: ObservationSink) {}
@@ -122,16 +123,31 @@ class CountingSink implements ObservationSink {
     this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + count);
   }
 
+  errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    this.inner.errored(behavior, reason, queryId, count);
+    this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + count);
+    this.erroredSamples += count;
+  }
+
   warn(message: string): void {
     this.inner.warn(message);
   }
 }
 
-function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, excluded: Map<string, number>, group?: string): InputError {
+function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, counted: CountingSink, group?: string): InputError {
+  const excluded = counted.excluded;
   const list = [...excluded].map(([reason, n]) => `${reason}: ${n}`).join(', ');
-  const why = excluded.size > 0 ? `${rows} rows read, excluded ${list}` : `${rows} rows read, none scored`;
   // Several groups map files differently: name the one whose format and mapping to check.
   const where = group === undefined ? '' : ` (${group})`;
+  const total = [...excluded.values()].reduce((a, b) => a + b, 0);
+  if (counted.erroredSamples > 0 && counted.erroredSamples === total) {
+    // Nothing was judged: a mapping fix cannot help, only a run whose samples do not fail.
+    return new InputError(
+      `${file.name}${where}: no usable observations as ${reader.id}: every sample errored (${list}); ` +
+        'fix what made them fail (provider errors, rate limits, timeouts: see the errors in the file) and re-run the eval',
+    );
+  }
+  const why = excluded.size > 0 ? `${rows} rows read, excluded ${list}` : `${rows} rows read, none scored`;
   const fix = group === undefined ? 'the format and mapping inputs' : `the format and mapping ${group} reads with`;
   return new InputError(
     `${file.name}${where}: no usable observations as ${reader.id}: ${why}; ` +

@@ -45,6 +45,7 @@ export function buildReport(args: BuildReportArgs): Report {
       throw new Error(`behaviour "${forecast.name}" has a forecast but no gate result; the gate must judge every forecast`);
     }
     gates.delete(forecast.name);
+    const { over, maxShare, onBudget } = gate.errorBudget;
     return {
       ...forecast,
       status: gate.status,
@@ -52,6 +53,7 @@ export function buildReport(args: BuildReportArgs): Report {
       breaches: [...gate.breaches],
       decisions: gate.decisions.map((d) => ({ ...d })),
       plan: args.plans?.get(forecast.name) ?? null,
+      errors: { ...forecast.errors, maxShare, onBudget, overBudget: over, nextStep: over ? errorNextStep(forecast.errors.queries) : null },
     };
   });
   if (gates.size > 0) {
@@ -84,6 +86,11 @@ export function buildReport(args: BuildReportArgs): Report {
   };
   assertFiniteNumbers(report);
   return report;
+}
+
+/** What to do about a behaviour over its error budget, in one line. */
+export function errorNextStep(queries: number): string {
+  return `re-run the errored samples; ${queries} ${queries === 1 ? 'query' : 'queries'} affected`;
 }
 
 /** The report as written to disk: 2-space indent, trailing newline. Checks finiteness again (the report may be hand-built). */

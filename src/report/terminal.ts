@@ -13,8 +13,9 @@ import { truncateText } from './escape.js';
 import { formatLevel, formatVolume } from './numbers.js';
 import { baselineLines } from './sections/baseline.js';
 import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
+import { errorsLines } from './sections/errors.js';
 import { headlineSentence } from './sections/headline.js';
-import { needsNextStep, planSentence, topQueriesText } from './sections/next-steps.js';
+import { errorsStep, needsNextStep, planSentence, topQueriesText } from './sections/next-steps.js';
 import { gateBasis } from './sections/notes.js';
 import { sortBehaviors } from './sections/rank.js';
 import { redTeamLines } from './sections/red-team.js';
@@ -48,6 +49,8 @@ export function renderTerminal(report: Report): string {
     });
     lines.push('', ...alignColumns([header, ...rows], [false, true, true, true, false, false, false]));
   }
+  const errors = errorsLines(report, sorted);
+  if (errors.length > 0) lines.push('', ...errors);
   const unforecast = sorted.filter((b) => b.worstQueryRisk.forecast === null);
   if (unforecast.length > 0) {
     lines.push('', 'No forecast:');
@@ -60,7 +63,7 @@ export function renderTerminal(report: Report): string {
   if (next.length > 0) {
     lines.push('', 'Next steps:');
     for (const b of next) {
-      const text = [planSentence(b), topQueriesText(b, (id) => `"${clean(id, 60)}"`)].filter((x) => x !== null).join(' ');
+      const text = [errorsStep(b), planSentence(b), topQueriesText(b, (id) => `"${clean(id, 60)}"`)].filter((x) => x !== null).join(' ');
       if (text !== '') lines.push(`  ${clean(b.name)} (${b.status}): ${text}`);
     }
   }

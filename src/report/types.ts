@@ -1,4 +1,4 @@
-import type { BehaviorForecast } from '../forecast/types.js';
+import type { BehaviorForecast, ErrorSummary } from '../forecast/types.js';
 import type { RiskIncrease, Thresholds } from '../config/settings.js';
 import type { RedTeamResult } from '../forecast/source-choice.js';
 import type { SamplingPlan } from '../decisions/sampling-plan.js';
@@ -15,6 +15,19 @@ export interface ReportBehavior extends BehaviorForecast {
   decisions: Decision[];
   /** What would decide an inconclusive or insufficient behaviour; null otherwise. */
   plan: SamplingPlan | null;
+  errors: ReportErrors;
+}
+
+/** A behaviour's errored samples with the error budget that applied to it (docs/errors.md). Added in schemaVersion 1. */
+export interface ReportErrors extends ErrorSummary {
+  /** `max-error-share` after the policy. */
+  maxShare: number;
+  /** `on-error-budget` after the policy. */
+  onBudget: 'warn' | 'fail';
+  /** share > maxShare, or every sample errored. The status is then `errors`, unless a fail breach makes it `fail`. */
+  overBudget: boolean;
+  /** The one-line next step when over budget ("re-run the errored samples; N queries affected"); null otherwise. */
+  nextStep: string | null;
 }
 
 /** The JSON report written to `report-path`. */

@@ -4,10 +4,10 @@
  * passes its own way of showing a (untrusted) behaviour name.
  */
 import type { Breach } from '../../gate/types.js';
-import { formatCount, formatInterval, formatLevel, formatProbability, formatVolume } from '../numbers.js';
+import { formatCount, formatInterval, formatLevel, formatPercent, formatProbability, formatVolume } from '../numbers.js';
 import type { Report, ReportBehavior } from '../types.js';
 import { formatRatio } from './baseline.js';
-import { METRIC_LABEL, ownBreaches, sortBehaviors } from './rank.js';
+import { atLevel, METRIC_LABEL, ownBreaches, sortBehaviors } from './rank.js';
 
 /** Shows a behaviour name safely in the target medium (escaped Markdown, cleaned plain text). */
 export type NameFormatter = (name: string) => string;
@@ -43,13 +43,17 @@ function verdictSentence(report: Report, name: NameFormatter): string {
 }
 
 function breachSentence(report: Report, sorted: ReportBehavior[], level: 'fail' | 'warn', volume: string, name: NameFormatter): string {
-  const leading = sorted.filter((b) => b.status === level);
+  const leading = sorted.filter((b) => atLevel(b, level));
   const first = leading[0];
   if (first === undefined) return `A behaviour reached its ${level} level at ${volume}.`;
   const more =
     leading.length > 1
       ? ` ${formatCount(leading.length - 1)} more ${leading.length === 2 ? 'behaviour is' : 'behaviours are'} at ${level} too.`
       : '';
+  if (first.status === 'errors') {
+    const e = first.errors;
+    return `${name(first.name)} is over its error budget: ${formatPercent(e.share)} of its samples errored (budget ${formatPercent(e.maxShare)}, on-error-budget: ${e.onBudget}), so its forecast rests on part of the eval; ${e.nextStep ?? 're-run the errored samples'}.${more}`;
+  }
   const breach: Breach | undefined = ownBreaches(first)[0];
   if (breach === undefined) {
     // A status without a breach comes from the insufficient-data policy, not from a threshold.

@@ -20,6 +20,12 @@ export function needsNextStep(b: ReportBehavior): boolean {
   return b.status !== 'pass' && b.status !== 'not-gated';
 }
 
+/** Over the error budget: the report's one-line next step, as a sentence. */
+export function errorsStep(b: ReportBehavior): string | null {
+  const step = b.errors.nextStep;
+  return step === null ? null : `${step.charAt(0).toUpperCase()}${step.slice(1)}.`;
+}
+
 /** One sentence saying what would decide it, or null without a plan. */
 export function planSentence(b: ReportBehavior): string | null {
   const plan = b.plan;
@@ -77,7 +83,7 @@ export function topQueriesText(b: ReportBehavior, show: TextFormatter, count = 3
 /** The Markdown list under the main table: one item per behaviour that is not clear, worst first, with its plan and top queries. */
 export function nextStepsPart(sorted: readonly ReportBehavior[], omission: Omission): Part {
   const rows = sorted.filter(needsNextStep).map((b) => {
-    const text = [planSentence(b), topQueriesText(b, (id) => escapeMarkdown(id, 60))].filter((x) => x !== null).join(' ');
+    const text = [errorsStep(b), planSentence(b), topQueriesText(b, (id) => escapeMarkdown(id, 60))].filter((x) => x !== null).join(' ');
     return `- ${STATUS_SYMBOL[b.status]} **${escapeMarkdown(b.name, 60)}** (${b.status}): ${text === '' ? 'see the table above.' : text}\n`;
   });
   if (rows.length === 0) return { id: 'next', open: '', rows: [], close: '' };

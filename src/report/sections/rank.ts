@@ -5,8 +5,8 @@
 import type { Breach, Metric, Status, Verdict } from '../../gate/types.js';
 import type { ReportBehavior } from '../types.js';
 
-/** Worst first: a reviewer reads the table top-down. */
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, inconclusive: 2, insufficient: 3, pass: 4, 'not-gated': 5 };
+/** Worst first: a reviewer reads the table top-down. Over the error budget comes right after fail. */
+const SEVERITY: Record<Status, number> = { fail: 0, errors: 1, warn: 2, inconclusive: 3, insufficient: 4, pass: 5, 'not-gated': 6 };
 
 export const VERDICT_SYMBOL: Record<Verdict, string> = {
   pass: '✅',
@@ -17,7 +17,11 @@ export const VERDICT_SYMBOL: Record<Verdict, string> = {
   error: '💥',
 };
 
-/** A behaviour's status; `not-gated` is neutral on purpose: nothing was checked, so nothing passed. */
+/**
+ * A behaviour's status in a table cell: the verdict symbols, one of its own for
+ * over the error budget, and a neutral one for not-gated: nothing was checked,
+ * so nothing passed.
+ */
 export const STATUS_SYMBOL: Record<Status, string> = {
   pass: VERDICT_SYMBOL.pass,
   warn: VERDICT_SYMBOL.warn,
@@ -25,6 +29,7 @@ export const STATUS_SYMBOL: Record<Status, string> = {
   inconclusive: VERDICT_SYMBOL.inconclusive,
   insufficient: VERDICT_SYMBOL.insufficient,
   'not-gated': '➖',
+  errors: '⛔',
 };
 
 export const METRIC_LABEL: Record<Metric, string> = {
@@ -60,6 +65,11 @@ export function sortBehaviors(behaviors: readonly ReportBehavior[]): ReportBehav
 /** How far a breach goes past its threshold; the headline names the largest. */
 export function breachRatio(b: Breach): number {
   return b.value / b.threshold;
+}
+
+/** Whether the behaviour stands at `level` in the verdict: its status, or over the error budget with that `on-error-budget`. */
+export function atLevel(b: ReportBehavior, level: 'fail' | 'warn'): boolean {
+  return b.status === level || (b.status === 'errors' && b.errors.onBudget === level);
 }
 
 /** The behaviour's breaches at its own status level, largest ratio first. */
