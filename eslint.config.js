@@ -38,6 +38,36 @@ export default defineConfig(
     },
   },
 
+  // Every user-named file is opened through src/ingest/open-inside.ts, which holds the workspace rule
+  // (docs/security.md): no other module of the core may reach node:fs, so no reader can open a file past it.
+  // inside.ts and resolve.ts resolve links for that rule.
+  {
+    files: [
+      'src/ingest/**/*.ts',
+      'src/baseline/**/*.ts',
+      'src/config/**/*.ts',
+      'src/redteam/**/*.ts',
+      'src/forecast/**/*.ts',
+      'src/gate/**/*.ts',
+      'src/report/**/*.ts',
+      'src/pipeline.ts',
+      'src/source-groups.ts',
+    ],
+    ignores: ['src/ingest/open-inside.ts', 'src/ingest/inside.ts', 'src/ingest/resolve.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'node:fs', 'node:fs/promises'].map((name) => ({
+            name,
+            message: 'open source files with openInside (src/ingest/open-inside.ts): it enforces the workspace rule',
+            allowTypeImports: true,
+          })),
+        },
+      ],
+    },
+  },
+
   // Tests read raw fixtures with JSON.parse and patch them in place to build bad input, and
   // jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`. Typing
   // every patched fixture would add casts, not safety; product code keeps both rules. Fakes

@@ -14,6 +14,7 @@ import { forecastBehavior } from './forecast/forecast-behavior.js';
 import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
+import type { PathScope } from './ingest/inside.js';
 import type { SourceFile } from './ingest/observation.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
@@ -27,6 +28,8 @@ export interface PipelineMeta {
   context: Report['context'];
   /** Directory that baseline paths and red-team sources resolve against. Default: the process's working directory. */
   workspace?: string;
+  /** How far those paths may reach (ingest/inside.ts): `workspace` (the action, default) or `named` (the CLI). */
+  pathScope?: PathScope;
   /** The baseline's files, already located by the caller (e.g. with `locateBaseline` and the GitHub ports). */
   baseline?: LocatedBaseline;
   /**
@@ -56,6 +59,7 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     // The default ports only glob the workspace, so the download fields of this context are never used.
     context: meta.locate?.context ?? {
       workspace,
+      pathScope: meta.pathScope,
       downloadDir: workspace,
       repository: meta.context?.repository ?? null,
       defaultBranch: null,
@@ -64,7 +68,8 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     },
   });
   const forecasts = ingest.samples.map((sample) => forecastBehavior(sample, forecastOptions(settings, sample.name)));
-  const redTeam = settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace);
+  const redTeam =
+    settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace, meta.pathScope);
   const verdict = gate(forecasts, settings, step.baseline);
   return buildReport({
     forecasts,

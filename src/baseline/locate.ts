@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import type { BaselineSource } from '../config/settings.js';
 import { InputError } from '../ingest/format.js';
+import type { PathScope } from '../ingest/inside.js';
 import type { BaselineOrigin, LocatedBaseline } from './types.js';
 import type { BaselinePorts, LocateContext } from './ports.js';
 import { findBaselineRun, type RunSearchResult } from './workflow-run.js';
@@ -23,7 +24,7 @@ export async function locateBaseline(source: BaselineSource, ports: BaselinePort
   switch (source.kind) {
     case 'path': {
       const origin = originOf(source.patterns.join(', '));
-      return collect(ports, source.patterns, ctx.workspace, '', origin, 'the workspace');
+      return collect(ports, source.patterns, ctx.workspace, '', origin, 'the workspace', ctx.pathScope);
     }
     case 'run': {
       const download = needDownload(ports, 'baseline-run-id');
@@ -130,8 +131,9 @@ async function collect(
   label: string,
   origin: BaselineOrigin,
   where: string,
+  scope: PathScope = 'workspace',
 ): Promise<LocatedBaseline> {
-  const { files, unmatched } = await ports.findFiles(patterns, dir, label);
+  const { files, unmatched } = await ports.findFiles(patterns, dir, label, scope);
   const includes = patterns.filter((p) => !p.trim().startsWith('!'));
   if (files.length === 0) {
     return { kind: 'missing', reason: `no file in ${where} matches ${includes.map((p) => `'${p}'`).join(', ')}`, origin };

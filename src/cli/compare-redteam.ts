@@ -44,7 +44,10 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
   }
   const jsonPath = outputPath(args.values, 'json', 'compare');
   const markdownPath = outputPath(args.values, 'markdown', 'compare');
-  const settings = readSettings((name) => (name === 'deployment-volume' && one(name) === '' ? UNUSED_VOLUME : one(name)), { cwd: io.cwd });
+  const settings = readSettings((name) => (name === 'deployment-volume' && one(name) === '' ? UNUSED_VOLUME : one(name)), {
+    cwd: io.cwd,
+    pathScope: 'named',
+  });
   const policy = settings.policy?.redTeam;
   if (policy === undefined)
     throw new InputError(
@@ -55,7 +58,7 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
   let result: RedTeamResult;
   let warnings: string[];
   try {
-    ({ result, warnings } = await forecastRedTeam(policy, settings, io.cwd));
+    ({ result, warnings } = await forecastRedTeam(policy, settings, io.cwd, 'named'));
   } finally {
     stop();
   }

@@ -7,6 +7,7 @@ import { readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import type { Breach, Verdict } from '../gate/types.js';
 import { InputError } from '../ingest/format.js';
+import { pathRoot } from '../ingest/inside.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { renderReportsMarkdown } from '../report/compare-markdown.js';
 import { renderReportsText, type ReportsTextMeta } from '../report/compare-text.js';
@@ -50,7 +51,7 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
   // The comparison is at the current report's n; the action inputs' own checks (factors, policy, mode) apply.
   const settings = readSettings(
     (name) => (name === 'deployment-volume' ? String(current.deploymentVolume) : name === 'baseline' ? basePath : one(name)),
-    { cwd: io.cwd },
+    { cwd: io.cwd, pathScope: 'named' },
   );
 
   const { view, verdict, comparison } = compareStoredReports(current, baseline, {
@@ -96,8 +97,9 @@ export function increaseVerdict(breaches: readonly Breach[]): Verdict {
   return breaches.length > 0 ? 'warn' : 'pass';
 }
 
+/** A report named on the command line: confined like the CLI's other paths (ingest/inside.ts, scope `named`). */
 function sourceFile(cwd: string, path: string): SourceFile {
-  return { path: resolve(cwd, path), name: path };
+  return { path: resolve(cwd, path), name: path, root: pathRoot(path, cwd, 'named') };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { INPUT_NAMES, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import { InputError } from '../ingest/format.js';
+import { LIMITS } from '../ingest/limits.js';
 import { runPipeline } from '../pipeline.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -45,7 +46,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   const one = (name: string): string => args.values.get(name)?.[0] ?? '';
   // Without --policy nothing else can name files, so say so before any other input's error.
   if (results.trim() === '' && one('policy').trim() === '') throw noFiles();
-  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd });
+  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd, pathScope: 'named' });
   // Positionals are the `results` group; a policy `files` section adds its groups (and makes positionals optional).
   const specs = groupSpecs(settings);
   if (specs.length === 0) throw noFiles();
@@ -53,7 +54,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   const jsonPath = pick(args.values, 'json', 'report-path');
   const markdownPath = pick(args.values, 'markdown', 'markdown-path');
 
-  const groups = await workspaceGroups(specs, io.cwd);
+  const groups = await workspaceGroups(specs, io.cwd, LIMITS.maxFiles, 'named');
   const files = groups.flatMap((g) => g.files);
   const stop = heartbeat(
     createProgress(io.stderr),
@@ -62,7 +63,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   let report: Report;
   try {
     // workspace: baseline paths and red-team sources resolve against the directory the CLI runs in.
-    report = await runPipeline(settings, groups, { now: new Date(), context: null, workspace: io.cwd });
+    report = await runPipeline(settings, groups, { now: new Date(), context: null, workspace: io.cwd, pathScope: 'named' });
   } finally {
     stop();
   }

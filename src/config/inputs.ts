@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../ingest/format.js';
+import { pathRoot, type PathScope } from '../ingest/inside.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
@@ -81,6 +82,8 @@ const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-breach', 'o
 export interface ReadOptions {
   /** Directory relative `policy` paths resolve against (the workspace). */
   cwd: string;
+  /** How far the `policy` path may reach (ingest/inside.ts): `workspace` for the action (default), `named` for the CLI. */
+  pathScope?: PathScope;
 }
 
 /** Reads every input once, applies defaults, parses, loads the policy file, and runs validateSettings. */
@@ -128,7 +131,10 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     mode: parseEnum('mode', get('mode'), MODES),
     onInsufficientData: parseEnum('on-insufficient-data', get('on-insufficient-data'), ON_INSUFFICIENT),
     // The label is the path as written, so messages match what the user sees in the workflow file.
-    policy: policyInput === '' ? null : loadPolicy(resolve(opts.cwd, policyInput), policyInput),
+    policy:
+      policyInput === ''
+        ? null
+        : loadPolicy(resolve(opts.cwd, policyInput), policyInput, pathRoot(policyInput, opts.cwd, opts.pathScope ?? 'workspace')),
     policyPath: policyInput === '' ? null : policyInput,
     // Report paths stay as written; main.ts resolves them where it writes.
     reportPath: get('report-path'),
