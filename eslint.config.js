@@ -68,6 +68,25 @@ export default defineConfig(
     },
   },
 
+  // Untrusted text (file, artifact and behaviour names, query ids, API answers) reaches the runner's log
+  // only through src/action/log.ts, which redacts secrets and neutralises workflow commands (safe-log.ts);
+  // the CLI's writers go through the same function (src/cli/main.ts). docs/security.md.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/action/log.ts', 'src/action/secrets.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        ...['info', 'warning', 'error', 'notice', 'debug', 'setFailed', 'startGroup', 'group', 'setSecret'].map((property) => ({
+          object: 'core',
+          property,
+          message: 'log through src/action/log.ts, which redacts secrets and neutralises workflow commands',
+        })),
+      ],
+    },
+  },
+
   // Tests read raw fixtures with JSON.parse and patch them in place to build bad input, and
   // jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`. Typing
   // every patched fixture would add casts, not safety; product code keeps both rules. Fakes

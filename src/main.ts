@@ -1,7 +1,8 @@
 /**
- * run(): read inputs → ingest → forecast → gate → JSON report → job summary →
- * annotations → PR comment (best effort) → outputs → fail last (DESIGN §3).
- * The only place that turns an outcome or an error into a failed step.
+ * run(): register secrets → read inputs → ingest → forecast → gate → JSON
+ * report → job summary → annotations → PR comment (best effort) → outputs →
+ * fail last. The only place that turns an outcome or an error into a failed
+ * step. Everything it logs goes through action/log.ts (docs/security.md).
  */
 import * as core from '@actions/core';
 import { readSettings } from './config/inputs.js';
@@ -13,35 +14,43 @@ import { annotate, setOutputs, writeJobSummary, writeReportFiles } from './actio
 import { postComment } from './action/comment.js';
 import { baselineLocator } from './action/baseline-ports.js';
 import { reportContext } from './github/report-context.js';
+import { log } from './action/log.js';
+import { registerRunSecrets } from './action/secrets.js';
+import { redactDeep } from './report/redact.js';
 import type { Report } from './report/types.js';
 
 export async function run(): Promise<void> {
   try {
+    // First: nothing may be logged before the runner knows what to mask.
+    registerRunSecrets((name) => core.getInput(name), process.env);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
     const groups = await sourceGroups(settings, workspace);
-    const report = await runPipeline(settings, groups, {
-      now: new Date(),
-      context: await reportContext(process.env),
-      workspace,
-      locate: settings.baseline ? await baselineLocator(workspace) : undefined,
-    });
+    // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.
+    const report = redactDeep(
+      await runPipeline(settings, groups, {
+        now: new Date(),
+        context: await reportContext(process.env),
+        workspace,
+        locate: settings.baseline ? await baselineLocator(workspace) : undefined,
+      }),
+    );
     const written = await writeReportFiles(report, settings, workspace);
     if (settings.summary) await writeJobSummary(written.markdown);
     annotate(report);
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
     await postComment(report, settings);
     setOutputs(report, written);
-    core.info(
+    log.info(
       `tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviour${report.behaviors.length === 1 ? '' : 's'}); report at ${written.reportPath}`,
     );
-    if (exitCodeFor(report.verdict, settings) !== 0) core.setFailed(failureMessage(report));
+    if (exitCodeFor(report.verdict, settings) !== 0) log.setFailed(failureMessage(report));
   } catch (error) {
     core.setOutput('verdict', 'error');
     // Anything thrown counts, Error or not: an error must never pass as green.
     const message = error instanceof Error ? error.message : String(error);
-    if (!(error instanceof InputError) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
+    if (!(error instanceof InputError) && error instanceof Error && error.stack) log.debug(error.stack);
+    log.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Settings } from '../config/settings.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
+import { log } from './log.js';
 
 /** GitHub's job summary cap is 1 MiB per step (bytes). */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
@@ -49,14 +50,14 @@ export function annotate(report: Report): void {
     const worst = b.breaches.find((x) => x.level === 'fail') ?? b.breaches[0];
     if (worst) {
       const message = `${b.name}: ${worst.metric} ${worst.basis === 'upper' ? 'upper bound ' : ''}${worst.value.toPrecision(3)} exceeds the ${worst.level} threshold ${worst.threshold} at n = ${report.deploymentVolume}`;
-      (worst.level === 'fail' ? core.error : core.warning)(message, { title: `tailgate: ${worst.level}` });
+      (worst.level === 'fail' ? log.error : log.warning)(message, { title: `tailgate: ${worst.level}` });
       count += 1;
     } else if (b.status === 'insufficient') {
-      core.warning(`${b.name}: cannot forecast (${b.reason ?? 'insufficient data'})`, { title: 'tailgate: insufficient data' });
+      log.warning(`${b.name}: cannot forecast (${b.reason ?? 'insufficient data'})`, { title: 'tailgate: insufficient data' });
       count += 1;
     }
   }
-  for (const warning of report.warnings.slice(0, MAX_ANNOTATIONS)) core.warning(warning);
+  for (const warning of report.warnings.slice(0, MAX_ANNOTATIONS)) log.warning(warning);
 }
 
 export function setOutputs(report: Report, files: WrittenFiles): void {
