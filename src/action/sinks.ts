@@ -3,11 +3,11 @@
  * annotations and step outputs. Each sink is small and ordered by main.ts.
  */
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import type { Settings } from '../config/settings.js';
+import { rm } from 'node:fs/promises';
+import { writeFileWhole } from '../output-files.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { redact } from '../report/redact.js';
 import type { Report } from '../report/types.js';
 import { log } from './log.js';
 
@@ -22,18 +22,38 @@ export interface WrittenFiles {
   markdown: string;
 }
 
-export async function writeReportFiles(report: Report, settings: Settings, workspace: string): Promise<WrittenFiles> {
-  const reportPath = resolve(workspace, settings.reportPath);
-  const markdownPath = resolve(workspace, settings.markdownPath);
+/** The report as the two files hold it: the JSON report and the Markdown (the job summary's text). */
+export function renderReportFiles(report: Report, paths: { reportPath: string; markdownPath: string }): WrittenFiles & { json: string } {
   const markdown = renderMarkdown(report, { maxChars: SUMMARY_MAX_BYTES, maxBytes: SUMMARY_MAX_BYTES, kind: 'summary' }).body;
-  await writeText(reportPath, serializeReport(report));
-  await writeText(markdownPath, markdown);
-  return { reportPath, markdownPath, markdown };
+  return { ...paths, markdown, json: serializeReport(report) };
 }
 
-async function writeText(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, 'utf8');
+/**
+ * Writes both files, each whole (output-files.ts), the JSON report last: it is
+ * what later steps read, so it appears only once everything before it worked.
+ */
+export async function writeReportFiles(files: WrittenFiles & { json: string }): Promise<void> {
+  await writeFileWhole(files.markdownPath, files.markdown, 'Input `markdown-path`');
+  await writeFileWhole(files.reportPath, files.json, 'Input `report-path`');
+}
+
+/**
+ * After a failure that came once the files were written (a step output that
+ * could not be set): rewrite them with verdict `error` and the reason, so the
+ * report on disk never says `pass` while the step says `error`. If even that
+ * fails, the JSON report is removed rather than left saying otherwise.
+ */
+export async function markReportFailed(report: Report, paths: { reportPath: string; markdownPath: string }, reason: string): Promise<void> {
+  const failed: Report = {
+    ...report,
+    verdict: 'error',
+    warnings: [...report.warnings, redact(`tailgate failed after this report was written: ${reason}`)],
+  };
+  try {
+    await writeReportFiles(renderReportFiles(failed, paths));
+  } catch {
+    await rm(paths.reportPath, { force: true }).catch(() => undefined);
+  }
 }
 
 export async function writeJobSummary(markdown: string): Promise<void> {
@@ -60,12 +80,13 @@ export function annotate(report: Report): void {
   for (const warning of report.warnings.slice(0, MAX_ANNOTATIONS)) log.warning(warning);
 }
 
-export function setOutputs(report: Report, files: WrittenFiles): void {
-  core.setOutput('verdict', report.verdict);
+/** `verdict` last: if an earlier output cannot be set, main.ts can still set it to `error`, so it never says pass alone. */
+export function setOutputs(report: Report, files: Pick<WrittenFiles, 'reportPath' | 'markdownPath'>): void {
   const forecasts = report.behaviors.map((b) => b.worstQueryRisk.forecast).filter((x): x is number => x !== null);
   core.setOutput('worst-query-risk', forecasts.length > 0 ? String(Math.max(...forecasts)) : '');
   core.setOutput('breaches', JSON.stringify(report.breaches));
   core.setOutput('report-path', files.reportPath);
   core.setOutput('markdown-path', files.markdownPath);
   core.setOutput('best-source', report.redTeam?.bestSource ?? '');
+  core.setOutput('verdict', report.verdict);
 }

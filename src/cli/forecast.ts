@@ -12,7 +12,7 @@ import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputs, writeOutput } from './write-output.js';
 
 /**
  * GitHub's job summary cap (1 MiB), kept for the Markdown file so that
@@ -51,8 +51,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   const specs = groupSpecs(settings);
   if (specs.length === 0) throw noFiles();
   // --json/--markdown, or the action's names for the same files; nothing is written unless asked.
-  const jsonPath = pick(args.values, 'json', 'report-path');
-  const markdownPath = pick(args.values, 'markdown', 'markdown-path');
+  const outputs = await checkOutputs(io.cwd, pick(args.values, 'json', 'report-path'), pick(args.values, 'markdown', 'markdown-path'));
 
   const groups = await workspaceGroups(specs, io.cwd, LIMITS.maxFiles, 'named');
   const files = groups.flatMap((g) => g.files);
@@ -68,10 +67,10 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     stop();
   }
   io.stdout.write(renderTerminal(report));
-  if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, serializeReport(report));
-  if (markdownPath !== undefined) {
+  if (outputs.json !== undefined) await writeOutput(outputs.json, serializeReport(report));
+  if (outputs.markdown !== undefined) {
     const markdown = renderMarkdown(report, { maxChars: MARKDOWN_MAX_BYTES, maxBytes: MARKDOWN_MAX_BYTES, kind: 'summary' }).body;
-    await writeOutput(io.cwd, markdownPath, markdown);
+    await writeOutput(outputs.markdown, markdown);
   }
   return exitCodeFor(report.verdict, settings);
 }
@@ -82,15 +81,15 @@ function noFiles(): InputError {
   );
 }
 
-/** The CLI flag or the action input naming the same file; both given with different paths is an error. */
-function pick(values: Map<string, string[]>, flag: string, input: string): string | undefined {
+/** The CLI flag or the action input naming the same file (and which was used); both given with different paths is an error. */
+function pick(values: Map<string, string[]>, flag: string, input: string): { path: string | undefined; flag: string } {
   const a = values.get(flag)?.[0];
   const b = values.get(input)?.[0];
   if (a !== undefined && b !== undefined && a !== b) {
     throw new InputError(`tailgate forecast: --${flag} ${a} and --${input} ${b} name the same output; give one of them.`);
   }
   const path = a ?? b;
-  if (path !== undefined && path.trim() === '')
-    throw new InputError(`tailgate forecast: --${a !== undefined ? flag : input} needs a file path.`);
-  return path;
+  const used = a !== undefined ? flag : input;
+  if (path !== undefined && path.trim() === '') throw new InputError(`tailgate forecast: --${used} needs a file path.`);
+  return { path, flag: used };
 }

@@ -134,6 +134,6 @@ export function outsideMessage(subject: string, real: string, where: string, lin
   const how = link === null ? `, which is outside ${where}` : `, but the link ${link} takes it outside ${where}`;
   return (
     `${subject}${how} (real path ${real}); tailgate reads only files inside ${where}, so that a link cannot bring in ` +
-    'files from elsewhere on the runner. Copy the files into it instead of linking to them.'
+    'files from elsewhere on the runner. Move or copy the files into it instead of linking to them.'
   );
 }

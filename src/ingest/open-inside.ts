@@ -137,10 +137,10 @@ function procPathOf(fd: number): Promise<string | null> {
  * the descriptor's own identity.
  */
 function checkOpened(procPath: string | null, stats: Stats, real: RealPath, file: SourceFile, statAgain: () => Stats | null): void {
-  if (stats.isDirectory()) throw new InputError(`${file.name}: is a directory, not a file; name a file (or a glob of files) instead`);
+  if (stats.isDirectory()) throw new InputError(`${file.name}: is a directory, not a file; give a file (or a glob of files) instead`);
   if (!stats.isFile()) {
     throw new InputError(
-      `${file.name}: not a regular file (a FIFO, socket or device); tailgate reads regular files only, so point the glob at the result files`,
+      `${file.name}: not a regular file (a FIFO, socket or device); point the glob at the result files (tailgate reads regular files only)`,
     );
   }
   if (procPath !== null && procPath.startsWith('/')) {
