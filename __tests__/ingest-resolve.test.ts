@@ -144,7 +144,9 @@ describe('resolveGlobs: no way out of the workspace', () => {
   test('links that stay inside are accepted, read as their targets', async () => {
     const files = await resolveGlobs(['inlink/*.jsonl', 'sub/inside.jsonl'], ws);
     // Both name the same real file: one entry.
-    expect(files).toEqual([{ path: realpathSync(join(ws, 'data/in.jsonl')), name: 'inlink/in.jsonl', root: realpathSync(ws) }]);
+    expect(files).toEqual([
+      { path: realpathSync(join(ws, 'data/in.jsonl')), name: 'inlink/in.jsonl', root: realpathSync(ws), rootName: 'the workspace' },
+    ]);
   });
 
   test('the workspace itself may be reached through a link', async () => {

@@ -8,13 +8,13 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../ingest/format.js';
-import { pathRoot, type PathScope } from '../ingest/inside.js';
+import { pathRoot, rootName, type PathScope } from '../ingest/inside.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
 import { MAPPING_KEYS, readMapping } from './mapping.js';
-import type { CommentMode, GateOn, Mode, OnInsufficient, Settings, Thresholds } from './settings.js';
+import type { CommentMode, GateOn, Mode, OnInsufficient, Policy, Settings, Thresholds } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
 
 /** Every input readSettings reads, spelled as in action.yml. */
@@ -131,10 +131,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     mode: parseEnum('mode', get('mode'), MODES),
     onInsufficientData: parseEnum('on-insufficient-data', get('on-insufficient-data'), ON_INSUFFICIENT),
     // The label is the path as written, so messages match what the user sees in the workflow file.
-    policy:
-      policyInput === ''
-        ? null
-        : loadPolicy(resolve(opts.cwd, policyInput), policyInput, pathRoot(policyInput, opts.cwd, opts.pathScope ?? 'workspace')),
+    policy: policyInput === '' ? null : readPolicy(policyInput, opts),
     policyPath: policyInput === '' ? null : policyInput,
     // Report paths stay as written; main.ts resolves them where it writes.
     reportPath: get('report-path'),
@@ -147,6 +144,13 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
   };
   validateSettings(settings);
   return settings;
+}
+
+/** The `policy` file, which must really lie in the workspace (or, for the CLI, where its path points: ingest/inside.ts). */
+function readPolicy(input: string, opts: ReadOptions): Policy {
+  const scope = opts.pathScope ?? 'workspace';
+  const root = pathRoot(input, opts.cwd, scope);
+  return loadPolicy(resolve(opts.cwd, input), input, root, rootName(root, opts.cwd, scope));
 }
 
 /** 0 (no interval) or 100..100000: one parse over the whole range, then the gap 1..99 named precisely. */

@@ -143,16 +143,17 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
 /**
  * Reads and validates the policy file at `file`; `label` is how messages name
  * it (the path as the user wrote it). The file must really lie inside `root`
- * (the workspace; ingest/inside.ts), default its own directory.
+ * (the workspace; ingest/inside.ts), default its own directory; `rootName`
+ * is how messages call it.
  */
-export function loadPolicy(file: string, label: string = file, root: string = dirname(file)): Policy {
+export function loadPolicy(file: string, label: string = file, root: string = dirname(file), rootName?: string): Policy {
   let text: string;
   try {
     const tooBig = (size: number) =>
       new InputError(
         `policy ${label}: file is ${size} bytes, more than ${MAX_POLICY_BYTES}; check the \`policy\` input points at the policy YAML.`,
       );
-    text = readInsideSync({ path: file, name: `policy ${label}`, root }, MAX_POLICY_BYTES, tooBig).toString('utf8');
+    text = readInsideSync({ path: file, name: `policy ${label}`, root, rootName }, MAX_POLICY_BYTES, tooBig).toString('utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = fieldOf(err, 'code');

@@ -52,4 +52,6 @@ export interface SourceFile {
    * is opened.
    */
   root: string;
+  /** How messages name `root` (`the workspace`); default its path. */
+  rootName?: string;
 }

@@ -78,8 +78,9 @@ export function closeFd(fd: number): void {
 export function readInsideSync(file: SourceFile, maxBytes: number, tooBig: (size: number) => Error): Buffer {
   const root = realpathSync(file.root);
   const real = realpathSync(file.path);
-  if (!isInside(root, real))
-    throw new InputError(outsideMessage(`${file.name}: the file`, real, root, linkOnTheWaySync(file.root, file.path)));
+  if (!isInside(root, real)) {
+    throw new InputError(outsideMessage(`${file.name}: the file`, real, file.rootName ?? root, linkOnTheWaySync(file.root, file.path)));
+  }
   const fd = openSync(real, READ_FLAGS);
   try {
     const stats = fstatSync(fd);
@@ -110,7 +111,7 @@ async function checkedRealPath(file: SourceFile): Promise<RealPath> {
   const root = await realpath(file.root);
   const real = await realpath(file.path);
   if (!isInside(root, real)) {
-    throw new InputError(outsideMessage(`${file.name}: the file`, real, root, await linkOnTheWay(file.root, file.path)));
+    throw new InputError(outsideMessage(`${file.name}: the file`, real, file.rootName ?? root, await linkOnTheWay(file.root, file.path)));
   }
   return { path: real, root };
 }

@@ -111,7 +111,7 @@ export async function matchInside(pattern: string, exclusions: string[], crawl: 
       throw new InputError(outsideMessage(`${crawl.subject}: the glob '${pattern}' matched ${name}`, real, crawl.rootName, link));
     }
     const stats = await stat(real).catch(() => null);
-    if (stats !== null && stats.isFile()) files.push({ path: real, name, root: realRoot });
+    if (stats !== null && stats.isFile()) files.push({ path: real, name, root: realRoot, rootName: crawl.rootName });
   }
   return files;
 }
