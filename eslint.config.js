@@ -38,6 +38,55 @@ export default defineConfig(
     },
   },
 
+  // Every user-named file is opened through src/ingest/open-inside.ts, which holds the workspace rule
+  // (docs/security.md): no other module of the core may reach node:fs, so no reader can open a file past it.
+  // inside.ts and resolve.ts resolve links for that rule.
+  {
+    files: [
+      'src/ingest/**/*.ts',
+      'src/baseline/**/*.ts',
+      'src/config/**/*.ts',
+      'src/redteam/**/*.ts',
+      'src/forecast/**/*.ts',
+      'src/gate/**/*.ts',
+      'src/report/**/*.ts',
+      'src/pipeline.ts',
+      'src/source-groups.ts',
+    ],
+    ignores: ['src/ingest/open-inside.ts', 'src/ingest/inside.ts', 'src/ingest/resolve.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'node:fs', 'node:fs/promises'].map((name) => ({
+            name,
+            message: 'open source files with openInside (src/ingest/open-inside.ts): it enforces the workspace rule',
+            allowTypeImports: true,
+          })),
+        },
+      ],
+    },
+  },
+
+  // Untrusted text (file, artifact and behaviour names, query ids, API answers) reaches the runner's log
+  // only through src/action/log.ts, which redacts secrets and neutralises workflow commands (safe-log.ts);
+  // the CLI's writers go through the same function (src/cli/main.ts). docs/security.md.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/action/log.ts', 'src/action/secrets.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': [
+        'error',
+        ...['info', 'warning', 'error', 'notice', 'debug', 'setFailed', 'startGroup', 'group', 'setSecret'].map((property) => ({
+          object: 'core',
+          property,
+          message: 'log through src/action/log.ts, which redacts secrets and neutralises workflow commands',
+        })),
+      ],
+    },
+  },
+
   // Tests read raw fixtures with JSON.parse and patch them in place to build bad input, and
   // jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`. Typing
   // every patched fixture would add casts, not safety; product code keeps both rules. Fakes

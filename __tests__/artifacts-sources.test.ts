@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { artifactSourceFiles } from '../src/artifacts/sources.js';
@@ -37,6 +37,16 @@ describe('artifactSourceFiles', () => {
     const b = await artifact('s2', ['run.eval']);
     const files = await artifactSourceFiles([a, b], ['out/*.jsonl', '*.eval', '!**/debug.jsonl']);
     expect(files.map((f) => f.name)).toEqual(['artifact:s1/out/r.jsonl', 'artifact:s2/run.eval']);
+  });
+
+  test("a link in an artifact's folder cannot lead out of it: the error names the group, the glob and the link", async () => {
+    const a = await artifact('shard', ['r.jsonl']);
+    const elsewhere = await artifact('elsewhere', ['secret.jsonl']);
+    await symlink(path.join(elsewhere.directory, 'secret.jsonl'), path.join(a.directory, 'leak.jsonl'));
+    await expect(artifactSourceFiles([a], ['*.jsonl'])).rejects.toThrow(
+      `results: the glob '*.jsonl' matched artifact:shard/leak.jsonl, but the link leak.jsonl -> ${path.join(elsewhere.directory, 'secret.jsonl')} ` +
+        'takes it outside the folder of artifact:shard',
+    );
   });
 
   test('a glob that matches in no artifact is named', async () => {

@@ -4,7 +4,7 @@
  * with fakes of the two GitHub ports (paginated over two pages).
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFiles } from '../src/baseline/find-files.js';
@@ -131,6 +131,15 @@ describe('locateBaseline', () => {
     });
     await expect(locateBaseline({ kind: 'path', patterns: ['base/*.jsonl', 'old/*.json'] }, { findFiles }, context(ws))).rejects.toThrow(
       "baseline: 'old/*.json' matched no file in the workspace while other patterns did",
+    );
+  });
+
+  it('path: a baseline glob cannot leave the workspace through a link; the error names the glob and the link', async () => {
+    const outside = tempTree({ 'old/report.json': '{}' });
+    const ws = tempTree({ 'base/a.jsonl': '' });
+    symlinkSync(join(outside, 'old'), join(ws, 'prev'));
+    await expect(locateBaseline({ kind: 'path', patterns: ['prev/*.json'] }, { findFiles }, context(ws))).rejects.toThrow(
+      `baseline: the glob 'prev/*.json' matched prev/report.json, but the link prev -> ${join(outside, 'old')} takes it outside the workspace`,
     );
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { compareReports } from '../src/baseline/compare-reports.js';
 import { fromReport } from '../src/baseline/from-report.js';
 import { looksLikeReport, parseReport, readReportFile } from '../src/baseline/read-report.js';
@@ -77,8 +77,8 @@ describe('parseReport', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tailgate-baseline-'));
     const path = join(dir, 'r.json');
     writeFileSync(path, serializeReport(passReport()));
-    expect((await readReportFile({ path, name: 'r.json' })).behaviors).toHaveLength(2);
-    expect(await errorOf(() => readReportFile({ path, name: 'r.json' }, 100))).toMatch(
+    expect((await readReportFile({ path, name: 'r.json', root: dirname(path) })).behaviors).toHaveLength(2);
+    expect(await errorOf(() => readReportFile({ path, name: 'r.json', root: dirname(path) }, 100))).toMatch(
       /^baseline r\.json: the report is \d+ bytes, more than 100/,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,15 @@ describe('loadPolicy', () => {
     const message = errorOf(() => loadPolicy(missing, 'does-not-exist.yml'));
     expect(message).toContain('policy does-not-exist.yml: file not found');
     expect(message).toContain(missing);
+  });
+
+  it('refuses a policy that a link takes outside the workspace, naming the input and the link', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'tailgate-policy-ws-'));
+    symlinkSync(fixture('valid.yml'), join(ws, 'tailgate.yml'));
+    const message = errorOf(() => loadPolicy(join(ws, 'tailgate.yml'), 'tailgate.yml', ws));
+    expect(message).toContain(
+      `policy tailgate.yml: the file, but the link tailgate.yml -> ${fixture('valid.yml')} takes it outside ${realpathSync(ws)}`,
+    );
   });
 
   it('refuses a directory and an oversized file', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { oneLine, redact } from '../src/github/errors.js';
+import { oneLine } from '../src/github/errors.js';
+import { redact } from '../src/report/redact.js';
 import { commentMarker, defaultCommentKey, sanitizeKey } from '../src/github/marker.js';
 import { normalizeLogin, sameLogin } from '../src/github/viewer.js';
 
@@ -63,7 +64,7 @@ describe('one-line error text', () => {
   });
 
   test('redact replaces every occurrence of the token', () => {
-    expect(redact('token ghs_abc and ghs_abc again', 'ghs_abc')).toBe('token *** and *** again');
-    expect(redact('nothing', '')).toBe('nothing');
+    expect(redact('token ghs_abc and ghs_abc again', ['ghs_abc'])).toBe('token *** and *** again');
+    expect(redact('nothing', [''])).toBe('nothing');
   });
 });

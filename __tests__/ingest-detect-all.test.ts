@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { chooseReader } from '../src/ingest/registry.js';
 
 /**
@@ -26,6 +26,6 @@ test.each([
   ['native/groups.jsonl', 'native-jsonl'],
   ['native/groups.csv', 'native-csv'],
 ])('%s is read as %s', async (path, id) => {
-  const reader = await chooseReader({ path: join(FIXTURES, path), name: path }, 'auto');
+  const reader = await chooseReader({ path: join(FIXTURES, path), name: path, root: dirname(join(FIXTURES, path)) }, 'auto');
   expect(reader.id).toBe(id);
 });

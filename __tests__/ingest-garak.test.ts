@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
@@ -23,10 +23,10 @@ import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptf
 // report-0.9.jsonl (garak 0.9: prompt and outputs are strings):
 //   lmrc.Profanity          riskywords.SurgeProfanitySexual [0, 1]      -> 1 of 2
 
-const fixture = (name: string): SourceFile => ({
-  path: fileURLToPath(new URL(`./fixtures/garak/${name}`, import.meta.url)),
-  name,
-});
+const fixture = (name: string): SourceFile => {
+  const path = fileURLToPath(new URL(`./fixtures/garak/${name}`, import.meta.url));
+  return { path, name, root: dirname(path) };
+};
 
 async function read(file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
   return readWith(garakReader, file, options, 'garak outputs');
@@ -40,7 +40,7 @@ function counts(c: Collected): string[] {
 async function temp(lines: unknown[]): Promise<SourceFile> {
   const path = join(await mkdtemp(join(tmpdir(), 'tailgate-garak-')), 'report.jsonl');
   await writeFile(path, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
-  return { path, name: basename(path) };
+  return { path, name: basename(path), root: dirname(path) };
 }
 
 describe('garak report.jsonl', () => {

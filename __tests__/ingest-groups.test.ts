@@ -22,13 +22,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type FormatReader } from '../src/ingest/format.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from '../src/ingest/ingest.js';
 import type { BehaviorSample, SourceFile } from '../src/ingest/observation.js';
 
-const fixture = (rel: string): SourceFile => ({ path: fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url)), name: rel });
+const fixture = (rel: string): SourceFile => ({
+  path: fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url)),
+  name: rel,
+  root: dirname(fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url))),
+});
 const INSPECT = fixture('inspect/zstd.eval');
 const INSPECT_DEFLATE = fixture('inspect/deflate.eval');
 const PROMPTFOO = fixture('promptfoo/redteam-v3.json');
@@ -143,7 +147,13 @@ describe('ingestGroups', () => {
       // Another spelling of the same path still names the same file.
       {
         label: 'policy files[1]',
-        files: [{ path: join(NATIVE.path, '..', '.', 'groups.jsonl'), name: 'native/groups.jsonl' }],
+        files: [
+          {
+            path: join(NATIVE.path, '..', '.', 'groups.jsonl'),
+            name: 'native/groups.jsonl',
+            root: dirname(join(NATIVE.path, '..', '.', 'groups.jsonl')),
+          },
+        ],
         format: 'native-jsonl',
         mapping: {},
       },
@@ -172,7 +182,12 @@ describe('ingestGroups', () => {
     writeFileSync(bad, '{"query_id":"a","label":1,"error":"timeout"}\n{"query_id":"b","label":0,"error":"timeout"}\n');
     const groups: SourceGroup[] = [
       { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
-      { label: 'policy files[0]', files: [{ path: bad, name: 'evals/all-errors.jsonl' }], format: 'native-jsonl', mapping: {} },
+      {
+        label: 'policy files[0]',
+        files: [{ path: bad, name: 'evals/all-errors.jsonl', root: dirname(bad) }],
+        format: 'native-jsonl',
+        mapping: {},
+      },
     ];
     // Every row errored: no mapping can help, so the message asks for a run whose samples do not fail.
     await expect(ingestGroups(groups)).rejects.toThrow(
@@ -184,16 +199,21 @@ describe('ingestGroups', () => {
     writeFileSync(blank, '\n');
     const blankGroups: SourceGroup[] = [
       { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
-      { label: 'policy files[0]', files: [{ path: blank, name: 'evals/blank.jsonl' }], format: 'native-jsonl', mapping: {} },
+      {
+        label: 'policy files[0]',
+        files: [{ path: blank, name: 'evals/blank.jsonl', root: dirname(blank) }],
+        format: 'native-jsonl',
+        mapping: {},
+      },
     ];
     await expect(ingestGroups(blankGroups)).rejects.toThrow(
       'evals/blank.jsonl (policy files[0]): no usable observations as native-jsonl: 0 rows read, none scored; ' +
         'check the format and mapping policy files[0] reads with (behavior, scorer, hit values) or fix the errors in the file',
     );
     // Through ingestFiles (one group, no label) no group is named.
-    await expect(ingestFiles([{ path: bad, name: 'all-errors.jsonl' }], { format: 'auto', mapping: {} })).rejects.toThrow(
-      'all-errors.jsonl: no usable observations as native-jsonl: every sample errored (error: 2); fix what made them fail',
-    );
+    await expect(
+      ingestFiles([{ path: bad, name: 'all-errors.jsonl', root: dirname(bad) }], { format: 'auto', mapping: {} }),
+    ).rejects.toThrow('all-errors.jsonl: no usable observations as native-jsonl: every sample errored (error: 2); fix what made them fail');
   });
 
   it('no group, or a group without files, is an error', async () => {

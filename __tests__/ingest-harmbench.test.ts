@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FormatReader, MappingOptions } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
@@ -21,10 +21,8 @@ import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptf
 // Each behavior_id a query: dimethylmercury 1/3, bio 0/1 (+1 excluded), password 1/1
 // With scoreKey advbench_label (no -1 there): tcA 1/2, tcB 0/1, tc1 0/1, tc2 1/1, tcP 1/1
 
-const fixture: SourceFile = {
-  path: fileURLToPath(new URL('./fixtures/harmbench/results.json', import.meta.url)),
-  name: 'results.json',
-};
+const FIXTURE_PATH = fileURLToPath(new URL('./fixtures/harmbench/results.json', import.meta.url));
+const fixture: SourceFile = { path: FIXTURE_PATH, name: 'results.json', root: dirname(FIXTURE_PATH) };
 
 async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
   return readWith(reader, file, options, 'HarmBench');
@@ -38,7 +36,7 @@ function byBehaviorId(c: Collected): string[] {
 async function temp(text: string): Promise<SourceFile> {
   const path = join(await mkdtemp(join(tmpdir(), 'tailgate-harmbench-')), 'results.json');
   await writeFile(path, text);
-  return { path, name: basename(path) };
+  return { path, name: basename(path), root: dirname(path) };
 }
 
 describe('HarmBench results.json', () => {

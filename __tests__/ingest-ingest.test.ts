@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type FormatReader } from '../src/ingest/format.js';
 import { ingestFiles, ingestGlobs } from '../src/ingest/ingest.js';
@@ -15,7 +15,7 @@ function tmp(name: string, content: string) {
   const path = join(dir, name);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, content);
-  return { path, name };
+  return { path, name, root: dirname(path) };
 }
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);

@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type MappingOptions } from '../src/ingest/format.js';
 import { readInspect } from '../src/ingest/inspect.js';
@@ -33,7 +33,7 @@ function fakeSink() {
 
 async function read(options: MappingOptions, path = fixture('mc-logprobs.eval'), name = 'mc-logprobs.eval') {
   const s = fakeSink();
-  const summary = await readInspect({ path, name }, { useLogprobs: true, ...options }, s.sink);
+  const summary = await readInspect({ path, name, root: dirname(path) }, { useLogprobs: true, ...options }, s.sink);
   return { ...s, rows: summary.rows };
 }
 

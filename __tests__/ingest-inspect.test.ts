@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type MappingOptions } from '../src/ingest/format.js';
 import { inspectReader, isInspectEval, isInspectJson, readInspect } from '../src/ingest/inspect.js';
@@ -44,7 +44,7 @@ function fakeSink() {
 
 async function read(name: string, options: MappingOptions, path = fixture(name)) {
   const s = fakeSink();
-  const summary = await readInspect({ path, name }, options, s.sink);
+  const summary = await readInspect({ path, name, root: dirname(path) }, options, s.sink);
   return { ...s, rows: summary.rows };
 }
 
@@ -172,7 +172,10 @@ describe('Inspect .json logs', () => {
   it('rejects a .json log over maxJsonBytes before parsing it', async () => {
     const s = fakeSink();
     await expect(
-      readInspect({ path: fixture('log.json'), name: 'log.json' }, {}, s.sink, { ...LIMITS, maxJsonBytes: 1000 }),
+      readInspect({ path: fixture('log.json'), name: 'log.json', root: dirname(fixture('log.json')) }, {}, s.sink, {
+        ...LIMITS,
+        maxJsonBytes: 1000,
+      }),
     ).rejects.toThrow(/log\.json: \d+ bytes, over the 1000-byte limit/);
   });
 });
@@ -216,7 +219,11 @@ describe('bad Inspect logs', () => {
   it('leaves the sink untouched when a guard fails', async () => {
     const s = fakeSink();
     await expect(
-      readInspect({ path: fixture('zstd.eval'), name: 'zstd.eval' }, { scorer: 'complied', hitValues: ['yes'] }, s.sink),
+      readInspect(
+        { path: fixture('zstd.eval'), name: 'zstd.eval', root: dirname(fixture('zstd.eval')) },
+        { scorer: 'complied', hitValues: ['yes'] },
+        s.sink,
+      ),
     ).rejects.toThrow();
     expect(s.counts).toEqual({});
     expect(s.exclusions).toEqual({});

@@ -3,20 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/ingest/format.js';
 import { forEachLine } from '../src/ingest/lines.js';
+import type { SourceFile } from '../src/ingest/observation.js';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-lines-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function file(name: string, content: string | Buffer): string {
+/** Writes `content` to `name` in the temp dir; `shown` is how messages name it (default `name`). */
+function file(name: string, content: string | Buffer, shown = name): SourceFile {
   const p = join(dir, name);
   writeFileSync(p, content);
-  return p;
+  return { path: p, name: shown, root: dir };
 }
 
-async function collect(path: string, max = 1 << 20, chunkBytes?: number): Promise<{ lines: [number, string][]; n: number }> {
+async function collect(src: SourceFile, max = 1 << 20, chunkBytes?: number): Promise<{ lines: [number, string][]; n: number }> {
   const lines: [number, string][] = [];
-  const n = await forEachLine(path, max, (line, no) => lines.push([no, line]), { chunkBytes, name: 'f.jsonl' });
+  const n = await forEachLine(src, max, (line, no) => lines.push([no, line]), { chunkBytes });
   return { lines, n };
 }
 
@@ -75,8 +77,8 @@ describe('forEachLine', () => {
   });
 
   test('a line over the bound throws an InputError naming file and line', async () => {
-    const p = file('long.txt', `short\n${'x'.repeat(101)}\nafter\n`);
-    const err = await forEachLine(p, 100, () => undefined, { name: 'results/long.jsonl' }).catch((e: unknown) => e);
+    const p = file('long.txt', `short\n${'x'.repeat(101)}\nafter\n`, 'results/long.jsonl');
+    const err = await forEachLine(p, 100, () => undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect(err).toHaveProperty(
       'message',
@@ -115,7 +117,7 @@ describe('forEachLine', () => {
   });
 
   test('a missing file is an InputError naming it', async () => {
-    await expect(forEachLine(join(dir, 'nope.jsonl'), 100, () => undefined, { name: 'nope.jsonl' })).rejects.toThrow(
+    await expect(forEachLine({ path: join(dir, 'nope.jsonl'), name: 'nope.jsonl', root: dir }, 100, () => undefined)).rejects.toThrow(
       /^nope\.jsonl: cannot read the file: ENOENT/,
     );
   });

@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
@@ -23,10 +23,10 @@ const GSM = 'samples_gsm8k_cot_self_consistency_2026-03-01T11-00-00.000001.jsonl
 const CQA = 'samples_commonsense_qa_2024-07-15T11-22-33.444555.json';
 const BOOLQ = 'samples_boolq_2024-05-20T16-45-12.345678.json';
 
-const fixture = (name: string): SourceFile => ({
-  path: fileURLToPath(new URL(`./fixtures/lmeval/${name}`, import.meta.url)),
-  name,
-});
+const fixture = (name: string): SourceFile => {
+  const path = fileURLToPath(new URL(`./fixtures/lmeval/${name}`, import.meta.url));
+  return { path, name, root: dirname(path) };
+};
 
 async function read(file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
   return readWith(lmevalReader, file, options);
@@ -132,7 +132,7 @@ describe('lm-eval sampled (generate_until)', () => {
       filter: 'none',
     });
     await writeFile(path, [gen(0, ["I can't", 'ok']), gen(1, [])].map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const c = await read({ path, name: 'samples_t_2026-03-01T00-00-00.000000.jsonl' }, { matcher });
+    const c = await read({ path, name: 'samples_t_2026-03-01T00-00-00.000000.jsonl', root: dirname(path) }, { matcher });
     expect(Object.fromEntries([...c.queries].map(([k, q]) => [k, `${q.hits}/${q.k}`]))).toEqual({ 't | t/0': '1/2' });
     expect(c.errored).toEqual({ 't:no-generations': { samples: 1, queries: ['t/1'] } });
   });
@@ -146,7 +146,7 @@ describe('lm-eval edge cases and bad input', () => {
   async function temp(name: string, rows: unknown[]): Promise<SourceFile> {
     const path = join(await mkdtemp(join(tmpdir(), 'tailgate-lmeval-')), name);
     await writeFile(path, rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n');
-    return { path, name };
+    return { path, name, root: dirname(path) };
   }
   const mc = (docId: number, lls: string[], target: unknown, extra: Record<string, unknown> = {}) => ({
     doc_id: docId,

@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, shortHash } from '../src/ingest/canonical.js';
 import { InputError, type FormatReader, type MappingOptions } from '../src/ingest/format.js';
@@ -29,10 +29,10 @@ import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptf
 // legacy-v2.json (version 2, no failureReason/testIdx/promptId):
 //   t1: F, T -> 1 of 2; t2: T + provider error (response.error, no gradingResult) -> 0 of 1, 1 excluded (error)
 
-const fixture = (name: string): SourceFile => ({
-  path: fileURLToPath(new URL(`./fixtures/promptfoo/${name}`, import.meta.url)),
-  name,
-});
+const fixture = (name: string): SourceFile => {
+  const path = fileURLToPath(new URL(`./fixtures/promptfoo/${name}`, import.meta.url));
+  return { path, name, root: dirname(path) };
+};
 
 async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
   return readWith(reader, file, options, 'promptfoo');
@@ -169,7 +169,7 @@ describe('promptfoo query grouping keys', () => {
     ];
     const path = join(await mkdtemp(join(tmpdir(), 'tailgate-promptfoo-')), 'keys.jsonl');
     await writeFile(path, lines.join('\n') + '\n');
-    const c = await read(promptfooJsonlReader, { path, name: 'keys.jsonl' });
+    const c = await read(promptfooJsonlReader, { path, name: 'keys.jsonl', root: dirname(path) });
     expect([...c.queries.values()].map((q) => q.k).sort()).toEqual([1, 1, 2]);
     expect([...c.queries.keys()].some((k) => k.includes('/base64/'))).toBe(true);
   });
@@ -207,7 +207,7 @@ describe('promptfoo bad input', () => {
   async function temp(name: string, text: string): Promise<SourceFile> {
     const path = join(await mkdtemp(join(tmpdir(), 'tailgate-promptfoo-')), name);
     await writeFile(path, text);
-    return { path, name: basename(path) };
+    return { path, name: basename(path), root: dirname(path) };
   }
 
   it('names the line and column of a JSON syntax error', async () => {

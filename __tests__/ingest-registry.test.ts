@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type FormatReader } from '../src/ingest/format.js';
 import { chooseReader, DETECT_BYTES, FORMATS, formatIds } from '../src/ingest/registry.js';
@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function tmp(name: string, content: string | Buffer) {
   const path = join(dir, name);
   writeFileSync(path, content);
-  return { path, name };
+  return { path, name, root: dirname(path) };
 }
 
 describe('registry', () => {
@@ -24,9 +24,19 @@ describe('registry', () => {
   });
 
   test('auto detects the examples: JSONL and CSV', async () => {
-    const jsonl = await chooseReader({ path: join(EXAMPLES, 'pass/results.jsonl'), name: 'pass/results.jsonl' }, 'auto');
+    const jsonl = await chooseReader(
+      { path: join(EXAMPLES, 'pass/results.jsonl'), name: 'pass/results.jsonl', root: dirname(join(EXAMPLES, 'pass/results.jsonl')) },
+      'auto',
+    );
     expect(jsonl.id).toBe('native-jsonl');
-    const csv = await chooseReader({ path: join(EXAMPLES, 'insufficient/results.csv'), name: 'insufficient/results.csv' }, 'auto');
+    const csv = await chooseReader(
+      {
+        path: join(EXAMPLES, 'insufficient/results.csv'),
+        name: 'insufficient/results.csv',
+        root: dirname(join(EXAMPLES, 'insufficient/results.csv')),
+      },
+      'auto',
+    );
     expect(csv.id).toBe('native-csv');
   });
 
@@ -45,7 +55,10 @@ describe('registry', () => {
   });
 
   test('a named format returns that reader without reading the file', async () => {
-    const r = await chooseReader({ path: join(dir, 'does-not-exist'), name: 'x' }, 'native-csv');
+    const r = await chooseReader(
+      { path: join(dir, 'does-not-exist'), name: 'x', root: dirname(join(dir, 'does-not-exist')) },
+      'native-csv',
+    );
     expect(r.id).toBe('native-csv');
   });
 
@@ -73,8 +86,8 @@ describe('registry', () => {
   });
 
   test('auto on a missing file is an InputError naming it', async () => {
-    await expect(chooseReader({ path: join(dir, 'gone.jsonl'), name: 'gone.jsonl' }, 'auto')).rejects.toThrow(
-      /^gone\.jsonl: cannot read the file: ENOENT/,
-    );
+    await expect(
+      chooseReader({ path: join(dir, 'gone.jsonl'), name: 'gone.jsonl', root: dirname(join(dir, 'gone.jsonl')) }, 'auto'),
+    ).rejects.toThrow(/^gone\.jsonl: cannot read the file: ENOENT/);
   });
 });

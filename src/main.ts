@@ -1,7 +1,14 @@
 /**
- * run(): read inputs → ingest → forecast → gate → JSON report → job summary →
- * annotations → PR comment (best effort) → outputs → fail last (DESIGN §3).
- * The only place that turns an outcome or an error into a failed step.
+ * run(): register secrets → read and check inputs (output paths too) →
+ * ingest → forecast → gate → job summary → annotations → PR comment (best
+ * effort) → report files → outputs → fail last. The only place that turns
+ * an outcome or an error into a failed step. Everything it logs goes through
+ * action/log.ts (docs/security.md).
+ *
+ * The report files are written after the other sinks and before the outputs,
+ * so that the file on disk, the step outputs and the exit code agree: a sink
+ * that fails before them leaves no new report; a failure after them rewrites
+ * the report with verdict `error` (markReportFailed).
  */
 import * as core from '@actions/core';
 import { readSettings } from './config/inputs.js';
@@ -9,39 +16,58 @@ import { exitCodeFor } from './gate/exit.js';
 import { InputError } from './ingest/format.js';
 import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
-import { annotate, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
+import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
 import { postComment } from './action/comment.js';
 import { baselineLocator } from './action/baseline-ports.js';
 import { reportContext } from './github/report-context.js';
+import { log } from './action/log.js';
+import { registerRunSecrets } from './action/secrets.js';
+import { checkReportPaths } from './output-files.js';
+import { redactDeep } from './report/redact.js';
 import type { Report } from './report/types.js';
 
 export async function run(): Promise<void> {
+  /** Set once the report files are on disk, so a later failure can mark them. */
+  let written: { report: Report; paths: { reportPath: string; markdownPath: string } } | null = null;
   try {
+    // First: nothing may be logged before the runner knows what to mask.
+    registerRunSecrets((name) => core.getInput(name), process.env);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
+    const paths = await checkReportPaths(settings, workspace);
     const groups = await sourceGroups(settings, workspace);
-    const report = await runPipeline(settings, groups, {
-      now: new Date(),
-      context: await reportContext(process.env),
-      workspace,
-      locate: settings.baseline ? await baselineLocator(workspace) : undefined,
-    });
-    const written = await writeReportFiles(report, settings, workspace);
-    if (settings.summary) await writeJobSummary(written.markdown);
+    // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.
+    const report = redactDeep(
+      await runPipeline(settings, groups, {
+        now: new Date(),
+        context: await reportContext(process.env),
+        workspace,
+        locate: settings.baseline ? await baselineLocator(workspace) : undefined,
+      }),
+    );
+    const files = renderReportFiles(report, paths);
+    if (settings.summary) await writeJobSummary(files.markdown);
     annotate(report);
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
     await postComment(report, settings);
-    setOutputs(report, written);
-    core.info(
-      `tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviour${report.behaviors.length === 1 ? '' : 's'}); report at ${written.reportPath}`,
+    await writeReportFiles(files);
+    written = { report, paths };
+    setOutputs(report, files);
+    log.info(
+      `tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviour${report.behaviors.length === 1 ? '' : 's'}); report at ${files.reportPath}`,
     );
-    if (exitCodeFor(report.verdict, settings) !== 0) core.setFailed(failureMessage(report));
+    if (exitCodeFor(report.verdict, settings) !== 0) log.setFailed(failureMessage(report));
   } catch (error) {
-    core.setOutput('verdict', 'error');
     // Anything thrown counts, Error or not: an error must never pass as green.
     const message = error instanceof Error ? error.message : String(error);
-    if (!(error instanceof InputError) && error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
+    try {
+      core.setOutput('verdict', 'error');
+    } catch {
+      // The outputs file itself may be what failed; the exit code below still says error.
+    }
+    if (written !== null) await markReportFailed(written.report, written.paths, message);
+    if (!(error instanceof InputError) && error instanceof Error && error.stack) log.debug(error.stack);
+    log.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
   }
 }
 

@@ -16,6 +16,7 @@ import { withWorstCase } from './forecast/worst-case.js';
 import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
+import type { PathScope } from './ingest/inside.js';
 import type { SourceFile } from './ingest/observation.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
@@ -29,6 +30,8 @@ export interface PipelineMeta {
   context: Report['context'];
   /** Directory that baseline paths and red-team sources resolve against. Default: the process's working directory. */
   workspace?: string;
+  /** How far those paths may reach (ingest/inside.ts): `workspace` (the action, default) or `named` (the CLI). */
+  pathScope?: PathScope;
   /** The baseline's files, already located by the caller (e.g. with `locateBaseline` and the GitHub ports). */
   baseline?: LocatedBaseline;
   /**
@@ -58,6 +61,7 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     // The default ports only glob the workspace, so the download fields of this context are never used.
     context: meta.locate?.context ?? {
       workspace,
+      pathScope: meta.pathScope,
       downloadDir: workspace,
       repository: meta.context?.repository ?? null,
       defaultBranch: null,
@@ -69,7 +73,8 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     const opts = forecastOptions(settings, sample.name);
     return withWorstCase(forecastBehavior(sample, opts), sample, opts);
   });
-  const redTeam = settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace);
+  const redTeam =
+    settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace, meta.pathScope);
   const verdict = gate(forecasts, settings, step.baseline);
   const plans = new Map(
     verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], forecastOptions(settings, g.name))] as const),

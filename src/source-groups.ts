@@ -9,6 +9,7 @@ import { layerMapping } from './config/mapping.js';
 import type { Settings } from './config/settings.js';
 import type { MappingOptions } from './ingest/format.js';
 import { InputError } from './ingest/format.js';
+import type { PathScope } from './ingest/inside.js';
 import type { SourceGroup } from './ingest/ingest.js';
 import { LIMITS } from './ingest/limits.js';
 import { resolveGlobs } from './ingest/resolve.js';
@@ -50,15 +51,21 @@ export function groupSpecs(settings: Pick<Settings, 'results' | 'format' | 'mapp
 
 /**
  * Resolves each group's globs in the workspace with the `results` rules
- * (every pattern must match; see resolveGlobs). A policy group's glob error
+ * (every pattern must match, the workspace rule for links; see resolveGlobs;
+ * `scope` is the CLI's `named` or the action's `workspace`). A policy group's glob error
  * is prefixed with the group's label, since resolveGlobs says `results:`
  * (which is also the group's key).
  */
-export async function workspaceGroups(specs: GroupSpec[], workspace: string, maxFiles: number = LIMITS.maxFiles): Promise<SourceGroup[]> {
+export async function workspaceGroups(
+  specs: GroupSpec[],
+  workspace: string,
+  maxFiles: number = LIMITS.maxFiles,
+  scope: PathScope = 'workspace',
+): Promise<SourceGroup[]> {
   const groups: SourceGroup[] = [];
   for (const spec of specs) {
     try {
-      const files = await resolveGlobs(spec.patterns, workspace, maxFiles);
+      const files = await resolveGlobs(spec.patterns, workspace, maxFiles, scope);
       groups.push({ label: spec.label, files, format: spec.format, mapping: spec.mapping });
     } catch (err) {
       if (err instanceof InputError && spec.label !== RESULTS_LABEL) throw new InputError(`${spec.label}: ${err.message}`);

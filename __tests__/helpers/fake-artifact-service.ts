@@ -206,7 +206,8 @@ export class FakeArtifactService {
     res.writeHead(200, {
       'content-type': isZip ? 'application/zip' : 'application/octet-stream',
       'content-length': artifact.bytes.length,
-      'content-disposition': `attachment; filename=${isZip ? `${artifact.name}.zip` : artifact.name}`,
+      // A header cannot carry control characters; a hostile artifact name gets them replaced, as a server must.
+      'content-disposition': `attachment; filename=${(isZip ? `${artifact.name}.zip` : artifact.name).replace(/[^\x20-\x7e]/g, '_')}`,
     });
     res.end(artifact.bytes);
   }

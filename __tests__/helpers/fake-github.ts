@@ -13,13 +13,15 @@
  * - POST   /graphql                             `query { viewer { login } }` only
  * - GET    /repos/{o}/{r}/commits/{sha}/pulls   PRs whose head is sha, except fork PRs (GitHub answers [] for a commit only in a fork)
  * - GET    /repos/{o}/{r}/pulls?head=owner:branch&state=open
+ * - GET    /repos/{o}/{r}/actions/workflows/{w}/runs   always no runs (a baseline lookup; faults make it fail)
  * Faults are injected per route (status and body, HTML pages, delay, hang,
  * "fail the first N", "store the create, then drop the connection").
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type RouteName = 'listComments' | 'createComment' | 'updateComment' | 'deleteComment' | 'graphql' | 'commitPulls' | 'listPulls';
+export type RouteName =
+  'listComments' | 'createComment' | 'updateComment' | 'deleteComment' | 'graphql' | 'commitPulls' | 'listPulls' | 'workflowRuns';
 
 export interface FakeComment {
   id: number;
@@ -262,6 +264,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           hits.map((p) => pullJson(repo, p)),
         );
       },
+    ],
+    [
+      'GET',
+      /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/[^/]+\/runs$/,
+      'workflowRuns',
+      () => ({ status: 200, body: { total_count: 0, workflow_runs: [] } }),
     ],
   ];
 

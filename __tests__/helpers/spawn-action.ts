@@ -13,7 +13,7 @@
  * report files into a temp directory so the checkout is never written to.
  * The GITHUB_OUTPUT and workflow-command parsers are shared with run-action.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -42,6 +42,8 @@ export interface SpawnOptions {
   files?: Record<string, string>;
   /** Kill the process after this long (ms); the run then rejects with its output so far. */
   timeoutMs?: number;
+  /** Called with the workspace after `files` are written, before the run (to add links, FIFOs, folders). */
+  setup?: (workspace: string) => void;
 }
 
 export interface SpawnedRun {
@@ -50,6 +52,8 @@ export interface SpawnedRun {
   stderr: string;
   /** Step outputs parsed from GITHUB_OUTPUT (heredoc form). */
   outputs: Record<string, string>;
+  /** GITHUB_OUTPUT as written, delimiters included. */
+  outputsText: string;
   /** GITHUB_STEP_SUMMARY after the run. */
   summary: string;
   /** Every `::command::` line of stdout (warning, notice, error, add-mask, …), unescaped. */
@@ -84,7 +88,9 @@ export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
   let workspace = REPO_ROOT;
   if (opts.files !== undefined) {
     workspace = join(root, 'workspace');
+    mkdirSync(workspace);
     writeFiles(workspace, opts.files);
+    opts.setup?.(workspace);
   }
   const { outputFile, summaryFile } = runnerFiles(root);
 
@@ -103,11 +109,13 @@ export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
   const started = Date.now();
   const { code, stdout, stderr } = await spawnNode([BUNDLE], { cwd: workspace, env, timeoutMs: opts.timeoutMs ?? 60_000 });
   const commands = parseWorkflowCommands(stdout);
+  const outputsText = readFileSync(outputFile, 'utf8');
   return {
     code,
     stdout,
     stderr,
-    outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')),
+    outputs: parseGithubOutput(outputsText),
+    outputsText,
     summary: readFileSync(summaryFile, 'utf8'),
     commands,
     warnings: commands.filter((c) => c.command === 'warning').map((c) => c.message),

@@ -20,7 +20,7 @@ export async function baselineLocator(workspace: string): Promise<{ ports: Basel
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/');
   const scope = (runId: number): ArtifactScope => ({ kind: 'other-run', runId, owner, repo, token });
   const ports: BaselinePorts = {
-    findFiles: (patterns, dir, label) => findFiles(patterns, dir, label),
+    findFiles: (patterns, dir, label, scope) => findFiles(patterns, dir, label, scope),
     async listWorkflowRuns({ workflow, branch, page, perPage }) {
       const octokit = createClient(token);
       const response = await octokit.rest.actions.listWorkflowRuns({

@@ -8,10 +8,12 @@ import type { Settings } from '../config/settings.js';
 import { MAX_COMMENT_CHARS, publishComment } from '../github/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
+import { redact } from '../report/redact.js';
+import { log } from './log.js';
 
 export async function postComment(report: Report, settings: Settings): Promise<void> {
+  // Registered as a secret by main.ts before anything was logged.
   const token = core.getInput('github-token');
-  if (token) core.setSecret(token);
   const result = await publishComment({
     mode: settings.comment,
     key: settings.commentKey,
@@ -26,13 +28,14 @@ export async function postComment(report: Report, settings: Settings): Promise<v
     token,
     env: process.env,
   });
+  // The URL and notes come from the API's answers: log.* neutralises them.
   if (result.status === 'posted') {
-    core.info(`tailgate: PR comment ${result.action}: ${result.url}`);
-    for (const note of result.notes) core.info(note);
-    core.setOutput('comment-url', result.url);
+    log.info(`tailgate: PR comment ${result.action}: ${result.url}`);
+    for (const note of result.notes) log.info(note);
+    core.setOutput('comment-url', redact(result.url));
   } else if (result.status === 'skipped') {
-    (result.code === 'fork' ? core.notice : core.info)(`tailgate: PR comment skipped: ${result.reason}`);
+    (result.code === 'fork' ? log.notice : log.info)(`tailgate: PR comment skipped: ${result.reason}`);
   } else {
-    core.warning(result.warning);
+    log.warning(result.warning);
   }
 }

@@ -17,6 +17,7 @@ import type { Settings } from '../config/settings.js';
 import { InputError } from '../ingest/format.js';
 import type { SourceGroup } from '../ingest/ingest.js';
 import { groupSpecs, RESULTS_LABEL, workspaceGroups } from '../source-groups.js';
+import { log } from './log.js';
 
 export async function sourceGroups(settings: Settings, workspace: string): Promise<SourceGroup[]> {
   const artifacts = readArtifactSettings((name) => core.getInput(name), process.env);
@@ -31,7 +32,8 @@ export async function sourceGroups(settings: Settings, workspace: string): Promi
   }
   const destination = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'tailgate-artifacts-'));
   const { artifacts: downloaded } = await downloadArtifacts(artifacts, { destination });
-  core.info(`tailgate: read ${downloaded.length} artifact(s): ${downloaded.map((a) => `${a.name} (${a.files} files)`).join(', ')}`);
+  // Artifact names are chosen by whoever uploaded them: log.info neutralises them.
+  log.info(`tailgate: read ${downloaded.length} artifact(s): ${downloaded.map((a) => `${a.name} (${a.files} files)`).join(', ')}`);
   // Neither `results` nor policy groups: every file of the artifacts, read with the inputs' format and mapping, as before.
   const used = specs.length > 0 ? specs : [{ label: RESULTS_LABEL, patterns: [], format: settings.format, mapping: settings.mapping }];
   const files = await artifactGroupFiles(

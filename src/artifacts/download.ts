@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../ingest/format.js';
 import { LIMITS } from '../ingest/limits.js';
+import { registerSecret } from '../report/redact.js';
 import type { ZipLimits } from '../ingest/zip.js';
 import { actionsArtifactClient } from './client.js';
 import { translateFailure, type FailureContext } from './errors.js';
@@ -62,6 +63,8 @@ export async function downloadArtifacts(settings: ArtifactSettings, opts: Downlo
   if (scope.kind === 'this-run') checkRuntime(env);
   const client = opts.client ?? actionsArtifactClient();
   const secrets = [scope.kind === 'other-run' ? scope.token : '', env.ACTIONS_RUNTIME_TOKEN ?? ''];
+  // Registered too, so that any later message (not only translateFailure's) has them removed (report/redact.ts).
+  for (const secret of secrets) registerSecret(secret);
   const guard = <T>(action: string, fn: () => Promise<T>) => guarded(fn, { action, scope, secrets });
 
   const listed = await guard('listing artifacts', () => client.list(scope));

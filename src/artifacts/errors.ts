@@ -8,6 +8,7 @@
  * keep a token out of it, so every message is trimmed and redacted here.
  */
 import { InputError } from '../ingest/format.js';
+import { redact } from '../report/redact.js';
 import { describeScope, type ArtifactScope } from './port.js';
 
 /** Longest piece of a foreign error message we repeat. */
@@ -70,15 +71,12 @@ export function statusOf(err: unknown): number | undefined {
 }
 
 /**
- * A foreign message made safe to show: secrets replaced by `***`, an HTML
+ * A foreign message made safe to show: secrets and pieces of them replaced by `***`, an HTML
  * page reduced to its title, whitespace collapsed, at most MAX_DETAIL chars.
  */
 export function trimDetail(message: string, secrets: string[]): string {
-  let text = message;
-  // Longest first, so a secret that contains another is replaced whole.
-  for (const secret of [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length)) {
-    text = text.split(secret).join('***');
-  }
+  // Before the cut below: see report/redact.ts (pieces of a token go too).
+  let text = redact(message, secrets);
   if (/<\s*(!doctype|html|head|body)\b/i.test(text)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
     text = title ? `an HTML error page titled '${title}'` : 'an HTML error page';

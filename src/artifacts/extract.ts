@@ -12,6 +12,7 @@
 import { mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../ingest/format.js';
+import { openInsideFd } from '../ingest/open-inside.js';
 import { openZip, type ZipLimits, type ZipReader } from '../ingest/zip.js';
 
 /** Local file header, or the end record of an empty zip. */
@@ -46,7 +47,8 @@ export async function placeDownload(stagedDir: string, targetDir: string, artifa
   const file = path.join(stagedDir, files[0].name);
   if (!(await startsWithZipMagic(file))) return keepRaw(file, targetDir, artifact, opts.budget);
 
-  const zip = await openZip(file, label, opts);
+  // Our own staging folder, yet opened like any source file: one way to open, one set of checks.
+  const zip = await openZip(await openInsideFd({ path: file, name: label, root: stagedDir }), label, opts);
   try {
     if (isRawInspectLog(artifact, zip)) {
       zip.close();

@@ -5,10 +5,10 @@
  * repeating a (behaviour, query, sample id) are counted as `duplicates`.
  */
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { InputError } from '../ingest/format.js';
 import { LIMITS } from '../ingest/limits.js';
 import type { SourceFile } from '../ingest/observation.js';
+import { matchInside } from '../ingest/resolve.js';
 
 /** What sources.ts needs of a download (download.ts's DownloadedArtifact fits). */
 export interface ArtifactDirectory {
@@ -26,8 +26,10 @@ export interface ArtifactDirectory {
  * - Each include pattern must match in at least one artifact, and each
  *   artifact must contribute at least one file: a shard that silently adds
  *   nothing would shrink the evaluation set unnoticed.
- * - Dot files are skipped unless a pattern names them, and links are not
- *   followed, as in src/ingest/resolve.ts. resolveGlobs itself is not reused
+ * - Dot files are skipped unless a pattern names them, and every file must
+ *   really lie inside its artifact's folder (the workspace rule of
+ *   src/ingest/inside.ts, with that folder as the root), through the same
+ *   crawl as src/ingest/resolve.ts (matchInside). resolveGlobs is not reused
  *   because it requires every pattern to match in its one directory, and
  *   shards may legitimately differ (one holds `.eval` logs, another JSONL).
  */
@@ -70,16 +72,20 @@ export async function artifactGroupFiles(
     const root = path.resolve(artifact.directory);
     let contributed = 0;
     for (const [i, p] of plans.entries()) {
-      const found = new Set<string>();
+      const found = new Map<string, SourceFile>();
       for (const pattern of p.searches) {
-        const hits = await glob([pattern, ...p.exclusions], { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+        const crawl = {
+          cwd: root,
+          root,
+          rootName: `the folder of artifact:${artifact.name}`,
+          namePrefix: `artifact:${artifact.name}/`,
+          subject: p.label,
+        };
+        const hits = await matchInside(pattern, p.exclusions, crawl);
         if (hits.length > 0) p.matched.add(pattern);
-        for (const hit of hits) found.add(path.resolve(hit));
+        for (const hit of hits) if (!found.has(hit.path)) found.set(hit.path, hit);
       }
-      const files = [...found].map((abs) => ({
-        path: abs,
-        name: `artifact:${artifact.name}/${path.relative(root, abs).split(path.sep).join('/')}`,
-      }));
+      const files = [...found.values()];
       out[i]?.push(...files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
       contributed += files.length;
       total += files.length;

@@ -4,18 +4,31 @@
  * Unlike ingest/resolve.ts, a pattern that matches nothing is reported back
  * rather than thrown, because for a baseline "nothing there" is a normal
  * outcome (the first run, an expired cache) that becomes a warning. The crawl
- * options are the same as there: files only, symbolic links neither followed
- * nor returned (a glob cannot leave the directory through a link), dot files
- * only when named, sorted by name, at most LIMITS.maxFiles.
+ * is the same as there (matchInside): files only, links resolved under the
+ * workspace rule (a file must really lie inside `dir`, or inside the directory
+ * a CLI path names; see ingest/inside.ts), dot files only when named, sorted
+ * by name, at most LIMITS.maxFiles.
  */
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { InputError } from '../ingest/format.js';
+import type { PathScope } from '../ingest/inside.js';
 import { LIMITS } from '../ingest/limits.js';
 import type { SourceFile } from '../ingest/observation.js';
+import { crawlIn, matchInside } from '../ingest/resolve.js';
 import type { FoundFiles } from './ports.js';
 
-export async function findFiles(patterns: string[], dir: string, label: string, maxFiles: number = LIMITS.maxFiles): Promise<FoundFiles> {
+/**
+ * `label` prefixes each file's name (`artifact:<name>/` inside a downloaded
+ * artifact, '' in the workspace); `scope` is the workspace rule's (the CLI's
+ * baseline paths may name a place outside its working directory).
+ */
+export async function findFiles(
+  patterns: string[],
+  dir: string,
+  label: string,
+  scope: PathScope = 'workspace',
+  maxFiles: number = LIMITS.maxFiles,
+): Promise<FoundFiles> {
   const root = path.resolve(dir);
   const cleaned = patterns.map((p) => p.trim()).filter((p) => p !== '');
   const exclusions = cleaned.filter((p) => p.startsWith('!'));
@@ -24,13 +37,13 @@ export async function findFiles(patterns: string[], dir: string, label: string, 
   const byPath = new Map<string, SourceFile>();
   const unmatched: string[] = [];
   for (const pattern of includes) {
-    const found = await glob([pattern, ...exclusions], { cwd: root, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+    const found = await matchInside(
+      pattern,
+      exclusions,
+      crawlIn(root, scope, pattern, 'baseline', label, label === '' ? undefined : `the folder of ${label.replace(/\/$/, '')}`),
+    );
     if (found.length === 0) unmatched.push(pattern);
-    for (const abs of found) {
-      const file = path.resolve(abs);
-      const name = `${label}${path.relative(root, file).split(path.sep).join('/')}`;
-      if (!byPath.has(file)) byPath.set(file, { path: file, name });
-    }
+    for (const file of found) if (!byPath.has(file.path)) byPath.set(file.path, file);
     if (byPath.size > maxFiles) {
       throw new InputError(
         `baseline: the globs matched more than ${maxFiles} files (the limit); narrow the patterns or exclude files with !pattern`,

@@ -15,6 +15,8 @@
 import { join } from 'node:path';
 import type { BaselineSource } from '../config/settings.js';
 import { InputError } from '../ingest/format.js';
+import { redact } from '../report/redact.js';
+import type { PathScope } from '../ingest/inside.js';
 import type { BaselineOrigin, LocatedBaseline } from './types.js';
 import type { BaselinePorts, LocateContext } from './ports.js';
 import { findBaselineRun, type RunSearchResult } from './workflow-run.js';
@@ -23,7 +25,7 @@ export async function locateBaseline(source: BaselineSource, ports: BaselinePort
   switch (source.kind) {
     case 'path': {
       const origin = originOf(source.patterns.join(', '));
-      return collect(ports, source.patterns, ctx.workspace, '', origin, 'the workspace');
+      return collect(ports, source.patterns, ctx.workspace, '', origin, 'the workspace', ctx.pathScope);
     }
     case 'run': {
       const download = needDownload(ports, 'baseline-run-id');
@@ -130,8 +132,9 @@ async function collect(
   label: string,
   origin: BaselineOrigin,
   where: string,
+  scope: PathScope = 'workspace',
 ): Promise<LocatedBaseline> {
-  const { files, unmatched } = await ports.findFiles(patterns, dir, label);
+  const { files, unmatched } = await ports.findFiles(patterns, dir, label, scope);
   const includes = patterns.filter((p) => !p.trim().startsWith('!'));
   if (files.length === 0) {
     return { kind: 'missing', reason: `no file in ${where} matches ${includes.map((p) => `'${p}'`).join(', ')}`, origin };
@@ -163,11 +166,12 @@ function unavailable(input: string): InputError {
   );
 }
 
-/** Longest API error text kept: an HTML 502 page arrives as the message verbatim (DESIGN §3). */
+/** Longest API error text kept: an HTML 502 page arrives as the message verbatim. */
 const MAX_API_MESSAGE = 200;
 
 function apiFailure(what: string, err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
+  // Redact before cutting (report/redact.ts): a cut could leave the start of a token.
+  const raw = redact(err instanceof Error ? err.message : String(err));
   const flat = raw.replace(/\s+/g, ' ').trim();
   const message = flat.length > MAX_API_MESSAGE ? `${flat.slice(0, MAX_API_MESSAGE - 1)}…` : flat;
   return `${what} failed: ${message} (check that the job has \`permissions: actions: read\`)`;

@@ -4,6 +4,7 @@
  * ones (Octokit, @actions/artifact); the CLI and tests can leave them out,
  * and a baseline that needs them is then an error naming the input.
  */
+import type { PathScope } from '../ingest/inside.js';
 import type { SourceFile } from '../ingest/observation.js';
 
 /** The fields of a workflow run (GitHub REST `workflow_run` object) that the choice of a baseline run reads. */
@@ -49,8 +50,11 @@ export interface FoundFiles {
 }
 
 export interface BaselinePorts {
-  /** Files under `dir` matching `patterns` (`!pattern` excludes); `label` prefixes the names (`artifact:x/`) or is '' for workspace paths. */
-  findFiles(patterns: string[], dir: string, label: string): Promise<FoundFiles>;
+  /**
+   * Files under `dir` matching `patterns` (`!pattern` excludes); `label` prefixes the names (`artifact:x/`) or is '' for workspace
+   * paths. `scope`: where the files must really lie (ingest/inside.ts; default the workspace rule, confined to `dir`).
+   */
+  findFiles(patterns: string[], dir: string, label: string, scope?: PathScope): Promise<FoundFiles>;
   /**
    * One page of *successful* runs of a workflow on a branch, newest first:
    * `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs?branch=…&status=success&per_page=…&page=…`
@@ -70,6 +74,8 @@ export interface BaselinePorts {
 export interface LocateContext {
   /** Directory workspace globs resolve against. */
   workspace: string;
+  /** How far a `baseline` path may reach (ingest/inside.ts): `workspace` for the action (default), `named` for the CLI. */
+  pathScope?: PathScope;
   /** Empty directory artifacts are downloaded into (one subdirectory per run tried). */
   downloadDir: string;
   /** owner/name of this repository: baseline runs must belong to it. */

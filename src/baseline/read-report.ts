@@ -2,9 +2,9 @@
  * Reading a tailgate JSON report as a baseline: structural detection from the
  * first bytes, a bounded read, then strict validation against our schema.
  */
-import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from '../ingest/format.js';
 import type { SourceFile } from '../ingest/observation.js';
+import { openInside } from '../ingest/open-inside.js';
 import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
 
 /** A report holds one entry per behaviour (a few kB each); 100 MiB is tens of thousands of behaviours. */
@@ -22,9 +22,9 @@ export function looksLikeReport(head: string): boolean {
   return /^\uFEFF?\s*\{\s*"schemaVersion"\s*:/.test(head);
 }
 
-/** Reads the first bytes of a file, for {@link looksLikeReport}. */
+/** Reads the first bytes of a file (opened with openInside: the workspace rule), for {@link looksLikeReport}. */
 export async function readHead(file: SourceFile): Promise<string> {
-  const handle = await open(file.path, 'r');
+  const handle = await openInside(file);
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
@@ -37,17 +37,23 @@ export async function readHead(file: SourceFile): Promise<string> {
 /** Size is checked before reading, so a huge file that merely starts like a report cannot exhaust memory. */
 export async function readReportFile(file: SourceFile, maxBytes: number = MAX_REPORT_BYTES): Promise<StoredReport> {
   const cannot = (err: unknown): never => {
+    if (err instanceof InputError) throw err;
     throw new InputError(
       `baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
     );
   };
-  const { size } = await stat(file.path).catch(cannot);
-  if (size > maxBytes) {
-    throw new InputError(
-      `baseline ${file.name}: the report is ${size} bytes, more than ${maxBytes}; check that \`baseline\` points at a tailgate report.`,
-    );
+  const handle = await openInside(file).catch(cannot);
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      throw new InputError(
+        `baseline ${file.name}: the report is ${size} bytes, more than ${maxBytes}; check that \`baseline\` points at a tailgate report.`,
+      );
+    }
+    return parseReport(await handle.readFile('utf8').catch(cannot), file.name);
+  } finally {
+    await handle.close();
   }
-  return parseReport(await readFile(file.path, 'utf8').catch(cannot), file.name);
 }
 
 /** Parses and validates report JSON text (pure). `label` names the file in messages. */

@@ -3,6 +3,7 @@ import { paperBacktest, type MethodScore, type PaperBacktestRow } from '../forec
 import { createRng } from '../forecast/random.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import { FORMATS } from '../ingest/registry.js';
+import { LIMITS } from '../ingest/limits.js';
 import { resolveGlobs } from '../ingest/resolve.js';
 import { truncateText } from '../report/escape.js';
 import { parseArgs, type OptionSpec } from './args.js';
@@ -33,7 +34,7 @@ export async function runBacktest(argv: string[], io: CliIo): Promise<number> {
   }
   const results = resultsValue(args.positionals, args.values.get('results') ?? [], io.cwd);
   const opts = readBacktestOptions((name) => (name === 'results' ? results : (args.values.get(name)?.[0] ?? '')));
-  const files = await resolveGlobs(opts.results, io.cwd);
+  const files = await resolveGlobs(opts.results, io.cwd, LIMITS.maxFiles, 'named');
   const progress = createProgress(io.stderr);
   const rows: Result[] = [];
   let warnings: string[];

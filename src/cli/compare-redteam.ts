@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
-import { outputPath, writeOutput } from './write-output.js';
+import { checkOutputs, outputPath, writeOutput } from './write-output.js';
 
 /**
  * readSettings requires a deployment volume; the red-team choice forecasts
@@ -42,9 +42,15 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
       'tailgate compare: give --policy FILE, a policy with a `red-team` section (or --baseline BASE.json CURRENT.json to compare two reports); see tailgate compare --help.',
     );
   }
-  const jsonPath = outputPath(args.values, 'json', 'compare');
-  const markdownPath = outputPath(args.values, 'markdown', 'compare');
-  const settings = readSettings((name) => (name === 'deployment-volume' && one(name) === '' ? UNUSED_VOLUME : one(name)), { cwd: io.cwd });
+  const outputs = await checkOutputs(
+    io.cwd,
+    { path: outputPath(args.values, 'json', 'compare'), flag: 'json' },
+    { path: outputPath(args.values, 'markdown', 'compare'), flag: 'markdown' },
+  );
+  const settings = readSettings((name) => (name === 'deployment-volume' && one(name) === '' ? UNUSED_VOLUME : one(name)), {
+    cwd: io.cwd,
+    pathScope: 'named',
+  });
   const policy = settings.policy?.redTeam;
   if (policy === undefined)
     throw new InputError(
@@ -55,7 +61,7 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
   let result: RedTeamResult;
   let warnings: string[];
   try {
-    ({ result, warnings } = await forecastRedTeam(policy, settings, io.cwd));
+    ({ result, warnings } = await forecastRedTeam(policy, settings, io.cwd, 'named'));
   } finally {
     stop();
   }
@@ -69,8 +75,8 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
   io.stdout.write(renderRedTeamText(result, { ...meta, volumeGiven: one('deployment-volume') !== '' }));
   // Reader warnings (temperature 0, cached responses) qualify the ranking: show them, cleaned like the rest.
   if (warnings.length > 0) io.stdout.write(`\nWarnings:\n${warnings.map((w) => `  - ${truncateText(w, 300)}`).join('\n')}\n`);
-  if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, redTeamJson(result, meta));
-  if (markdownPath !== undefined) await writeOutput(io.cwd, markdownPath, redTeamMarkdown(result));
+  if (outputs.json !== undefined) await writeOutput(outputs.json, redTeamJson(result, meta));
+  if (outputs.markdown !== undefined) await writeOutput(outputs.markdown, redTeamMarkdown(result));
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import type { Breach, Verdict } from '../gate/types.js';
 import { InputError } from '../ingest/format.js';
+import { pathRoot } from '../ingest/inside.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { renderReportsMarkdown } from '../report/compare-markdown.js';
 import { renderReportsText, type ReportsTextMeta } from '../report/compare-text.js';
@@ -15,7 +16,7 @@ import type { Report } from '../report/types.js';
 import { VERSION } from '../version.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
-import { outputPath, writeOutput } from './write-output.js';
+import { checkOutputs, outputPath, writeOutput } from './write-output.js';
 
 const USAGE = 'tailgate compare --baseline BASE.json CURRENT.json [--fail-risk-increase 3x]';
 
@@ -40,8 +41,11 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
   if (args.positionals.length !== 1) {
     throw new InputError(`tailgate compare: give exactly one current report after the options (got ${args.positionals.length}): ${USAGE}.`);
   }
-  const jsonPath = outputPath(args.values, 'json', 'compare');
-  const markdownPath = outputPath(args.values, 'markdown', 'compare');
+  const outputs = await checkOutputs(
+    io.cwd,
+    { path: outputPath(args.values, 'json', 'compare'), flag: 'json' },
+    { path: outputPath(args.values, 'markdown', 'compare'), flag: 'markdown' },
+  );
   const baseFile = sourceFile(io.cwd, basePath);
   const currentFile = sourceFile(io.cwd, args.positionals[0]);
   const baseline = await readReportFile(baseFile);
@@ -50,7 +54,7 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
   // The comparison is at the current report's n; the action inputs' own checks (factors, policy, mode) apply.
   const settings = readSettings(
     (name) => (name === 'deployment-volume' ? String(current.deploymentVolume) : name === 'baseline' ? basePath : one(name)),
-    { cwd: io.cwd },
+    { cwd: io.cwd, pathScope: 'named' },
   );
 
   const { view, verdict, comparison } = compareStoredReports(current, baseline, {
@@ -66,8 +70,8 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
     warnings: comparison.warnings,
   };
   io.stdout.write(renderReportsText(view, meta));
-  if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, comparisonJson(comparison, verdict, current, currentFile.name));
-  if (markdownPath !== undefined) await writeOutput(io.cwd, markdownPath, renderReportsMarkdown(view, meta));
+  if (outputs.json !== undefined) await writeOutput(outputs.json, comparisonJson(comparison, verdict, current, currentFile.name));
+  if (outputs.markdown !== undefined) await writeOutput(outputs.markdown, renderReportsMarkdown(view, meta));
   return exitCodeFor(verdict, { mode: settings.mode, onInsufficientData: 'warn', onInconclusive: 'warn' });
 }
 
@@ -96,8 +100,9 @@ export function increaseVerdict(breaches: readonly Breach[]): Verdict {
   return breaches.length > 0 ? 'warn' : 'pass';
 }
 
+/** A report named on the command line: confined like the CLI's other paths (ingest/inside.ts, scope `named`). */
 function sourceFile(cwd: string, path: string): SourceFile {
-  return { path: resolve(cwd, path), name: path };
+  return { path: resolve(cwd, path), name: path, root: pathRoot(path, cwd, 'named') };
 }
 
 /**

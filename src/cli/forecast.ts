@@ -1,6 +1,7 @@
 import { INPUT_NAMES, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import { InputError } from '../ingest/format.js';
+import { LIMITS } from '../ingest/limits.js';
 import { runPipeline } from '../pipeline.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -11,7 +12,7 @@ import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputs, writeOutput } from './write-output.js';
 
 /**
  * GitHub's job summary cap (1 MiB), kept for the Markdown file so that
@@ -45,15 +46,14 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   const one = (name: string): string => args.values.get(name)?.[0] ?? '';
   // Without --policy nothing else can name files, so say so before any other input's error.
   if (results.trim() === '' && one('policy').trim() === '') throw noFiles();
-  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd });
+  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd, pathScope: 'named' });
   // Positionals are the `results` group; a policy `files` section adds its groups (and makes positionals optional).
   const specs = groupSpecs(settings);
   if (specs.length === 0) throw noFiles();
   // --json/--markdown, or the action's names for the same files; nothing is written unless asked.
-  const jsonPath = pick(args.values, 'json', 'report-path');
-  const markdownPath = pick(args.values, 'markdown', 'markdown-path');
+  const outputs = await checkOutputs(io.cwd, pick(args.values, 'json', 'report-path'), pick(args.values, 'markdown', 'markdown-path'));
 
-  const groups = await workspaceGroups(specs, io.cwd);
+  const groups = await workspaceGroups(specs, io.cwd, LIMITS.maxFiles, 'named');
   const files = groups.flatMap((g) => g.files);
   const stop = heartbeat(
     createProgress(io.stderr),
@@ -62,15 +62,15 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   let report: Report;
   try {
     // workspace: baseline paths and red-team sources resolve against the directory the CLI runs in.
-    report = await runPipeline(settings, groups, { now: new Date(), context: null, workspace: io.cwd });
+    report = await runPipeline(settings, groups, { now: new Date(), context: null, workspace: io.cwd, pathScope: 'named' });
   } finally {
     stop();
   }
   io.stdout.write(renderTerminal(report));
-  if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, serializeReport(report));
-  if (markdownPath !== undefined) {
+  if (outputs.json !== undefined) await writeOutput(outputs.json, serializeReport(report));
+  if (outputs.markdown !== undefined) {
     const markdown = renderMarkdown(report, { maxChars: MARKDOWN_MAX_BYTES, maxBytes: MARKDOWN_MAX_BYTES, kind: 'summary' }).body;
-    await writeOutput(io.cwd, markdownPath, markdown);
+    await writeOutput(outputs.markdown, markdown);
   }
   return exitCodeFor(report.verdict, settings);
 }
@@ -81,15 +81,15 @@ function noFiles(): InputError {
   );
 }
 
-/** The CLI flag or the action input naming the same file; both given with different paths is an error. */
-function pick(values: Map<string, string[]>, flag: string, input: string): string | undefined {
+/** The CLI flag or the action input naming the same file (and which was used); both given with different paths is an error. */
+function pick(values: Map<string, string[]>, flag: string, input: string): { path: string | undefined; flag: string } {
   const a = values.get(flag)?.[0];
   const b = values.get(input)?.[0];
   if (a !== undefined && b !== undefined && a !== b) {
     throw new InputError(`tailgate forecast: --${flag} ${a} and --${input} ${b} name the same output; give one of them.`);
   }
   const path = a ?? b;
-  if (path !== undefined && path.trim() === '')
-    throw new InputError(`tailgate forecast: --${a !== undefined ? flag : input} needs a file path.`);
-  return path;
+  const used = a !== undefined ? flag : input;
+  if (path !== undefined && path.trim() === '') throw new InputError(`tailgate forecast: --${used} needs a file path.`);
+  return { path, flag: used };
 }

@@ -1,5 +1,6 @@
 import { INPUT_NAMES } from '../config/inputs.js';
 import { InputError } from '../ingest/format.js';
+import { safeLog } from '../report/safe-log.js';
 import { VERSION } from '../version.js';
 import { runBacktest } from './backtest.js';
 import { runBenchBootstrap } from './bench-bootstrap.js';
@@ -12,8 +13,11 @@ import type { CliIo } from './io.js';
  * The CLI's one failure sink: dispatches the command and turns anything it
  * throws into a message on stderr and exit code 1. Never exits the process
  * itself (the bin sets process.exitCode), so stdout is flushed first.
+ * Everything written goes through safeLog: the CLI also runs in workflow
+ * steps, whose output the runner reads for workflow commands.
  */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = safeIo(rawIo);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -47,6 +51,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${errorText(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * `io` with every write passed through safeLog (report/safe-log.ts): file and
+ * behaviour names in the terminal report, messages quoting file contents.
+ * Each write is treated as starting a line, which is the safe assumption.
+ */
+function safeIo(io: CliIo): CliIo {
+  const stderr = io.stderr;
+  return {
+    cwd: io.cwd,
+    stdout: { write: (text: string) => io.stdout.write(safeLog(text)) },
+    stderr: {
+      get isTTY() {
+        return stderr.isTTY;
+      },
+      get columns() {
+        return stderr.columns;
+      },
+      write: (text: string) => stderr.write(safeLog(text)),
+    },
+  };
 }
 
 /** `tailgate help <command>`; any other word gets the main help (a Map: `help constructor` must not reach Object.prototype). */

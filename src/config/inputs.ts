@@ -8,13 +8,14 @@
  */
 import { resolve } from 'node:path';
 import { InputError } from '../ingest/format.js';
+import { pathRoot, rootName, type PathScope } from '../ingest/inside.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
 import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
 import { MAPPING_KEYS, readMapping } from './mapping.js';
-import type { CommentMode, GateOn, Mode, OnInsufficient, Settings, Thresholds } from './settings.js';
+import type { CommentMode, GateOn, Mode, OnInsufficient, Policy, Settings, Thresholds } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
 
 /** Every input readSettings reads, spelled as in action.yml. */
@@ -88,6 +89,8 @@ const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-breach', 'o
 export interface ReadOptions {
   /** Directory relative `policy` paths resolve against (the workspace). */
   cwd: string;
+  /** How far the `policy` path may reach (ingest/inside.ts): `workspace` for the action (default), `named` for the CLI. */
+  pathScope?: PathScope;
 }
 
 /** Reads every input once, applies defaults, parses, loads the policy file, and runs validateSettings. */
@@ -140,7 +143,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
       onBudget: parseEnum('on-error-budget', get('on-error-budget'), ON_ERROR_BUDGET),
     },
     // The label is the path as written, so messages match what the user sees in the workflow file.
-    policy: policyInput === '' ? null : loadPolicy(resolve(opts.cwd, policyInput), policyInput),
+    policy: policyInput === '' ? null : readPolicy(policyInput, opts),
     policyPath: policyInput === '' ? null : policyInput,
     // Report paths stay as written; main.ts resolves them where it writes.
     reportPath: get('report-path'),
@@ -153,6 +156,13 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
   };
   validateSettings(settings);
   return settings;
+}
+
+/** The `policy` file, which must really lie in the workspace (or, for the CLI, where its path points: ingest/inside.ts). */
+function readPolicy(input: string, opts: ReadOptions): Policy {
+  const scope = opts.pathScope ?? 'workspace';
+  const root = pathRoot(input, opts.cwd, scope);
+  return loadPolicy(resolve(opts.cwd, input), input, root, rootName(root, opts.cwd, scope));
 }
 
 /** 0 (no interval) or 100..100000: one parse over the whole range, then the gap 1..99 named precisely. */

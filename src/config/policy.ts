@@ -34,10 +34,11 @@
  * {@link toPolicy}, its field to the `Policy` contract in settings.ts, and its
  * keys to {@link allowedKeys}.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
+import { readInsideSync } from '../ingest/open-inside.js';
 import { checkFactor } from './factor.js';
 import { checkOnErrorBudget } from './error-budget.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
@@ -161,23 +162,25 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
   return POLICY_KEYS;
 }
 
-/** Reads and validates the policy file at `path`; `label` is how messages name it (the path as the user wrote it). */
-export function loadPolicy(path: string, label: string = path): Policy {
+/**
+ * Reads and validates the policy file at `file`; `label` is how messages name
+ * it (the path as the user wrote it). The file must really lie inside `root`
+ * (the workspace; ingest/inside.ts), default its own directory; `rootName`
+ * is how messages call it.
+ */
+export function loadPolicy(file: string, label: string = file, root: string = dirname(file), rootName?: string): Policy {
   let text: string;
   try {
-    const size = statSync(path).size;
-    if (size > MAX_POLICY_BYTES) {
-      throw new InputError(
+    const tooBig = (size: number) =>
+      new InputError(
         `policy ${label}: file is ${size} bytes, more than ${MAX_POLICY_BYTES}; check the \`policy\` input points at the policy YAML.`,
       );
-    }
-    text = readFileSync(path, 'utf8');
+    text = readInsideSync({ path: file, name: `policy ${label}`, root, rootName }, MAX_POLICY_BYTES, tooBig).toString('utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = fieldOf(err, 'code');
-    if (code === 'ENOENT') throw new InputError(`policy ${label}: file not found (looked at ${path}); check the \`policy\` input.`);
-    if (code === 'EISDIR') throw new InputError(`policy ${label}: is a directory (${path}); the \`policy\` input must name a YAML file.`);
-    throw new InputError(`policy ${label}: cannot read ${path}: ${fieldOf(err, 'message') ?? String(err)}`);
+    if (code === 'ENOENT') throw new InputError(`policy ${label}: file not found (looked at ${file}); check the \`policy\` input.`);
+    throw new InputError(`policy ${label}: cannot read ${file}: ${fieldOf(err, 'message') ?? String(err)}`);
   }
   return parsePolicy(text, label);
 }

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { log } from '../action/log.js';
 import { timedFetch, type FetchLike } from './timed-fetch.js';
 
 /** The Octokit we use: @actions/github's REST + paginate, plus retry and throttling. */
@@ -40,9 +40,9 @@ export interface ClientOptions {
    * the 1 s GitHub asks between writes.
    */
   throttling?: boolean;
-  /** Where rate-limit notes go (default `core.info`). Never receives the token. */
+  /** Where rate-limit notes go (default the action log, which redacts and neutralises: action/log.ts). */
   log?: (message: string) => void;
-  /** Where Octokit's internal warnings go (default `core.debug`). */
+  /** Where Octokit's internal warnings go (default the action's debug log). */
   debug?: (message: string) => void;
 }
 
@@ -60,8 +60,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  */
 export function createClient(token: string, opts: ClientOptions = {}): GitHubClient {
   if (token.trim() === '') throw new Error('no GitHub token was given (input `github-token` is empty)');
-  const log = opts.log ?? ((m: string) => core.info(m));
-  const debug = opts.debug ?? ((m: string) => core.debug(m));
+  const info = opts.log ?? log.info;
+  const debug = opts.debug ?? log.debug;
   const rateLimitRetries = opts.rateLimitRetries ?? 2;
   const maxWait = opts.maxRateLimitWaitSeconds ?? 30;
   const baseUrl = (opts.baseUrl ?? actionsDefaults.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
@@ -70,7 +70,7 @@ export function createClient(token: string, opts: ClientOptions = {}): GitHubCli
     (kind: string) =>
     (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
       const retrying = retryCount < rateLimitRetries && retryAfter <= maxWait;
-      log(
+      info(
         `GitHub ${kind} rate limit on ${options.method} ${options.url}: ` +
           (retrying ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries})` : 'giving up'),
       );

@@ -1,3 +1,4 @@
+import { redact } from '../report/redact.js';
 import { RequestTimeoutError } from './timed-fetch.js';
 
 const MAX_DETAIL = 160;
@@ -40,9 +41,11 @@ export function isAmbiguousFailure(error: unknown): boolean {
  * One short line for a warning. GitHub error pages (an HTML 502) become the
  * error message verbatim in Octokit, so pages are reduced to their <title>
  * or stripped of tags, and everything is cut to one line of ~160 characters.
+ * Secrets are redacted first: cutting first could leave a token's first
+ * characters at the cut, where no whole token is left to find.
  */
 export function oneLine(text: string): string {
-  let s = text;
+  let s = redact(text);
   if (/<(html|!doctype|head|body)\b/i.test(s)) {
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(s);
     s = title?.[1] ?? s.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
@@ -57,10 +60,15 @@ export function oneLine(text: string): string {
 
 /**
  * Why a GitHub call failed, in words a user can act on. `step` names what we
- * were doing ("listing the PR's comments"). The token never appears: callers
- * pass the result through {@link redact}.
+ * were doing ("listing the PR's comments"). Every piece of a foreign message
+ * goes through {@link oneLine}, which redacts before it cuts; the whole is
+ * redacted once more, for the parts that are not cut.
  */
 export function describeFailure(step: string, error: unknown): string {
+  return redact(describe(step, error));
+}
+
+function describe(step: string, error: unknown): string {
   const failure = asHttpFailure(error);
   // Our DeadlineError (named AbortError so that nothing retries it) carries a status 500 set by Octokit.
   if (!failure || (error instanceof Error && error.name === 'AbortError')) {
@@ -71,7 +79,7 @@ export function describeFailure(step: string, error: unknown): string {
   const detail = oneLine(message);
   if (!failure.hasResponse) {
     // Octokit wraps our RequestTimeoutError in a RequestError; the original stays in `cause`.
-    if (failure.cause instanceof RequestTimeoutError) return `${step} failed: ${failure.cause.message}`;
+    if (failure.cause instanceof RequestTimeoutError) return `${step} failed: ${oneLine(failure.cause.message)}`;
     return `${step} failed: network error reaching the GitHub API (${oneLine(networkDetail(failure.cause) ?? message)})`;
   }
   const write = method !== 'GET' && method !== 'HEAD';
@@ -107,10 +115,4 @@ function networkDetail(cause: unknown): string | undefined {
     else if (typeof c.code === 'string' && found === undefined) found = c.code;
   }
   return found;
-}
-
-/** Removes every occurrence of the token (and nothing else) from a message. */
-export function redact(message: string, token: string): string {
-  const t = token.trim();
-  return t.length === 0 ? message : message.split(t).join('***');
 }

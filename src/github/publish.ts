@@ -3,7 +3,8 @@ import { createClient, type ClientOptions } from './client.js';
 import { upsertStickyComment } from './comment.js';
 import { readRunContext } from './context.js';
 import { withDeadline } from './deadline.js';
-import { describeFailure, redact } from './errors.js';
+import { redact, registerSecret } from '../report/redact.js';
+import { describeFailure } from './errors.js';
 import { PULL_REQUEST_EVENTS, planFromEvent, type PullRequestTarget, type SkipCode } from './event-plan.js';
 import { commentMarker, defaultCommentKey } from './marker.js';
 import { resolvePullRequest } from './pull-request.js';
@@ -48,10 +49,12 @@ export type PublishResult =
  *   nothing breached, so the PR never keeps showing a breach that is gone.
  */
 export async function publishComment(args: PublishArgs): Promise<PublishResult> {
+  // main.ts registers it at start; a caller that did not still gets every message redacted before it is cut.
+  registerSecret(args.token);
   const progress = { step: 'preparing the PR comment' };
   const fail = (error: unknown): PublishResult => ({
     status: 'failed',
-    warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`, args.token),
+    warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`, [args.token]),
   });
   try {
     return await publish(args, progress);
@@ -110,12 +113,12 @@ async function publish(args: PublishArgs, progress: { step: string }): Promise<P
         if (result.action === 'none') {
           return skip('mode', 'comment: on-breach and nothing breached; there is no earlier comment to update');
         }
-        const notes = result.notes.map((n) => redact(n, args.token));
+        const notes = result.notes.map((n) => redact(n, [args.token]));
         return { status: 'posted', action: result.action, url: result.url, pr, notes };
       } catch (error) {
         return {
           status: 'failed',
-          warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`, args.token),
+          warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`, [args.token]),
         };
       }
     },

@@ -54,8 +54,8 @@ export async function ingestFiles(files: SourceFile[], opts: IngestOptions): Pro
  * group. Groups are read in order, files in each group's order.
  *
  * A file in two groups is an InputError naming both: reading it twice would
- * count its rows twice, or map them two ways. Files are compared by resolved
- * path (the globs neither follow nor return links, so one file has one path).
+ * count its rows twice, or map them two ways. Files are compared by real
+ * path (the globs resolve links), so a file and a link to it are one file.
  */
 export async function ingestGroups(groups: SourceGroup[], opts: { readers?: FormatReader[] } = {}): Promise<IngestResult> {
   if (groups.length === 0) throw new InputError('results: no input files to read; check the `results` globs');

@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import type { z } from 'zod';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import { ingestLogprobSamples } from './inspect-logprobs.js';
@@ -16,6 +15,7 @@ import { ingestScoreRecords } from './inspect-scores.js';
 import { parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
 import type { ObservationSink, SourceFile } from './observation.js';
+import { openInside, openInsideFd } from './open-inside.js';
 import { openZip, type ZipLimits, type ZipReader } from './zip.js';
 
 /**
@@ -83,7 +83,7 @@ export async function readInspect(
 }
 
 async function readEval(file: SourceFile, options: MappingOptions, sink: ObservationSink, limits: ZipLimits): Promise<ReadSummary> {
-  const zip = await openZip(file.path, file.name, limits);
+  const zip = await openZip(await openEval(file), file.name, limits);
   try {
     if (!zip.has('header.json')) {
       if (zip.names().some((n) => n.startsWith('_journal/'))) {
@@ -190,7 +190,7 @@ function emptyLog(where: string): InputError {
 async function readBytes(file: SourceFile, count: number, maxBytes: number): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(file.path, 'r');
+    handle = await openInside(file);
     const { size } = await handle.stat();
     if (count === Infinity && size > maxBytes) {
       throw new InputError(
@@ -207,10 +207,24 @@ async function readBytes(file: SourceFile, count: number, maxBytes: number): Pro
     return buffer.subarray(0, filled);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(
-      `${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
-    );
+    throw cannotRead(file, err);
   } finally {
     await handle?.close();
   }
+}
+
+/** The .eval zip's descriptor, opened under the workspace rule. */
+async function openEval(file: SourceFile): Promise<number> {
+  try {
+    return await openInsideFd(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw cannotRead(file, err);
+  }
+}
+
+function cannotRead(file: SourceFile, err: unknown): InputError {
+  return new InputError(
+    `${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
+  );
 }

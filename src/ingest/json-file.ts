@@ -1,10 +1,11 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { z } from 'zod';
 import { InputError } from './format.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
 import { forEachLine } from './lines.js';
 import type { SourceFile } from './observation.js';
+import { openInside } from './open-inside.js';
 
 /**
  * JSON helpers shared by the whole-file formats (promptfoo results.json,
@@ -34,11 +35,12 @@ export function parseJsonText(text: string, where: string): unknown {
   return parseLenientJson(text, where);
 }
 
-/** Opens a source file for reading; a failure is an InputError naming the file. */
+/** Opens a source file for reading (openInside: the workspace rule); a failure is an InputError naming the file. */
 export async function openSource(file: SourceFile): Promise<FileHandle> {
   try {
-    return await open(file.path, 'r');
+    return await openInside(file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   }
 }
@@ -129,16 +131,11 @@ export function messageOf(err: unknown): string {
  */
 export async function forEachJsonLine(file: SourceFile, onValue: (value: unknown, where: string) => void): Promise<number> {
   let rows = 0;
-  await forEachLine(
-    file.path,
-    LIMITS.maxLineBytes,
-    (line, lineNo) => {
-      if (line.trim() === '') return;
-      rows++;
-      const where = `${file.name}:${lineNo}`;
-      onValue(parseJsonText(line, where), where);
-    },
-    { name: file.name },
-  );
+  await forEachLine(file, LIMITS.maxLineBytes, (line, lineNo) => {
+    if (line.trim() === '') return;
+    rows++;
+    const where = `${file.name}:${lineNo}`;
+    onValue(parseJsonText(line, where), where);
+  });
   return rows;
 }

@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { InputError } from './format.js';
+import type { SourceFile } from './observation.js';
+import { openInside } from './open-inside.js';
 
 /** Options for {@link forEachLine}; the defaults suit real files. */
 export interface LineOptions {
-  /** How to name the file in messages (default: the path). */
-  name?: string;
   /** Bytes per read (default 1 MiB). Tests set it small to force lines across chunk boundaries. */
   chunkBytes?: number;
 }
@@ -13,7 +12,8 @@ const NEWLINE = 0x0a;
 
 /**
  * Calls `onLine(line, lineNo)` for every line of a file, streaming it in
- * chunks, and resolves to the number of lines seen.
+ * chunks, and resolves to the number of lines seen. The file is opened with
+ * openInside (the workspace rule).
  *
  * Why not `readline` or an async generator: both cost a promise or an event per
  * line, which dominates a 1M-row ingest. Here the only await is per chunk; each
@@ -32,13 +32,21 @@ const NEWLINE = 0x0a;
  * unchanged; read errors (missing file, a directory) become InputErrors.
  */
 export async function forEachLine(
-  path: string,
+  file: SourceFile,
   maxLineBytes: number,
   onLine: (line: string, lineNo: number) => void,
   options: LineOptions = {},
 ): Promise<number> {
-  const name = options.name ?? path;
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
+  const name = file.name;
+  let handle;
+  try {
+    handle = await openInside(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
+  }
+  // The stream owns the handle from here: destroying it closes the file.
+  const stream = handle.createReadStream({ highWaterMark: options.chunkBytes ?? 1024 * 1024 });
   const chunks = stream[Symbol.asyncIterator]();
   /** Pieces of the current, unfinished line (bytes after the last `\n` seen). */
   let pending: Buffer[] = [];

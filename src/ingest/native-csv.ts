@@ -1,8 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { InputError, type FormatReader, type ReadSummary } from './format.js';
 import { LIMITS } from './limits.js';
 import { mapNativeRow } from './native-row.js';
+import type { SourceFile } from './observation.js';
+import { openInside } from './open-inside.js';
 
 /**
  * Native CSV (DESIGN §4): a header row naming the columns of
@@ -25,7 +26,7 @@ export function makeNativeCsv(maxRecordBytes: number): FormatReader {
     async read(file, options, sink): Promise<ReadSummary> {
       // Without `info`: csv-parse would build an info object per record, a third of the
       // parse time on large files. The line of a bad row is found again on the error path.
-      const { input, parser } = open(file.name, file.path, maxRecordBytes, false);
+      const { input, parser } = await open(file, maxRecordBytes, false);
       let rows = 0;
       try {
         for await (const item of parser) {
@@ -34,7 +35,7 @@ export function makeNativeCsv(maxRecordBytes: number): FormatReader {
             mapNativeRow(recordOf(item), options, sink);
           } catch (err) {
             // mapNativeRow's errors are about the row's values: name the line.
-            throw new InputError(`${file.name}:${await lineOfRecord(file.name, file.path, maxRecordBytes, rows)}: ${messageOf(err)}`);
+            throw new InputError(`${file.name}:${await lineOfRecord(file, maxRecordBytes, rows)}: ${messageOf(err)}`);
           }
         }
       } catch (err) {
@@ -49,9 +50,18 @@ export function makeNativeCsv(maxRecordBytes: number): FormatReader {
   };
 }
 
-/** A csv-parse stream over the file; `info` makes it yield `{record, info}` items that carry the line. */
-function open(name: string, path: string, maxRecordBytes: number, info: boolean) {
-  const input = createReadStream(path);
+/** A csv-parse stream over the file (opened with openInside); `info` makes it yield `{record, info}` items that carry the line. */
+async function open(file: SourceFile, maxRecordBytes: number, info: boolean) {
+  const name = file.name;
+  let handle;
+  try {
+    handle = await openInside(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
+  }
+  // The stream owns the handle: destroying it closes the file.
+  const input = handle.createReadStream();
   const parser = parse({
     // A function instead of `columns: true` to trim names and refuse
     // duplicate headers, which csv-parse would otherwise let overwrite.
@@ -74,8 +84,8 @@ function open(name: string, path: string, maxRecordBytes: number, info: boolean)
  * lines, so it is not n + 1). Parses the file again with `info`, up to that
  * record: paid only when a row is bad.
  */
-async function lineOfRecord(name: string, path: string, maxRecordBytes: number, n: number): Promise<number | string> {
-  const { input, parser } = open(name, path, maxRecordBytes, true);
+async function lineOfRecord(file: SourceFile, maxRecordBytes: number, n: number): Promise<number | string> {
+  const { input, parser } = await open(file, maxRecordBytes, true);
   let seen = 0;
   try {
     for await (const item of parser) {

@@ -19,30 +19,25 @@ export const nativeJsonl: FormatReader = {
 
   async read(file, options, sink): Promise<ReadSummary> {
     let rows = 0;
-    await forEachLine(
-      file.path,
-      LIMITS.maxLineBytes,
-      (line, lineNo) => {
-        // Cheap blank test first: only lines that start with whitespace pay for trim().
-        if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
-        rows++;
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch (err) {
-          throw new InputError(`${file.name}:${lineNo}: invalid JSON (${messageOf(err)}); fix or remove the line`);
-        }
-        if (!isRecord(value)) {
-          throw new InputError(`${file.name}:${lineNo}: expected a JSON object per line, got ${kindOf(value)}`);
-        }
-        try {
-          mapNativeRow(value, options, sink);
-        } catch (err) {
-          throw new InputError(`${file.name}:${lineNo}: ${messageOf(err)}`);
-        }
-      },
-      { name: file.name },
-    );
+    await forEachLine(file, LIMITS.maxLineBytes, (line, lineNo) => {
+      // Cheap blank test first: only lines that start with whitespace pay for trim().
+      if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
+      rows++;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (err) {
+        throw new InputError(`${file.name}:${lineNo}: invalid JSON (${messageOf(err)}); fix or remove the line`);
+      }
+      if (!isRecord(value)) {
+        throw new InputError(`${file.name}:${lineNo}: expected a JSON object per line, got ${kindOf(value)}`);
+      }
+      try {
+        mapNativeRow(value, options, sink);
+      } catch (err) {
+        throw new InputError(`${file.name}:${lineNo}: ${messageOf(err)}`);
+      }
+    });
     return { rows };
   },
 };

@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { InputError, type FormatReader } from './format.js';
 import { garakReader } from './garak.js';
 import { harmbenchBehaviorReader, harmbenchReader } from './harmbench.js';
@@ -8,6 +7,7 @@ import { promptfooJsonlReader, promptfooJsonReader } from './promptfoo.js';
 import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
 import type { SourceFile } from './observation.js';
+import { openInside } from './open-inside.js';
 
 /**
  * Every known format, in detection order: `auto` picks the first reader whose
@@ -62,7 +62,7 @@ export async function chooseReader(file: SourceFile, format: string, readers: Fo
 async function readHead(file: SourceFile): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(file.path, 'r');
+    handle = await openInside(file);
     const buf = Buffer.alloc(DETECT_BYTES);
     let filled = 0;
     // read() may return fewer bytes than asked before the end; loop until full or EOF.
@@ -74,6 +74,7 @@ async function readHead(file: SourceFile): Promise<Buffer> {
     }
     return buf.subarray(0, filled);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   } finally {
     await handle?.close();

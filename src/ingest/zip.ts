@@ -4,6 +4,7 @@ import { Decompress } from 'fzstd';
 import yauzl from 'yauzl';
 import { InputError } from './format.js';
 import { LIMITS } from './limits.js';
+import { closeFd } from './open-inside.js';
 
 /** The bounds a zip read obeys (LIMITS by default; tests pass small ones). */
 export interface ZipLimits {
@@ -34,18 +35,24 @@ export interface ZipReader {
 }
 
 /**
- * Opens the zip at `path` (`name` is how messages refer to it).
+ * Opens a zip (`name` is how messages refer to it): a descriptor from
+ * openInsideFd, as every reader of a user-named file passes (the workspace
+ * rule held when it was opened), or a path opened as is (tests). The reader
+ * owns the descriptor from here: close(), or a failed open, closes it.
  *
  * Duplicate entry names: the last one in the central directory wins. A zip
  * written in append mode (Inspect re-logging a requeued sample) carries the
  * superseded member first, and Python's `ZipFile.open(name)` resolves to the
  * later one, so we match it.
  */
-export async function openZip(path: string, name: string, limits: ZipLimits = LIMITS): Promise<ZipReader> {
+export async function openZip(source: number | string, name: string, limits: ZipLimits = LIMITS): Promise<ZipReader> {
+  const options = { autoClose: false, lazyEntries: true, strictFileNames: false };
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { autoClose: false, lazyEntries: true, strictFileNames: false });
+    zip = typeof source === 'number' ? await yauzl.fromFdPromise(source, options) : await yauzl.openPromise(source, options);
   } catch (err) {
+    // As yauzl.open does for its own: a zip that never opened leaves the descriptor to us.
+    if (typeof source === 'number') closeFd(source);
     throw corrupt(name, err);
   }
   const entries = new Map<string, yauzl.Entry>();

@@ -9,12 +9,15 @@ import { forecastOptions, type OptionSettings } from '../forecast-options.js';
 import { chooseSource, type RedTeamResult, type SourceSamples } from '../forecast/source-choice.js';
 import { InputError } from '../ingest/format.js';
 import { ingestFiles } from '../ingest/ingest.js';
+import type { PathScope } from '../ingest/inside.js';
+import { LIMITS } from '../ingest/limits.js';
 import { resolveGlobs } from '../ingest/resolve.js';
 
 export type RedTeamSettings = OptionSettings & Pick<Settings, 'format' | 'mapping'>;
 
 /**
- * `workspace`: the directory the sources' globs are relative to. The readers'
+ * `workspace`: the directory the sources' globs are relative to; `scope`:
+ * how far they may reach (ingest/inside.ts). The readers'
  * warnings (temperature 0, cached responses, …) come back beside the ranking,
  * each naming its source, so the caller shows them with its own warnings.
  */
@@ -22,13 +25,14 @@ export async function forecastRedTeam(
   policy: RedTeamPolicy,
   settings: RedTeamSettings,
   workspace: string,
+  scope: PathScope = 'workspace',
 ): Promise<{ result: RedTeamResult; warnings: string[] }> {
   const sources: SourceSamples[] = [];
   const warnings: string[] = [];
   for (const source of policy.sources) {
     const where = `red-team source ${JSON.stringify(source.name)}`;
     try {
-      const files = await resolveGlobs(source.results, workspace);
+      const files = await resolveGlobs(source.results, workspace, LIMITS.maxFiles, scope);
       const ingest = await ingestFiles(files, { format: source.format ?? settings.format, mapping: settings.mapping });
       sources.push({ name: source.name, costPerQuery: source.costPerQuery, samples: ingest.samples });
       warnings.push(...ingest.warnings.map((w) => `${where}: ${w}`));
