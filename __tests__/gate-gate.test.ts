@@ -54,6 +54,8 @@ function forecast(
       expectedCount: null,
     },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: null,
     bound: null,
     curve: [],
     warnings: [],

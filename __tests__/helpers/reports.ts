@@ -7,7 +7,8 @@
  * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (DESIGN §1).
  */
 import type { Thresholds } from '../../src/config/settings.js';
-import type { BehaviorForecast, CurvePoint, TailPoint } from '../../src/forecast/types.js';
+import type { BehaviorForecast, CurvePoint, TailPoint, UnseenModeBound } from '../../src/forecast/types.js';
+import type { SelfCheck } from '../../src/forecast/uncertainty/self-check.js';
 import type { Breach, Status, Verdict } from '../../src/gate/types.js';
 import type { Report, ReportBehavior } from '../../src/report/types.js';
 
@@ -33,6 +34,30 @@ export interface TailSpec {
   warnings?: string[];
   aggregate?: [number, number, number];
   frequency?: [number, number, number];
+  /** The self-check's result; default a tail consistent with the Gumbel shape. */
+  selfCheck?: SelfCheck;
+}
+
+/** A tail whose shape passes the self-check (hand-chosen p-values). */
+export const CONSISTENT: SelfCheck = {
+  pValue: 0.43,
+  flagged: false,
+  tests: { r2: 0.61, topGap: 0.52, curvature: 0.35, backtestPit: 0.27 },
+  skipped: [],
+};
+
+/** A tail the self-check flags: the top query far above the rest, as a second mode leaves it. */
+export const BENT: SelfCheck = {
+  pValue: 0.0031,
+  flagged: true,
+  tests: { r2: 0.048, topGap: 0.00021, backtestPit: 0.012 },
+  skipped: [{ test: 'curvature', reason: 'needs 31 queries with p̂ > 0, has 24' }],
+};
+
+/** −ln(0.05)/m and n times it, by hand: the unseen-mode bound of an eval of m queries. */
+export function unseenAt(m: number, n: number): UnseenModeBound {
+  const share = 2.995732273553991 / m;
+  return { share, expectedAtN: n * share };
 }
 
 /** A behaviour with a Gumbel-tail forecast. Interval: ×0.4 … ×2.5 of the forecast (capped below 1). */
@@ -80,7 +105,10 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
       withinTenfold: 0.875,
       underestimated: 0.25,
       upperCoverage: 0.854,
+      meanPit: 0.53,
     },
+    selfCheck: spec.selfCheck ?? CONSISTENT,
+    unseenModeBound: unseenAt(spec.m, n),
     bound: null,
     curve: VOLUMES.map((v) => ({ ...band(forecastAt(v)), n: v })),
     warnings: spec.warnings ?? [],
@@ -117,6 +145,7 @@ export function insufficientBehavior(spec: {
   rateUpperBound: number;
   thresholds?: Thresholds;
   status?: Status;
+  n?: number;
 }): ReportBehavior {
   return {
     name: spec.name,
@@ -142,6 +171,8 @@ export function insufficientBehavior(spec: {
     aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
     frequency: { tau: 0.5, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: unseenAt(spec.m, spec.n ?? 1e6),
     bound: { largestP: spec.largestP, hits: spec.hits, totalSamples: spec.samples, rateUpperBound: spec.rateUpperBound, confidence: 0.9 },
     curve: [],
     warnings: [],
