@@ -50,8 +50,19 @@ export const CONSISTENT: SelfCheck = {
 export const BENT: SelfCheck = {
   pValue: 0.0031,
   flagged: true,
-  tests: { r2: 0.048, topGap: 0.00021, backtestPit: 0.012 },
-  skipped: [{ test: 'curvature', reason: 'needs 31 queries with p̂ > 0, has 24' }],
+  tests: { r2: 0.048, topGap: 0.00021, curvature: 0.019, backtestPit: 0.012 },
+  skipped: [],
+};
+
+/** Hits of few samples per query: ties among the top p̂ leave the backtest PIT alone. */
+export const TIED: SelfCheck = {
+  pValue: 0.36,
+  flagged: false,
+  tests: { backtestPit: 0.36 },
+  skipped: (['r2', 'topGap', 'curvature'] as const).map((test) => ({
+    test,
+    reason: 'some of the top 31 p̂ are equal (as hits of k samples per query make them), and ties alone make a Gumbel tail look bent',
+  })),
 };
 
 /** −ln(0.05)/m and n times it, by hand: the unseen-mode bound of an eval of m queries. */
@@ -277,7 +288,18 @@ export function warnAdvisoryReport(): Report {
     verdict: 'warn',
     settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 7, gateOn: 'upper', mode: 'advisory', onInsufficientData: 'warn' },
     behaviors: [
-      tailBehavior({ name: 'toxicity', m: 1500, nonzero: 31, a: -30, p1: 0.004, thresholds: WORST }),
+      tailBehavior({
+        name: 'toxicity',
+        m: 1500,
+        nonzero: 31,
+        a: -30,
+        p1: 0.004,
+        thresholds: WORST,
+        selfCheck: BENT,
+        warnings: [
+          'the top of the eval bends away from the Gumbel tail the forecast extrapolates (self-check p = 0.0031; top gap p < 0.001): the forecast and its interval may under-predict. A second, rarer failure mode among the top queries is the usual cause: look at them, and if they share a cause, evaluate them as their own behaviour',
+        ],
+      }),
       breaching(
         tailBehavior({
           name: 'jailbreak-compliance',
@@ -287,6 +309,7 @@ export function warnAdvisoryReport(): Report {
           p1: 0.02,
           thresholds: WORST,
           distinctPsi: 4,
+          selfCheck: TIED,
           warnings: [
             'only 4 distinct ψ among the top 10 (all-or-nothing epochs); the fit rests on few values',
             'the forecast is below 1/k = 0.1 for the queries that drive it (k = 10 samples per query)',

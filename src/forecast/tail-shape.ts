@@ -40,7 +40,7 @@ export function checkTailShape(
   else if ('kind' in run) pit = { skipped: `backtest skipped: ${run.reason}` };
   else if (run.splits < opts.backtestSplits || run.meanPit === null)
     pit = {
-      skipped: `only ${run.splits} of ${run.splits + run.skipped} backtest splits were usable; the null law assumes ${opts.backtestSplits}`,
+      skipped: `only ${run.splits} of ${run.splits + run.skipped} backtest splits were usable (a subset of m/${opts.backtestRatio} rarely holds ${fit.tailSize} queries with p̂ > 0); more queries with hits would make it run`,
     };
   else pit = { meanPit: run.meanPit, fitSize: Math.floor(m / opts.backtestRatio), splits: run.splits };
 
@@ -49,13 +49,13 @@ export function checkTailShape(
   if (check.flagged && check.pValue !== null) {
     const [name, p] = Object.entries(check.tests).reduce((a, b) => (b[1] < a[1] ? b : a));
     warnings.push(
-      `the top of the eval bends away from the Gumbel tail the forecast extrapolates (self-check p = ${formatP(check.pValue)}; ${TEST_NAME[name as keyof SelfCheck['tests']]} p = ${formatP(p)}): the forecast and its interval may under-predict. A second, rarer failure mode among the top queries is the usual cause; look at them`,
+      `the top of the eval bends away from the Gumbel tail the forecast extrapolates (self-check ${formatP(check.pValue)}; ${TEST_NAME[name as keyof SelfCheck['tests']]} ${formatP(p)}): the forecast and its interval may under-predict. A second, rarer failure mode among the top queries is the usual cause: look at them, and if they share a cause, evaluate them as their own behaviour`,
     );
   }
   return { backtest: run === null || 'kind' in run ? null : run, selfCheck: check, warnings };
 }
 
-/** Two significant digits: the p-values are Monte-Carlo shares, good to about ±0.003 near 0.05. */
-export function formatP(p: number): string {
-  return p >= 0.01 ? p.toPrecision(2) : p.toExponential(1);
+/** Two significant digits, as the report prints p-values: they are Monte-Carlo shares, good to about ±0.003 near 0.05. */
+function formatP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${Number(p.toPrecision(2))}`;
 }

@@ -80,7 +80,11 @@ export function selfCheck(input: SelfCheckInput, replicates?: number): SelfCheck
   }
   const bt = input.backtest;
   if ('skipped' in bt) skip('backtestPit', bt.skipped);
-  else if (t > MAX_PIT_TAIL_SIZE) skip('backtestPit', `its null law is simulated for tail sizes up to ${MAX_PIT_TAIL_SIZE}, not ${t}`);
+  else if (t > MAX_PIT_TAIL_SIZE)
+    skip(
+      'backtestPit',
+      `its null law is simulated for tail sizes up to ${MAX_PIT_TAIL_SIZE}, not ${t}; a tail-size of ${MAX_PIT_TAIL_SIZE} or less runs it`,
+    );
 
   const pit = !('skipped' in bt) && t <= MAX_PIT_TAIL_SIZE ? bt : null;
   const law = selfCheckNull(
