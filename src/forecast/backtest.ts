@@ -3,7 +3,7 @@ import { probabilityFromScore } from './elicitation.js';
 import type { Rng } from './random.js';
 import type { BacktestResult } from './types.js';
 import { pivotLaw } from './uncertainty/pivot.js';
-import { drawSplit, newSplit, splitPivot } from './uncertainty/split-walk.js';
+import { drawSplit, newSplit, scoreSplit } from './uncertainty/split-walk.js';
 import { TailRegression } from './uncertainty/tail-statistics.js';
 
 export interface BacktestSpec {
@@ -56,21 +56,20 @@ export function backtest(
   const regression = new TailRegression(t, fitSize);
   const split = newSplit(t);
   const scratch = new Float64Array(t);
+  const score = { centre: NaN, pivot: NaN };
   const errors: number[] = [];
   let skipped = 0;
   let covered = 0;
   let pit = 0;
   for (let attempt = 0; attempt < ATTEMPTS_PER_SPLIT * spec.splits && errors.length < spec.splits; attempt++) {
     drawSplit(m, fitSize, t, rng, split);
-    const pivot = splitPivot(psiDesc, split, regression, restSize, scratch);
-    if (Number.isNaN(pivot)) {
+    if (!scoreSplit(psiDesc, split, regression, restSize, scratch, score)) {
       skipped += 1;
       continue;
     }
-    const forecast = probabilityFromScore(-(Math.log(restSize) + regression.intercept) / regression.slope);
-    errors.push(Math.log10(forecast / pDesc[split.rest]));
-    if (pivot <= upper) covered += 1;
-    pit += law.cdf(pivot);
+    errors.push(Math.log10(probabilityFromScore(score.centre) / pDesc[split.rest]));
+    if (score.pivot <= upper) covered += 1;
+    pit += law.cdf(score.pivot);
   }
   if (errors.length === 0) return { kind: 'skipped', reason: `no split of ${skipped} had a usable fit and a hit in the rest` };
   return {

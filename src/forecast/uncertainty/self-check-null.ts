@@ -1,7 +1,7 @@
 import { createRng, type Rng } from '../random.js';
 import { pivotLaw } from './pivot.js';
-import { drawSplit, newSplit, splitPivot } from './split-walk.js';
-import { curvature, CURVATURE_NEEDS, GAP_NEEDS, TailRegression, topGap } from './tail-statistics.js';
+import { drawSplit, newSplit, scoreSplit } from './split-walk.js';
+import { curvature, CURVATURE_NEEDS, GAP_NEEDS, TailRegression, topGap, type TailStatistic } from './tail-statistics.js';
 
 /**
  * The law of the self-check's statistics when the tail is exactly Gumbel
@@ -122,6 +122,7 @@ function simulate(spec: NullSpec, replicates: number, rng: Rng): NullLaw {
   const law = bt === null ? null : pivotLaw({ tailSize: t, queries: bt.fitSize, volume: m - bt.fitSize });
   const split = newSplit(t);
   const scratch = new Float64Array(t);
+  const score = { centre: NaN, pivot: NaN };
 
   for (let r = 0; r < replicates; r++) {
     top.reset();
@@ -129,14 +130,16 @@ function simulate(spec: NullSpec, replicates: number, rng: Rng): NullLaw {
     // Distinct continuous scores: the fit always succeeds.
     full.fit(top.psi);
     r2[r] = full.r2;
-    if (gap) gap[r] = topGap(top.psi)?.pValue ?? 1;
-    if (curve) curve[r] = curvature(top.psi)?.pValue ?? 1;
+    // Continuous scores never tie; a tie would count as no evidence (p = 1).
+    if (gap) gap[r] = pValueOf(topGap(top.psi));
+    if (curve) curve[r] = pValueOf(curvature(top.psi));
     if (pit && bt && sub && law) {
       let sum = 0;
       for (let s = 0; s < bt.splits; s++) {
         drawSplit(m, bt.fitSize, t, rng, split);
         top.ensure(Math.max(split.members[t - 1], split.rest) + 1);
-        sum += law.cdf(splitPivot(top.psi, split, sub, m - bt.fitSize, scratch));
+        // Continuous scores: every split is usable.
+        if (scoreSplit(top.psi, split, sub, m - bt.fitSize, scratch, score)) sum += law.cdf(score.pivot);
       }
       pit[r] = sum / bt.splits;
     }
@@ -156,6 +159,10 @@ function simulate(spec: NullSpec, replicates: number, rng: Rng): NullLaw {
       backtestPit: pit === null || pitSorted === null ? null : pit.map((x) => atOrAbove(pitSorted, x) / replicates),
     },
   };
+}
+
+function pValueOf(stat: TailStatistic): number {
+  return stat.kind === 'ok' ? stat.pValue : 1;
 }
 
 /** P(null ≤ x), with the user's statistic counted as one more draw: (1 + #{≤ x})/(R + 1). */

@@ -66,7 +66,7 @@ export function selfCheck(input: SelfCheckInput, replicates?: number): SelfCheck
     skip('topGap', `needs ${GAP_NEEDS} queries with p̂ > 0, has ${nonzero}`);
   } else {
     const gap = topGap(psiDesc);
-    if (gap === null) skip('topGap', `the top ${GAP_NEEDS} scores all tie`);
+    if (gap.kind === 'tied') skip('topGap', gap.reason);
     else observed.topGap = gap.pValue;
   }
   if (ties) {
@@ -75,7 +75,7 @@ export function selfCheck(input: SelfCheckInput, replicates?: number): SelfCheck
     skip('curvature', `needs ${CURVATURE_NEEDS} queries with p̂ > 0, has ${nonzero}`);
   } else {
     const c = curvature(psiDesc);
-    if (c === null) skip('curvature', `the ${CURVATURE_NEEDS - 10} scores below the top 10 all tie`);
+    if (c.kind === 'tied') skip('curvature', c.reason);
     else observed.curvature = c.pValue;
   }
   const bt = input.backtest;

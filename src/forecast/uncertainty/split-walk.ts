@@ -80,24 +80,32 @@ export function newSplit(tailSize: number): Split {
   return { members: new Uint32Array(tailSize), rest: -1 };
 }
 
+/** Where a split's rest fell, relative to the subset's fit. */
+export interface SplitScore {
+  /** Q̂ = −(log n′ + b)/a, the fit's forecast in ψ for the n′ queries of the rest. */
+  centre: number;
+  /** T = (ψ_rest − Q̂)/β̂ with β̂ = −1/a: the pivot of docs/method.md. */
+  pivot: number;
+}
+
 /**
  * Fits the subset's top t scores and measures where the rest's largest score
- * fell: T = (ψ_rest − Q̂)/β̂ with Q̂ = −(log n′ + b)/a, β̂ = −1/a and n′ the
- * size of the rest, the pivot of docs/method.md. NaN when the split is
- * unusable (a member with p̂ = 0, a degenerate fit, or no hit in the rest);
- * the fitted line stays in `regression` for the caller.
+ * fell, into `out`. False when the split is unusable: a member with p̂ = 0, a
+ * degenerate fit (all tied), or no hit in the rest.
  */
-export function splitPivot(
+export function scoreSplit(
   psiDesc: ArrayLike<number>,
   split: Split,
   regression: TailRegression,
   restSize: number,
   scratch: Float64Array,
-): number {
+  out: SplitScore,
+): boolean {
   for (let j = 0; j < regression.tailSize; j++) scratch[j] = psiDesc[split.members[j]];
-  if (!regression.fit(scratch)) return NaN;
+  if (!regression.fit(scratch)) return false;
   const realised = psiDesc[split.rest];
-  if (realised === -Infinity) return NaN;
-  const centre = -(Math.log(restSize) + regression.intercept) / regression.slope;
-  return (realised - centre) * -regression.slope;
+  if (realised === -Infinity) return false;
+  out.centre = -(Math.log(restSize) + regression.intercept) / regression.slope;
+  out.pivot = (realised - out.centre) * -regression.slope;
+  return true;
 }

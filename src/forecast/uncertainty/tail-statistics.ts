@@ -32,17 +32,22 @@ function spacingSum(psiDesc: ArrayLike<number>, from: number, to: number): numbe
   return sum;
 }
 
+/** A statistic and its one-sided p-value, or why the statistic does not exist for these scores. */
+export type TailStatistic = { kind: 'ok'; value: number; pValue: number } | { kind: 'tied'; reason: string };
+
 /**
  * The top gap g = D_1 / (D_1 + … + D_10) and its p-value P(G ≥ g) = (1 − g)^9.
  * With i.i.d. exponential spacings, g is Beta(1, 9), whose survival is that
  * closed form. A large gap (the largest score far above the rest) is what a
- * second, higher mode looks like. Null when the ten spacings are all zero.
+ * second, higher mode looks like. Needs 11 finite scores that do not all tie.
+ *
+ * @example topGap(scores with D_1 = 3 and D_2..10 = 1) // g = 0.25, p = 0.75^9 ≈ 0.0751
  */
-export function topGap(psiDesc: ArrayLike<number>): { g: number; pValue: number } | null {
+export function topGap(psiDesc: ArrayLike<number>): TailStatistic {
   const total = spacingSum(psiDesc, 1, GAP_SPACINGS);
-  if (!(total > 0) || !Number.isFinite(total)) return null;
+  if (!(total > 0) || !Number.isFinite(total)) return { kind: 'tied', reason: `the top ${GAP_NEEDS} scores all tie` };
   const g = spacing(psiDesc, 1) / total;
-  return { g, pValue: Math.pow(1 - g, GAP_SPACINGS - 1) };
+  return { kind: 'ok', value: g, pValue: Math.pow(1 - g, GAP_SPACINGS - 1) };
 }
 
 /**
@@ -50,14 +55,18 @@ export function topGap(psiDesc: ArrayLike<number>): { g: number; pValue: number 
  * ratio of independent Gamma(10) and Gamma(20) sums, each over its own
  * count). Large when the top spreads out faster than the scores below it,
  * a tail heavier than the fitted line, which the forecast under-predicts.
- * Null when the 20 lower spacings are all zero (every score tied).
+ * Needs 31 finite scores whose lower 21 do not all tie.
+ *
+ * @example curvature(scores with D_1..10 = 3 and D_11..30 = 1) // ratio 3, p = f.sf(3, 20, 40) ≈ 0.00152
  */
-export function curvature(psiDesc: ArrayLike<number>): { ratio: number; pValue: number } | null {
+export function curvature(psiDesc: ArrayLike<number>): TailStatistic {
   const below = spacingSum(psiDesc, CURVATURE_TOP + 1, CURVATURE_TOP + CURVATURE_BELOW) / CURVATURE_BELOW;
   const top = spacingSum(psiDesc, 1, CURVATURE_TOP) / CURVATURE_TOP;
-  if (!(below > 0) || !Number.isFinite(below) || !Number.isFinite(top)) return null;
+  if (!(below > 0) || !Number.isFinite(below) || !Number.isFinite(top)) {
+    return { kind: 'tied', reason: `the ${CURVATURE_BELOW + 1} scores below the top ${CURVATURE_TOP} all tie` };
+  }
   const ratio = top / below;
-  return { ratio, pValue: fSurvival(ratio, 2 * CURVATURE_TOP, 2 * CURVATURE_BELOW) };
+  return { kind: 'ok', value: ratio, pValue: fSurvival(ratio, 2 * CURVATURE_TOP, 2 * CURVATURE_BELOW) };
 }
 
 /**
