@@ -8,7 +8,7 @@ const TEST_NAME: Record<keyof SelfCheck['tests'], string> = {
   r2: 'fit r²',
   topGap: 'top gap',
   curvature: 'curvature',
-  backtestPit: 'backtest',
+  backtestPit: 'backtest PIT',
 };
 
 /**
@@ -40,7 +40,7 @@ export function checkTailShape(
   else if ('kind' in run) pit = { skipped: `backtest skipped: ${run.reason}` };
   else if (run.splits < opts.backtestSplits || run.meanPit === null)
     pit = {
-      skipped: `only ${run.splits} of ${run.splits + run.skipped} backtest splits were usable (a subset of m/${opts.backtestRatio} rarely holds ${fit.tailSize} queries with p̂ > 0); more queries with hits would make it run`,
+      skipped: `only ${run.splits} of ${run.splits + run.skipped} backtest splits were usable (in the others the subset's top ${fit.tailSize} held a p̂ of 0 or all tied, or the rest had no hit); more queries with hits would make it run`,
     };
   else pit = { meanPit: run.meanPit, fitSize: Math.floor(m / opts.backtestRatio), splits: run.splits };
 
