@@ -30,7 +30,7 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const est = sortedEstimates(sample.hits, sample.samples);
   const m = est.p.length;
   const n = opts.deploymentVolume;
-  const base = baseFields(sample, est, opts.tau, n);
+  const base = baseFields(sample, est, opts);
   const fitResult =
     m === 0 ? { kind: 'insufficient' as const, reason: 'no usable queries', nonzero: 0 } : fitGumbelTail(est.p, m, opts.tailSize);
   if (fitResult.kind !== 'ok') {
@@ -92,7 +92,7 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   };
 }
 
-function baseFields(sample: BehaviorSample, est: Estimates, tau: number, volume: number): BehaviorForecast {
+function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOptions): BehaviorForecast {
   let samples = 0;
   for (const k of sample.samples) samples += k === 0 ? 1 : k;
   const excluded = Object.values(sample.exclusions).reduce((sum, c) => sum + c, 0);
@@ -120,10 +120,10 @@ function baseFields(sample: BehaviorSample, est: Estimates, tau: number, volume:
       observedMax: observedMax(est),
     },
     aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
-    frequency: { tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
+    frequency: { tau: opts.tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
     selfCheck: null,
-    unseenModeBound: unseenModeBound(est.p.length, volume),
+    unseenModeBound: unseenModeBound(est.p.length, opts.deploymentVolume),
     bound: null,
     curve: [],
     warnings,
