@@ -80,6 +80,8 @@ function forecast(
       expectedCount: null,
     },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: null,
     bound: null,
     topQueries: [],
     curve: [],

@@ -51,6 +51,18 @@ describe('parseReport', () => {
     expect(parseReport(JSON.stringify(data), 'b.json')).toEqual(stored());
   });
 
+  it('reads a report written before the self-check: no selfCheck, unseenModeBound or backtest meanPit', () => {
+    const data = JSON.parse(serializeReport(failReport()));
+    for (const b of data.behaviors) {
+      delete b.selfCheck;
+      delete b.unseenModeBound;
+      if (b.backtest !== null) delete b.backtest.meanPit;
+    }
+    const read = parseReport(JSON.stringify(data), 'old.json');
+    expect(read.behaviors.every((b) => b.selfCheck === null && b.unseenModeBound === null)).toBe(true);
+    expect(read.behaviors.filter((b) => b.backtest !== null).every((b) => b.backtest!.meanPit === null)).toBe(true);
+  });
+
   it('names the file and the JSON path of each bad value', async () => {
     const data = JSON.parse(serializeReport(failReport()));
     data.behaviors[1].worstQueryRisk.forecast = 1.5;

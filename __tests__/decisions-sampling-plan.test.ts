@@ -36,6 +36,8 @@ function fitted(): BehaviorForecast {
     aggregateRisk: { forecast: 0.5, lower: 0.2, upper: 0.8, intervalMethod: 'bootstrap' },
     frequency: { tau: 0.5, forecast: 1e-3, lower: 1e-4, upper: 1e-2, intervalMethod: 'bootstrap', expectedCount: 90 },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: null,
     bound: null,
     topQueries: [],
     curve: [],

@@ -50,6 +50,7 @@ const reportSchema = z.looseObject({
         .nullable(),
       worstQueryRisk: z.looseObject({ forecast: nullableNumber, lower: nullableNumber, upper: nullableNumber }),
       backtest: z.looseObject({ splits: z.number() }).nullable(),
+      unseenModeBound: z.looseObject({ share: z.number(), expectedAtN: z.number() }).nullable(),
       thresholds: z.record(z.string(), z.number()),
     }),
   ),
@@ -207,10 +208,19 @@ describe('pass: examples/pass at fail-worst-query-risk 0.999 (default bootstrap 
         worstQueryRisk: expect.objectContaining({ forecast: num, lower: num, upper: num, lognormal: num, observedMax: num }),
         aggregateRisk: expect.objectContaining({ forecast: num, lower: num, upper: num }),
         frequency: expect.objectContaining({ tau: 0.5, forecast: num, lower: num, upper: num }),
-        backtest: expect.objectContaining({ splits: num, medianAbsLog10Error: num, withinTenfold: num, underestimated: num }),
+        backtest: expect.objectContaining({ splits: num, medianAbsLog10Error: num, withinTenfold: num, underestimated: num, meanPit: num }),
+        selfCheck: expect.objectContaining({
+          pValue: num,
+          flagged: expect.any(Boolean),
+          tests: expect.any(Object),
+          skipped: expect.any(Array),
+        }),
       }),
     );
     const b = behavior(report, name);
+    // What no check can see: −ln(0.05)/m = ln(20)/m, and n times it.
+    expect(b.unseenModeBound?.share).toBeCloseTo(Math.log(20) / b.queries, 15);
+    expect(b.unseenModeBound?.expectedAtN).toBeCloseTo((1e6 * Math.log(20)) / b.queries, 8);
     const points = b.fit?.points ?? [];
     expect(points.map((pt) => pt.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // ψ = −log(−log p) (paper §3), recomputed here.

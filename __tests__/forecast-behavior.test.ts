@@ -70,7 +70,10 @@ describe('forecastBehavior', () => {
     expect(result.backtest).not.toBeNull();
     expect(result.backtest!.splits).toBeGreaterThanOrEqual(25);
     expect(result.backtest!.withinTenfold).toBeGreaterThanOrEqual(0.8);
-    expect(result.backtest!.upperCoverage).not.toBeNull();
+    // The pivot's 95% upper end covers the realised max of the rest in about 95% of splits.
+    expect(result.backtest!.upperCoverage!).toBeGreaterThanOrEqual(0.8);
+    expect(result.backtest!.meanPit!).toBeGreaterThan(0.2);
+    expect(result.backtest!.meanPit!).toBeLessThan(0.8);
   });
 
   test('the backtest flags a rare mode the fit cannot see: mostly underestimated', () => {
@@ -81,6 +84,38 @@ describe('forecastBehavior', () => {
     p[0] = p[1] = p[2] = 0.9;
     const result = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), options);
     expect(result.backtest!.underestimated).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('a Gumbel eval passes the self-check of the tail shape, with all four tests run', () => {
+    const p = gumbelProbabilities(5000, 8);
+    const check = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), options).selfCheck!;
+    expect(Object.keys(check.tests)).toEqual(['r2', 'topGap', 'curvature', 'backtestPit']);
+    expect(check.skipped).toEqual([]);
+    expect(check.flagged).toBe(false);
+    expect(check.pValue!).toBeGreaterThan(0.05);
+  });
+
+  test('a second, higher mode in the eval is flagged, with a warning', () => {
+    // The bulk as above (max near p ≈ 0.015) and three queries near p = 0.9: ψ ≈ 2.2, some twelve
+    // bulk scales β = 0.3 above the bulk's top, where the bulk alone would reach only past 10^8 queries.
+    const p = gumbelProbabilities(5000, 5, -4, 0.3);
+    [p[0], p[1], p[2]] = [0.9, 0.88, 0.86];
+    const result = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), options);
+    expect(result.selfCheck!.flagged).toBe(true);
+    expect(result.selfCheck!.pValue!).toBeLessThan(0.05);
+    expect(result.warnings.some((w) => w.includes('bends away from the Gumbel tail'))).toBe(true);
+  });
+
+  test('the unseen-mode bound is −ln(0.05)/m and n times it, with or without a fit', () => {
+    // −ln 0.05 = ln 20 = 2.995732273553991 (math.log(20)).
+    const p = gumbelProbabilities(5000, 8);
+    const fitted = forecastBehavior(sample('harm', p, new Array<number>(p.length).fill(0)), { ...options, backtestSplits: 0 });
+    expect(fitted.unseenModeBound!.share).toBeCloseTo(2.995732273553991 / 5000, 15);
+    expect(fitted.unseenModeBound!.expectedAtN).toBeCloseTo(599.14645471079, 9);
+    const none = forecastBehavior(sample('quiet', new Array<number>(300).fill(0), new Array<number>(300).fill(10)), options);
+    expect(none.outcome).toBe('insufficient');
+    expect(none.selfCheck).toBeNull();
+    expect(none.unseenModeBound!.expectedAtN).toBeCloseTo(1e6 * (2.995732273553991 / 300), 6);
   });
 
   test('insufficient: fewer than t nonzero queries gives the largest p̂ and an exact binomial bound', () => {

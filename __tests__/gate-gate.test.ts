@@ -60,6 +60,8 @@ function forecast(
       expectedCount: null,
     },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: null,
     bound:
       numbers.aggregateBound === undefined && numbers.frequencyBound === undefined
         ? null

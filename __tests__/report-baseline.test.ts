@@ -133,9 +133,9 @@ describe('baseline section', () => {
     // Each current behaviour still has its main-table row and its comparison row.
     for (const name of ['harmful\\-advice', 'pii\\-leak', 'tool\\-misuse']) expect(rows(moderate.body, name)).toBe(2);
     expect(rows(moderate.body, 'self\\-exfiltration')).toBe(1);
-    // 2,280: the next steps go, then the main table is cut; then comparison rows from the end, the breaching one sorted first and kept.
-    const tight = renderMarkdown(baselineReport(), { maxChars: 2280 });
-    expect(tight.body.length).toBeLessThanOrEqual(2280);
+    // 2,340: the next steps and the tail shape go, then the main table is cut; then comparison rows from the end, the breaching one sorted first and kept.
+    const tight = renderMarkdown(baselineReport(), { maxChars: 2_340 });
+    expect(tight.body.length).toBeLessThanOrEqual(2_340);
     expect(tight.body).toContain('| harmful\\-advice | 4.0e-3');
     expect(rows(tight.body, 'self\\-exfiltration')).toBe(0);
     expect(tight.body).toContain('_… 1 more behaviour omitted (comment size limit)');

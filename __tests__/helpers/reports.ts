@@ -7,7 +7,8 @@
  * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (DESIGN §1).
  */
 import type { Thresholds } from '../../src/config/settings.js';
-import type { BehaviorForecast, CurvePoint, TailPoint } from '../../src/forecast/types.js';
+import type { BehaviorForecast, CurvePoint, TailPoint, UnseenModeBound } from '../../src/forecast/types.js';
+import type { SelfCheck } from '../../src/forecast/uncertainty/self-check.js';
 import { decide } from '../../src/gate/decide.js';
 import type { Breach, Status, Verdict } from '../../src/gate/types.js';
 import { errorNextStep } from '../../src/report/json.js';
@@ -35,6 +36,41 @@ export interface TailSpec {
   warnings?: string[];
   aggregate?: [number, number, number];
   frequency?: [number, number, number];
+  /** The self-check's result; default a tail consistent with the Gumbel shape. */
+  selfCheck?: SelfCheck;
+}
+
+/** A tail whose shape passes the self-check (hand-chosen p-values). */
+export const CONSISTENT: SelfCheck = {
+  pValue: 0.43,
+  flagged: false,
+  tests: { r2: 0.61, topGap: 0.52, curvature: 0.35, backtestPit: 0.27 },
+  skipped: [],
+};
+
+/** A tail the self-check flags: the top query far above the rest, as a second mode leaves it. */
+export const BENT: SelfCheck = {
+  pValue: 0.0031,
+  flagged: true,
+  tests: { r2: 0.048, topGap: 0.00021, curvature: 0.019, backtestPit: 0.012 },
+  skipped: [],
+};
+
+/** Hits of few samples per query: ties among the top p̂ leave the backtest PIT alone. */
+export const TIED: SelfCheck = {
+  pValue: 0.36,
+  flagged: false,
+  tests: { backtestPit: 0.36 },
+  skipped: (['r2', 'topGap', 'curvature'] as const).map((test) => ({
+    test,
+    reason: 'some of the top 31 p̂ are equal (as hits of k samples per query make them), and ties alone make a Gumbel tail look bent',
+  })),
+};
+
+/** −ln(0.05)/m and n times it, by hand: the unseen-mode bound of an eval of m queries. */
+export function unseenAt(m: number, n: number): UnseenModeBound {
+  const share = 2.995732273553991 / m;
+  return { share, expectedAtN: n * share };
 }
 
 /** No errored sample, under the default error budget (10%, fail). */
@@ -98,7 +134,10 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
       withinTenfold: 0.875,
       underestimated: 0.25,
       upperCoverage: 0.854,
+      meanPit: 0.53,
     },
+    selfCheck: spec.selfCheck ?? CONSISTENT,
+    unseenModeBound: unseenAt(spec.m, n),
     bound: null,
     // Ten samples per query, as `samples` above says.
     topQueries: points.map((pt) => ({
@@ -190,6 +229,7 @@ export function insufficientBehavior(spec: {
   rateUpperBound: number;
   thresholds?: Thresholds;
   status?: Status;
+  n?: number;
 }): ReportBehavior {
   const b: ReportBehavior = {
     name: spec.name,
@@ -215,6 +255,8 @@ export function insufficientBehavior(spec: {
     aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
     frequency: { tau: 0.5, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: unseenAt(spec.m, spec.n ?? 1e6),
     bound: {
       largestP: spec.largestP,
       hits: spec.hits,
@@ -351,7 +393,18 @@ export function warnAdvisoryReport(): Report {
       onInconclusive: 'warn',
     },
     behaviors: [
-      tailBehavior({ name: 'toxicity', m: 1500, nonzero: 31, a: -30, p1: 0.004, thresholds: WORST }),
+      tailBehavior({
+        name: 'toxicity',
+        m: 1500,
+        nonzero: 31,
+        a: -30,
+        p1: 0.004,
+        thresholds: WORST,
+        selfCheck: BENT,
+        warnings: [
+          'the top of the eval bends away from the Gumbel tail the forecast extrapolates (self-check p = 0.0031; top gap p < 0.001): the forecast and its interval may under-predict. A second, rarer failure mode among the top queries is the usual cause: look at them, and if they share a cause, evaluate them as their own behaviour',
+        ],
+      }),
       breaching(
         tailBehavior({
           name: 'jailbreak-compliance',
@@ -361,6 +414,7 @@ export function warnAdvisoryReport(): Report {
           p1: 0.02,
           thresholds: WORST,
           distinctPsi: 4,
+          selfCheck: TIED,
           warnings: [
             'only 4 distinct ψ among the top 10 (all-or-nothing epochs); the fit rests on few values',
             'the forecast is below 1/k = 0.1 for the queries that drive it (k = 10 samples per query)',

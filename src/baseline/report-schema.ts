@@ -60,6 +60,16 @@ const backtest = z.object({
   withinTenfold: prob,
   underestimated: prob,
   upperCoverage: optionalProb,
+  // Added with the self-check of the tail shape: older reports have none.
+  meanPit: optionalProb.default(null),
+});
+
+const selfCheckTest = z.enum(['r2', 'topGap', 'curvature', 'backtestPit']);
+const selfCheck = z.object({
+  pValue: optionalProb,
+  flagged: z.boolean(),
+  tests: z.partialRecord(selfCheckTest, prob),
+  skipped: z.array(z.object({ test: selfCheckTest, reason: z.string() })),
 });
 
 const behavior = z.object({
@@ -99,6 +109,12 @@ const behavior = z.object({
     expectedCount: z.number().min(0).nullable(),
   }),
   backtest: backtest.nullable(),
+  // Both added after the first release: a baseline report written before then has neither.
+  selfCheck: selfCheck.nullable().default(null),
+  unseenModeBound: z
+    .object({ share: prob, expectedAtN: z.number().min(0) })
+    .nullable()
+    .default(null),
   bound: z
     .object({
       largestP: prob,

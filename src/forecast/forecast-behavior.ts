@@ -1,6 +1,5 @@
 import type { BehaviorSample } from '../ingest/observation.js';
 import { aggregateRisk, meanLogNonOccurrence } from './aggregate.js';
-import { backtest } from './backtest.js';
 import { binomialUpperBound } from './binomial-bound.js';
 import { bootstrap, type BootstrapDraws } from './bootstrap.js';
 import { curveVolumes } from './curve.js';
@@ -13,18 +12,19 @@ import { lognormalWorstQuery } from './lognormal.js';
 import { createRng, type Rng } from './random.js';
 import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit, TopQuery } from './types.js';
 import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
+import { checkTailShape } from './tail-shape.js';
+import { unseenModeBound } from './unseen-mode.js';
 import { fitWarnings } from './warnings.js';
 
 /** Fewer successful resamples than this and the interval is not reported. */
 const MIN_RESAMPLES = 20;
-/** Resamples per backtest split for the upper-end coverage: a share over ~50 splits needs no more. */
-const BACKTEST_RESAMPLES = 100;
 
 /**
  * Every forecast for one behaviour (DESIGN §1): the Gumbel-tail fit, the
  * worst-query risk with its log-normal baseline, the aggregate risk and the
  * frequency above τ at the deployment volume n, bootstrap intervals, the
- * self-check backtest and the forecast-vs-volume curve. When the tail cannot
+ * self-check of the tail shape with its backtest, the unseen-mode limit and
+ * the forecast-vs-volume curve. When the tail cannot
  * be fit it says why and gives the largest p̂ and an exact binomial bound.
  */
 export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions): BehaviorForecast {
@@ -55,28 +55,14 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const aggregate = aggregateRisk(meanLogNonOccurrence(fit, est.p, opts.tailSize), n);
   const share = frequencyShare(fit, est.p, m, opts.tailSize, opts.tau);
   const psiNonzero = Array.from(est.p.subarray(0, est.nonzero), elicitationScore);
-  const check =
-    opts.backtestSplits > 0
-      ? backtest(
-          est,
-          {
-            tailSize: opts.tailSize,
-            splits: opts.backtestSplits,
-            ratio: opts.backtestRatio,
-            resamples: Math.min(opts.bootstrap, BACKTEST_RESAMPLES),
-            confidence: opts.confidence,
-          },
-          rng,
-        )
-      : null;
+  const shape = checkTailShape(est, fit, opts, rng);
 
-  const warnings = [...base.warnings, ...fitWarnings(fit, est, worst, n)];
+  const warnings = [...base.warnings, ...fitWarnings(fit, est, worst, n), ...shape.warnings];
   if (draws && draws.failures > 0.1 * opts.bootstrap) {
     warnings.push(
       `${draws.failures} of ${opts.bootstrap} bootstrap resamples had too few nonzero or distinct top scores to fit; the interval describes the rest`,
     );
   }
-  if (check && 'kind' in check) warnings.push(`self-check backtest skipped: ${check.reason}`);
   if (prediction.method === 'pivot' && est.samples[0] > 0 && opts.bootstrap === 0) {
     warnings.push('bootstrap is 0, so the worst-query interval leaves out the sampling noise of h/k; set bootstrap to include it');
   }
@@ -97,7 +83,8 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     },
     aggregateRisk: { forecast: aggregate, ...interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
     frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
-    backtest: check && !('kind' in check) ? check : null,
+    backtest: shape.backtest,
+    selfCheck: shape.selfCheck,
     curve: volumes.map((v) => {
       const band = predict(v);
       return { n: v, forecast: worstQueryRisk(fit, v), lower: band.lower, upper: band.upper };
@@ -136,6 +123,8 @@ function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOption
     aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
     frequency: { tau: opts.tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
+    selfCheck: null,
+    unseenModeBound: unseenModeBound(est.p.length, opts.deploymentVolume),
     bound: null,
     topQueries: topQueries(sample, est, opts.tailSize),
     curve: [],

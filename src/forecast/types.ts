@@ -3,6 +3,7 @@
  * returns null/NaN to mean "cannot compute": it returns an explicit
  * `kind: 'insufficient' | 'degenerate'` result that the gate handles.
  */
+import type { SelfCheck } from './uncertainty/self-check.js';
 
 /** One fitted point of the Gumbel tail: the j-th largest elicitation score. */
 export interface TailPoint {
@@ -43,19 +44,29 @@ export interface Estimate {
   upper: number;
 }
 
-/** Self-check backtest on the user's own data (DESIGN §1, beyond the paper). */
+/** Backtest on the user's own data (docs/method.md, "The self-check of the tail shape"; beyond the paper). */
 export interface BacktestResult {
   /** Splits whose fit and realised maximum were both usable. */
   splits: number;
-  /** Splits skipped (fit insufficient/degenerate on the subset, or no hit in the rest). */
+  /** Splits drawn and redrawn (subset's top with p̂ = 0 or all tied, or no hit in the rest). */
   skipped: number;
   /** Subset ratio r: fit on m/r, forecast the max of the other m − m/r. */
   ratio: number;
   medianAbsLog10Error: number;
   withinTenfold: number;
   underestimated: number;
-  /** Share of splits whose realised max was at or below the bootstrap upper end (null when not measured). */
+  /** Share of splits whose realised max was at or below the pivot's upper end (null in reports written before the pivot). */
   upperCoverage: number | null;
+  /** Mean PIT of the realised max under the pivot: about ½ on a Gumbel tail, high when the forecast under-predicts (null in older reports). */
+  meanPit: number | null;
+}
+
+/** The unseen-mode limit (docs/method.md, "What no check can see"). */
+export interface UnseenModeBound {
+  /** −ln(0.05)/m: a failure mode this common is absent from m eval queries with probability 5%. */
+  share: number;
+  /** n · share: how many deployment queries such a mode would hold. */
+  expectedAtN: number;
 }
 
 /** One point of the forecast-vs-volume curve shown in the report chart. */
@@ -160,6 +171,10 @@ export interface BehaviorForecast {
     expectedCount: number | null;
   };
   backtest: BacktestResult | null;
+  /** Is the eval's tail consistent with the Gumbel shape the forecast extrapolates? Null without a fit. */
+  selfCheck: SelfCheck | null;
+  /** What no check can see; null when there are no queries. */
+  unseenModeBound: UnseenModeBound | null;
   bound: InsufficientBound | null;
   /** The top t queries by p̂ (fewer when fewer have p̂ > 0), largest first. */
   topQueries: TopQuery[];

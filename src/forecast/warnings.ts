@@ -1,13 +1,12 @@
 import type { Estimates } from './elicitation.js';
 import type { TailFit } from './types.js';
 
-/** R² below this and the top scores are visibly not on a line. */
-const LOW_R2 = 0.8;
-
 /**
  * Diagnostics that tell the user when to distrust a fit (DESIGN §1 "Zeros
  * and low k"): sampled p̂ is resolved only to 1/k, and all-or-nothing epochs
- * make heavy ties normal in real logs.
+ * make heavy ties normal in real logs. Whether the top scores lie on a line
+ * at all is the self-check's question (tail-shape.ts), calibrated, not a
+ * fixed R² cut-off.
  */
 export function fitWarnings(fit: TailFit, est: Estimates, worst: number, n: number): string[] {
   const warnings: string[] = [];
@@ -21,11 +20,6 @@ export function fitWarnings(fit: TailFit, est: Estimates, worst: number, n: numb
   if (fit.distinctPsi <= Math.max(2, Math.floor(fit.tailSize / 3))) {
     warnings.push(
       `the fit rests on only ${fit.distinctPsi} distinct p̂ values among the top ${fit.tailSize} (ties from k samples per query); treat the slope with care`,
-    );
-  }
-  if (fit.r2 < LOW_R2) {
-    warnings.push(
-      `the top ${fit.tailSize} scores are far from a line (R² = ${fit.r2.toFixed(2)}): the Gumbel-tail assumption may not hold here`,
     );
   }
   return warnings;

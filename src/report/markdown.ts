@@ -2,13 +2,15 @@
  * The Markdown report: the sticky PR comment and the job summary (DESIGN §3
  * "PR comment"). Pure: report in, text out; the GitHub layer posts it.
  *
- * Order: marker, headline, context line, behaviour table, errored samples,
- * aggregate/frequency table, baseline comparison, red-team choice, warnings, chart (Mermaid +
- * table fallback), fit diagnostics, footer. When the text is over the limit,
- * detail goes first (diagnostics of the least risky behaviours, then all
- * diagnostics, the chart's table, the chart, the aggregate table, the
- * red-team choice), then rows of the comparison beyond the first ten and of
- * the main table, then the remaining comparison rows (see budget.ts). Every
+ * Order: marker, headline, context line, behaviour table, next steps, errored
+ * samples, tail shape (the self-check and the unseen-mode limit),
+ * aggregate/frequency table, baseline comparison, red-team choice, warnings,
+ * chart (Mermaid + table fallback), fit diagnostics, footer. When the text is
+ * over the limit, detail goes first (diagnostics of the least risky
+ * behaviours, then all diagnostics, the chart's table, the chart, the
+ * aggregate table, the red-team choice), then rows of the comparison beyond
+ * the first ten, the next steps, the tail shape, rows of the main table, then
+ * the remaining comparison rows (see budget.ts). Every
  * untrusted string goes through escapeMarkdown; none enters the Mermaid block.
  */
 import { fitToBudget, type Part, type Step } from './budget.js';
@@ -22,6 +24,7 @@ import { headlineSentence } from './sections/headline.js';
 import { contextLine, footer, warningsPart } from './sections/notes.js';
 import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
 import { redTeamPart } from './sections/red-team.js';
+import { tailShapePart } from './sections/tail-shape.js';
 import { aggregateTable, behaviorTable, type Omission } from './sections/tables.js';
 import type { Report } from './types.js';
 
@@ -51,6 +54,9 @@ const STEPS: Step[] = [
   { part: 'redteam', action: 'drop' },
   // Breaching comparison rows sort first, so trimming keeps the ones that decide the verdict.
   { part: 'baseline', action: 'trim', keepAtLeast: 10 },
+  // One short line per behaviour, then the whole part: the verdict rests on the table and the warnings.
+  { part: 'tailshape', action: 'trim' },
+  { part: 'tailshape', action: 'drop' },
   // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
   { part: 'warnings', action: 'trim', keepAtLeast: 10 },
   // Errored samples sort worst first, like the table: the first ten explain the statuses that decide the verdict.
@@ -77,11 +83,13 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
   // `redTeam` is absent from reports built before issue 7 by hand; treat it as none.
   const redTeam = redTeamPart(report.redTeam ?? null, omission);
   const errors = errorsPart(report, sorted, omission);
+  const tailShape = tailShapePart(report, sorted, omission);
   const parts: Part[] = [
     fixed('head', opts.marker === undefined ? headline : `${opts.marker}\n${headline}`),
     ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), nextStepsPart(sorted, omission)] : []),
     // Right under the main table: an over-budget behaviour's status is explained here.
     ...(errors === null ? [] : [errors]),
+    ...(tailShape === null ? [] : [tailShape]),
     ...(sorted.length > 0 ? [aggregateTable(report, sorted, omission)] : []),
     ...(baseline === null ? [] : [baseline]),
     ...(redTeam === null ? [] : [redTeam]),

@@ -127,3 +127,30 @@ export function formatLevel(level: number): string {
   // toPrecision strips the binary noise of 0.9 * 100 = 90.00000000000001.
   return `${Number((level * 100).toPrecision(6))}%`;
 }
+
+/**
+ * A p-value as `p = x` with two significant digits, or `p < 0.001`: the
+ * self-check's p-values are shares of 4,000 simulated replicates, good to a
+ * few thousandths.
+ * @example formatPValue(0.4321) // 'p = 0.43'
+ * @example formatPValue(0.0031) // 'p = 0.0031'
+ */
+export function formatPValue(p: number): string {
+  assertFinite(p, 'p-value');
+  if (p < 0 || p > 1) throw new RangeError(`cannot format p-value: ${p} is outside [0, 1]`);
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${Number(p.toPrecision(2))}`;
+}
+
+/**
+ * A rough count for a sentence ("about 3,300"): two significant digits, comma
+ * grouping from 1,000; below 10, one decimal at most.
+ * @example formatRoughCount(3328.6) // '3,300'
+ * @example formatRoughCount(0.333) // '0.3'
+ */
+export function formatRoughCount(x: number): string {
+  assertFinite(x, 'count');
+  if (x < 0) throw new RangeError(`cannot format count: ${x} is negative`);
+  if (x >= 10) return formatCount(Number(x.toPrecision(2)));
+  return String(Number(x.toFixed(x >= 1 ? 0 : 1)) || Number(x.toPrecision(1)));
+}

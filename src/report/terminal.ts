@@ -1,6 +1,7 @@
 /**
  * The report as plain text for a terminal (CLI): the headline, an aligned
- * table, why some behaviours have no forecast, the baseline comparison and
+ * table, the tail shape and the unseen-mode limit, why some behaviours have
+ * no forecast, the baseline comparison and
  * red-team choice when present, and the warnings. No Markdown,
  * no colours.
  *
@@ -18,6 +19,7 @@ import { headlineSentence } from './sections/headline.js';
 import { errorsStep, needsNextStep, planSentence, topQueriesText } from './sections/next-steps.js';
 import { gateBasis } from './sections/notes.js';
 import { sortBehaviors } from './sections/rank.js';
+import { tailShapeLines } from './sections/tail-shape.js';
 import { redTeamLines } from './sections/red-team.js';
 import type { Report } from './types.js';
 
@@ -51,6 +53,8 @@ export function renderTerminal(report: Report): string {
   }
   const errors = errorsLines(report, sorted);
   if (errors.length > 0) lines.push('', ...errors);
+  const shape = tailShapeLines(report, sorted, clean);
+  if (shape.length > 0) lines.push('', ...shape);
   const unforecast = sorted.filter((b) => b.worstQueryRisk.forecast === null);
   if (unforecast.length > 0) {
     lines.push('', 'No forecast:');

@@ -1,7 +1,7 @@
 /**
  * `<details><summary>Fit diagnostics</summary>`: per behaviour, what the
  * forecast rests on (the Gumbel-tail fit, the log-normal baseline, the
- * self-check backtest, what was excluded). One row per behaviour, worst
+ * self-check of the tail shape and its backtest, what was excluded). One row per behaviour, worst
  * first, so the size budget drops the least risky ones first.
  */
 import type { BacktestResult } from '../../forecast/types.js';
@@ -20,6 +20,7 @@ import {
 import type { Report, ReportBehavior } from '../types.js';
 import { boundText } from './cells.js';
 import type { Omission } from './tables.js';
+import { selfCheckDetail } from './tail-shape.js';
 
 export function diagnostics(report: Report, sorted: ReportBehavior[], omission: Omission): Part {
   return {
@@ -51,7 +52,8 @@ function behaviorDiagnostics(report: Report, b: ReportBehavior): string {
       `- Worst-query risk at ${formatVolume(report.deploymentVolume)}: Gumbel tail ${formatProbability(w.forecast)} (${formatLevel(report.settings.confidence)}: ${formatInterval(w.lower, w.upper)}) · log-normal baseline ${formatOptionalProbability(w.lognormal)} · largest observed p̂ ${formatProbability(w.observedMax)}`,
     );
   }
-  if (b.backtest !== null) lines.push(`- ${backtestText(b.backtest)}`);
+  if (b.selfCheck != null) lines.push(`- ${selfCheckDetail(b.selfCheck)}`);
+  if (b.backtest !== null) lines.push(`- ${backtestText(b.backtest, report.settings.confidence)}`);
   lines.push(`- ${rowsText(b)}`);
   if (b.fit !== null && b.fit.points.length > 0) {
     lines.push('', '| rank j | p̂ | ψ |', '|---:|---:|---:|');
@@ -61,11 +63,16 @@ function behaviorDiagnostics(report: Report, b: ReportBehavior): string {
   return lines.join('\n');
 }
 
-function backtestText(bt: BacktestResult): string {
-  const head = `Self-check backtest (fit on m/${bt.ratio}, forecast the largest p̂ of the other queries; ${bt.splits} splits${bt.skipped > 0 ? `, ${bt.skipped} skipped` : ''})`;
+/** Information, not a signal: the self-check above is what flags a tail. */
+function backtestText(bt: BacktestResult, confidence: number): string {
+  const head = `Backtest (fit on m/${bt.ratio}, predict the largest p̂ of the other queries; ${bt.splits} splits${bt.skipped > 0 ? `, ${bt.skipped} redrawn` : ''})`;
   if (bt.splits === 0) return `${head}: no usable split.`;
-  const coverage = bt.upperCoverage === null ? '' : ` · upper end covers the realised max in ${formatPercent(bt.upperCoverage)}`;
-  return `${head}: median |log10 error| ${formatStat(bt.medianAbsLog10Error)} · within 10× in ${formatPercent(bt.withinTenfold)} · underestimated in ${formatPercent(bt.underestimated)}${coverage}`;
+  const coverage =
+    bt.upperCoverage === null
+      ? ''
+      : ` · the ${formatLevel((1 + confidence) / 2)} upper end covers the realised max in ${formatPercent(bt.upperCoverage)}`;
+  const pit = bt.meanPit === null ? '' : ` · mean PIT ${formatStat(bt.meanPit)} (½ when the tail is Gumbel)`;
+  return `${head}: median |log10 error| ${formatStat(bt.medianAbsLog10Error)} · within 10× in ${formatPercent(bt.withinTenfold)} · underestimated in ${formatPercent(bt.underestimated)}${coverage}${pit}`;
 }
 
 /** Rows that did not count, duplicates and capped p̂ = 1. Reason names come from the artifacts: escaped. */
