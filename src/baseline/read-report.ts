@@ -5,6 +5,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from '../ingest/format.js';
 import type { SourceFile } from '../ingest/observation.js';
+import { describeIssue, safeCheck } from '../ingest/schema-issue.js';
 import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
 
 /** A report holds one entry per behaviour (a few kB each); 100 MiB is tens of thousands of behaviours. */
@@ -66,10 +67,13 @@ export function parseReport(text: string, label: string): StoredReport {
       `baseline ${label}: report schemaVersion ${version}, but this tailgate reads schemaVersion 1; regenerate the baseline with this version, or give result files instead.`,
     );
   }
-  const result = reportSchema.safeParse(data);
+  const result = safeCheck(reportSchema, data);
   if (!result.success) {
     const issues = result.error.issues;
-    const listed = issues.slice(0, MAX_ISSUES).map((i) => `${jsonPath(i.path)}: ${i.message}`);
+    const listed = issues.slice(0, MAX_ISSUES).map((i) => {
+      const plain = describeIssue(i, data);
+      return `${jsonPath(plain.path)}: ${plain.problem}`;
+    });
     const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : '';
     throw new InputError(`baseline ${label}: not a valid tailgate report (schemaVersion 1): ${listed.join('; ')}${more}.`);
   }

@@ -37,6 +37,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
+import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
 import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
@@ -183,7 +184,7 @@ export function parsePolicy(text: string, label: string): Policy {
       `policy ${label}: the file is empty; add a \`defaults\`, \`behaviors\` or \`files\` section, or leave the \`policy\` input empty.`,
     );
   }
-  const result = policySchema.safeParse(data);
+  const result = safeCheck(policySchema, data);
   if (!result.success) {
     throw new InputError(result.error.issues.map((issue) => describeIssue(issue, { label, doc, lines, data })).join('\n'));
   }
@@ -210,20 +211,29 @@ function describeIssue(issue: z.core.$ZodIssue, { label, doc, lines, data }: Sou
       return issue.keys.map((key) => `${at([...issue.path, key])}: unknown key (allowed: ${allowed.join(', ')})`).join('\n');
     }
     case 'invalid_type':
-      if (issue.expected === 'object') {
+      if (issue.expected === 'object' || issue.expected === 'record') {
         const what = issue.path.length === 0 ? 'the top level' : 'this key';
         return `${at(issue.path)}: ${what} must be a mapping of keys to values, but it ${describe(valueAt(data, issue.path))}`;
       }
       if (issue.expected === 'array')
         return `${at(issue.path)}: this key must be a list (one \`- item\` per line), but it ${describe(valueAt(data, issue.path))}`;
       if (issue.expected === 'string') return `${at(issue.path)}: this key must be a text, but it ${describe(valueAt(data, issue.path))}`;
-      return `${at(issue.path)}: ${issue.message}`;
-    case 'invalid_key':
-      // A record key failed its own schema (an empty behaviour name): show that schema's message.
-      return `${at(issue.path)}: ${issue.issues[0]?.message ?? issue.message}`;
+      return plainly(issue, data, at);
+    case 'invalid_key': {
+      // A record key failed its own schema (an empty behaviour name): word that schema's issue about the key.
+      const inner = issue.issues[0];
+      const key = issue.path[issue.path.length - 1];
+      return `${at(issue.path)}: ${(inner === undefined ? plainIssue(issue, data) : plainIssue(inner, key)).problem}`;
+    }
     default:
-      return `${at(issue.path)}: ${issue.message}`;
+      return plainly(issue, data, at);
   }
+}
+
+/** Any other issue, in the words every reader uses (schema-issue.ts). */
+function plainly(issue: z.core.$ZodIssue, data: unknown, at: (path: readonly PropertyKey[]) => string): string {
+  const plain = plainIssue(issue, data);
+  return `${at(plain.path)}: ${plain.problem}`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { InputError } from './format.js';
+import { jsonPath } from './json-file.js';
+import { describeIssue, safeCheck } from './schema-issue.js';
 
 /**
  * The parts of Inspect AI's log schema that tailgate reads, checked at runtime.
@@ -101,13 +103,12 @@ export function queryIdOf(log: LogInfo, sampleId: string): string {
  * path of the first bad field (e.g. `summaries.json[3].epoch`).
  */
 export function checkInspect<S extends z.ZodType>(schema: S, value: unknown, where: string, base: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = safeCheck(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  let path = base;
-  for (const key of issue?.path ?? []) path += typeof key === 'number' ? `[${key}]` : `${path === '' ? '' : '.'}${String(key)}`;
+  const plain = issue === undefined ? { path: [], problem: 'unexpected shape' } : describeIssue(issue, value);
+  const path = jsonPath(base, plain.path);
   throw new InputError(
-    `${where}: ${path === '' ? '(top level)' : path}: ${issue?.message ?? 'unexpected shape'}; ` +
-      'this does not look like a log written by inspect_ai',
+    `${where}: ${path === '' ? '(top level)' : path}: ${plain.problem}; ` + 'this does not look like a log written by inspect_ai',
   );
 }
