@@ -37,12 +37,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
+import { LIMITS } from '../ingest/limits.js';
 import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
 import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
 import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
 import type { BehaviorPolicy, Policy, RiskIncrease } from './settings.js';
+import { tooDeepAt } from './yaml-depth.js';
 
 /** A policy is a small hand-written file; anything bigger is a wrong path. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -164,6 +166,15 @@ export function loadPolicy(path: string, label: string = path): Policy {
 /** Parses and validates policy YAML text (pure). */
 export function parsePolicy(text: string, label: string): Policy {
   const lines = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // Counted by hand: the line counter is filled only by parseDocument, which is what must not run.
+    const line = text.slice(0, deep).split('\n').length;
+    throw new InputError(
+      `policy ${label}, line ${line}: nested more than ${LIMITS.maxNestingDepth} levels deep (the limit, LIMITS.maxNestingDepth); ` +
+        'a policy needs four levels at most, so check the brackets and indentation there.',
+    );
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   // Warnings (an unresolved tag, say) are errors too: a gate's config should mean exactly what it says.
   const first = doc.errors[0] ?? doc.warnings[0];

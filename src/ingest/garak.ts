@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { canonicalJson, shortHash } from './canonical.js';
+import { clip, clipList } from './excerpt.js';
 import { InputError, type FormatReader, type ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from './json-file.js';
+import type { ObservationSink } from './observation.js';
 
 /**
  * garak `report.jsonl` (checked against garak/attempt.py `Attempt.as_dict`,
@@ -37,6 +39,8 @@ const AttemptSchema = z.object({
   prompt: z.unknown(),
   detector_results: ScoresSchema,
 });
+
+type Attempt = z.output<typeof AttemptSchema>;
 
 const HEAD = /^\{\s*"entry_type"\s*:\s*"(?:start_run setup|init|attempt|config|plugin_cache)"/;
 
@@ -75,21 +79,8 @@ export const garakReader: FormatReader = {
       const attempt = checkShape(AttemptSchema, entry, where, '', 'expected a garak attempt entry (Attempt.as_dict)');
       const behavior = options.behavior ?? attempt.probe_classname;
       for (const d of Object.keys(attempt.detector_results)) detectorsSeen.add(d);
-      const detectors = options.scoreKey === undefined ? Object.keys(attempt.detector_results) : [options.scoreKey];
-      const scores = detectors.map((d) => attempt.detector_results[d]);
-      if (scores.length === 0 || scores.some((s) => s === undefined)) {
-        sink.exclude(behavior, options.scoreKey === undefined ? 'no-detector-results' : 'detector-missing');
-        return;
-      }
-      const { hits, k, unscored } = countHits(
-        scores.filter((s) => s !== undefined),
-        threshold,
-      );
-      const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt)))}`;
       try {
-        if (unscored > 0) sink.exclude(behavior, 'no-score', unscored);
-        if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
-        else if (unscored === 0) sink.exclude(behavior, 'no-outputs');
+        mapAttempt(attempt, behavior, options.scoreKey, threshold, sink);
       } catch (err) {
         throw new InputError(`${where}: ${messageOf(err)}`);
       }
@@ -102,8 +93,8 @@ export const garakReader: FormatReader = {
     }
     if (options.scoreKey !== undefined && !detectorsSeen.has(options.scoreKey)) {
       throw new InputError(
-        `${file.name}: scoreKey '${options.scoreKey}' is not a detector in this report; ` +
-          `detectors found: ${[...detectorsSeen].sort().join(', ') || 'none'}`,
+        `${file.name}: scoreKey '${clip(options.scoreKey)}' is not a detector in this report; ` +
+          `detectors found: ${clipList([...detectorsSeen].sort()) || 'none'}`,
       );
     }
     if (started > complete) {
@@ -113,6 +104,24 @@ export const garakReader: FormatReader = {
     return { rows };
   },
 };
+
+/** One scored attempt into the sink; plain Errors (the caller adds the line). */
+function mapAttempt(attempt: Attempt, behavior: string, scoreKey: string | undefined, threshold: number, sink: ObservationSink): void {
+  const detectors = scoreKey === undefined ? Object.keys(attempt.detector_results) : [scoreKey];
+  const scores = detectors.map((d) => attempt.detector_results[d]);
+  if (scores.length === 0 || scores.some((s) => s === undefined)) {
+    sink.exclude(behavior, scoreKey === undefined ? 'no-detector-results' : 'detector-missing');
+    return;
+  }
+  const { hits, k, unscored } = countHits(
+    scores.filter((s) => s !== undefined),
+    threshold,
+  );
+  const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt), 'prompt'))}`;
+  if (unscored > 0) sink.exclude(behavior, 'no-score', unscored);
+  if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
+  else if (unscored === 0) sink.exclude(behavior, 'no-outputs');
+}
 
 /**
  * Per output index: the scores of the chosen detectors that are numbers. An

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { z } from 'zod';
+import { clip } from './excerpt.js';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import { ingestLogprobSamples } from './inspect-logprobs.js';
 import {
@@ -163,7 +164,7 @@ function dedupe(records: EpochRecord[]): EpochRecord[] {
 /** Header facts for the mappers, and warnings about the run itself. */
 function logInfo(where: string, header: LogHeader, sink: ObservationSink): LogInfo {
   if (header.status !== 'success') {
-    sink.warn(`${where}: Inspect log status is '${header.status}' (header "status"), not 'success'; its samples may be incomplete`);
+    sink.warn(`${where}: Inspect log status is '${clip(header.status)}' (header "status"), not 'success'; its samples may be incomplete`);
   }
   if (header.invalidated === true) sink.warn(`${where}: the Inspect log is marked invalidated (header "invalidated": true)`);
   const epochs = header.eval.config?.epochs ?? 1;

@@ -1,6 +1,7 @@
 /**
  * Bounds on every read of untrusted artifacts (security: zip bombs, runaway
- * lines, glob explosions). Exceeding one is an InputError naming the bound.
+ * lines, glob explosions, hostile nesting). Exceeding one is an InputError
+ * naming the bound.
  */
 export const LIMITS = {
   /** Longest accepted line of a JSONL/CSV file. */
@@ -15,4 +16,11 @@ export const LIMITS = {
   maxZipEntries: 200_000,
   /** Files matched by all `results` globs together. */
   maxFiles: 10_000,
+  /**
+   * Deepest nesting of a JSON or YAML value that tailgate walks (a grouping
+   * key such as promptfoo vars or a garak prompt, a policy file). Real values
+   * nest a handful of levels; the bound turns a hostile `[[[[…` into a named
+   * error instead of a stack overflow.
+   */
+  maxNestingDepth: 100,
 } as const;
