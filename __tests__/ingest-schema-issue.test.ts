@@ -15,7 +15,8 @@ import { describeIssue, describeValue, safeCheck } from '../src/ingest/schema-is
 import { errorOf } from './helpers/input-error.js';
 
 /** zod's default English: none of it may reach a user. */
-const ZOD_WORDING = /Invalid (input|option)|nonoptional|received (undefined|string|number|object)|Too (small|big)|expected array|expected object/;
+const ZOD_WORDING =
+  /Invalid (input|option)|nonoptional|received (undefined|string|number|object)|Too (small|big)|expected array|expected object/;
 
 /** The plain problem for `value` against `schema`'s first issue. */
 function problemOf(schema: z.ZodType, value: unknown): { path: PropertyKey[]; problem: string } {
@@ -29,14 +30,26 @@ describe('describeIssue', () => {
     ['a missing required field', z.object({ target: z.unknown() }), {}, ['target'], 'missing'],
     ['a missing typed field', z.object({ epoch: z.number() }), {}, ['epoch'], 'missing; expected a number'],
     ['a wrong type', z.object({ success: z.boolean() }), { success: 'yes' }, ['success'], 'expected true or false, found a string ("yes")'],
-    ['a union of kinds', z.object({ id: z.union([z.string(), z.number()]) }), { id: [1] }, ['id'], 'expected a string or a number, found an array ([1])'],
+    [
+      'a union of kinds',
+      z.object({ id: z.union([z.string(), z.number()]) }),
+      { id: [1] },
+      ['id'],
+      'expected a string or a number, found an array ([1])',
+    ],
     ['an integer', z.union([z.number().int(), z.string()]), 1.5, [], 'expected a whole number or a string, found the number 1.5'],
     ['literals', z.union([z.literal(0), z.literal(1), z.literal(2)]), 5, [], 'expected 0, 1 or 2, found the number 5'],
     ['an enum', z.enum(['a', 'b']), 'c', [], 'expected "a" or "b", found a string ("c")'],
     ['too few items', z.array(z.string()).min(2), ['x'], [], 'expected at least 2 items, found 1'],
     ['a number below its bound', z.number().positive(), 0, [], 'expected a number > 0, found the number 0'],
     ['an unknown key', z.strictObject({ a: z.number() }), { a: 1, b: 2 }, [], "unknown field 'b'"],
-    ['NaN where a number or null belongs', z.array(z.union([z.number(), z.null()])), ['NaN'], [0], 'expected a number or null, found a string ("NaN")'],
+    [
+      'NaN where a number or null belongs',
+      z.array(z.union([z.number(), z.null()])),
+      ['NaN'],
+      [0],
+      'expected a number or null, found a string ("NaN")',
+    ],
   ])('%s', (_what, schema, value, path, problem) => {
     const plain = problemOf(schema, value);
     expect(plain).toEqual({ path, problem });
@@ -45,12 +58,20 @@ describe('describeIssue', () => {
 
   test('a union whose closest alternative failed inside the value names the field inside', () => {
     const provider = z.union([z.string(), z.object({ id: z.string() })]);
-    expect(problemOf(z.object({ provider }), { provider: { label: 'x' } })).toEqual({ path: ['provider', 'id'], problem: 'missing; expected a string' });
+    expect(problemOf(z.object({ provider }), { provider: { label: 'x' } })).toEqual({
+      path: ['provider', 'id'],
+      problem: 'missing; expected a string',
+    });
   });
 
   test("a schema's own message is kept as written", () => {
     expect(problemOf(z.array(z.string()).min(2, 'give at least two sources'), []).problem).toBe('give at least two sources');
-    expect(problemOf(z.custom<number>((v) => v === 1, { message: 'expected the number one' }), 2).problem).toBe('expected the number one');
+    expect(
+      problemOf(
+        z.custom<number>((v) => v === 1, { message: 'expected the number one' }),
+        2,
+      ).problem,
+    ).toBe('expected the number one');
   });
 
   test('issues from a plain safeParse are reworded too (zod English is recognised)', () => {
