@@ -18,6 +18,13 @@ const SampleId = z.union([z.string(), z.number()]);
 const Score = z.object({ value: z.unknown() });
 const Scores = z.record(z.string(), Score).nullish();
 
+/**
+ * Log format versions these schemas follow: inspect_ai's LOG_SCHEMA_VERSION,
+ * 2 since July 2024 (`_util/constants.py`; Inspect itself refuses anything
+ * newer). Version 1 logs kept one `score` per sample instead of `scores`.
+ */
+export const KNOWN_LOG_VERSIONS: readonly number[] = [2];
+
 /** header.json (and the top of a .json log): EvalLog without samples. */
 export const LogHeader = z.object({
   version: z.number(),

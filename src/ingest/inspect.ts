@@ -6,6 +6,7 @@ import { ingestLogprobSamples } from './inspect-logprobs.js';
 import {
   checkInspect,
   JsonLog,
+  KNOWN_LOG_VERSIONS,
   LogHeader,
   SampleLogprobs,
   SampleScores,
@@ -163,6 +164,7 @@ function dedupe(records: EpochRecord[]): EpochRecord[] {
 
 /** Header facts for the mappers, and warnings about the run itself. */
 function logInfo(where: string, header: LogHeader, sink: ObservationSink): LogInfo {
+  if (!KNOWN_LOG_VERSIONS.includes(header.version)) sink.warn(unknownVersion(where, header.version));
   if (header.status !== 'success') {
     sink.warn(`${where}: Inspect log status is '${clip(header.status)}' (header "status"), not 'success'; its samples may be incomplete`);
   }
@@ -178,6 +180,21 @@ function logInfo(where: string, header: LogHeader, sink: ObservationSink): LogIn
     model: header.eval.model,
     declaredScorers: (header.eval.scorers ?? []).map((s) => s.name.slice(s.name.lastIndexOf('/') + 1)),
   };
+}
+
+/** Read anyway: the fields tailgate uses have not moved so far, but the user should know it is outside what was checked. */
+function unknownVersion(where: string, version: number): string {
+  const known = `the versions this reader knows: ${KNOWN_LOG_VERSIONS.join(', ')}`;
+  if (version < Math.min(...KNOWN_LOG_VERSIONS)) {
+    return (
+      `${where}: Inspect log format version ${version} (header "version"), older than ${known}; such logs keep one \`score\` ` +
+      'per sample, which tailgate does not read: convert it with a current inspect_ai (`inspect log convert <log> --to eval --output-dir <dir>`)'
+    );
+  }
+  return (
+    `${where}: Inspect log format version ${version} (header "version"), not one of ${known}; it was read by the fields ` +
+    'tailgate knows, so check the counts in the report, and update tailgate to a release that reads this version'
+  );
 }
 
 function emptyLog(where: string): InputError {
