@@ -79,9 +79,6 @@ export const SampleLogprobs = SampleScores.extend({
 export type SampleLogprobs = z.output<typeof SampleLogprobs>;
 export type TokenLogprob = z.output<typeof Logprob>;
 
-/** A .json log: the header fields plus `samples` (None when log_samples was off). */
-export const JsonLog = LogHeader.extend({ samples: z.array(z.unknown()).nullish() });
-
 /** What the score and logprob mappers need to know about one log. */
 export interface LogInfo {
   /** The file, as messages name it. */
