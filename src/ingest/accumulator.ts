@@ -3,9 +3,9 @@ import { LIMITS } from './limits.js';
 import type { BehaviorSample, ObservationSink } from './observation.js';
 
 /** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */
-const MAX_WARNINGS = 200;
+export const MAX_WARNINGS = 200;
 /** Longest warning kept, in characters. */
-const MAX_WARNING_CHARS = 2_000;
+export const MAX_WARNING_CHARS = 2_000;
 
 /**
  * Per-behaviour state. Query i's numbers live at index i of parallel typed
