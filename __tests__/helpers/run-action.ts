@@ -44,8 +44,8 @@ export interface ActionRun {
 }
 
 export interface RunOptions {
-  /** Files to add to the workspace before the run, path relative to it → content. */
-  files?: Record<string, string>;
+  /** Files to add to the workspace before the run, path relative to it → content (text, or bytes for a zip). */
+  files?: Record<string, string | Buffer>;
   /** Kill the process after this long (ms). */
   timeoutMs?: number;
 }
@@ -57,8 +57,8 @@ export function removeRunDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Writes `files` (relative path → text) under `dir`, creating folders. */
-export function writeFiles(dir: string, files: Record<string, string>): void {
+/** Writes `files` (relative path → text or bytes) under `dir`, creating folders. */
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
