@@ -3,6 +3,7 @@
  * first bytes, a bounded read, then strict validation against our schema.
  */
 import { open, readFile, stat } from 'node:fs/promises';
+import { clip } from '../ingest/excerpt.js';
 import { InputError } from '../ingest/format.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { describeIssue, safeCheck } from '../ingest/schema-issue.js';
@@ -81,7 +82,9 @@ export function parseReport(text: string, label: string): StoredReport {
   const names = new Set<string>();
   for (const b of report.behaviors) {
     if (names.has(b.name))
-      throw new InputError(`baseline ${label}: behaviour ${JSON.stringify(b.name)} appears twice; a report lists each behaviour once.`);
+      throw new InputError(
+        `baseline ${label}: behaviour ${JSON.stringify(clip(b.name))} appears twice; a report lists each behaviour once.`,
+      );
     names.add(b.name);
   }
   return report;

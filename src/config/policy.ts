@@ -37,6 +37,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
+import { clip } from '../ingest/excerpt.js';
 import { LIMITS } from '../ingest/limits.js';
 import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
@@ -260,7 +261,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'is empty';
   if (typeof value === 'object' && !Array.isArray(value)) return 'is a mapping';
   if (Array.isArray(value)) return 'is a list';
-  return typeof value === 'string' ? `is the string ${JSON.stringify(value)}` : `is a ${typeof value}`;
+  return typeof value === 'string' ? `is the string ${JSON.stringify(clip(value))}` : `is a ${typeof value}`;
 }
 
 /**
@@ -280,7 +281,7 @@ function keyPath(path: readonly PropertyKey[]): string {
     .map((seg, i) =>
       typeof seg === 'number'
         ? `[${seg}]`
-        : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg))}`,
+        : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? clip(String(seg)) : JSON.stringify(clip(String(seg)))}`,
     )
     .join('');
 }
