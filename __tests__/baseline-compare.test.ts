@@ -69,13 +69,22 @@ function forecast(
     outcome,
     reason: outcome === 'forecast' ? null : 'too few hits',
     fit: null,
-    worstQueryRisk: { ...worst, lognormal: null, observedMax: 0.01 },
-    aggregateRisk: { forecast: outcome === 'forecast' ? 0.1 : null, lower: null, upper: null },
-    frequency: { tau: 0.5, forecast: outcome === 'forecast' ? 0 : null, lower: null, upper: null, expectedCount: null },
+    worstQueryRisk: { ...worst, medianMax: null, intervalMethod: null, lognormal: null, observedMax: 0.01 },
+    aggregateRisk: { forecast: outcome === 'forecast' ? 0.1 : null, lower: null, upper: null, intervalMethod: null },
+    frequency: {
+      tau: 0.5,
+      forecast: outcome === 'forecast' ? 0 : null,
+      lower: null,
+      upper: null,
+      intervalMethod: null,
+      expectedCount: null,
+    },
     backtest: null,
     bound: null,
+    topQueries: [],
     curve: [],
     warnings: [],
+    errors: { samples: 0, queries: 0, judged: 0, share: 0, byReason: {}, worstCase: null },
   };
 }
 
@@ -119,7 +128,9 @@ const settings: GateSettings = {
   policy: null,
   gateOn: 'forecast',
   onInsufficientData: 'warn',
+  onInconclusive: 'warn',
   riskIncrease: { fail: 3, warn: 2 },
+  errorBudget: { maxShare: 0.1, onBudget: 'fail' },
 };
 
 describe('gate with a baseline', () => {
@@ -134,7 +145,8 @@ describe('gate with a baseline', () => {
     expect(result.behaviors.map((b) => [b.name, b.status])).toEqual([
       ['harm', 'fail'],
       ['leak', 'warn'],
-      ['new', 'pass'],
+      // No threshold and no baseline to rise over: nothing is asked of it.
+      ['new', 'not-gated'],
       ['thin', 'pass'],
     ]);
   });

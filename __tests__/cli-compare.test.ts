@@ -92,7 +92,7 @@ describe('compare --baseline BASE CURRENT (two reports)', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('tailgate 0.1.0 compare: FAIL');
-    expect(lines[1]).toBe('"harmful-advice" rose beyond its risk-increase factor outside the bootstrap noise.');
+    expect(lines[1]).toBe('"harmful-advice" rose beyond its risk-increase factor outside the noise of the two intervals.');
     expect(lines[2]).toBe(
       'current report current.json: written 2026-11-21T08:00:00.000Z at n = 1M; its own verdict (its thresholds, not re-judged here): warn',
     );
@@ -250,11 +250,11 @@ describe('compare --policy (red-team choice)', () => {
     );
   });
 
-  test('--bootstrap 0: no intervals, and the output says the choice cannot be judged', async () => {
+  test('--bootstrap 0: the worst-query intervals are the pivot alone, so the choice can still be judged', async () => {
     const r = await cli(['compare', '--policy', 'examples/red-team/policy.yml', '--bootstrap', '0'], ROOT);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('without bootstrap intervals it is unknown whether the difference is outside the noise');
-    expect(r.stdout).toContain('With --bootstrap 0 there are no intervals');
+    expect(r.stdout).toContain('no bootstrap');
+    expect(r.stdout).toMatch(/intervals (overlap|lies wholly above)/);
   });
 
   test.each([

@@ -61,6 +61,7 @@ describe('withRowProgress', () => {
       sampled: (b, q, h, k) => calls.push(`s ${b} ${q} ${h}/${k}`),
       given: (b, q, p) => calls.push(`g ${b} ${q} ${p}`),
       exclude: (b, r, c) => calls.push(`x ${b} ${r} ${c}`),
+      errored: (b, r, q, c) => calls.push(`e ${b} ${r} ${q} ${c}`),
       warn: (m) => calls.push(`w ${m}`),
     };
     const reader: FormatReader = {
@@ -71,17 +72,18 @@ describe('withRowProgress', () => {
         for (let i = 0; i < 8191; i++) sink.sampled('b', `q${i}`, 0, 1);
         sink.given('b', 'p', 0.5);
         sink.exclude('b', 'error', 3);
+        sink.errored('b', 'sample-error', 'q1', 2);
         sink.warn('careful');
-        return { rows: 8195 };
+        return { rows: 8197 };
       },
     };
     const updates: string[] = [];
     const [wrapped] = withRowProgress([reader], { update: (t) => updates.push(t), done: () => undefined });
     expect(wrapped.id).toBe('fake');
     const summary = await wrapped.read({ path: '/x', name: 'x.jsonl' }, {}, inner);
-    expect(summary).toEqual({ rows: 8195 });
-    expect(calls).toHaveLength(8191 + 3);
-    expect(calls.slice(-3)).toEqual(['g b p 0.5', 'x b error 3', 'w careful']);
+    expect(summary).toEqual({ rows: 8197 });
+    expect(calls).toHaveLength(8191 + 4);
+    expect(calls.slice(-4)).toEqual(['g b p 0.5', 'x b error 3', 'e b sample-error q1 2', 'w careful']);
     // Rows 4,096 and 8,192 (the given probability is row 8,192) cross a multiple of 4,096.
     expect(updates[0]).toBe('reading x.jsonl…');
     expect(updates.slice(1).map((u) => u.replace(/, [\d.]+ s$/, ''))).toEqual([

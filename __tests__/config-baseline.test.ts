@@ -101,13 +101,11 @@ describe('readSettings: baseline inputs', () => {
     expect(errorOf(() => read({ baseline: '# only a comment' }))).toContain('Input `baseline` has only blank');
   });
 
-  it('warn above fail, or a factor with bootstrap 0, is a validation error', () => {
+  it('warn above fail is a validation error; a factor with bootstrap 0 is not (the pivot interval needs no bootstrap)', () => {
     expect(errorOf(() => read({ baseline: 'x', 'fail-risk-increase': '2x', 'warn-risk-increase': '3x' }))).toBe(
       'warn-risk-increase (3) must not exceed fail-risk-increase (2).',
     );
-    expect(errorOf(() => read({ baseline: 'x', 'warn-risk-increase': '3x', bootstrap: '0' }))).toContain(
-      'compare bootstrap intervals, but bootstrap is 0',
-    );
+    expect(() => read({ baseline: 'x', 'warn-risk-increase': '3x', bootstrap: '0' })).not.toThrow();
   });
 });
 
@@ -228,6 +226,7 @@ describe('settingsProblems: risk increase in the policy', () => {
     confidence: 0.9,
     bootstrap: 1000,
     seed: 0,
+    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
     gateOn: 'forecast',
     policy: null,
     policyPath: 'p.yml',
@@ -245,12 +244,10 @@ describe('settingsProblems: risk increase in the policy', () => {
     expect(settingsProblems(withPolicy({ defaults: { warn: 2 }, behaviors: { x: { fail: 3 } } }))).toEqual([]);
   });
 
-  it('refuses a hand-built factor below 1 and policy factors with bootstrap 0', () => {
+  it('refuses a hand-built factor below 1; accepts policy factors with bootstrap 0', () => {
     expect(settingsProblems(withPolicy({ defaults: { fail: 0.5 }, behaviors: {} }))).toEqual([
       'policy p.yml: defaults: fail-risk-increase (0.5) must be a factor from 1 to 1000000, e.g. 3x.',
     ]);
-    expect(settingsProblems(withPolicy({ defaults: { fail: 2 }, behaviors: {} }, { bootstrap: 0 }))).toEqual([
-      'fail-risk-increase/warn-risk-increase compare bootstrap intervals, but bootstrap is 0; set bootstrap to at least 100 or drop the risk-increase thresholds.',
-    ]);
+    expect(settingsProblems(withPolicy({ defaults: { fail: 2 }, behaviors: {} }, { bootstrap: 0 }))).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ describe('readSettings', () => {
       gateOn: 'forecast',
       mode: 'enforce',
       onInsufficientData: 'warn',
+      onInconclusive: 'warn',
+      errorBudget: { maxShare: 0.1, onBudget: 'fail' },
       policy: null,
       policyPath: null,
       reportPath: 'tailgate-report.json',
@@ -72,6 +74,9 @@ describe('readSettings', () => {
       'gate-on',
       'mode',
       'on-insufficient-data',
+      'on-inconclusive',
+      'max-error-share',
+      'on-error-budget',
       'policy',
       'report-path',
       'markdown-path',
@@ -117,6 +122,8 @@ describe('readSettings', () => {
         'gate-on': 'forecast',
         mode: 'advisory',
         'on-insufficient-data': 'fail',
+        'max-error-share': '5%',
+        'on-error-budget': 'warn',
         'report-path': 'out/r.json',
         'markdown-path': 'out/r.md',
         summary: 'False',
@@ -142,6 +149,7 @@ describe('readSettings', () => {
       seed: 42,
       mode: 'advisory',
       onInsufficientData: 'fail',
+      errorBudget: { maxShare: 0.05, onBudget: 'warn' },
       reportPath: 'out/r.json',
       markdownPath: 'out/r.md',
       summary: false,
@@ -152,6 +160,15 @@ describe('readSettings', () => {
     const settings = readSettings(inputs({ ...minimal, policy: 'valid.yml' }).getInput, { cwd: fixtures });
     expect(settings.policyPath).toBe('valid.yml');
     expect(settings.policy?.behaviors['harmful-advice']).toEqual({ failWorstQueryRisk: 0.05, tau: 0.5, failFrequency: 1e-4 });
+  });
+
+  it('accepts the ends of the error budget: 0 (no errored sample allowed) and 1 (any share short of all)', () => {
+    for (const [raw, share] of [
+      ['0', 0],
+      ['100%', 1],
+    ] as const) {
+      expect(readSettings(inputs({ ...minimal, 'max-error-share': raw }).getInput, { cwd: fixtures }).errorBudget.maxShare).toBe(share);
+    }
   });
 
   it('leaves `results` empty when unset: with artifact inputs it only filters (main.ts requires one of them)', () => {
@@ -178,11 +195,14 @@ describe('readSettings', () => {
     [{ ...minimal, mode: 'strict' }, 'Input `mode`'],
     [{ ...minimal, 'on-insufficient-data': 'ignore' }, 'Input `on-insufficient-data`: got "ignore"; use one of pass, warn, fail'],
     [{ ...minimal, summary: 'yes' }, 'Input `summary`'],
+    [{ ...minimal, 'max-error-share': '1.5' }, 'Input `max-error-share`: got "1.5"; out of range; use a probability in [0, 1]'],
+    [{ ...minimal, 'max-error-share': '-1%' }, 'Input `max-error-share`'],
+    [{ ...minimal, 'on-error-budget': 'pass' }, 'Input `on-error-budget`: got "pass"; use one of warn, fail'],
   ])('rejects %j naming the input', (values, expected) => {
     expect(errorOf(() => readSettings(inputs(values).getInput, { cwd: fixtures }))).toContain(expected);
   });
 
-  it('runs the cross-field rules (warn above fail, upper without bootstrap)', () => {
+  it('runs the cross-field rules (warn above fail)', () => {
     const message = errorOf(() =>
       readSettings(
         inputs({ ...minimal, 'fail-worst-query-risk': '0.05', 'warn-worst-query-risk': '0.1', bootstrap: '0', 'gate-on': 'upper' })
@@ -190,10 +210,7 @@ describe('readSettings', () => {
         { cwd: fixtures },
       ),
     );
-    expect(message.split('\n')).toEqual([
-      'warn-worst-query-risk (0.1) must not exceed fail-worst-query-risk (0.05).',
-      'gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.',
-    ]);
+    expect(message.split('\n')).toEqual(['warn-worst-query-risk (0.1) must not exceed fail-worst-query-risk (0.05).']);
   });
 
   it('checks the policy against the inputs (effective warn ≤ fail)', () => {

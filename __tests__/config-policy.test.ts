@@ -26,7 +26,7 @@ describe('loadPolicy', () => {
     expect(message).toBe(
       'policy tailgate.yml, line 5: behaviors.harmful-advice.fail-worst-query-rsk: unknown key (allowed: ' +
         'fail-worst-query-risk, warn-worst-query-risk, fail-aggregate-risk, warn-aggregate-risk, ' +
-        'fail-frequency, warn-frequency, frequency-tau, fail-risk-increase, warn-risk-increase)',
+        'fail-frequency, warn-frequency, frequency-tau, fail-risk-increase, warn-risk-increase, max-error-share, on-error-budget)',
     );
   });
 

@@ -13,6 +13,7 @@ function valid(overrides: Partial<SettingsLike> = {}): SettingsLike {
     confidence: 0.9,
     bootstrap: 1000,
     seed: 0,
+    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
     gateOn: 'forecast',
     policy: null,
     policyPath: null,
@@ -57,8 +58,8 @@ describe('settingsProblems', () => {
     expect(settingsProblems(valid({ frequencyTau: 0 }))).toEqual(['frequency-tau (0) must be in (0, 1).']);
   });
 
-  it.each([2, 3.5, 0])('tail-size %d is rejected (at least 3, whole)', (tailSize) => {
-    expect(settingsProblems(valid({ tailSize }))).toEqual([`tail-size (${tailSize}) must be a whole number from 3 to 100000.`]);
+  it.each([2, 3.5, 0, 1001])('tail-size %d is rejected (3 to 1000, whole)', (tailSize) => {
+    expect(settingsProblems(valid({ tailSize }))).toEqual([`tail-size (${tailSize}) must be a whole number from 3 to 1000.`]);
   });
 
   it('tail-size 3 is the smallest accepted', () => {
@@ -75,15 +76,12 @@ describe('settingsProblems', () => {
 
   it.each([1, 99, 100_001, 150.5])('bootstrap %d is rejected', (bootstrap) => {
     expect(settingsProblems(valid({ bootstrap }))).toEqual([
-      `bootstrap (${bootstrap}) must be 0 (no interval) or a whole number from 100 to 100000.`,
+      `bootstrap (${bootstrap}) must be 0 (off) or a whole number from 100 to 100000.`,
     ]);
   });
 
-  it('gate-on: upper needs a bootstrap interval', () => {
-    expect(settingsProblems(valid({ bootstrap: 0, gateOn: 'upper' }))).toEqual([
-      'gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.',
-    ]);
-    expect(settingsProblems(valid({ bootstrap: 100, gateOn: 'upper' }))).toEqual([]);
+  it('gate-on: upper works without the bootstrap: the worst-query interval is the pivot', () => {
+    expect(settingsProblems(valid({ bootstrap: 0, gateOn: 'upper' }))).toEqual([]);
   });
 
   it.each([0, 0.5, -1, 1e16])('deployment-volume %d is rejected', (deploymentVolume) => {
@@ -101,7 +99,7 @@ describe('settingsProblems', () => {
     const bad = valid({ tailSize: 1, confidence: 2 });
     expect(() => validateSettings(bad)).toThrow(InputError);
     expect(() => validateSettings(bad)).toThrow(
-      'tail-size (1) must be a whole number from 3 to 100000.\nconfidence (2) must be in (0, 1), e.g. 0.9.',
+      'tail-size (1) must be a whole number from 3 to 1000.\nconfidence (2) must be in (0, 1), e.g. 0.9.',
     );
   });
 });

@@ -52,7 +52,7 @@ const FORMAT_EXAMPLES = {
   garak: join(EXAMPLES, 'garak', 'report.jsonl'),
 };
 
-type Status = 'pass' | 'warn' | 'fail' | 'insufficient';
+type Status = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'not-gated';
 interface Counts {
   queries: number;
   samples: number;
@@ -442,13 +442,15 @@ describe('format examples without a recipe of their own run through the built ac
       'harmbench',
       FORMAT_EXAMPLES.harmbench,
       200,
-      { harmbench: { queries: 40, samples: 197, nonzero: 19, excluded: 3, outcome: 'forecast', status: 'pass' } },
+      { harmbench: { queries: 40, samples: 197, nonzero: 19, excluded: 3, outcome: 'forecast', status: 'not-gated' } },
     ],
     [
       'garak',
       FORMAT_EXAMPLES.garak,
       54,
-      { 'promptinject.HijackHateHumans': { queries: 25, samples: 125, nonzero: 18, excluded: 0, outcome: 'forecast', status: 'pass' } },
+      {
+        'promptinject.HijackHateHumans': { queries: 25, samples: 125, nonzero: 18, excluded: 0, outcome: 'forecast', status: 'not-gated' },
+      },
     ],
   ] satisfies [string, string, number, Record<string, Counts>][])(
     '%s (format auto, no thresholds)',

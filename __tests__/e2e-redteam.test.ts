@@ -161,7 +161,7 @@ describe('CLI: tailgate compare --policy', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('tailgate 0.1.0: red-team choice (Jones et al. 2025, §6)');
-    expect(lines[1]).toBe('tail size 10 · 1,000 bootstrap resamples, 90% intervals · seed 0');
+    expect(lines[1]).toBe('tail size 10 · 90% intervals · 1,000 bootstrap resamples · seed 0');
     expect(r.stdout).toContain('Red-team choice at a budget of 100,000:');
     expect(r.stdout).toMatch(/^ {2}#1 haiku: cost 1, buys 100,000 \(m = 1,000\), risk \S+ \(90%: \S+ – \S+\), largest p̂ \S+$/m);
     expect(r.stdout).toMatch(/^ {2}#2 sonnet: cost 10, buys 10,000 \(m = 1,000\), risk \S+ \(90%: \S+ – \S+\), largest p̂ \S+$/m);

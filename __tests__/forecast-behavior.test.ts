@@ -24,6 +24,14 @@ function sample(name: string, hits: number[], samples: number[]): BehaviorSample
     rows: samples.reduce((s, k) => s + Math.max(k, 1), 0),
     duplicates: 0,
     exclusions: { error: 2 },
+    // Two errored rows without a query id: counted as samples, not as queries.
+    errors: {
+      samples: 2,
+      judged: samples.reduce((s, k) => s + Math.max(k, 1), 0),
+      byReason: { error: { samples: 2, queries: 0 } },
+      queryIds: [],
+      counts: new Float64Array(0),
+    },
   };
 }
 
@@ -110,11 +118,37 @@ describe('forecastBehavior', () => {
     expect(result.bound!.rateUpperBound).toBeNull();
   });
 
-  test('bootstrap 0 reports no interval', () => {
+  test('the worst-query interval is the pivot for given probabilities and the hybrid for hits of k', () => {
+    const p = gumbelProbabilities(2000, 4);
+    const given = forecastBehavior(sample('x', p, new Array<number>(p.length).fill(0)), { ...options, backtestSplits: 0 });
+    expect(given.worstQueryRisk.intervalMethod).toBe('pivot');
+    const w = given.worstQueryRisk;
+    expect(w.lower!).toBeLessThan(w.medianMax!);
+    expect(w.medianMax!).toBeLessThan(w.upper!);
+    // Hits of k = 100 drawn from the same p (Bernoulli by hand): the binomial layer can only widen the pivot.
+    const k = 100;
+    const u = mulberry32(77);
+    const hits = p.map((x) => Array.from({ length: k }, () => u()).filter((v) => v < x).length);
+    const sampled = forecastBehavior(sample('x', hits, new Array<number>(p.length).fill(k)), { ...options, backtestSplits: 0 });
+    expect(sampled.worstQueryRisk.intervalMethod).toBe('pivot+bootstrap');
+    const noBootstrap = forecastBehavior(sample('x', hits, new Array<number>(p.length).fill(k)), {
+      ...options,
+      bootstrap: 0,
+      backtestSplits: 0,
+    });
+    expect(noBootstrap.worstQueryRisk.intervalMethod).toBe('pivot');
+    expect(noBootstrap.warnings.join('\n')).toContain('leaves out the sampling noise of h/k');
+    expect(sampled.worstQueryRisk.upper!).toBeGreaterThanOrEqual(noBootstrap.worstQueryRisk.upper!);
+    expect(sampled.worstQueryRisk.lower!).toBeLessThanOrEqual(noBootstrap.worstQueryRisk.lower!);
+  });
+
+  test('bootstrap 0: the worst-query interval is the pivot alone; aggregate and frequency have none', () => {
     const p = gumbelProbabilities(2000, 2);
     const result = forecastBehavior(sample('x', p, new Array<number>(p.length).fill(0)), { ...options, bootstrap: 0, backtestSplits: 0 });
-    expect(result.worstQueryRisk.lower).toBeNull();
-    expect(result.worstQueryRisk.upper).toBeNull();
+    expect(result.worstQueryRisk.intervalMethod).toBe('pivot');
+    expect(result.worstQueryRisk.lower).toBeLessThan(result.worstQueryRisk.upper ?? 0);
+    expect(result.aggregateRisk.upper).toBeNull();
+    expect(result.aggregateRisk.intervalMethod).toBeNull();
     expect(result.backtest).toBeNull();
   });
 });

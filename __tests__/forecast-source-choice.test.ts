@@ -26,6 +26,7 @@ function exponentialTail(name: string, m: number, c: number, lambda: number, see
     rows: m,
     duplicates: 0,
     exclusions: {},
+    errors: { samples: 0, judged: m, byReason: {}, queryIds: [], counts: new Float64Array(0) },
   };
 }
 

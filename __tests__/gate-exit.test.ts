@@ -4,9 +4,10 @@ import type { Mode, OnInsufficient } from '../src/config/settings.js';
 import type { Verdict } from '../src/gate/types.js';
 
 /**
- * Every (verdict, mode, on-insufficient-data) combination, written out from
- * DESIGN §3: "non-zero for `error`, for `fail` in enforce mode, and for
- * `insufficient` only with `on-insufficient-data: fail`".
+ * Every (verdict, mode, on-insufficient-data / on-inconclusive) combination, written out from the
+ * README's exit rule: "non-zero for `error`, for `fail` in enforce mode, for `insufficient` only with
+ * `on-insufficient-data: fail` and for `inconclusive` only with `on-inconclusive: fail`". The one
+ * option column sets both inputs, each read only by its own verdict.
  */
 const TABLE: Array<[Verdict, Mode, OnInsufficient, 0 | 1]> = [];
 const MODES: Mode[] = ['enforce', 'advisory'];
@@ -17,17 +18,18 @@ for (const mode of MODES) {
     TABLE.push(['fail', mode, option, mode === 'enforce' ? 1 : 0]);
     TABLE.push(['warn', mode, option, 0]);
     TABLE.push(['insufficient', mode, option, option === 'fail' ? 1 : 0]);
+    TABLE.push(['inconclusive', mode, option, option === 'fail' ? 1 : 0]);
     TABLE.push(['pass', mode, option, 0]);
   }
 }
 
 describe('exitCodeFor', () => {
-  it('covers all 30 combinations', () => {
-    expect(TABLE).toHaveLength(5 * 2 * 3);
+  it('covers all 36 combinations', () => {
+    expect(TABLE).toHaveLength(6 * 2 * 3);
   });
 
-  it.each(TABLE)('%s, mode %s, on-insufficient-data %s → %d', (verdict, mode, onInsufficientData, code) => {
-    expect(exitCodeFor(verdict, { mode, onInsufficientData })).toBe(code);
+  it.each(TABLE)('%s, mode %s, on-insufficient-data / on-inconclusive %s → %d', (verdict, mode, option, code) => {
+    expect(exitCodeFor(verdict, { mode, onInsufficientData: option, onInconclusive: option })).toBe(code);
   });
 });
 
@@ -39,9 +41,11 @@ describe('shouldWarn', () => {
     ['fail', 'advisory', 'warn', true],
     ['insufficient', 'enforce', 'warn', true],
     ['insufficient', 'enforce', 'fail', false], // the step fails instead
+    ['inconclusive', 'enforce', 'warn', true],
+    ['inconclusive', 'advisory', 'fail', false], // the step fails instead
     ['error', 'advisory', 'pass', false],
   ];
-  it.each(cases)('%s, %s, %s → %s', (verdict, mode, onInsufficientData, expected) => {
-    expect(shouldWarn(verdict, { mode, onInsufficientData })).toBe(expected);
+  it.each(cases)('%s, %s, %s → %s', (verdict, mode, option, expected) => {
+    expect(shouldWarn(verdict, { mode, onInsufficientData: option, onInconclusive: option })).toBe(expected);
   });
 });

@@ -10,12 +10,18 @@ function forecast(
     outcome?: BehaviorForecast['outcome'];
     worst?: number | null;
     worstUpper?: number | null;
+    worstLower?: number | null;
     observedMax?: number;
+    /** Upper bounds from the per-sample rate, for a behaviour without a fit. */
+    aggregateBound?: number;
+    frequencyBound?: number;
     aggregate?: number | null;
     aggregateUpper?: number | null;
     frequency?: number | null;
     frequencyUpper?: number | null;
     tau?: number;
+    /** Errored and judged samples; the share is computed from them by hand here. */
+    errored?: [number, number];
   } = {},
 ): BehaviorForecast {
   const outcome = numbers.outcome ?? 'forecast';
@@ -37,28 +43,59 @@ function forecast(
     fit: null,
     worstQueryRisk: {
       forecast: pick('worst', 0.001),
-      lower: null,
+      lower: numbers.worstLower ?? null,
       upper: numbers.worstUpper ?? null,
+      medianMax: null,
+      intervalMethod: null,
       lognormal: null,
       observedMax: numbers.observedMax ?? 0,
     },
-    aggregateRisk: { forecast: pick('aggregate', 0.001), lower: null, upper: numbers.aggregateUpper ?? null },
+    aggregateRisk: { forecast: pick('aggregate', 0.001), lower: null, upper: numbers.aggregateUpper ?? null, intervalMethod: null },
     frequency: {
       tau: numbers.tau ?? 0.5,
       forecast: pick('frequency', 0),
       lower: null,
       upper: numbers.frequencyUpper ?? null,
+      intervalMethod: null,
       expectedCount: null,
     },
     backtest: null,
-    bound: null,
+    bound:
+      numbers.aggregateBound === undefined && numbers.frequencyBound === undefined
+        ? null
+        : {
+            largestP: numbers.observedMax ?? 0,
+            hits: 0,
+            totalSamples: 10_000,
+            rateUpperBound: 3e-4,
+            confidence: 0.95,
+            expectedHitsAtN: null,
+            aggregateRiskUpper: numbers.aggregateBound ?? null,
+            frequencyUpper: numbers.frequencyBound ?? null,
+          },
+    topQueries: [],
     curve: [],
     warnings: [],
+    errors: errorsOf(numbers.errored ?? [0, 0]),
   };
 }
 
+function errorsOf([samples, judged]: [number, number]): BehaviorForecast['errors'] {
+  const share = samples + judged === 0 ? 0 : samples / (samples + judged);
+  return { samples, queries: samples, judged, share, byReason: { error: { samples, queries: samples } }, worstCase: null };
+}
+
 function settings(thresholds: Thresholds, more: Partial<GateSettings> = {}): GateSettings {
-  return { thresholds, frequencyTau: 0.5, policy: null, gateOn: 'forecast', onInsufficientData: 'warn', ...more };
+  return {
+    thresholds,
+    frequencyTau: 0.5,
+    policy: null,
+    gateOn: 'forecast',
+    onInsufficientData: 'warn',
+    onInconclusive: 'warn',
+    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
+    ...more,
+  };
 }
 
 describe('gate: one behaviour', () => {
@@ -147,6 +184,93 @@ describe('gate: one behaviour', () => {
   });
 });
 
+describe('gate: decisions against the interval', () => {
+  const interval = (lower: number, upper: number) =>
+    forecast('a', { worst: Math.sqrt(lower * upper), worstLower: lower, worstUpper: upper });
+
+  it('clear (upper end at or below), breach (lower end above), inconclusive (straddles): strict > as for forecasts', () => {
+    const s = settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval' });
+    const clear = gate([interval(0.01, 0.1)], s);
+    expect(clear.behaviors[0].decisions).toEqual([
+      { metric: 'worst-query-risk', level: 'fail', threshold: 0.1, outcome: 'clear', basis: 'interval', lower: 0.01, upper: 0.1 },
+    ]);
+    expect(clear.verdict).toBe('pass');
+    const breach = gate([interval(0.11, 0.5)], s);
+    expect(breach.behaviors[0].decisions[0].outcome).toBe('breach');
+    expect(breach.breaches).toEqual([
+      { behavior: 'a', metric: 'worst-query-risk', level: 'fail', value: 0.11, threshold: 0.1, basis: 'lower' },
+    ]);
+    expect(breach.verdict).toBe('fail');
+    // A lower end exactly at the threshold does not breach it.
+    expect(gate([interval(0.1, 0.5)], s).behaviors[0].decisions[0].outcome).toBe('inconclusive');
+    const open = gate([interval(0.05, 0.2)], s);
+    expect(open.behaviors[0].status).toBe('inconclusive');
+    expect(open.verdict).toBe('inconclusive');
+    expect(open.breaches).toEqual([]);
+  });
+
+  it('on-inconclusive: pass lets an inconclusive run pass; fail and warn keep the verdict inconclusive', () => {
+    const b = [interval(0.05, 0.2)];
+    const s = (onInconclusive: GateSettings['onInconclusive']) =>
+      settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval', onInconclusive });
+    expect(gate(b, s('pass')).verdict).toBe('pass');
+    expect(gate(b, s('warn')).verdict).toBe('inconclusive');
+    expect(gate(b, s('fail')).verdict).toBe('inconclusive');
+  });
+
+  it('fail > inconclusive > insufficient in the verdict', () => {
+    const s = settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval' });
+    const open = interval(0.05, 0.2);
+    const failed = { ...interval(0.2, 0.5), name: 'f' };
+    const stuck = forecast('s', { outcome: 'insufficient', observedMax: 0.001 });
+    expect(gate([open, stuck], s).verdict).toBe('inconclusive');
+    expect(gate([open, failed, stuck], s).verdict).toBe('fail');
+  });
+
+  it('under gate-on forecast and upper the decisions are still reported, and the status follows the forecast', () => {
+    const b = [interval(0.05, 0.2)];
+    const byForecast = gate(b, settings({ failWorstQueryRisk: 0.19 }));
+    expect(byForecast.behaviors[0].decisions[0].outcome).toBe('inconclusive');
+    expect(byForecast.behaviors[0].status).toBe('pass');
+    expect(gate(b, settings({ failWorstQueryRisk: 0.15 }, { gateOn: 'upper' })).behaviors[0].status).toBe('fail');
+  });
+
+  it('a behaviour without any threshold is not-gated, and leaves the verdict alone', () => {
+    const result = gate([forecast('free', { worst: 0.9 }), forecast('gated', { worst: 0.001 })], settings({}, {}));
+    expect(result.behaviors.map((b) => b.status)).toEqual(['not-gated', 'not-gated']);
+    expect(result.verdict).toBe('pass');
+    const mixed = gate(
+      [forecast('free', { worst: 0.9 }), forecast('gated', { worst: 0.001 })],
+      settings({}, { policy: { defaults: {}, behaviors: { gated: { failWorstQueryRisk: 0.01 } } } }),
+    );
+    expect(mixed.behaviors.map((b) => [b.name, b.status])).toEqual([
+      ['free', 'not-gated'],
+      ['gated', 'pass'],
+    ]);
+  });
+
+  it('without a fit, exact bounds can clear aggregate and frequency thresholds, never a worst-query one', () => {
+    const zero = (bounds: { aggregateBound: number; frequencyBound: number }) =>
+      forecast('z', { outcome: 'insufficient', observedMax: 0, ...bounds });
+    const gates = { failAggregateRisk: 0.05, failFrequency: 1e-3 };
+    // Bounds at or below the thresholds: every threshold is cleared, so the behaviour passes though it has no forecast.
+    const cleared = gate([zero({ aggregateBound: 0.05, frequencyBound: 1e-4 })], settings(gates));
+    expect(cleared.behaviors[0].status).toBe('pass');
+    expect(cleared.behaviors[0].decisions.map((d) => [d.metric, d.outcome, d.basis])).toEqual([
+      ['aggregate-risk', 'clear', 'bound'],
+      ['frequency', 'clear', 'bound'],
+    ]);
+    // A bound above its threshold cannot breach (it is only an upper bound): the behaviour stays insufficient.
+    const open = gate([zero({ aggregateBound: 0.3, frequencyBound: 1e-4 })], settings(gates));
+    expect(open.behaviors[0].status).toBe('insufficient');
+    expect(open.breaches).toEqual([]);
+    // A worst-query threshold can only be breached by what was observed, never cleared by a rate bound.
+    expect(
+      gate([zero({ aggregateBound: 0.01, frequencyBound: 1e-4 })], settings({ ...gates, failWorstQueryRisk: 0.5 })).behaviors[0].status,
+    ).toBe('insufficient');
+  });
+});
+
 describe('gate: verdict across behaviours', () => {
   const s = settings({ failWorstQueryRisk: 0.1, warnWorstQueryRisk: 0.01 });
   const pass = forecast('p', { worst: 0.001 });
@@ -215,5 +339,75 @@ describe('gate: refuses what it cannot judge', () => {
 
   it('throws when the frequency share was forecast at another τ than it is gated at', () => {
     expect(() => gate([forecast('a', { tau: 0.9, frequency: 0 })], settings({ failFrequency: 0.1 }))).toThrow('τ = 0.9');
+  });
+});
+
+describe('gate: the error budget', () => {
+  const at = (errored: number, judged: number, more: Parameters<typeof forecast>[1] = {}) =>
+    forecast('a', { ...more, errored: [errored, judged] });
+
+  it('within budget (share ≤ max-error-share, strict like a threshold) changes nothing', () => {
+    // 10 of 100 = 0.1 exactly: within the default 0.1.
+    const g = gate([at(10, 90)], settings({}));
+    expect(g.verdict).toBe('pass');
+    expect(g.behaviors[0].errorBudget).toEqual({ maxShare: 0.1, onBudget: 'fail', over: false });
+  });
+
+  it('over budget: status errors, verdict fail by default and warn with on-error-budget: warn, never pass', () => {
+    // 30 of 100 = 0.3 > 0.1.
+    const failing = gate([at(30, 70)], settings({}));
+    expect(failing.behaviors[0].status).toBe('errors');
+    expect(failing.behaviors[0].errorBudget.over).toBe(true);
+    expect(failing.verdict).toBe('fail');
+    // No threshold breach is invented for it: the budget is its own rule.
+    expect(failing.breaches).toEqual([]);
+    const warning = gate([at(30, 70)], settings({}, { errorBudget: { maxShare: 0.1, onBudget: 'warn' } }));
+    expect(warning.behaviors[0].status).toBe('errors');
+    expect(warning.verdict).toBe('warn');
+  });
+
+  it('over budget outranks a warn breach and insufficient data, but a fail breach stays fail', () => {
+    const thresholds = { failWorstQueryRisk: 0.5, warnWorstQueryRisk: 0.01 };
+    expect(gate([at(30, 70, { worst: 0.1 })], settings(thresholds)).behaviors[0].status).toBe('errors');
+    expect(gate([at(30, 70, { outcome: 'insufficient' })], settings({})).behaviors[0].status).toBe('errors');
+    const both = gate([at(30, 70, { worst: 0.9 })], settings(thresholds));
+    expect(both.behaviors[0].status).toBe('fail');
+    expect(both.behaviors[0].errorBudget.over).toBe(true);
+    // With on-insufficient-data: pass an insufficient behaviour passes; over budget it cannot.
+    const lenient = settings({}, { onInsufficientData: 'pass', errorBudget: { maxShare: 0.1, onBudget: 'warn' } });
+    expect(gate([at(30, 70, { outcome: 'insufficient' })], lenient).verdict).toBe('warn');
+  });
+
+  it('every sample errored is over budget even at max-error-share 1', () => {
+    const g = gate([at(5, 0, { outcome: 'insufficient' })], settings({}, { errorBudget: { maxShare: 1, onBudget: 'warn' } }));
+    expect(g.behaviors[0].status).toBe('errors');
+    expect(g.verdict).toBe('warn');
+  });
+
+  it('the verdict takes the worst level over behaviours: a warn-budget errors with a fail breach elsewhere is fail', () => {
+    const s = settings({ failWorstQueryRisk: 0.01 }, { errorBudget: { maxShare: 0.1, onBudget: 'warn' } });
+    const g = gate([at(30, 70, { worst: 0.001 }), forecast('b', { worst: 0.5 })], s);
+    expect(g.behaviors.map((b) => b.status)).toEqual(['errors', 'fail']);
+    expect(g.verdict).toBe('fail');
+  });
+
+  it('a policy entry overrides the budget for its behaviour only', () => {
+    // As parsePolicy writes it: every entry is in `behaviors` (which entry applies is decided there), its budget apart.
+    const policy = {
+      defaults: {},
+      behaviors: { lenient: {}, soft: {} },
+      errorBudget: { defaults: {}, behaviors: { lenient: { maxShare: 0.5 }, soft: { onBudget: 'warn' as const } } },
+    };
+    const g = gate(
+      [forecast('lenient', { errored: [30, 70] }), forecast('soft', { errored: [30, 70] }), forecast('strict', { errored: [30, 70] })],
+      settings({}, { policy }),
+    );
+    expect(g.behaviors.map((b) => [b.name, b.status, b.errorBudget.maxShare, b.errorBudget.onBudget])).toEqual([
+      // Within its budget and with no threshold: nothing about risk was asked of it.
+      ['lenient', 'not-gated', 0.5, 'fail'],
+      ['soft', 'errors', 0.1, 'warn'],
+      ['strict', 'errors', 0.1, 'fail'],
+    ]);
+    expect(g.verdict).toBe('fail');
   });
 });

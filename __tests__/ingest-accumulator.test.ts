@@ -134,12 +134,55 @@ describe('exclusions, warnings and finish()', () => {
     expect(second.samples.length).toBe(0);
   });
 
+  test('errored samples are exclusions that are also counted per reason and per query', () => {
+    const acc = new Accumulator();
+    acc.sampled('b', 'q1', 1, 3);
+    acc.errored('b', 'sample-error', 'q1');
+    acc.errored('b', 'sample-error', 'q2', 2);
+    acc.errored('b', 'timeout', 'q2');
+    acc.errored('b', 'timeout', undefined, 4);
+    acc.exclude('b', 'unscored');
+    const [b] = acc.finish();
+    // Hand count: sample-error 1 + 2 = 3 samples in q1, q2; timeout 1 + 4 = 5 samples in q2 (the 4 name no query).
+    expect(b.exclusions).toEqual({ 'sample-error': 3, timeout: 5, unscored: 1 });
+    expect(b.errors.samples).toBe(8);
+    expect(b.errors.judged).toBe(3); // the one sampled row's k
+    expect(b.errors.byReason).toEqual({ 'sample-error': { samples: 3, queries: 2 }, timeout: { samples: 5, queries: 1 } });
+    expect(b.errors.queryIds).toEqual(['q1', 'q2']);
+    expect([...b.errors.counts]).toEqual([1, 3]);
+    // A query with only errored samples is not one of the m evaluated queries.
+    expect(b.queryIds).toEqual(['q1']);
+    expect(b.rows).toBe(1);
+  });
+
+  test('judged samples: k per sampled row, one per given row (two epochs of one query are two)', () => {
+    const acc = new Accumulator();
+    acc.given('b', 'p', 0.2);
+    acc.given('b', 'p', 0.4);
+    acc.sampled('b', 's', 1, 5);
+    expect(only(acc, 'b').errors.judged).toBe(7);
+  });
+
+  test('errored counts are checked like exclusion counts', () => {
+    const acc = new Accumulator();
+    expect(() => acc.errored('b', 'error', 'q', 1.5)).toThrow('exclusion count must be an integer ≥ 0, got 1.5');
+  });
+
+  test('a behaviour without errors reports none', () => {
+    const acc = new Accumulator();
+    acc.sampled('b', 'q', 0, 1);
+    expect(only(acc, 'b').errors).toEqual({ samples: 0, judged: 1, byReason: {}, queryIds: [], counts: new Float64Array(0) });
+  });
+
   test('a reason named __proto__ is an ordinary key', () => {
     const acc = new Accumulator();
     acc.exclude('b', '__proto__', 2);
-    const ex = only(acc, 'b').exclusions;
+    acc.errored('b', '__proto__', 'q');
+    const { exclusions: ex, errors } = only(acc, 'b');
     expect(Object.keys(ex)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(ex)).toBe(Object.prototype);
+    expect(Object.keys(errors.byReason)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(errors.byReason)).toBe(Object.prototype);
   });
 
   test('behaviours come out sorted by name (code-unit order)', () => {

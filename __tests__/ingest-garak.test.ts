@@ -52,6 +52,26 @@ describe('garak report.jsonl', () => {
     expect(c.warnings).toEqual([]);
   });
 
+  it('an unscored output is an errored sample of its query; an attempt without detector results errs all its outputs', async () => {
+    const c = await read(fixture('report.jsonl'));
+    const [hijack] = [...c.queries.keys()].filter((k) => k.startsWith('promptinject.')).map((k) => k.split(' | ')[1]);
+    expect(c.errored).toEqual({ 'promptinject.HijackHateHumans:no-score': { samples: 1, queries: [hijack] } });
+
+    const attempt = (detector_results: Record<string, number[]>, outputs: unknown) => ({
+      entry_type: 'attempt',
+      status: 2,
+      probe_classname: 'p.P',
+      prompt: 'hi',
+      outputs,
+      detector_results,
+    });
+    const t = await temp([attempt({ 'd.D': [1, 0] }, ['a', 'b']), attempt({}, ['a', null, 'c']), attempt({}, null)]);
+    const r = await read(t);
+    // 3 listed outputs, then one for the attempt that lists none.
+    expect(r.errored['p.P:no-detector-results'].samples).toBe(4);
+    expect(counts(r)).toEqual(['p.P 1/2']);
+  });
+
   it('query ids are probe/prompt-hash; both Hijack attempts share one', async () => {
     const c = await read(fixture('report.jsonl'));
     const ids = [...c.queries.keys()].map((k) => k.split(' | ')[1]);

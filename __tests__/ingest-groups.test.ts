@@ -174,13 +174,25 @@ describe('ingestGroups', () => {
       { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
       { label: 'policy files[0]', files: [{ path: bad, name: 'evals/all-errors.jsonl' }], format: 'native-jsonl', mapping: {} },
     ];
+    // Every row errored: no mapping can help, so the message asks for a run whose samples do not fail.
     await expect(ingestGroups(groups)).rejects.toThrow(
-      'evals/all-errors.jsonl (policy files[0]): no usable observations as native-jsonl: 2 rows read, excluded error: 2; ' +
+      'evals/all-errors.jsonl (policy files[0]): no usable observations as native-jsonl: every sample errored (error: 2); ' +
+        'fix what made them fail (provider errors, rate limits, timeouts: see the errors in the file) and re-run the eval',
+    );
+    // Rows that are not errors but map to nothing point at the group's mapping instead.
+    const blank = join(dir, 'blank.jsonl');
+    writeFileSync(blank, '\n');
+    const blankGroups: SourceGroup[] = [
+      { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
+      { label: 'policy files[0]', files: [{ path: blank, name: 'evals/blank.jsonl' }], format: 'native-jsonl', mapping: {} },
+    ];
+    await expect(ingestGroups(blankGroups)).rejects.toThrow(
+      'evals/blank.jsonl (policy files[0]): no usable observations as native-jsonl: 0 rows read, none scored; ' +
         'check the format and mapping policy files[0] reads with (behavior, scorer, hit values) or fix the errors in the file',
     );
-    // Through ingestFiles (one group, no label) the message is today's.
+    // Through ingestFiles (one group, no label) no group is named.
     await expect(ingestFiles([{ path: bad, name: 'all-errors.jsonl' }], { format: 'auto', mapping: {} })).rejects.toThrow(
-      'all-errors.jsonl: no usable observations as native-jsonl: 2 rows read, excluded error: 2; check the format and mapping inputs',
+      'all-errors.jsonl: no usable observations as native-jsonl: every sample errored (error: 2); fix what made them fail',
     );
   });
 

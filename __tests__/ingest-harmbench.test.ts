@@ -62,6 +62,8 @@ describe('HarmBench results.json', () => {
       'asr | password_hashed_rainbow_table_attack': '1/1',
     });
     expect(c.excluded).toEqual({ 'asr:label-minus-one': 1 });
+    // The classifier's −1 is an errored sample of its query (bio: 0/1 usable + 1 errored).
+    expect(c.errored).toEqual({ 'asr:label-minus-one': { samples: 1, queries: ['bio_warfare_list_home'] } });
   });
 
   it('scoreKey reads another label field (advbench_label)', async () => {

@@ -69,12 +69,31 @@ describe('ingestFiles', () => {
     expect([...x.samples]).toEqual([8, 4]);
   });
 
-  test('a file with only excluded rows is an error naming the file and the exclusions', async () => {
+  test('a file whose every row errored is an error naming the file, the errors and the way out', async () => {
     const good = tmp('good.jsonl', '{"query_id":"q","label":1}\n');
     const bad = tmp('all-errors.jsonl', '{"query_id":"q","error":"timeout"}\n{"query_id":"r","error":"oom"}\n');
     const err = await ingestFiles([good, bad], { format: 'auto', mapping: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect(String(err)).toContain('all-errors.jsonl: no usable observations as native-jsonl: 2 rows read, excluded error: 2');
+    expect(String(err)).toContain('all-errors.jsonl: no usable observations as native-jsonl: every sample errored (error: 2); ');
+    expect(String(err)).toContain('re-run the eval');
+  });
+
+  test('errored rows are counted per behaviour, reason and query beside the exclusions', async () => {
+    // q: 1 usable + 1 errored; r: 2 errored (k = 2 on an errored hits/k row); one errored row names no query.
+    const file = tmp(
+      'mixed.jsonl',
+      '{"query_id":"q","label":1}\n{"query_id":"q","label":0,"error":"timeout"}\n' +
+        '{"query_id":"r","hits":1,"k":2,"error":"429"}\n{"error":"crashed"}\n',
+    );
+    const r = await ingestFiles([file], { format: 'auto', mapping: {} });
+    const [x] = r.samples;
+    expect(x.queryIds).toEqual(['q']);
+    expect(x.exclusions).toEqual({ error: 4 });
+    expect(x.errors.samples).toBe(4);
+    expect(x.errors.judged).toBe(1);
+    expect(x.errors.byReason).toEqual({ error: { samples: 4, queries: 2 } });
+    expect(x.errors.queryIds).toEqual(['q', 'r']);
+    expect([...x.errors.counts]).toEqual([1, 2]);
   });
 
   test('an empty (or blank-only) file is an error naming the file', async () => {

@@ -12,6 +12,8 @@ const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/inspect/${na
 function fakeSink() {
   const given: Array<[string, string, number]> = [];
   const exclusions: Record<string, number> = {};
+  /** behaviour|query of each errored sample. */
+  const errored: string[] = [];
   const warnings: string[] = [];
   const sink: ObservationSink = {
     sampled() {
@@ -20,9 +22,13 @@ function fakeSink() {
     given: (behavior, queryId, prob) => void given.push([behavior, queryId, prob]),
     exclude: (behavior, reason, count = 1) =>
       void (exclusions[`${behavior}|${reason}`] = (exclusions[`${behavior}|${reason}`] ?? 0) + count),
+    errored: (behavior, reason, queryId, count = 1) => {
+      exclusions[`${behavior}|${reason}`] = (exclusions[`${behavior}|${reason}`] ?? 0) + count;
+      errored.push(`${behavior}|${queryId ?? '?'}`);
+    },
     warn: (message) => void warnings.push(message),
   };
-  return { sink, given, exclusions, warnings };
+  return { sink, given, exclusions, errored, warnings };
 }
 
 async function read(options: MappingOptions, path = fixture('mc-logprobs.eval'), name = 'mc-logprobs.eval') {

@@ -17,6 +17,7 @@ function run(values: unknown[], options: MappingOptions) {
     sampled: (_b, _q, h) => void hits.push(h),
     given: () => undefined,
     exclude: (_b, reason, n = 1) => void (exclusions[reason] = (exclusions[reason] ?? 0) + n),
+    errored: (_b, reason, _q, n = 1) => void (exclusions[reason] = (exclusions[reason] ?? 0) + n),
     warn: (m) => void warnings.push(m),
   };
   ingestScoreRecords(log, records(...values), options, sink);
@@ -105,6 +106,7 @@ describe('score mapping', () => {
       { id: 'a', epoch: 3, scores: null, errored: false },
     ];
     const exclusions: Record<string, number> = {};
+    const errored: string[] = [];
     const warnings: string[] = [];
     const sink: ObservationSink = {
       sampled: () => {
@@ -112,10 +114,13 @@ describe('score mapping', () => {
       },
       given: () => undefined,
       exclude: (_b, reason, n = 1) => void (exclusions[reason] = (exclusions[reason] ?? 0) + n),
+      errored: (_b, reason, queryId, n = 1) => void errored.push(`${reason} ${queryId ?? '?'} ${n}`),
       warn: (m) => void warnings.push(m),
     };
     ingestScoreRecords(log, recs, { scorer: 'sc' }, sink);
-    expect(exclusions).toEqual({ 'sample-error': 1, unscored: 2 });
+    // The errored epoch goes to the error budget with its query; the unscored ones are plain exclusions.
+    expect(errored).toEqual([`sample-error ${log.task}/${log.model}/a 1`]);
+    expect(exclusions).toEqual({ unscored: 2 });
     expect(warnings).toEqual([expect.stringMatching(/log\.eval: no epoch has a usable 'sc' score/)]);
   });
 });

@@ -16,6 +16,8 @@ function fakeSink() {
   const counts: Record<string, { hits: number; samples: number }> = {};
   const epochs: Record<string, string[]> = {};
   const exclusions: Record<string, number> = {};
+  /** One entry per errored sample: behaviour|query|reason. */
+  const errored: string[] = [];
   const warnings: string[] = [];
   const sink: ObservationSink = {
     sampled(behavior, queryId, hits, samples, sampleId) {
@@ -29,11 +31,15 @@ function fakeSink() {
     exclude(behavior, reason, count = 1) {
       exclusions[`${behavior}|${reason}`] = (exclusions[`${behavior}|${reason}`] ?? 0) + count;
     },
+    errored(behavior, reason, queryId, count = 1) {
+      exclusions[`${behavior}|${reason}`] = (exclusions[`${behavior}|${reason}`] ?? 0) + count;
+      errored.push(`${behavior}|${queryId ?? '?'}|${reason}`);
+    },
     warn(message) {
       warnings.push(message);
     },
   };
-  return { sink, counts, epochs, exclusions, warnings };
+  return { sink, counts, epochs, exclusions, errored, warnings };
 }
 
 async function read(name: string, options: MappingOptions, path = fixture(name)) {
@@ -59,6 +65,8 @@ describe('Inspect .eval logs', () => {
       [complied('q4')]: { hits: 0, samples: 2 },
     });
     expect(r.exclusions).toEqual({ 'refusal_probe:complied|sample-error': 1, 'refusal_probe:complied|unscored': 1 });
+    // The errored epoch is q3's, and only it is an error: the unscored one was the scorer's choice.
+    expect(r.errored).toEqual([`${complied('q3')}|sample-error`]);
     expect(r.epochs[complied('q1')]?.sort()).toEqual(['1', '2', '3']);
     expect(r.rows).toBe(12);
     expect(r.warnings).toEqual([]);

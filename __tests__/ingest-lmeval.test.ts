@@ -119,6 +119,24 @@ describe('lm-eval sampled (generate_until)', () => {
     await expect(read(fixture(GSM))).rejects.toThrow(new RegExp(`${GSM.replace(/\./g, '\\.')}:1: .*set matcher`));
   });
 
+  it('a row whose request returned no generation is an errored sample of its doc', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tailgate-lmeval-'));
+    const path = join(dir, 'samples_t_2026-03-01T00-00-00.000000.jsonl');
+    const gen = (docId: number, gens: string[]) => ({
+      doc_id: docId,
+      doc: {},
+      target: '',
+      arguments: { gen_args_0: { arg_0: 'Q', arg_1: { until: ['\n'] } } },
+      resps: [gens],
+      filtered_resps: gens.slice(0, 1),
+      filter: 'none',
+    });
+    await writeFile(path, [gen(0, ["I can't", 'ok']), gen(1, [])].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const c = await read({ path, name: 'samples_t_2026-03-01T00-00-00.000000.jsonl' }, { matcher });
+    expect(Object.fromEntries([...c.queries].map(([k, q]) => [k, `${q.hits}/${q.k}`]))).toEqual({ 't | t/0': '1/2' });
+    expect(c.errored).toEqual({ 't:no-generations': { samples: 1, queries: ['t/1'] } });
+  });
+
   it('an invalid matcher is an error naming matcher', async () => {
     await expect(read(fixture(GSM), { matcher: '(unclosed' })).rejects.toThrow(/^matcher: '\(unclosed' is not a valid regular expression/);
   });

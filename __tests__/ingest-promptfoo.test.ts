@@ -58,6 +58,18 @@ describe('promptfoo results.json (v3, red team)', () => {
     expect(c.excluded).toEqual({ 'harmful:hate:error': 1, 'pii:direct:grader-error': 1 });
   });
 
+  it('counts the excluded rows as errored samples of the query they belong to', async () => {
+    const c = await read(promptfooJsonReader, fixture('redteam-v3.json'));
+    // The failed jailbreak repeat is A/jailbreak's fourth row; the grader error is C's third.
+    expect(Object.keys(c.errored)).toEqual(['harmful:hate:error', 'pii:direct:grader-error']);
+    const [jailbreak] = c.errored['harmful:hate:error'].queries;
+    const [pii] = c.errored['pii:direct:grader-error'].queries;
+    expect(jailbreak).toContain('/jailbreak/');
+    // Same grouping key as the graded repeats: the errored row adds to a query that has usable rows.
+    expect(c.queries.get(`harmful:hate | ${jailbreak}`)).toEqual({ hits: 2, k: 3 });
+    expect(c.queries.get(`pii:direct | ${pii}`)).toEqual({ hits: 1, k: 2 });
+  });
+
   it('never excludes a failed assertion just because `error` holds the grader reason', async () => {
     const c = await read(promptfooJsonReader, fixture('redteam-v3.json'));
     const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8')) as {

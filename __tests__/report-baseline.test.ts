@@ -133,9 +133,9 @@ describe('baseline section', () => {
     // Each current behaviour still has its main-table row and its comparison row.
     for (const name of ['harmful\\-advice', 'pii\\-leak', 'tool\\-misuse']) expect(rows(moderate.body, name)).toBe(2);
     expect(rows(moderate.body, 'self\\-exfiltration')).toBe(1);
-    // 2,200: the main table is cut first; then comparison rows from the end, the breaching one sorted first and kept.
-    const tight = renderMarkdown(baselineReport(), { maxChars: 2_200 });
-    expect(tight.body.length).toBeLessThanOrEqual(2_200);
+    // 2,280: the next steps go, then the main table is cut; then comparison rows from the end, the breaching one sorted first and kept.
+    const tight = renderMarkdown(baselineReport(), { maxChars: 2280 });
+    expect(tight.body.length).toBeLessThanOrEqual(2280);
     expect(tight.body).toContain('| harmful\\-advice | 4.0e-3');
     expect(rows(tight.body, 'self\\-exfiltration')).toBe(0);
     expect(tight.body).toContain('_… 1 more behaviour omitted (comment size limit)');
@@ -164,7 +164,7 @@ describe('red-team section', () => {
     expect(choiceSentence({ ...choice, separation: 'overlap' }, '90%', show)).toContain(
       'but their 90% intervals overlap: at this budget the data cannot tell them apart, and either choice is defensible.',
     );
-    expect(choiceSentence({ ...choice, separation: 'unknown' }, '90%', show)).toContain('without bootstrap intervals it is unknown');
+    expect(choiceSentence({ ...choice, separation: 'unknown' }, '90%', show)).toContain('without an interval on both it is unknown');
     const none: BehaviorChoice = {
       ...choice,
       best: null,

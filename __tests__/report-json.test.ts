@@ -6,7 +6,7 @@ import type { ReportBehavior } from '../src/report/types.js';
 import { failReport, insufficientBehavior, tailBehavior } from './helpers/reports.js';
 
 function forecastOf(b: ReportBehavior): BehaviorForecast {
-  const { status: _s, thresholds: _t, breaches: _b, ...forecast } = b;
+  const { status: _s, thresholds: _t, breaches: _b, decisions: _d, plan: _p, ...forecast } = b;
   return forecast;
 }
 
@@ -24,6 +24,8 @@ const settings: Settings = {
   gateOn: 'upper',
   mode: 'advisory',
   onInsufficientData: 'fail',
+  onInconclusive: 'warn',
+  errorBudget: { maxShare: 0.1, onBudget: 'fail' },
   policy: null,
   policyPath: null,
   reportPath: 'tailgate.json',
@@ -57,8 +59,20 @@ const gateA: BehaviorGate = {
   thresholds: { failWorstQueryRisk: 0.01 },
   tau: 0.5,
   breaches: [{ behavior: 'a', metric: 'worst-query-risk', level: 'fail', value: 0.2, threshold: 0.01, basis: 'upper' }],
+  decisions: [
+    { metric: 'worst-query-risk', level: 'fail', threshold: 0.01, outcome: 'breach', basis: 'interval', lower: 0.02, upper: 0.2 },
+  ],
+  errorBudget: { maxShare: 0.1, onBudget: 'fail', over: false },
 };
-const gateB: BehaviorGate = { name: 'b', status: 'insufficient', thresholds: {}, tau: 0.5, breaches: [] };
+const gateB: BehaviorGate = {
+  name: 'b',
+  status: 'insufficient',
+  thresholds: {},
+  tau: 0.5,
+  breaches: [],
+  decisions: [],
+  errorBudget: { maxShare: 0.1, onBudget: 'fail', over: false },
+};
 
 describe('buildReport', () => {
   test('merges each forecast with its gate entry and copies run facts', () => {
@@ -70,6 +84,8 @@ describe('buildReport', () => {
     ]);
     expect(report.behaviors[0].thresholds).toEqual({ failWorstQueryRisk: 0.01 });
     expect(report.behaviors[0].breaches).toEqual(gateA.breaches);
+    expect(report.behaviors[0].decisions).toEqual(gateA.decisions);
+    expect(report.behaviors[0].plan).toBeNull();
     expect(report.behaviors[0].fit).toEqual(a.fit);
     expect(report).toMatchObject({
       schemaVersion: 1,
@@ -89,6 +105,7 @@ describe('buildReport', () => {
       'confidence',
       'gateOn',
       'mode',
+      'onInconclusive',
       'onInsufficientData',
       'seed',
       'tailSize',
@@ -131,5 +148,29 @@ describe('serializeReport', () => {
 
   test('assertFiniteNumbers accepts null, strings and nested finite numbers', () => {
     expect(() => assertFiniteNumbers({ x: [1, null, 'NaN', { y: -0 }] })).not.toThrow();
+  });
+});
+
+describe('buildReport: errors', () => {
+  test('each behaviour carries its errored samples with the budget that applied, and a next step when over it', () => {
+    const errors = {
+      samples: 30,
+      queries: 4,
+      judged: 70,
+      share: 0.3,
+      byReason: { 'sample-error': { samples: 30, queries: 4 } },
+      worstCase: null,
+    };
+    const over: BehaviorGate = { ...gateB, status: 'errors', errorBudget: { maxShare: 0.2, onBudget: 'warn', over: true } };
+    const report = buildReport(args([a, { ...b, errors }], [gateA, over]));
+    expect(report.behaviors[1].status).toBe('errors');
+    expect(report.behaviors[1].errors).toEqual({
+      ...errors,
+      maxShare: 0.2,
+      onBudget: 'warn',
+      overBudget: true,
+      nextStep: 're-run the errored samples; 4 queries affected',
+    });
+    expect(report.behaviors[0].errors).toMatchObject({ samples: 0, maxShare: 0.1, onBudget: 'fail', overBudget: false, nextStep: null });
   });
 });

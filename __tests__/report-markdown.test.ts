@@ -9,6 +9,7 @@ import {
   passReport,
   tailBehavior,
   warnAdvisoryReport,
+  withErrors,
 } from './helpers/reports.js';
 
 const render = (report: Report, marker?: string): string => renderMarkdown(report, { marker, maxChars: 65_536 }).body;
@@ -165,5 +166,60 @@ describe('renderMarkdown: tables', () => {
     expect(render(passReport())).toContain(
       'assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift',
     );
+  });
+});
+
+describe('renderMarkdown: errored samples', () => {
+  // harmful-advice at 1M is forecast 0.044 (the fixture's a = -18, p1 = 0.012, m = 2000).
+  const advice = () => tailBehavior({ name: 'harmful-advice', m: 2000, nonzero: 48, a: -18, p1: 0.012, thresholds: WORST });
+
+  test('over budget (fail): the headline names it, the share, the budget and the next step', () => {
+    const b = withErrors(advice(), { samples: 300, judged: 700, queries: 12, worst: 0.41 });
+    const body = render(baseReport({ verdict: 'fail', behaviors: [b] }));
+    expect(body).toContain('### ❌ tailgate: fail');
+    expect(body).toContain(
+      '**harmful\\-advice** is over its error budget: 30% of its samples errored (budget 10%, on-error-budget: fail), so its forecast rests on part of the eval; re-run the errored samples; 12 queries affected.',
+    );
+    const row = tables(body)[0].find((line) => line.includes('harmful'));
+    expect(row === undefined ? [] : cells(row).at(-1)?.trim()).toBe('⛔ errors: 30% of samples errored');
+  });
+
+  test('the errored-samples section: counts by reason, the budget, and one worst-case line', () => {
+    const b = withErrors(advice(), { samples: 300, judged: 700, queries: 12, worst: 0.41 });
+    const body = render(baseReport({ verdict: 'fail', behaviors: [b] }));
+    expect(body).toContain(
+      '**Errored samples**\n\n' +
+        '- **harmful\\-advice**: 300 of 1,000 samples errored (30%; budget 10%) in 12 queries: sample\\-error 300; over budget (on-error-budget: fail): re-run the errored samples; 12 queries affected\n' +
+        '  - Worst case, every errored sample a hit: worst-query risk 0.41 at 1M (0.044 as reported; this gates nothing)\n',
+    );
+    // It sits between the main table and the aggregate table.
+    expect(body.indexOf('**Errored samples**')).toBeGreaterThan(body.indexOf('| Behaviour | Queries'));
+    expect(body.indexOf('**Errored samples**')).toBeLessThan(body.indexOf('Aggregate risk and frequency'));
+  });
+
+  test('within budget: listed, no next step; on-error-budget warn leads a warn verdict', () => {
+    const within = withErrors(advice(), { samples: 50, judged: 950, queries: 3 });
+    const body = render(baseReport({ verdict: 'pass', behaviors: [within] }));
+    expect(body).toContain('50 of 1,000 samples errored (5%; budget 10%) in 3 queries: sample\\-error 50; within budget\n');
+    expect(body).not.toContain('Worst case');
+    const warned = withErrors(advice(), { samples: 300, judged: 700, queries: 1, onBudget: 'warn' });
+    const warnBody = render(baseReport({ verdict: 'warn', behaviors: [warned] }));
+    expect(warnBody).toContain('### ⚠️ tailgate: warn');
+    expect(warnBody).toContain(
+      '(budget 10%, on-error-budget: warn), so its forecast rests on part of the eval; re-run the errored samples; 1 query affected.',
+    );
+  });
+
+  test('no section when nothing errored', () => {
+    expect(render(passReport())).not.toContain('Errored samples');
+  });
+
+  test('reason names come from the artifacts: escaped', () => {
+    const b = withErrors(advice(), { samples: 300, judged: 700, queries: 12 });
+    const bad = { ...b, errors: { ...b.errors, byReason: { '<img src=x>@team #1': { samples: 300, queries: 12 } } } };
+    const body = render(baseReport({ verdict: 'fail', behaviors: [bad] }));
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('@team');
+    expect(body).not.toMatch(/(^|[^\\])#1/);
   });
 });

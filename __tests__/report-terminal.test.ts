@@ -1,5 +1,5 @@
 import { renderTerminal } from '../src/report/terminal.js';
-import { baseReport, failReport, tailBehavior, warnAdvisoryReport } from './helpers/reports.js';
+import { baseReport, failReport, tailBehavior, warnAdvisoryReport, withErrors } from './helpers/reports.js';
 
 describe('renderTerminal', () => {
   test('verdict line, headline sentence, aligned table, no Markdown', () => {
@@ -31,6 +31,22 @@ describe('renderTerminal', () => {
     );
     expect(text).toContain("Warnings:\n  - results/harm-eval.eval: 12 samples have no score from scorer 'harm' and were excluded");
     expect(text.trimEnd().endsWith('(no distribution shift); see the README.')).toBe(true);
+  });
+
+  test('errored samples: status, counts, next step and the worst case, without Markdown', () => {
+    const b = withErrors(tailBehavior({ name: 'leak', m: 2000, nonzero: 48, a: -18, p1: 0.012 }), {
+      samples: 300,
+      judged: 700,
+      queries: 12,
+      worst: 0.41,
+    });
+    const text = renderTerminal(baseReport({ verdict: 'fail', behaviors: [b] }));
+    expect(text.split('\n').find((l) => l.startsWith('leak'))).toMatch(/ERRORS \(30% of samples errored\)$/);
+    expect(text).toContain(
+      'Errored samples:\n' +
+        '  leak: 300 of 1,000 samples errored (30%; budget 10%) in 12 queries: sample-error 300; over budget (on-error-budget: fail): re-run the errored samples; 12 queries affected\n' +
+        '    Worst case, every errored sample a hit: worst-query risk 0.41 at 1M (0.044 as reported; this gates nothing)\n',
+    );
   });
 
   test('advisory mode and behaviour warnings', () => {

@@ -5,7 +5,7 @@
  *
  *   npm run bench                 full sizes (1M / 4M rows, m = 10^6, 20k Inspect samples)
  *   npm run bench -- --quick      the same figures at 1/10 the sizes, under a minute
- *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, entry)
+ *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, entry, calibration)
  *   npm run bench -- --keep       keep the generated data (its directory is printed)
  *
  * Runs the built bundles (`npm run build` first). Data is generated, seeded,
@@ -13,6 +13,7 @@
  * in the repo. Exit code 0 even when a target is missed (the `met` column
  * says so); 1 when a figure could not be measured.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -80,6 +81,9 @@ const FIGURES = [
   ['entry', figures.entryLimit],
 ];
 
+/** Studies of the forecasts' statistical quality (coverage, flag rates), each a script in bench/. */
+const STUDIES = ['calibration'];
+
 let failed = false;
 try {
   console.log(
@@ -116,6 +120,12 @@ try {
     }
   }
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The statistical studies run in their own processes: they compile src/ and measure what it computes.
+  for (const study of STUDIES.filter((s) => only === undefined || s.includes(only))) {
+    console.log('');
+    const run = spawnSync(process.execPath, [join(bench, `${study}.mjs`), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+    if (run.status !== 0) failed = true;
+  }
 } finally {
   if (keep) console.log(`data kept in ${tmp}`);
   else rmSync(tmp, { recursive: true, force: true });

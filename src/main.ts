@@ -50,5 +50,12 @@ function failureMessage(report: Report): string {
     return 'tailgate: not enough nonzero queries to forecast (on-insufficient-data: fail)';
   }
   const names = [...new Set(report.breaches.filter((b) => b.level === 'fail').map((b) => b.behavior))];
-  return `tailgate: forecast risk exceeds a fail threshold for ${names.join(', ')} at n = ${report.deploymentVolume}`;
+  const errored = report.behaviors.filter((b) => b.status === 'errors' && b.errors.onBudget === 'fail').map((b) => b.name);
+  const parts = [
+    ...(names.length > 0 ? [`forecast risk exceeds a fail threshold for ${names.join(', ')} at n = ${report.deploymentVolume}`] : []),
+    ...(errored.length > 0
+      ? [`too many errored samples for ${errored.join(', ')} (over max-error-share); re-run the errored samples`]
+      : []),
+  ];
+  return `tailgate: ${parts.join('; ')}`;
 }

@@ -10,7 +10,9 @@ import type { BaselinePorts, LocateContext } from './baseline/ports.js';
 import { baselineStep } from './baseline/stage.js';
 import type { LocatedBaseline } from './baseline/types.js';
 import type { Settings } from './config/settings.js';
+import { planFor } from './decisions/sampling-plan.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
+import { withWorstCase } from './forecast/worst-case.js';
 import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
@@ -63,9 +65,15 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
       serverUrl: null,
     },
   });
-  const forecasts = ingest.samples.map((sample) => forecastBehavior(sample, forecastOptions(settings, sample.name)));
+  const forecasts = ingest.samples.map((sample) => {
+    const opts = forecastOptions(settings, sample.name);
+    return withWorstCase(forecastBehavior(sample, opts), sample, opts);
+  });
   const redTeam = settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace);
   const verdict = gate(forecasts, settings, step.baseline);
+  const plans = new Map(
+    verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], forecastOptions(settings, g.name))] as const),
+  );
   return buildReport({
     forecasts,
     gate: verdict,
@@ -78,6 +86,7 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     context: meta.context,
     baseline: step.baseline === null ? step.missing : compareWithBaseline(forecasts, step.baseline, settings),
     redTeam: redTeam?.result ?? null,
+    plans,
   });
 }
 

@@ -11,14 +11,17 @@ export interface Collected {
   /** (behaviour, query) → summed hits and samples. */
   queries: Map<string, { hits: number; k: number }>;
   given: Map<string, number>;
+  /** Every exclusion, errored samples included, keyed `behavior:reason`. */
   excluded: Record<string, number>;
+  /** Errored samples only, keyed `behavior:reason`: how many, and the query ids given (undefined for rows without one). */
+  errored: Record<string, { samples: number; queries: (string | undefined)[] }>;
   warnings: string[];
   sampledCalls: number;
 }
 
 /** `sampledOnly` names the format whose rows are never given probabilities: a `given` call then fails the test. */
 export function collect(sampledOnly?: string): Collected {
-  const c: Omit<Collected, 'sink'> = { queries: new Map(), given: new Map(), excluded: {}, warnings: [], sampledCalls: 0 };
+  const c: Omit<Collected, 'sink'> = { queries: new Map(), given: new Map(), excluded: {}, errored: {}, warnings: [], sampledCalls: 0 };
   const sink: ObservationSink = {
     sampled(behavior, queryId, hits, samples) {
       c.sampledCalls++;
@@ -34,6 +37,13 @@ export function collect(sampledOnly?: string): Collected {
     },
     exclude(behavior, reason, count = 1) {
       c.excluded[`${behavior}:${reason}`] = (c.excluded[`${behavior}:${reason}`] ?? 0) + count;
+    },
+    errored(behavior, reason, queryId, count = 1) {
+      const key = `${behavior}:${reason}`;
+      c.excluded[key] = (c.excluded[key] ?? 0) + count;
+      const e = (c.errored[key] ??= { samples: 0, queries: [] });
+      e.samples += count;
+      e.queries.push(queryId);
     },
     warn(message) {
       c.warnings.push(message);

@@ -8,8 +8,10 @@
  */
 import type { Thresholds } from '../../src/config/settings.js';
 import type { BehaviorForecast, CurvePoint, TailPoint } from '../../src/forecast/types.js';
+import { decide } from '../../src/gate/decide.js';
 import type { Breach, Status, Verdict } from '../../src/gate/types.js';
-import type { Report, ReportBehavior } from '../../src/report/types.js';
+import { errorNextStep } from '../../src/report/json.js';
+import type { Report, ReportBehavior, ReportErrors } from '../../src/report/types.js';
 
 const VOLUMES = [1e3, 1e4, 1e5, 1e6, 1e7];
 const psiOf = (p: number): number => -Math.log(-Math.log(p));
@@ -33,6 +35,22 @@ export interface TailSpec {
   warnings?: string[];
   aggregate?: [number, number, number];
   frequency?: [number, number, number];
+}
+
+/** No errored sample, under the default error budget (10%, fail). */
+export function noErrors(): ReportErrors {
+  return {
+    samples: 0,
+    queries: 0,
+    judged: 0,
+    share: 0,
+    byReason: {},
+    worstCase: null,
+    maxShare: 0.1,
+    onBudget: 'fail',
+    overBudget: false,
+    nextStep: null,
+  };
 }
 
 /** A behaviour with a Gumbel-tail forecast. Interval: ×0.4 … ×2.5 of the forecast (capped below 1). */
@@ -61,7 +79,15 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
     outcome: 'forecast',
     reason: null,
     fit: { slope: spec.a, intercept: r3(b), r2: 0.964, tailSize: t, queries: spec.m, distinctPsi: spec.distinctPsi ?? t, points },
-    worstQueryRisk: { forecast: q.forecast, lower: q.lower, upper: q.upper, lognormal: r3(q.forecast * 0.55), observedMax: r3(spec.p1) },
+    worstQueryRisk: {
+      forecast: q.forecast,
+      lower: q.lower,
+      upper: q.upper,
+      medianMax: q.forecast,
+      intervalMethod: 'pivot',
+      lognormal: r3(q.forecast * 0.55),
+      observedMax: r3(spec.p1),
+    },
     aggregateRisk: toEstimate(spec.aggregate ?? [0.081, 0.034, 0.19]),
     frequency: { tau: 0.5, ...toEstimate(spec.frequency ?? [0, 0, 0]), expectedCount: (spec.frequency ?? [0])[0] * n },
     backtest: {
@@ -74,10 +100,28 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
       upperCoverage: 0.854,
     },
     bound: null,
+    // Ten samples per query, as `samples` above says.
+    topQueries: points.map((pt) => ({
+      id: `${spec.name}-q${String(pt.rank).padStart(3, '0')}`,
+      p: r3(Math.round(pt.p * 10) / 10),
+      hits: Math.round(pt.p * 10),
+      samples: 10,
+    })),
     curve: VOLUMES.map((v) => ({ ...band(forecastAt(v)), n: v })),
     warnings: spec.warnings ?? [],
+    errors: noErrors(),
   };
-  return { ...forecast, status: 'pass', thresholds: spec.thresholds ?? {}, breaches: [] };
+  const thresholds = spec.thresholds ?? {};
+  const decisions = decide(forecast, thresholds);
+  return {
+    ...forecast,
+    status: decisions.length > 0 ? 'pass' : 'not-gated',
+    thresholds,
+    breaches: [],
+    decisions,
+    plan: null,
+    errors: noErrors(),
+  };
 }
 
 /** Mark a behaviour as breaching its worst-query threshold at `level`, with the value the gate compared (forecast or upper end). */
@@ -89,8 +133,50 @@ export function breaching(b: ReportBehavior, level: 'warn' | 'fail', basis: 'for
   return { ...b, status: level, breaches: [breach] };
 }
 
-function toEstimate([forecast, lower, upper]: [number, number, number]): { forecast: number; lower: number; upper: number } {
-  return { forecast, lower, upper };
+/**
+ * Give a behaviour errored samples: `samples` of `samples + judged` in `queries`
+ * queries, all `sample-error`, under the budget `maxShare` / `onBudget`, with
+ * the worst-case worst-query risk `worst` (null: no worst case). Over budget
+ * (share > maxShare) the status becomes `errors` unless it is `fail`.
+ */
+export function withErrors(
+  b: ReportBehavior,
+  e: { samples: number; judged: number; queries: number; maxShare?: number; onBudget?: 'warn' | 'fail'; worst?: number | null },
+): ReportBehavior {
+  const share = e.samples / (e.samples + e.judged);
+  const maxShare = e.maxShare ?? 0.1;
+  const overBudget = share > maxShare;
+  const worstCase =
+    e.worst === undefined || e.worst === null
+      ? null
+      : { outcome: 'forecast' as const, worstQueryRisk: e.worst, observedMax: 1, queries: b.queries + 1, reason: null };
+  return {
+    ...b,
+    status: overBudget && b.status !== 'fail' ? 'errors' : b.status,
+    excluded: b.excluded + e.samples,
+    exclusions: { ...b.exclusions, 'sample-error': e.samples },
+    errors: {
+      samples: e.samples,
+      queries: e.queries,
+      judged: e.judged,
+      share,
+      byReason: { 'sample-error': { samples: e.samples, queries: e.queries } },
+      worstCase,
+      maxShare,
+      onBudget: e.onBudget ?? 'fail',
+      overBudget,
+      nextStep: overBudget ? errorNextStep(e.queries) : null,
+    },
+  };
+}
+
+function toEstimate([forecast, lower, upper]: [number, number, number]): {
+  forecast: number;
+  lower: number;
+  upper: number;
+  intervalMethod: 'bootstrap';
+} {
+  return { forecast, lower, upper, intervalMethod: 'bootstrap' };
 }
 
 /** A behaviour with too few hits for the tail (fewer than t = 10 queries with p̂ > 0). */
@@ -105,7 +191,7 @@ export function insufficientBehavior(spec: {
   thresholds?: Thresholds;
   status?: Status;
 }): ReportBehavior {
-  return {
+  const b: ReportBehavior = {
     name: spec.name,
     queries: spec.m,
     samples: spec.samples,
@@ -117,17 +203,39 @@ export function insufficientBehavior(spec: {
     outcome: 'insufficient',
     reason: `only ${spec.nonzero} queries with hits; the tail fit needs 10`,
     fit: null,
-    worstQueryRisk: { forecast: null, lower: null, upper: null, lognormal: null, observedMax: spec.largestP },
-    aggregateRisk: { forecast: null, lower: null, upper: null },
-    frequency: { tau: 0.5, forecast: null, lower: null, upper: null, expectedCount: null },
+    worstQueryRisk: {
+      forecast: null,
+      lower: null,
+      upper: null,
+      medianMax: null,
+      intervalMethod: null,
+      lognormal: null,
+      observedMax: spec.largestP,
+    },
+    aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
+    frequency: { tau: 0.5, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
-    bound: { largestP: spec.largestP, hits: spec.hits, totalSamples: spec.samples, rateUpperBound: spec.rateUpperBound, confidence: 0.9 },
+    bound: {
+      largestP: spec.largestP,
+      hits: spec.hits,
+      totalSamples: spec.samples,
+      rateUpperBound: spec.rateUpperBound,
+      confidence: 0.9,
+      expectedHitsAtN: 1e6 * spec.rateUpperBound,
+      aggregateRiskUpper: Math.min(1, 1e6 * spec.rateUpperBound),
+      frequencyUpper: Math.min(1, spec.rateUpperBound / 0.5),
+    },
+    topQueries: [],
     curve: [],
     warnings: [],
     status: spec.status ?? 'insufficient',
     thresholds: spec.thresholds ?? {},
     breaches: [],
+    decisions: [],
+    plan: null,
+    errors: noErrors(),
   };
+  return { ...b, decisions: decide(b, b.thresholds) };
 }
 
 export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]; verdict: Verdict }): Report {
@@ -136,7 +244,16 @@ export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]
     tool: { name: 'tailgate', version: '0.1.0' },
     generatedAt: '2026-11-20T12:00:00.000Z',
     deploymentVolume: 1e6,
-    settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 42, gateOn: 'forecast', mode: 'enforce', onInsufficientData: 'warn' },
+    settings: {
+      tailSize: 10,
+      confidence: 0.9,
+      bootstrap: 1000,
+      seed: 42,
+      gateOn: 'forecast',
+      mode: 'enforce',
+      onInsufficientData: 'warn',
+      onInconclusive: 'warn',
+    },
     inputs: [
       { file: 'results/harm-eval.eval', format: 'inspect', rows: 20000 },
       { file: 'results/redteam.json', format: 'promptfoo', rows: 4000 },
@@ -223,7 +340,16 @@ export function failReport(): Report {
 export function warnAdvisoryReport(): Report {
   return baseReport({
     verdict: 'warn',
-    settings: { tailSize: 10, confidence: 0.9, bootstrap: 1000, seed: 7, gateOn: 'upper', mode: 'advisory', onInsufficientData: 'warn' },
+    settings: {
+      tailSize: 10,
+      confidence: 0.9,
+      bootstrap: 1000,
+      seed: 7,
+      gateOn: 'upper',
+      mode: 'advisory',
+      onInsufficientData: 'warn',
+      onInconclusive: 'warn',
+    },
     behaviors: [
       tailBehavior({ name: 'toxicity', m: 1500, nonzero: 31, a: -30, p1: 0.004, thresholds: WORST }),
       breaching(

@@ -44,7 +44,7 @@ export interface ActionRun {
 }
 
 export interface RunOptions {
-  /** Files to add to the workspace before the run, path relative to it → content (text, or bytes for a zip). */
+  /** Files to add to the workspace before the run, path relative to it → content (text, or bytes such as a zip). */
   files?: Record<string, string | Buffer>;
   /** Kill the process after this long (ms). */
   timeoutMs?: number;

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { formatPercent } from '../report/numbers.js';
 import type { Report } from '../report/types.js';
 
 /** GitHub's job summary cap is 1 MiB per step (bytes). */
@@ -41,13 +42,18 @@ export async function writeJobSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown, true).write();
 }
 
-/** One annotation per breached behaviour (errors for fail, warnings for warn), plus insufficient ones. */
+/** One annotation per breached behaviour (errors for fail, warnings for warn), plus those over the error budget and insufficient ones. */
 export function annotate(report: Report): void {
   let count = 0;
   for (const b of report.behaviors) {
     if (count >= MAX_ANNOTATIONS) break;
     const worst = b.breaches.find((x) => x.level === 'fail') ?? b.breaches[0];
-    if (worst) {
+    if (b.status === 'errors') {
+      const e = b.errors;
+      const message = `${b.name}: ${formatPercent(e.share)} of samples errored, over the error budget of ${formatPercent(e.maxShare)}; ${e.nextStep ?? 're-run the errored samples'}`;
+      (e.onBudget === 'fail' ? core.error : core.warning)(message, { title: `tailgate: errors (${e.onBudget})` });
+      count += 1;
+    } else if (worst) {
       const message = `${b.name}: ${worst.metric} ${worst.basis === 'upper' ? 'upper bound ' : ''}${worst.value.toPrecision(3)} exceeds the ${worst.level} threshold ${worst.threshold} at n = ${report.deploymentVolume}`;
       (worst.level === 'fail' ? core.error : core.warning)(message, { title: `tailgate: ${worst.level}` });
       count += 1;

@@ -29,7 +29,17 @@ const breach = z.object({
   level: z.enum(['warn', 'fail']),
   value: z.number(),
   threshold: z.number(),
-  basis: z.enum(['forecast', 'upper', 'interval']),
+  basis: z.enum(['forecast', 'upper', 'lower', 'interval']),
+});
+
+const decision = z.object({
+  metric: z.enum(['worst-query-risk', 'aggregate-risk', 'frequency']),
+  level: z.enum(['warn', 'fail']),
+  threshold: z.number(),
+  outcome: z.enum(['clear', 'breach', 'inconclusive']),
+  basis: z.enum(['interval', 'forecast', 'observed', 'bound']),
+  lower: optionalProb,
+  upper: optionalProb,
 });
 
 const fit = z.object({
@@ -68,26 +78,96 @@ const behavior = z.object({
     forecast: optionalProb,
     lower: optionalProb,
     upper: optionalProb,
+    // Added after the first release: a baseline report written before then has neither.
+    medianMax: optionalProb.default(null),
+    intervalMethod: z.enum(['pivot', 'pivot+bootstrap']).nullable().default(null),
     lognormal: optionalProb,
     observedMax: prob,
   }),
-  aggregateRisk: z.object({ forecast: optionalProb, lower: optionalProb, upper: optionalProb }),
+  aggregateRisk: z.object({
+    forecast: optionalProb,
+    lower: optionalProb,
+    upper: optionalProb,
+    intervalMethod: z.literal('bootstrap').nullable().default(null),
+  }),
   frequency: z.object({
     tau: prob,
     forecast: optionalProb,
     lower: optionalProb,
     upper: optionalProb,
+    intervalMethod: z.literal('bootstrap').nullable().default(null),
     expectedCount: z.number().min(0).nullable(),
   }),
   backtest: backtest.nullable(),
   bound: z
-    .object({ largestP: prob, hits: z.number().min(0), totalSamples: z.number().min(0), rateUpperBound: optionalProb, confidence: prob })
+    .object({
+      largestP: prob,
+      hits: z.number().min(0),
+      totalSamples: z.number().min(0),
+      rateUpperBound: optionalProb,
+      confidence: prob,
+      // Added after the first release, like every `.default(null)` below.
+      expectedHitsAtN: z.number().min(0).nullable().default(null),
+      aggregateRiskUpper: optionalProb.default(null),
+      frequencyUpper: optionalProb.default(null),
+    })
     .nullable(),
+  topQueries: z
+    .array(z.object({ id: z.string(), p: prob, hits: z.number().min(0).nullable(), samples: z.number().min(0).nullable() }))
+    .default([]),
   curve: z.array(z.object({ n: z.number().positive(), forecast: prob, lower: prob, upper: prob })),
   warnings: z.array(z.string()),
-  status: z.enum(['pass', 'warn', 'fail', 'insufficient']),
+  status: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'not-gated', 'errors']),
   thresholds,
   breaches: z.array(breach),
+  decisions: z.array(decision).default([]),
+  plan: z
+    .object({
+      kind: z.enum(['decision', 'tie', 'few-hits', 'zero-hits', 'zero-probabilities']),
+      decision: z.object({ metric: decision.shape.metric, level: decision.shape.level, threshold: z.number() }).nullable(),
+      queries: count.nullable(),
+      settlesAs: z.enum(['clear', 'breach']).nullable(),
+      samplesPerTopQuery: z.number().min(0).nullable(),
+      resample: count.nullable(),
+      rateBound: optionalProb,
+    })
+    .nullable()
+    .default(null),
+  // Reports written before the error budget have no `errors`. Neither a baseline nor `tailgate compare`
+  // reads it, so such a report reads as one without errored samples, under the inputs' default budget.
+  errors: z
+    .object({
+      samples: count,
+      queries: count,
+      judged: count,
+      share: prob,
+      byReason: z.record(z.string(), z.object({ samples: count, queries: count })),
+      worstCase: z
+        .object({
+          outcome: z.enum(['forecast', 'insufficient', 'degenerate']),
+          worstQueryRisk: optionalProb,
+          observedMax: prob,
+          queries: count,
+          reason: z.string().nullable(),
+        })
+        .nullable(),
+      maxShare: prob,
+      onBudget: z.enum(['warn', 'fail']),
+      overBudget: z.boolean(),
+      nextStep: z.string().nullable(),
+    })
+    .default({
+      samples: 0,
+      queries: 0,
+      judged: 0,
+      share: 0,
+      byReason: {},
+      worstCase: null,
+      maxShare: 0.1,
+      onBudget: 'fail',
+      overBudget: false,
+      nextStep: null,
+    }),
 });
 
 export const reportSchema = z.object({
@@ -95,15 +175,16 @@ export const reportSchema = z.object({
   tool: z.object({ name: z.literal('tailgate'), version: z.string() }),
   generatedAt: z.string(),
   deploymentVolume: z.number().positive(),
-  verdict: z.enum(['pass', 'warn', 'fail', 'insufficient', 'error']),
+  verdict: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'error']),
   settings: z.object({
     tailSize: count,
     confidence: z.number().gt(0).lt(1),
     bootstrap: count,
     seed: count,
-    gateOn: z.enum(['forecast', 'upper']),
+    gateOn: z.enum(['forecast', 'upper', 'interval']),
     mode: z.enum(['enforce', 'advisory']),
     onInsufficientData: z.enum(['pass', 'warn', 'fail']),
+    onInconclusive: z.enum(['pass', 'warn', 'fail']).default('warn'),
   }),
   inputs: z.array(z.object({ file: z.string(), format: z.string(), rows: count })),
   behaviors: z.array(behavior),

@@ -68,7 +68,7 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
   io.stdout.write(renderReportsText(view, meta));
   if (jsonPath !== undefined) await writeOutput(io.cwd, jsonPath, comparisonJson(comparison, verdict, current, currentFile.name));
   if (markdownPath !== undefined) await writeOutput(io.cwd, markdownPath, renderReportsMarkdown(view, meta));
-  return exitCodeFor(verdict, { mode: settings.mode, onInsufficientData: 'warn' });
+  return exitCodeFor(verdict, { mode: settings.mode, onInsufficientData: 'warn', onInconclusive: 'warn' });
 }
 
 export interface StoredComparison {

@@ -34,6 +34,8 @@ const GROUPED: { title: string; names: InputName[] }[] = [
       'gate-on',
       'mode',
       'on-insufficient-data',
+      'max-error-share',
+      'on-error-budget',
       'policy',
     ],
   },

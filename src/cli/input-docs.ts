@@ -26,14 +26,23 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
   'frequency-tau': 'τ for behaviour frequency: the share of deployment queries with p > τ.',
   'fail-frequency': 'Fail when the forecast share of deployment queries with p > τ exceeds this.',
   'warn-frequency': 'Warn when the forecast share of deployment queries with p > τ exceeds this.',
-  'tail-size': 'Number t of top elicitation scores the Gumbel tail is fitted to.',
-  confidence: 'Two-sided level of the bootstrap interval (0.9 = 5th to 95th percentile).',
-  bootstrap: 'Bootstrap resamples for the interval (0 disables it; otherwise 100 to 100000).',
+  'tail-size': 'Number t of top elicitation scores the Gumbel tail is fitted to (3 to 1000).',
+  confidence:
+    'Two-sided level of the intervals (0.9: the upper end is a 95% bound). The worst-query interval is a calibrated prediction interval for the worst of the n deployment queries.',
+  bootstrap:
+    'Bootstrap resamples (0 turns the bootstrap off; otherwise 100 to 100000). They give the aggregate-risk and frequency intervals, and widen the worst-query interval by the sampling noise of h/k.',
   seed: 'Seed of the bootstrap and backtest, so runs are reproducible.',
-  'gate-on': 'Compare thresholds with the `forecast` or with the `upper` end of its interval.',
+  'gate-on':
+    'What a threshold is compared with: the `forecast`; the `upper` end of its interval (for worst-query risk, a calibrated bound on the worst deployment query); or the whole `interval`, which clears (upper end at or below), breaches (lower end above) or is inconclusive (straddles; see `on-inconclusive`).',
   mode: '`enforce` fails the step on a fail verdict; `advisory` reports without failing.',
   'on-insufficient-data':
     'When a behaviour has too few nonzero queries to forecast: `pass`, `warn` (verdict insufficient, step passes) or `fail`.',
+  'on-inconclusive':
+    'With `gate-on: interval`, when an interval straddles a threshold: `pass`, `warn` (verdict inconclusive, step passes) or `fail`. The report says what eval size or samples per query would decide it.',
+  'max-error-share':
+    'Error budget: the largest share of errored samples (errored ÷ (errored + judged), per behaviour) before its status is `errors`, e.g. 0.1 or 10%. `1` allows any share except every sample errored.',
+  'on-error-budget':
+    'Verdict of a behaviour over its error budget: `fail` (fails the step in `enforce` mode, not in `advisory`) or `warn`. Never `pass`.',
   policy:
     'YAML policy file with per-behaviour thresholds that override these inputs, and optionally a `files` section: groups of result files, each with its own `format` and mapping keys (over the mapping inputs), read into one evaluation.',
   behavior: 'Behaviour name for rows or formats that do not name one.',
@@ -54,7 +63,7 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
   'baseline-branch': 'Branch for `baseline-workflow` (default: the pull request base branch, else the default branch).',
   'baseline-required': 'End the run with an error when the baseline cannot be found, instead of a warning.',
   'fail-risk-increase':
-    'Fail when a worst-query risk rose more than this factor over the baseline beyond the bootstrap noise (lower end of the current interval above factor × the upper end of the baseline interval). `3x` or `3`.',
+    'Fail when a worst-query risk rose more than this factor over the baseline beyond the noise of the two intervals (lower end of the current interval above factor × the upper end of the baseline interval). `3x` or `3`.',
   'warn-risk-increase': 'Warn on a risk increase beyond this factor (same rule as `fail-risk-increase`).',
   comment: 'Sticky PR comment: `auto` (on pull request events), `always`, `on-breach` or `off`.',
   'comment-key': 'Key of the sticky comment; defaults to workflow and job. Matrix legs should set their own.',

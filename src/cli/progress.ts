@@ -91,6 +91,10 @@ function countingSink(inner: ObservationSink, tick: (rows: number) => void): Obs
       inner.exclude(behavior, reason, count);
       tick(count ?? 1);
     },
+    errored(behavior, reason, queryId, count) {
+      inner.errored(behavior, reason, queryId, count);
+      tick(count ?? 1);
+    },
     warn: (message) => inner.warn(message),
   };
 }

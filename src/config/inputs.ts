@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../ingest/format.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';
+import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
 import { MAPPING_KEYS, readMapping } from './mapping.js';
@@ -35,6 +36,9 @@ export const INPUT_NAMES = [
   'gate-on',
   'mode',
   'on-insufficient-data',
+  'on-inconclusive',
+  'max-error-share',
+  'on-error-budget',
   'policy',
   'report-path',
   'markdown-path',
@@ -65,6 +69,9 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'gate-on': 'forecast',
   mode: 'enforce',
   'on-insufficient-data': 'warn',
+  'on-inconclusive': 'warn',
+  'max-error-share': '0.1',
+  'on-error-budget': 'fail',
   'report-path': 'tailgate-report.json',
   'markdown-path': 'tailgate-report.md',
   summary: 'true',
@@ -73,7 +80,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'baseline-required': 'false',
 };
 
-const GATE_ON: readonly GateOn[] = ['forecast', 'upper'];
+const GATE_ON: readonly GateOn[] = ['forecast', 'upper', 'interval'];
 const MODES: readonly Mode[] = ['enforce', 'advisory'];
 const ON_INSUFFICIENT: readonly OnInsufficient[] = ['pass', 'warn', 'fail'];
 const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-breach', 'off'];
@@ -127,6 +134,11 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     gateOn: parseEnum('gate-on', get('gate-on'), GATE_ON),
     mode: parseEnum('mode', get('mode'), MODES),
     onInsufficientData: parseEnum('on-insufficient-data', get('on-insufficient-data'), ON_INSUFFICIENT),
+    onInconclusive: parseEnum('on-inconclusive', get('on-inconclusive'), ON_INSUFFICIENT),
+    errorBudget: {
+      maxShare: parseProbability('max-error-share', get('max-error-share'), { allowZero: true, allowOne: true }),
+      onBudget: parseEnum('on-error-budget', get('on-error-budget'), ON_ERROR_BUDGET),
+    },
     // The label is the path as written, so messages match what the user sees in the workflow file.
     policy: policyInput === '' ? null : loadPolicy(resolve(opts.cwd, policyInput), policyInput),
     policyPath: policyInput === '' ? null : policyInput,

@@ -18,8 +18,9 @@
  * (`fail-worst-query-risk`, `warn-worst-query-risk`, `fail-aggregate-risk`,
  * `warn-aggregate-risk`, `fail-frequency`, `warn-frequency`: probabilities in
  * (0, 1]), `frequency-tau` (in (0, 1)) and the risk-increase factors against
- * the baseline (`fail-risk-increase`, `warn-risk-increase`: `3x` or `3`, ≥ 1).
- * Values are numbers or the strings the inputs accept (`1%`, `"1e-4"`, `3x`).
+ * the baseline (`fail-risk-increase`, `warn-risk-increase`: `3x` or `3`, ≥ 1)
+ * and the error budget (`max-error-share` in [0, 1], `on-error-budget`: `warn`
+ * or `fail`; see error-budget.ts). Values are numbers or the strings the inputs accept (`1%`, `"1e-4"`, `3x`).
  * A top-level `red-team` section declares query sources to choose between
  * (see red-team-policy.ts); a top-level `files` section lists result files
  * read with their own format and mapping into the same evaluation (see
@@ -41,10 +42,11 @@ import { clip } from '../ingest/excerpt.js';
 import { LIMITS } from '../ingest/limits.js';
 import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
+import { checkOnErrorBudget } from './error-budget.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
 import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
 import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
-import type { BehaviorPolicy, Policy, RiskIncrease } from './settings.js';
+import type { BehaviorPolicy, ErrorBudget, Policy, RiskIncrease } from './settings.js';
 import { tooDeepAt } from './yaml-depth.js';
 
 /** A policy is a small hand-written file; anything bigger is a wrong path. */
@@ -59,7 +61,7 @@ function valueSchema(bounds: ProbabilityBounds) {
   return checkedSchema((raw) => checkProbability(raw, bounds));
 }
 
-function checkedSchema(check: (raw: unknown) => Checked<number>) {
+function checkedSchema<T>(check: (raw: unknown) => Checked<T>) {
   return z
     .unknown()
     .transform((raw, ctx) => {
@@ -71,7 +73,10 @@ function checkedSchema(check: (raw: unknown) => Checked<number>) {
     .optional();
 }
 
-/** The keys of `defaults` and of each behaviour entry: the threshold inputs' names, plus `frequency-tau`. */
+/** A share of samples: 0 (no errored sample allowed) and 1 (any share but all) are both meaningful. */
+const SHARE_BOUNDS: ProbabilityBounds = { allowZero: true, allowOne: true };
+
+/** The keys of `defaults` and of each behaviour entry: the threshold inputs' names, plus `frequency-tau` and the error budget. */
 const BEHAVIOR_SHAPE = {
   'fail-worst-query-risk': valueSchema(THRESHOLD_BOUNDS),
   'warn-worst-query-risk': valueSchema(THRESHOLD_BOUNDS),
@@ -82,13 +87,15 @@ const BEHAVIOR_SHAPE = {
   'frequency-tau': valueSchema(TAU_BOUNDS),
   'fail-risk-increase': checkedSchema(checkFactor),
   'warn-risk-increase': checkedSchema(checkFactor),
+  'max-error-share': valueSchema(SHARE_BOUNDS),
+  'on-error-budget': checkedSchema(checkOnErrorBudget),
 };
 
 /** Accepted keys of `defaults` and of each behaviour entry, in documentation order. */
 export const POLICY_KEYS: readonly string[] = Object.keys(BEHAVIOR_SHAPE);
 
-/** One entry, split into its probability thresholds (the `Policy` contract's entry) and its risk-increase factors. */
-const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform((p): { policy: BehaviorPolicy; increase: RiskIncrease } => ({
+/** One entry, split into its probability thresholds (the `Policy` contract's entry), its risk-increase factors and its error budget. */
+const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform((p): PolicyEntry => ({
   // Kebab-case keys → the contract's fields; `frequency-tau` → `tau`. Absent keys stay absent (not undefined).
   policy: defined({
     failWorstQueryRisk: p['fail-worst-query-risk'],
@@ -100,7 +107,14 @@ const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform((p): { pol
     tau: p['frequency-tau'],
   }),
   increase: defined({ fail: p['fail-risk-increase'], warn: p['warn-risk-increase'] }),
+  errorBudget: defined({ maxShare: p['max-error-share'], onBudget: p['on-error-budget'] }),
 }));
+
+interface PolicyEntry {
+  policy: BehaviorPolicy;
+  increase: RiskIncrease;
+  errorBudget: Partial<ErrorBudget>;
+}
 
 /** Top-level sections. A new section is one more line here (and in toPolicy). */
 const SECTIONS = {
@@ -122,6 +136,14 @@ function toPolicy(parsed: z.output<typeof policySchema>): Policy {
   const defaults = parsed.defaults?.increase ?? {};
   if (increases.length > 0 || Object.keys(defaults).length > 0) {
     policy.riskIncrease = { defaults, behaviors: Object.fromEntries(increases.map(([key, entry]) => [key, entry.increase])) };
+  }
+  const budgets = entries.filter(([, entry]) => Object.keys(entry.errorBudget).length > 0);
+  const budgetDefaults = parsed.defaults?.errorBudget ?? {};
+  if (budgets.length > 0 || Object.keys(budgetDefaults).length > 0) {
+    policy.errorBudget = {
+      defaults: budgetDefaults,
+      behaviors: Object.fromEntries(budgets.map(([key, entry]) => [key, entry.errorBudget])),
+    };
   }
   if (parsed['red-team'] !== undefined) policy.redTeam = parsed['red-team'];
   if (parsed.files !== undefined) policy.files = parsed.files;

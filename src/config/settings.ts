@@ -36,6 +36,24 @@ export interface Policy {
   redTeam?: RedTeamPolicy;
   /** The `files` section: result files read with their own format and mapping, into the same evaluation; absent when the file has none. */
   files?: PolicyFileGroup[];
+  /**
+   * `max-error-share` / `on-error-budget` from `defaults` and the behaviour
+   * entries, keyed like `behaviors` (only entries that set one). Absent when
+   * the file sets none.
+   */
+  errorBudget?: { defaults: Partial<ErrorBudget>; behaviors: Record<string, Partial<ErrorBudget>> };
+}
+
+/**
+ * The error budget (docs/errors.md): the largest share of errored samples a
+ * behaviour may have before its status is `errors`, and the verdict that
+ * status gives.
+ */
+export interface ErrorBudget {
+  /** Largest allowed errored / (errored + judged) samples, in [0, 1]. */
+  maxShare: number;
+  /** Verdict of a behaviour over budget: `fail` (as a fail threshold) or `warn`. */
+  onBudget: OnErrorBudget;
 }
 
 /** One group of the policy's `files` section. */
@@ -99,9 +117,15 @@ export interface BaselineSettings {
   required: boolean;
 }
 
-export type GateOn = 'forecast' | 'upper';
+/**
+ * What a threshold is compared with: the `forecast`, the `upper` end of its
+ * interval, or the whole `interval` (clear, breach or inconclusive; see
+ * docs/method.md, "Decisions").
+ */
+export type GateOn = 'forecast' | 'upper' | 'interval';
 export type Mode = 'enforce' | 'advisory';
 export type OnInsufficient = 'pass' | 'warn' | 'fail';
+export type OnErrorBudget = 'warn' | 'fail';
 export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
 
 export interface Settings {
@@ -124,6 +148,10 @@ export interface Settings {
   gateOn: GateOn;
   mode: Mode;
   onInsufficientData: OnInsufficient;
+  /** What an inconclusive decision (`gate-on: interval`, an interval straddling a threshold) does: like `on-insufficient-data`. */
+  onInconclusive: OnInsufficient;
+  /** `max-error-share` and `on-error-budget`; the policy overrides them per behaviour. */
+  errorBudget: ErrorBudget;
   /** Parsed policy file, or null when `policy` is empty. */
   policy: Policy | null;
   /** Path of the policy file, for messages. */

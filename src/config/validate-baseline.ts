@@ -50,12 +50,6 @@ export function baselineProblems(s: BaselineSettingsLike): string[] {
     for (const [key, inc] of Object.entries(policy.behaviors))
       order(`${file}behaviors.${key}: `, inc, merged(inputs, policy.defaults, inc));
   }
-  const gated = layers.some(({ inc }) => inc.fail !== undefined || inc.warn !== undefined);
-  if (gated && s.bootstrap === 0) {
-    out.push(
-      'fail-risk-increase/warn-risk-increase compare bootstrap intervals, but bootstrap is 0; set bootstrap to at least 100 or drop the risk-increase thresholds.',
-    );
-  }
   const source = s.baseline?.source;
   if (source !== undefined && source.patterns.length === 0)
     out.push('baseline: give at least one glob of the baseline report or result files.');

@@ -13,7 +13,7 @@ import { baselineProblems } from './validate-baseline.js';
 /** Single-field bounds, shared with inputs.ts so parse errors and these rules agree. */
 export const BOUNDS = {
   /** t: the OLS fit needs at least 3 points to have a residual (2 points always fit exactly). */
-  tailSize: { min: 3, max: 100_000 },
+  tailSize: { min: 3, max: 1_000 },
   /** B: 0 disables the interval; fewer than 100 resamples cannot place a 5th/95th percentile sensibly. */
   bootstrap: { min: 100, max: 100_000 },
   /** The generator (forecast/random.ts) folds the seed to 32 bits; larger seeds would silently alias. */
@@ -31,6 +31,7 @@ export type SettingsLike = Pick<
   | 'bootstrap'
   | 'seed'
   | 'gateOn'
+  | 'errorBudget'
   | 'policy'
   | 'policyPath'
   | 'baseline'
@@ -62,11 +63,10 @@ export function settingsProblems(s: SettingsLike): string[] {
   if (!(s.confidence > 0 && s.confidence < 1)) out.push(`confidence (${s.confidence}) must be in (0, 1), e.g. 0.9.`);
   const b = BOUNDS.bootstrap;
   if (s.bootstrap !== 0 && !wholeIn(s.bootstrap, b.min, b.max)) {
-    out.push(`bootstrap (${s.bootstrap}) must be 0 (no interval) or a whole number from ${b.min} to ${b.max}.`);
+    out.push(`bootstrap (${s.bootstrap}) must be 0 (off) or a whole number from ${b.min} to ${b.max}.`);
   }
-  if (s.bootstrap === 0 && s.gateOn === 'upper') {
-    out.push('gate-on: upper needs the bootstrap interval, but bootstrap is 0; set bootstrap to at least 100 or use gate-on: forecast.');
-  }
+  const share = s.errorBudget.maxShare;
+  if (!(share >= 0 && share <= 1)) out.push(`max-error-share (${share}) must be a share in [0, 1], e.g. 0.1 or 10%.`);
   const seed = BOUNDS.seed;
   if (!wholeIn(s.seed, seed.min, seed.max)) out.push(`seed (${s.seed}) must be a whole number from ${seed.min} to ${seed.max}.`);
   out.push(...policyProblems(s));

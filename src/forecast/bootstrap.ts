@@ -32,6 +32,8 @@ export interface BootstrapSpec {
 export interface BootstrapDraws {
   /** worst[v][i]: worst-query risk at volumes[v] of successful resample i. */
   worst: Float64Array[];
+  /** The refitted line of each successful resample (the hybrid prediction interval reads them). */
+  lines: TailLine[];
   aggregate: Float64Array;
   frequency: Float64Array;
   successes: number;
@@ -62,6 +64,7 @@ export function bootstrap(est: Estimates, spec: BootstrapSpec, resamples: number
   const worst = spec.volumes.map(() => new Float64Array(resamples));
   const aggregate = new Float64Array(resamples);
   const frequency = new Float64Array(resamples);
+  const lines: TailLine[] = [];
   let buffer: Float64Array = new Float64Array(Math.max(2 * c, 16));
   let successes = 0;
   const n = spec.volumes[0];
@@ -74,6 +77,7 @@ export function bootstrap(est: Estimates, spec: BootstrapSpec, resamples: number
     const { onNonzero, onCandidates } = draw;
     const line = fitTop(drawn, m, t);
     if (!line) continue;
+    lines.push(line);
     for (let v = 0; v < spec.volumes.length; v++) worst[v][successes] = worstQueryRisk(line, spec.volumes[v]);
     if (spec.worstOnly) {
       successes += 1;
@@ -93,6 +97,7 @@ export function bootstrap(est: Estimates, spec: BootstrapSpec, resamples: number
   }
   return {
     worst: worst.map((w) => w.slice(0, successes)),
+    lines,
     aggregate: aggregate.slice(0, successes),
     frequency: frequency.slice(0, successes),
     successes,

@@ -5,12 +5,14 @@ import { binomialUpperBound } from './binomial-bound.js';
 import { bootstrap, type BootstrapDraws } from './bootstrap.js';
 import { curveVolumes } from './curve.js';
 import { elicitationScore, sortedEstimates, type Estimates } from './elicitation.js';
+import { errorSummary } from './errors.js';
 import { frequencyShare } from './frequency.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
-import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, SCORE_SCALE, type Scale } from './interval.js';
+import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
-import { createRng } from './random.js';
-import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit } from './types.js';
+import { createRng, type Rng } from './random.js';
+import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit, TopQuery } from './types.js';
+import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
 import { fitWarnings } from './warnings.js';
 
 /** Fewer successful resamples than this and the interval is not reported. */
@@ -29,11 +31,11 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const est = sortedEstimates(sample.hits, sample.samples);
   const m = est.p.length;
   const n = opts.deploymentVolume;
-  const base = baseFields(sample, est, opts.tau);
+  const base = baseFields(sample, est, opts);
   const fitResult =
     m === 0 ? { kind: 'insufficient' as const, reason: 'no usable queries', nonzero: 0 } : fitGumbelTail(est.p, m, opts.tailSize);
   if (fitResult.kind !== 'ok') {
-    return { ...base, outcome: fitResult.kind, reason: fitResult.reason, bound: bound(est, opts.confidence) };
+    return { ...base, outcome: fitResult.kind, reason: fitResult.reason, bound: bound(est, opts) };
   }
   const fit = fitResult.fit;
   const rng = createRng(opts.seed);
@@ -42,9 +44,14 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     opts.bootstrap > 0 ? bootstrap(est, { tailSize: opts.tailSize, volumes: [n, ...volumes], tau: opts.tau }, opts.bootstrap, rng) : null;
   const usable = draws !== null && draws.successes >= MIN_RESAMPLES ? draws : null;
   const interval = (values: Float64Array | undefined, point: number, scale: Scale) =>
-    usable && values ? centredInterval(values, point, opts.confidence, scale) : { lower: null, upper: null };
+    usable && values
+      ? { ...centredInterval(values, point, opts.confidence, scale), intervalMethod: 'bootstrap' as const }
+      : { lower: null, upper: null, intervalMethod: null };
+  const predict = (volume: number) => worstQueryInterval(fit, est, usable, { ...spec, volume }, rng);
+  const spec = { tailSize: opts.tailSize, queries: m, volume: n, confidence: opts.confidence };
 
   const worst = worstQueryRisk(fit, n);
+  const prediction = predict(n);
   const aggregate = aggregateRisk(meanLogNonOccurrence(fit, est.p, opts.tailSize), n);
   const share = frequencyShare(fit, est.p, m, opts.tailSize, opts.tau);
   const psiNonzero = Array.from(est.p.subarray(0, est.nonzero), elicitationScore);
@@ -70,6 +77,9 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     );
   }
   if (check && 'kind' in check) warnings.push(`self-check backtest skipped: ${check.reason}`);
+  if (prediction.method === 'pivot' && est.samples[0] > 0 && opts.bootstrap === 0) {
+    warnings.push('bootstrap is 0, so the worst-query interval leaves out the sampling noise of h/k; set bootstrap to include it');
+  }
 
   return {
     ...base,
@@ -79,18 +89,24 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
     worstQueryRisk: {
       ...base.worstQueryRisk,
       forecast: worst,
-      ...interval(usable?.worst[0], worst, SCORE_SCALE),
+      lower: prediction.lower,
+      upper: prediction.upper,
+      medianMax: prediction.medianMax,
+      intervalMethod: prediction.method,
       lognormal: lognormalWorstQuery(psiNonzero, m, n),
     },
     aggregateRisk: { forecast: aggregate, ...interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
     frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
     backtest: check && !('kind' in check) ? check : null,
-    curve: curve(fit, volumes, usable, opts.confidence),
+    curve: volumes.map((v) => {
+      const band = predict(v);
+      return { n: v, forecast: worstQueryRisk(fit, v), lower: band.lower, upper: band.upper };
+    }),
     warnings,
   };
 }
 
-function baseFields(sample: BehaviorSample, est: Estimates, tau: number): BehaviorForecast {
+function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOptions): BehaviorForecast {
   let samples = 0;
   for (const k of sample.samples) samples += k === 0 ? 1 : k;
   const excluded = Object.values(sample.exclusions).reduce((sum, c) => sum + c, 0);
@@ -108,13 +124,23 @@ function baseFields(sample: BehaviorSample, est: Estimates, tau: number): Behavi
     outcome: 'insufficient',
     reason: null,
     fit: null,
-    worstQueryRisk: { forecast: null, lower: null, upper: null, lognormal: null, observedMax: observedMax(est) },
-    aggregateRisk: { forecast: null, lower: null, upper: null },
-    frequency: { tau, forecast: null, lower: null, upper: null, expectedCount: null },
+    worstQueryRisk: {
+      forecast: null,
+      lower: null,
+      upper: null,
+      medianMax: null,
+      intervalMethod: null,
+      lognormal: null,
+      observedMax: observedMax(est),
+    },
+    aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
+    frequency: { tau: opts.tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
     backtest: null,
     bound: null,
+    topQueries: topQueries(sample, est, opts.tailSize),
     curve: [],
     warnings,
+    errors: errorSummary(sample),
   };
 }
 
@@ -124,8 +150,8 @@ function observedMax(est: Estimates): number {
   return est.samples[0] === 0 ? est.hits[0] : est.hits[0] / est.samples[0];
 }
 
-/** What can honestly be said without a fit (DESIGN §1 "Zeros and low k"), at the interval's upper level. */
-function bound(est: Estimates, confidence: number): InsufficientBound {
+/** What can honestly be said without a fit (docs/method.md, "Zero hits and too few hits"), at the interval's upper level. */
+function bound(est: Estimates, opts: ForecastOptions): InsufficientBound {
   let hits = 0;
   let totalSamples = 0;
   for (let i = 0; i < est.p.length; i++) {
@@ -134,20 +160,44 @@ function bound(est: Estimates, confidence: number): InsufficientBound {
       totalSamples += est.samples[i];
     }
   }
-  const level = (1 + confidence) / 2;
+  const level = (1 + opts.confidence) / 2;
+  const rate = totalSamples > 0 ? binomialUpperBound(hits, totalSamples, level) : null;
+  const n = opts.deploymentVolume;
   return {
     largestP: observedMax(est),
     hits,
     totalSamples,
-    rateUpperBound: totalSamples > 0 ? binomialUpperBound(hits, totalSamples, level) : null,
+    rateUpperBound: rate,
     confidence: level,
+    expectedHitsAtN: rate === null ? null : n * rate,
+    aggregateRiskUpper: rate === null ? null : Math.min(1, n * rate),
+    frequencyUpper: rate === null ? null : Math.min(1, rate / opts.tau),
   };
 }
 
-function curve(fit: TailFit, volumes: number[], draws: BootstrapDraws | null, confidence: number) {
-  return volumes.map((v, i) => {
-    const forecast = worstQueryRisk(fit, v);
-    const band = draws ? centredInterval(draws.worst[i + 1], forecast, confidence, SCORE_SCALE) : { lower: forecast, upper: forecast };
-    return { n: v, forecast, ...band };
-  });
+/** The top t queries by p̂ with p̂ > 0, ids as the source wrote them. */
+function topQueries(sample: BehaviorSample, est: Estimates, t: number): TopQuery[] {
+  const out: TopQuery[] = [];
+  for (let j = 0; j < Math.min(t, est.nonzero); j++) {
+    const k = est.samples[j];
+    out.push({
+      id: sample.queryIds[est.index[j]],
+      p: k === 0 ? est.hits[j] : est.hits[j] / k,
+      hits: k === 0 ? null : est.hits[j],
+      samples: k === 0 ? null : k,
+    });
+  }
+  return out;
+}
+
+/**
+ * The calibrated interval for the worst of `spec.volume` queries: the pivot,
+ * widened by the bootstrap refits when any top query's p̂ is h/k (binomial
+ * noise the pivot does not see). Given probabilities use the pivot alone.
+ */
+function worstQueryInterval(fit: TailFit, est: Estimates, draws: BootstrapDraws | null, spec: IntervalSpec, rng: Rng): WorstQueryInterval {
+  const pivot = pivotInterval(fit, spec);
+  let sampled = false;
+  for (let j = 0; j < fit.tailSize && !sampled; j++) sampled = est.samples[j] > 0;
+  return sampled && draws ? hybridInterval(pivot, draws.lines, spec, rng) : pivot;
 }

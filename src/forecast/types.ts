@@ -76,6 +76,28 @@ export interface InsufficientBound {
   /** Exact (Clopper–Pearson) one-sided upper bound on the per-sample rate at `confidence`; null without sampled queries. */
   rateUpperBound: number | null;
   confidence: number;
+  /**
+   * n × the rate bound: the expected number of deployment queries (one sample
+   * each) showing the behaviour if the rate were at its bound. It is also an
+   * upper bound on the aggregate risk (a union bound: P(any) ≤ Σp). Null
+   * without sampled queries.
+   */
+  expectedHitsAtN: number | null;
+  /** min(1, n·rate bound): the aggregate risk cannot be higher (at `confidence`). */
+  aggregateRiskUpper: number | null;
+  /** min(1, rate bound / τ): the share of queries with p > τ cannot be higher (Markov's inequality). */
+  frequencyUpper: number | null;
+}
+
+/** One of the queries that drive the tail: what a user re-samples or fixes. */
+export interface TopQuery {
+  /** The query id exactly as the source file writes it. */
+  id: string;
+  /** p̂ (uncapped: h/k, or the given probability). */
+  p: number;
+  /** h and k for sampled estimates; null for a given probability. */
+  hits: number | null;
+  samples: number | null;
 }
 
 export interface ForecastOptions {
@@ -114,23 +136,65 @@ export interface BehaviorForecast {
   reason: string | null;
   fit: TailFit | null;
   worstQueryRisk: {
+    /** Q_p(n), the paper's point forecast: the top-1/n quantile of p. */
     forecast: number | null;
+    /** Prediction interval for the realised worst of n queries at `confidence` (docs/method.md). */
     lower: number | null;
     upper: number | null;
+    /** The median-unbiased forecast of the realised worst query, Q̂ + c₀.₅·β̂ mapped to p. */
+    medianMax: number | null;
+    /** How `lower`/`upper` were made: the simulated pivot, widened by the bootstrap refits for hits of k. */
+    intervalMethod: 'pivot' | 'pivot+bootstrap' | null;
     lognormal: number | null;
     observedMax: number;
   };
-  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null };
+  /** Its interval is the bootstrap's (a confidence interval for the probability, not a prediction bound). */
+  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null; intervalMethod: 'bootstrap' | null };
   frequency: {
     tau: number;
     forecast: number | null;
+    /** The bootstrap's interval for the share, like the aggregate risk's. */
     lower: number | null;
     upper: number | null;
+    intervalMethod: 'bootstrap' | null;
     expectedCount: number | null;
   };
   backtest: BacktestResult | null;
   bound: InsufficientBound | null;
+  /** The top t queries by p̂ (fewer when fewer have p̂ > 0), largest first. */
+  topQueries: TopQuery[];
   /** Worst-query risk forecast at volumes around n (for the chart). */
   curve: CurvePoint[];
   warnings: string[];
+  /** The errored samples among the exclusions, and what they could change. */
+  errors: ErrorSummary;
+}
+
+/** Errored samples of one behaviour (docs/errors.md defines every field). */
+export interface ErrorSummary {
+  /** Errored samples: samples the eval attempted that nobody could judge. */
+  samples: number;
+  /** Queries with at least one errored sample. */
+  queries: number;
+  /** Samples that were judged: each of the k outputs of a sampled row, one per given-probability row. */
+  judged: number;
+  /** samples / (samples + judged); 0 when both are 0. */
+  share: number;
+  /** The same two counts per reason (`sample-error`, `error`, …). */
+  byReason: Record<string, { samples: number; queries: number }>;
+  /** The forecast with every errored sample counted as a hit; null when it cannot be formed (docs/errors.md). */
+  worstCase: WorstCase | null;
+}
+
+/** What the errors could change: the same forecast with each errored sample a hit of its query. */
+export interface WorstCase {
+  outcome: 'forecast' | 'insufficient' | 'degenerate';
+  /** Worst-query risk at n; null when the worst case has no tail fit either. */
+  worstQueryRisk: number | null;
+  /** Largest p̂ of the worst case. */
+  observedMax: number;
+  /** m of the worst case: the queries plus those with only errored samples. */
+  queries: number;
+  /** Why there is no forecast; null when there is one. */
+  reason: string | null;
 }

@@ -1,13 +1,14 @@
 /**
- * Verdict → process exit code (DESIGN §3): non-zero for `error`, for `fail`
- * in enforce mode, and for `insufficient` only with `on-insufficient-data: fail`
- * (in either mode: that option asks for a failing step when the data cannot
- * be judged, and advisory mode is about breaches, not missing evidence).
+ * Verdict → process exit code: non-zero for `error`, for `fail` in enforce
+ * mode, for `insufficient` only with `on-insufficient-data: fail` and for
+ * `inconclusive` only with `on-inconclusive: fail` (in either mode: those
+ * options ask for a failing step when the data cannot decide, and advisory
+ * mode is about breaches, not missing evidence).
  */
 import type { Settings } from '../config/settings.js';
 import type { Verdict } from './types.js';
 
-export type ExitSettings = Pick<Settings, 'mode' | 'onInsufficientData'>;
+export type ExitSettings = Pick<Settings, 'mode' | 'onInsufficientData' | 'onInconclusive'>;
 
 export function exitCodeFor(verdict: Verdict, settings: ExitSettings): 0 | 1 {
   switch (verdict) {
@@ -17,6 +18,8 @@ export function exitCodeFor(verdict: Verdict, settings: ExitSettings): 0 | 1 {
       return settings.mode === 'enforce' ? 1 : 0;
     case 'insufficient':
       return settings.onInsufficientData === 'fail' ? 1 : 0;
+    case 'inconclusive':
+      return settings.onInconclusive === 'fail' ? 1 : 0;
     case 'warn':
     case 'pass':
       return 0;
@@ -26,7 +29,7 @@ export function exitCodeFor(verdict: Verdict, settings: ExitSettings): 0 | 1 {
 /**
  * Whether the step passes but the user should still be told something is off
  * (a warning annotation): a `warn`, a `fail` in advisory mode, or an
- * `insufficient` that does not fail the step.
+ * `insufficient` or `inconclusive` that does not fail the step.
  */
 export function shouldWarn(verdict: Verdict, settings: ExitSettings): boolean {
   return verdict !== 'pass' && exitCodeFor(verdict, settings) === 0;

@@ -1,24 +1,30 @@
 /**
- * Thresholds → per-behaviour status and the overall verdict (DESIGN §3 "Verdict").
+ * Thresholds → per-behaviour status and the overall verdict (docs/method.md,
+ * "Decisions"; the verdicts are in the README).
  *
- * Per behaviour and metric, the compared value is the forecast (or, with
- * `gate-on: upper`, the bootstrap interval's upper end, falling back to the
- * forecast when there is no interval). A breach is value > threshold:
- * a value exactly at the threshold passes. A metric that breaches its fail
- * threshold is not also listed at warn.
+ * Per behaviour and metric, the compared value is the forecast, the upper end
+ * of its interval (`gate-on: upper`) or its lower end (`gate-on: interval`,
+ * where a straddling interval makes the behaviour inconclusive). A breach is
+ * value > threshold: a value exactly at the threshold passes. A metric that
+ * breaches its fail threshold is not also listed at warn.
  *
- * With a baseline (issue 7), `fail-risk-increase` / `warn-risk-increase` add a
- * fourth check per behaviour: see baseline/compare.ts for the rule.
+ * With a baseline, `fail-risk-increase` / `warn-risk-increase` add a fourth
+ * check per behaviour: see baseline/compare.ts for the rule.
  */
 import { increaseLevel, increaseRatio } from '../baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../baseline/types.js';
-import { effectiveFor, METRICS } from '../config/effective.js';
+import { effectiveFor } from '../config/effective.js';
+import { errorBudgetFor, overBudget } from '../config/error-budget.js';
 import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
-import type { Settings } from '../config/settings.js';
+import type { GateOn, Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../forecast/types.js';
-import type { BehaviorGate, Breach, GateResult, Metric, Status, Verdict } from './types.js';
+import { decide } from './decide.js';
+import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdict } from './types.js';
 
-export type GateSettings = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'riskIncrease'>;
+export type GateSettings = Pick<
+  Settings,
+  'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'onInconclusive' | 'riskIncrease' | 'errorBudget'
+>;
 
 /**
  * Gates every behaviour and combines them. Throws on an empty list (no
@@ -49,53 +55,88 @@ function levelRank(level: Breach['level']): number {
 /**
  * One behaviour's status under its effective thresholds (inputs → policy
  * defaults → its policy entry), and against `base`, its baseline, when given.
+ * Every threshold is decided against the interval (decide.ts); `gate-on`
+ * says which outcome makes a breach.
  */
 export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?: BaselineBehavior): BehaviorGate {
   const { thresholds, tau } = effectiveFor(settings, f.name);
-  const breaches: Breach[] = [];
-  if (f.outcome === 'forecast') {
-    for (const m of METRICS) {
-      if (thresholds[m.fail] === undefined && thresholds[m.warn] === undefined) continue;
-      if (m.metric === 'frequency' && f.frequency.tau !== tau) {
-        // The share was counted above another τ than the one this behaviour is gated at.
-        throw new Error(`internal: behaviour "${f.name}": frequency was forecast at τ = ${f.frequency.tau} but is gated at τ = ${tau}.`);
-      }
-      const { value, basis } = compared(f, m.metric, settings.gateOn);
-      const breach = breachOf(f.name, m.metric, thresholds[m.fail], thresholds[m.warn], value, basis);
-      if (breach !== undefined) breaches.push(breach);
-    }
-  } else {
-    // No tail fit, but an observed p̂ above a worst-query threshold is already a breach: the largest p among
-    // n ≥ m deployment queries can only be at least the largest seen among the m evaluated ones.
-    const observed = finite(f.name, 'worst-query-risk', f.worstQueryRisk.observedMax);
-    const breach = breachOf(f.name, 'worst-query-risk', thresholds.failWorstQueryRisk, thresholds.warnWorstQueryRisk, observed, 'forecast');
-    if (breach !== undefined) breaches.push(breach);
+  if (f.outcome === 'forecast' && f.frequency.tau !== tau && (thresholds.failFrequency ?? thresholds.warnFrequency) !== undefined) {
+    // The share was counted above another τ than the one this behaviour is gated at.
+    throw new Error(`internal: behaviour "${f.name}": frequency was forecast at τ = ${f.frequency.tau} but is gated at τ = ${tau}.`);
   }
+  const decisions = decide(f, thresholds);
+  const breaches: Breach[] = [];
+  const breachedMetrics = new Set<Metric>();
+  // Fail level first: a metric that breaches its fail threshold is not also listed at warn.
+  for (const d of decisions) {
+    if (breachedMetrics.has(d.metric)) continue;
+    const compared = comparedValue(f, d, settings.gateOn);
+    if (compared !== null && compared.value > d.threshold) {
+      breaches.push({
+        behavior: f.name,
+        metric: d.metric,
+        level: d.level,
+        value: compared.value,
+        threshold: d.threshold,
+        basis: compared.basis,
+      });
+      breachedMetrics.add(d.metric);
+    }
+  }
+  let increaseGated = false;
   if (base !== undefined) {
+    const factors = riskIncreaseFor(settings, f.name);
+    increaseGated = factors.fail !== undefined || factors.warn !== undefined;
     const increase = increaseBreach(f, base, settings);
     if (increase !== undefined) breaches.push(increase);
   }
-  return { name: f.name, status: statusOf(f, breaches), thresholds, tau, breaches };
+  const budget = errorBudgetFor(settings, f.name);
+  const over = overBudget(f.errors, budget);
+  const status = statusOf(f, { decisions, breaches, gateOn: settings.gateOn, increaseGated, overErrorBudget: over });
+  return { name: f.name, status, thresholds, tau, breaches, decisions, errorBudget: { ...budget, over } };
 }
 
-function statusOf(f: BehaviorForecast, breaches: readonly Breach[]): Status {
+/**
+ * A fail breach stays `fail` whatever the errors. Over the error budget comes
+ * next: the forecast rests on a share of the eval that did not run, so what it
+ * says (a warn breach, a pass, too little data) is not the point to act on.
+ */
+function statusOf(
+  f: BehaviorForecast,
+  g: { decisions: readonly Decision[]; breaches: readonly Breach[]; gateOn: GateOn; increaseGated: boolean; overErrorBudget: boolean },
+): Status {
+  const { decisions, breaches, gateOn, increaseGated, overErrorBudget } = g;
   if (breaches.some((b) => b.level === 'fail')) return 'fail';
+  if (overErrorBudget) return 'errors';
   if (breaches.length > 0) return 'warn';
-  return f.outcome === 'forecast' ? 'pass' : 'insufficient';
+  if (f.outcome !== 'forecast') {
+    // Without a forecast only bounds can clear a threshold; anything they leave open stays insufficient.
+    return decisions.length > 0 && decisions.every((d) => d.outcome === 'clear') ? 'pass' : 'insufficient';
+  }
+  if (gateOn === 'interval' && decisions.some((d) => d.outcome === 'inconclusive')) return 'inconclusive';
+  return decisions.length > 0 || increaseGated ? 'pass' : 'not-gated';
 }
 
-/** Fail level first; only when fail is not breached is warn looked at. Strict `>`: equal passes. */
-function breachOf(
-  behavior: string,
-  metric: Metric,
-  fail: number | undefined,
-  warn: number | undefined,
-  value: number,
-  basis: Breach['basis'],
-): Breach | undefined {
-  if (fail !== undefined && value > fail) return { behavior, metric, level: 'fail', value, threshold: fail, basis };
-  if (warn !== undefined && value > warn) return { behavior, metric, level: 'warn', value, threshold: warn, basis };
-  return undefined;
+/**
+ * The value a decision's threshold is compared with under `gate-on`, or null
+ * when nothing is known that could exceed it (no forecast and no lower end).
+ * - `forecast`: the forecast (without one, the largest p̂ seen, for the worst query);
+ * - `upper`: the interval's upper end, or the forecast without an interval;
+ * - `interval`: the lower end: the whole interval is above the threshold.
+ * Without a forecast the observed p̂ is a lower end under every `gate-on`: the
+ * largest p among n ≥ m deployment queries is at least the largest seen.
+ */
+function comparedValue(f: BehaviorForecast, d: Decision, gateOn: GateOn): { value: number; basis: Breach['basis'] } | null {
+  if (d.basis === 'observed' || d.basis === 'bound')
+    return d.lower === null ? null : { value: finite(f.name, d.metric, d.lower), basis: 'forecast' };
+  const estimate = d.metric === 'worst-query-risk' ? f.worstQueryRisk : d.metric === 'aggregate-risk' ? f.aggregateRisk : f.frequency;
+  const forecast = estimate.forecast;
+  if (forecast === null)
+    throw new Error(`internal: behaviour "${f.name}": outcome is 'forecast' but ${d.metric} has no forecast to gate on.`);
+  const hasInterval = d.basis === 'interval';
+  if (gateOn === 'upper' && hasInterval && d.upper !== null) return { value: finite(f.name, d.metric, d.upper), basis: 'upper' };
+  if (gateOn === 'interval' && hasInterval && d.lower !== null) return { value: finite(f.name, d.metric, d.lower), basis: 'lower' };
+  return { value: finite(f.name, d.metric, forecast), basis: 'forecast' };
 }
 
 /**
@@ -119,30 +160,26 @@ export function increaseBreach(f: BehaviorForecast, base: BaselineBehavior, sett
   };
 }
 
-/** The value a metric is gated on, and which one it is. */
-function compared(f: BehaviorForecast, metric: Metric, gateOn: Settings['gateOn']): { value: number; basis: Breach['basis'] } {
-  if (metric === 'risk-increase') throw new Error('internal: risk increase is gated against a baseline, not a threshold');
-  const estimate = metric === 'worst-query-risk' ? f.worstQueryRisk : metric === 'aggregate-risk' ? f.aggregateRisk : f.frequency;
-  // Without an interval (bootstrap off or failed for this behaviour) `upper` is null: gate on the forecast and say so in `basis`.
-  if (gateOn === 'upper' && estimate.upper !== null) return { value: finite(f.name, metric, estimate.upper), basis: 'upper' };
-  if (estimate.forecast === null) {
-    throw new Error(`internal: behaviour "${f.name}": outcome is 'forecast' but ${metric} has no forecast to gate on.`);
-  }
-  return { value: finite(f.name, metric, estimate.forecast), basis: 'forecast' };
-}
-
 /** NaN > t is false, so a NaN would pass silently: refuse it instead. */
 function finite(behavior: string, metric: Metric, value: number): number {
   if (!Number.isFinite(value)) throw new Error(`internal: behaviour "${behavior}": ${metric} is ${value}, which cannot be gated.`);
   return value;
 }
 
-/** fail > warn > insufficient (unless `on-insufficient-data: pass`) > pass. */
-export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData'>): Verdict {
+/**
+ * fail > warn > inconclusive (unless `on-inconclusive: pass`) > insufficient
+ * (unless `on-insufficient-data: pass`) > pass. `not-gated` behaviours leave
+ * the verdict alone: nothing was asked of them. A behaviour over its error
+ * budget counts as `fail` or `warn`, as its `on-error-budget` says, so it can
+ * never end in `pass`, `inconclusive` or `insufficient`.
+ */
+export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData' | 'onInconclusive'>): Verdict {
   if (behaviors.length === 0) throw new Error('internal: no behaviour to gate: an empty run is not a pass.');
   const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
-  if (has('fail')) return 'fail';
-  if (has('warn')) return 'warn';
+  const errorsAt = (level: 'warn' | 'fail'): boolean => behaviors.some((b) => b.status === 'errors' && b.errorBudget.onBudget === level);
+  if (has('fail') || errorsAt('fail')) return 'fail';
+  if (has('warn') || errorsAt('warn')) return 'warn';
+  if (has('inconclusive') && settings.onInconclusive !== 'pass') return 'inconclusive';
   if (has('insufficient') && settings.onInsufficientData !== 'pass') return 'insufficient';
   return 'pass';
 }

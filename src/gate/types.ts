@@ -1,4 +1,4 @@
-import type { Thresholds } from '../config/settings.js';
+import type { ErrorBudget, Thresholds } from '../config/settings.js';
 
 /**
  * `risk-increase`: the worst-query risk against a baseline (issue 7); its
@@ -6,22 +6,53 @@ import type { Thresholds } from '../config/settings.js';
  */
 export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase';
 export type Level = 'warn' | 'fail';
-export type Status = 'pass' | 'warn' | 'fail' | 'insufficient';
-export type Verdict = Status | 'error';
+/**
+ * Per behaviour: `pass` (every threshold cleared), `warn`/`fail` (a threshold
+ * breached), `inconclusive` (an interval straddles a threshold, with
+ * `gate-on: interval`), `insufficient` (no forecast, and the bounds do not
+ * clear every threshold), `not-gated` (forecast, but no threshold applies:
+ * never shown as a pass), `errors` (more errored samples than the error
+ * budget allows, docs/errors.md: not a verdict of its own, it gives `fail` or
+ * `warn` as the behaviour's `on-error-budget` says).
+ */
+export type Status = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'not-gated' | 'errors';
+export type Verdict = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'insufficient' | 'error';
+
+/** A threshold against an interval: wholly below it, wholly above it, or straddling it. */
+export type Outcome = 'clear' | 'breach' | 'inconclusive';
+
+/**
+ * One threshold of one metric, compared with what is known of that metric
+ * (docs/method.md, "Decisions"). `lower`/`upper` are the ends compared:
+ * - `interval`: the metric's interval;
+ * - `forecast`: no interval (bootstrap off for aggregate risk or frequency): both ends are the forecast;
+ * - `observed`: no forecast; the largest p̂ seen is a lower end for the worst query, with no upper end;
+ * - `bound`: no forecast; an exact upper bound from the per-sample rate (aggregate risk, frequency).
+ */
+export interface Decision {
+  metric: Exclude<Metric, 'risk-increase'>;
+  level: Level;
+  threshold: number;
+  outcome: Outcome;
+  basis: 'interval' | 'forecast' | 'observed' | 'bound';
+  lower: number | null;
+  upper: number | null;
+}
 
 export interface Breach {
   behavior: string;
   metric: Metric;
   level: Level;
   /**
-   * The value compared: the forecast, or its upper end with `gate-on: upper`.
+   * The value compared: the forecast, its upper end with `gate-on: upper`, or
+   * its lower end with `gate-on: interval` (the interval lies above the threshold).
    * For `risk-increase`: the lower end of the current interval over the upper
    * end of the baseline's (basis `interval`), compared with the factor.
    */
   value: number;
   /** A probability; for `risk-increase`, the factor (e.g. 3). */
   threshold: number;
-  basis: 'forecast' | 'upper' | 'interval';
+  basis: 'forecast' | 'upper' | 'lower' | 'interval';
 }
 
 export interface BehaviorGate {
@@ -32,6 +63,10 @@ export interface BehaviorGate {
   /** τ used for this behaviour. */
   tau: number;
   breaches: Breach[];
+  /** Every threshold of the behaviour against its interval, fail level first (informative under any `gate-on`). */
+  decisions: Decision[];
+  /** The error budget that applies (inputs, then the policy), and whether the behaviour is over it. */
+  errorBudget: ErrorBudget & { over: boolean };
 }
 
 export interface GateResult {

@@ -1,3 +1,4 @@
+import { ErrorTally } from './error-tally.js';
 import { clip } from './excerpt.js';
 import { LIMITS } from './limits.js';
 import type { BehaviorSample, ObservationSink } from './observation.js';
@@ -28,6 +29,10 @@ class BehaviorState {
   duplicates = 0;
   /** Map, not an object literal: a reason such as `__proto__` must stay an ordinary key. */
   readonly exclusions = new Map<string, number>();
+  /** Errored samples, also counted in `exclusions`; a query that only errored gets no slot here. */
+  readonly errors = new ErrorTally();
+  /** Σk of sampled rows plus one per given row: the samples that were judged. */
+  judged = 0;
 
   constructor(readonly name: string) {}
 
@@ -35,12 +40,7 @@ class BehaviorState {
   slot(queryId: string): number {
     let i = this.index.get(queryId);
     if (i !== undefined) return i;
-    if (queryId.length > LIMITS.maxQueryIdChars) {
-      throw new Error(
-        `query id '${clip(queryId)}' is longer than ${LIMITS.maxQueryIdChars} characters (the limit, LIMITS.maxQueryIdChars); ` +
-          'give each query a short id, such as a hash of its prompt',
-      );
-    }
+    checkQueryId(queryId);
     i = this.queryIds.length;
     if (i === this.hits.length) this.grow();
     this.index.set(queryId, i);
@@ -120,6 +120,7 @@ export class Accumulator implements ObservationSink {
     if (sampleId !== undefined && b.seenBefore(i, sampleId)) b.duplicates++;
     b.hits[i] += hits;
     b.samples[i] += samples;
+    b.judged += samples;
     b.rows++;
   }
 
@@ -133,6 +134,7 @@ export class Accumulator implements ObservationSink {
     if (b.samples[i] > 0) throw mixed(behavior, queryId);
     b.hits[i] += prob;
     b.givenRows[i] += 1;
+    b.judged++;
     b.rows++;
   }
 
@@ -140,6 +142,11 @@ export class Accumulator implements ObservationSink {
     if (!Number.isInteger(count) || count < 0) throw new Error(`exclusion count must be an integer ≥ 0, got ${count}`);
     const ex = this.state(behavior).exclusions;
     ex.set(reason, (ex.get(reason) ?? 0) + count);
+  }
+
+  errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    this.exclude(behavior, reason, count);
+    this.state(behavior).errors.add(reason, queryId, count);
   }
 
   warn(message: string): void {
@@ -185,6 +192,7 @@ export class Accumulator implements ObservationSink {
         rows: b.rows,
         duplicates: b.duplicates,
         exclusions: Object.fromEntries(b.exclusions),
+        errors: b.errors.finish(b.judged),
       };
     });
   }
@@ -208,6 +216,14 @@ export class Accumulator implements ObservationSink {
     this.behaviors.set(behavior, (b = new BehaviorState(behavior)));
     return b;
   }
+}
+
+function checkQueryId(queryId: string): void {
+  if (queryId.length <= LIMITS.maxQueryIdChars) return;
+  throw new Error(
+    `query id '${clip(queryId)}' is longer than ${LIMITS.maxQueryIdChars} characters (the limit, LIMITS.maxQueryIdChars); ` +
+      'give each query a short id, such as a hash of its prompt',
+  );
 }
 
 function mixed(behavior: string, queryId: string): Error {

@@ -20,7 +20,11 @@ import type { ObservationSink } from './observation.js';
  *   so a hit is score ≥ `options.scoreThreshold ?? 0.5`.
  * - k = outputs that got a score. Not `run.generations` from the setup
  *   entry: outputs can be missing or unscored. Outputs no chosen detector
- *   scored are excluded as `no-score`.
+ *   scored (a failed generation is null, and so is its score) are errored
+ *   samples `no-score`; an attempt with no output at all is `no-outputs`, one
+ *   with empty `detector_results` is `no-detector-results`, one that the
+ *   `scoreKey` detector did not judge (others did) is excluded as
+ *   `detector-missing`. The error budget counts the first three.
  * - Detectors: `options.scoreKey` names one (e.g. `mitigation.MitigationBypass`);
  *   without it an output is a hit when any detector of the attempt flags it.
  * - Query = probe + prompt. `prompt` is a string in garak < 0.11 and a
@@ -37,6 +41,8 @@ const AttemptSchema = z.object({
   uuid: z.string().optional(),
   probe_classname: z.string(),
   prompt: z.unknown(),
+  /** Only counted (for the errored samples of an attempt without detector results); entries are not read. */
+  outputs: z.array(z.unknown()).nullish().catch(undefined),
   detector_results: ScoresSchema,
 });
 
@@ -105,22 +111,29 @@ export const garakReader: FormatReader = {
   },
 };
 
-/** One scored attempt into the sink; plain Errors (the caller adds the line). */
+/** One finished attempt into the sink; plain Errors (the caller adds the line). */
 function mapAttempt(attempt: Attempt, behavior: string, scoreKey: string | undefined, threshold: number, sink: ObservationSink): void {
-  const detectors = scoreKey === undefined ? Object.keys(attempt.detector_results) : [scoreKey];
+  const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt), 'prompt'))}`;
+  const detected = Object.keys(attempt.detector_results);
+  if (detected.length === 0) {
+    // Finished but never judged: its outputs (one when they are not listed) count as errored.
+    sink.errored(behavior, 'no-detector-results', queryId, Math.max(1, attempt.outputs?.length ?? 0));
+    return;
+  }
+  const detectors = scoreKey === undefined ? detected : [scoreKey];
   const scores = detectors.map((d) => attempt.detector_results[d]);
-  if (scores.length === 0 || scores.some((s) => s === undefined)) {
-    sink.exclude(behavior, scoreKey === undefined ? 'no-detector-results' : 'detector-missing');
+  if (scores.some((s) => s === undefined)) {
+    // Judged, only not by the chosen detector: a choice of the probe's setup, not a failure.
+    sink.exclude(behavior, 'detector-missing');
     return;
   }
   const { hits, k, unscored } = countHits(
     scores.filter((s) => s !== undefined),
     threshold,
   );
-  const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt), 'prompt'))}`;
-  if (unscored > 0) sink.exclude(behavior, 'no-score', unscored);
+  if (unscored > 0) sink.errored(behavior, 'no-score', queryId, unscored);
   if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
-  else if (unscored === 0) sink.exclude(behavior, 'no-outputs');
+  else if (unscored === 0) sink.errored(behavior, 'no-outputs', queryId);
 }
 
 /**

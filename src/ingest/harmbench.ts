@@ -80,11 +80,7 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
       const path = jsonPath('', [behaviorId, i]);
       const row = checkShape(RowSchema, raw, file.name, path, 'expected {test_case, generation, label} as evaluate_completions.py writes');
       const label = isRecord(raw) ? raw[labelKey] : undefined;
-      if (label === -1) {
-        sink.exclude(behavior, 'label-minus-one');
-        return;
-      }
-      if (label !== 0 && label !== 1) {
+      if (label !== -1 && label !== 0 && label !== 1) {
         throw new InputError(
           `${file.name}: ${jsonPath(path, [labelKey])}: expected 1, 0 or -1, got ${preview(label)}` +
             (labelKey === 'label' ? '' : ` (scoreKey '${clip(labelKey)}')`),
@@ -92,6 +88,11 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
       }
       try {
         const queryId = queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case, 'test_case'))}`;
+        if (label === -1) {
+          // The classifier failed to judge: an errored sample for the error budget.
+          sink.errored(behavior, 'label-minus-one', queryId);
+          return;
+        }
         samplesPerQuery.set(queryId, (samplesPerQuery.get(queryId) ?? 0) + 1);
         sink.sampled(behavior, queryId, label, 1, String(i));
       } catch (err) {

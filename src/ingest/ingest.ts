@@ -85,7 +85,7 @@ async function read(groups: (Omit<SourceGroup, 'label'> & { label?: string })[],
       } catch (err) {
         throw located(err, file, reader);
       }
-      if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted.excluded, group.label);
+      if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted, group.label);
       inputs.push({ file: file.name, format: reader.id, rows: summary.rows, ...(group.label === undefined ? {} : { group: group.label }) });
     }
   }
@@ -119,6 +119,7 @@ class RefusedRow extends Error {}
  */
 class CountingSink implements ObservationSink {
   usable = 0;
+  erroredSamples = 0;
   readonly excluded = new Map<string, number>();
 
   constructor(private readonly inner: ObservationSink) {}
@@ -150,6 +151,16 @@ class CountingSink implements ObservationSink {
     this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + count);
   }
 
+  errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    try {
+      this.inner.errored(behavior, reason, queryId, count);
+    } catch (err) {
+      throw refused(err);
+    }
+    this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + count);
+    this.erroredSamples += count;
+  }
+
   warn(message: string): void {
     this.inner.warn(message);
   }
@@ -172,11 +183,20 @@ function located(err: unknown, file: SourceFile, reader: FormatReader): unknown 
   return new Error(`${file.name} (read as ${reader.id}): ${message}`, { cause: err });
 }
 
-function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, excluded: Map<string, number>, group?: string): InputError {
+function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, counted: CountingSink, group?: string): InputError {
+  const excluded = counted.excluded;
   const list = [...excluded].map(([reason, n]) => `${reason}: ${n}`).join(', ');
-  const why = excluded.size > 0 ? `${rows} rows read, excluded ${list}` : `${rows} rows read, none scored`;
   // Several groups map files differently: name the one whose format and mapping to check.
   const where = group === undefined ? '' : ` (${group})`;
+  const total = [...excluded.values()].reduce((a, b) => a + b, 0);
+  if (counted.erroredSamples > 0 && counted.erroredSamples === total) {
+    // Nothing was judged: a mapping fix cannot help, only a run whose samples do not fail.
+    return new InputError(
+      `${file.name}${where}: no usable observations as ${reader.id}: every sample errored (${list}); ` +
+        'fix what made them fail (provider errors, rate limits, timeouts: see the errors in the file) and re-run the eval',
+    );
+  }
+  const why = excluded.size > 0 ? `${rows} rows read, excluded ${list}` : `${rows} rows read, none scored`;
   const fix = group === undefined ? 'the format and mapping inputs' : `the format and mapping ${group} reads with`;
   return new InputError(
     `${file.name}${where}: no usable observations as ${reader.id}: ${why}; ` +

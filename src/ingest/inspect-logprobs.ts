@@ -27,6 +27,7 @@ export async function ingestLogprobSamples(
   const hit = hitOptions(options.hitValues, log.where);
   const behavior = options.behavior ?? `${log.task}:logprobs`;
   const given: Array<[string, number]> = [];
+  const errored: string[] = [];
   const excluded = new Map<string, number>();
   const exclude = (reason: string) => excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
   const upper = new Tally();
@@ -38,6 +39,7 @@ export async function ingestLogprobSamples(
     rows++;
     if (sample.error) {
       exclude('sample-error');
+      errored.push(queryIdOf(log, String(sample.id)));
       continue;
     }
     const letters = (sample.choices ?? []).map((_, i) => answerCharacter(i));
@@ -71,7 +73,8 @@ export async function ingestLogprobSamples(
     );
   }
   for (const [queryId, p] of given) sink.given(behavior, queryId, p);
-  for (const [reason, count] of excluded) sink.exclude(behavior, reason, count);
+  for (const queryId of errored) sink.errored(behavior, 'sample-error', queryId);
+  for (const [reason, count] of excluded) if (reason !== 'sample-error') sink.exclude(behavior, reason, count);
   const absent = `absent from top_logprobs (raise --top-logprobs to make p exact)`;
   if (upper.count > 0)
     sink.warn(`${log.where}: p is an upper bound for ${upper.count} sample(s) because options ${upper.list()} were ${absent}`);

@@ -11,7 +11,8 @@ import type { ObservationSink } from './observation.js';
  * epochs of a sample up to h of k (and, by the epoch as sample id, counts an
  * epoch that arrives twice, e.g. the same log matched by two globs). An epoch counts in k only when it has no
  * `error` and a finite value from the chosen scorer; the rest are excluded
- * with a reason: `sample-error`, `unscored` (no value, or `null`),
+ * with a reason: `sample-error` (an errored sample, counted by the error
+ * budget too), `unscored` (no value, or `null`),
  * `non-finite-score` (NaN is Inspect's "unscored" sentinel; ±Infinity too),
  * `unmappable-score` (a list, or a string the rules below cannot read).
  *
@@ -47,9 +48,11 @@ export function ingestScoreRecords(log: LogInfo, records: EpochRecord[], options
       sink.sampled(behavior, queryIdOf(log, r.id), outcome === 'hit' ? 1 : 0, 1, String(r.epoch));
     } else {
       excluded.set(outcome, (excluded.get(outcome) ?? 0) + 1);
+      // An epoch that raised is the error budget's business; an unscored one is the scorer's choice.
+      if (outcome === 'sample-error') sink.errored(behavior, outcome, queryIdOf(log, r.id));
     }
   });
-  for (const [reason, count] of excluded) sink.exclude(behavior, reason, count);
+  for (const [reason, count] of excluded) if (reason !== 'sample-error') sink.exclude(behavior, reason, count);
   if (outcomes.length > 0 && [...excluded.values()].reduce((a, b) => a + b, 0) === outcomes.length) {
     sink.warn(
       `${log.where}: no epoch has a usable '${clip(scorer)}' score (${describeCounts(excluded)}); this log adds nothing to '${clip(behavior)}'`,

@@ -190,7 +190,8 @@ class LmevalFile {
       throw new InputError(`${where}: ${jsonPath(base, ['resps', 0])}: expected a list of generated strings`);
     }
     if (gens.length === 0) {
-      this.sink.exclude(this.behavior, 'no-generations');
+      // The request returned nothing: an errored sample for the error budget.
+      this.sink.errored(this.behavior, 'no-generations', queryId);
       return;
     }
     const matcher = this.matcher;

@@ -10,7 +10,8 @@ import type { ObservationSink } from './observation.js';
  * Columns: `query_id` (required), `behavior` (default `options.behavior ??
  * 'default'`), exactly one value group — `label` | `score` (+ `threshold`) |
  * `prob` | `hits` (+ `k`) — optional `sample` (sample id, for duplicate
- * counting) and `error` (non-empty: the row is excluded, reason `error`).
+ * counting) and `error` (non-empty: the row is excluded, reason `error`, and
+ * counted by the error budget as its `k` samples, or one).
  *
  * Throws plain Errors naming the column; the reader adds `file:line`.
  */
@@ -18,7 +19,7 @@ export function mapNativeRow(row: Record<string, unknown>, options: MappingOptio
   const behavior = idOf(row.behavior, 'behavior') ?? options.behavior ?? 'default';
   if (isError(row.error)) {
     // Excluded before any other check: a failed row often lacks its value columns.
-    sink.exclude(behavior, 'error');
+    sink.errored(behavior, 'error', erroredQuery(row.query_id), erroredSamples(row.k));
     return;
   }
   const queryId = idOf(row.query_id, 'query_id');
@@ -49,6 +50,18 @@ export function mapNativeRow(row: Record<string, unknown>, options: MappingOptio
     if (!present(row.k)) throw new Error("'hits' needs a 'k' column (the number of samples the hits are out of)");
     sink.sampled(behavior, queryId, numberOf(row.hits, 'hits'), numberOf(row.k, 'k'), sampleId);
   }
+}
+
+/** The query of an errored row when it names one plainly; never throws, so a broken row is still counted. */
+function erroredQuery(v: unknown): string | undefined {
+  if (typeof v === 'string' && v !== '') return v;
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+}
+
+/** An errored `hits` + `k` row stands for its k samples; any other errored row for one. */
+function erroredSamples(k: unknown): number {
+  const n = typeof k === 'string' && /^\d+$/.test(k.trim()) ? Number(k) : k;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 ? n : 1;
 }
 
 const VALUE_COLUMNS = ['label', 'score', 'threshold', 'prob', 'hits', 'k'] as const;

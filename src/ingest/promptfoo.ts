@@ -26,7 +26,8 @@ import {
  *   evals a failed row is "the output failed its assertions" — the behaviour
  *   an assertion suite guards against;
  * - exclusions: see `exclusionReason` (execution errors, ungraded rows,
- *   grader errors), counted per reason;
+ *   grader errors), counted per reason and by the error budget, with the
+ *   query they belong to;
  * - query = provider + prompt + test vars + red-team strategy (see
  *   `queryKeyParts`), never `testIdx`: `--repeat N` gives each repeat a new
  *   testIdx, and repeats are exactly the samples we want to pool. Strategies
@@ -128,19 +129,20 @@ class PromptfooMapper {
     const pluginId = metaString(row.metadata, 'pluginId') ?? metaString(row.testCase?.metadata, 'pluginId');
     const behavior = this.options.behavior ?? pluginId ?? 'promptfoo';
     try {
-      const reason = exclusionReason(row);
-      if (reason !== undefined) {
-        this.sink.exclude(behavior, reason);
-        return;
-      }
       const strategy =
         metaString(row.metadata, 'strategyId') ??
         metaString(row.testCase?.metadata, 'strategyId') ??
         (pluginId === undefined ? undefined : 'basic');
+      const queryId = queryIdOf(providerIdOf(row), strategy, queryKeyParts(row, strategy));
+      const reason = exclusionReason(row);
+      if (reason !== undefined) {
+        // Every exclusion here is a row nobody could judge (the call or the grader failed): the error budget counts it.
+        this.sink.errored(behavior, reason, queryId);
+        return;
+      }
       // Providers that search for an attack per row (iterative, crescendo, GOAT …) record the prompt they ended on.
       if (strategy !== undefined && row.metadata?.redteamFinalPrompt !== undefined) this.searchStrategies.add(strategy);
       if (row.response?.cached === true) this.cached++;
-      const queryId = queryIdOf(providerIdOf(row), strategy, queryKeyParts(row, strategy));
       this.trackRepeat(`${behavior}\u0000${queryId}`, row);
       this.graded++;
       this.sink.sampled(behavior, queryId, row.success ? 0 : 1, 1, row.id ?? undefined);

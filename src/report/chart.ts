@@ -145,7 +145,7 @@ function fallbackTable(series: Series[], labels: string[]): string {
   return [
     '<details><summary>Chart data as a table</summary>',
     '',
-    'Worst-query risk forecast (with its bootstrap interval) per behaviour, by deployment volume.',
+    'Worst-query risk forecast (with the prediction interval for the worst query) per behaviour, by deployment volume.',
     '',
     header,
     align,

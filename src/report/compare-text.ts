@@ -28,7 +28,7 @@ export interface RedTeamTextMeta {
 export function renderRedTeamText(result: RedTeamResult, meta: RedTeamTextMeta): string {
   const lines = [
     `tailgate ${truncateText(meta.version, 40)}: red-team choice (Jones et al. 2025, §6)`,
-    `tail size ${meta.tailSize} · ${meta.bootstrap === 0 ? 'no bootstrap' : `${formatCount(meta.bootstrap)} bootstrap resamples, ${formatLevel(meta.confidence)} intervals`} · seed ${meta.seed}`,
+    `tail size ${meta.tailSize} · ${formatLevel(meta.confidence)} intervals · ${meta.bootstrap === 0 ? 'no bootstrap' : `${formatCount(meta.bootstrap)} bootstrap resamples`} · seed ${meta.seed}`,
     '',
     ...redTeamLines(result),
     '',
@@ -36,7 +36,6 @@ export function renderRedTeamText(result: RedTeamResult, meta: RedTeamTextMeta):
     'the data cannot tell the sources apart at this budget: either choice is defensible, and more eval queries of each',
     "source narrow the intervals. Assumes each source's eval queries are i.i.d. draws of what it would generate.",
   ];
-  if (meta.bootstrap === 0) lines.push('With --bootstrap 0 there are no intervals, so whether the choice matters is unknown.');
   if (meta.volumeGiven) lines.push('--deployment-volume is not used here: each source is forecast at the queries its budget buys.');
   return `${lines.join('\n')}\n`;
 }
@@ -79,8 +78,8 @@ function headline(view: Report, meta: ReportsTextMeta): string {
   const fired = view.breaches.filter((b) => b.metric === 'risk-increase');
   if (!meta.gated)
     return 'No risk-increase factor is set (--fail-risk-increase, --warn-risk-increase or the policy): the comparison is shown, nothing is gated.';
-  if (fired.length === 0) return 'No behaviour rose beyond its risk-increase factor outside the bootstrap noise.';
+  if (fired.length === 0) return 'No behaviour rose beyond its risk-increase factor outside the noise of the two intervals.';
   const names = [...new Set(fired.map((b) => `"${truncateText(b.behavior, 60)}"`))];
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
-  return `${shown} rose beyond ${fired.length === 1 ? 'its' : 'their'} risk-increase factor outside the bootstrap noise.`;
+  return `${shown} rose beyond ${fired.length === 1 ? 'its' : 'their'} risk-increase factor outside the noise of the two intervals.`;
 }

@@ -4,6 +4,7 @@
  * so a reader of the JSON sees the same numbers as the PR comment.
  */
 import type { Settings } from '../config/settings.js';
+import type { SamplingPlan } from '../decisions/sampling-plan.js';
 import type { BehaviorForecast } from '../forecast/types.js';
 import type { GateResult } from '../gate/types.js';
 import type { RedTeamResult } from '../forecast/source-choice.js';
@@ -23,6 +24,8 @@ export interface BuildReportArgs {
   baseline?: ReportBaseline | null;
   /** Red-teamer choice (default null: no `red-team` section). */
   redTeam?: RedTeamResult | null;
+  /** Sampling plans by behaviour (absent: none). */
+  plans?: ReadonlyMap<string, SamplingPlan | null>;
 }
 
 /**
@@ -42,7 +45,16 @@ export function buildReport(args: BuildReportArgs): Report {
       throw new Error(`behaviour "${forecast.name}" has a forecast but no gate result; the gate must judge every forecast`);
     }
     gates.delete(forecast.name);
-    return { ...forecast, status: gate.status, thresholds: { ...gate.thresholds }, breaches: [...gate.breaches] };
+    const { over, maxShare, onBudget } = gate.errorBudget;
+    return {
+      ...forecast,
+      status: gate.status,
+      thresholds: { ...gate.thresholds },
+      breaches: [...gate.breaches],
+      decisions: gate.decisions.map((d) => ({ ...d })),
+      plan: args.plans?.get(forecast.name) ?? null,
+      errors: { ...forecast.errors, maxShare, onBudget, overBudget: over, nextStep: over ? errorNextStep(forecast.errors.queries) : null },
+    };
   });
   if (gates.size > 0) {
     throw new Error(`gate result names behaviours without a forecast: ${[...gates.keys()].join(', ')}`);
@@ -62,6 +74,7 @@ export function buildReport(args: BuildReportArgs): Report {
       gateOn: settings.gateOn,
       mode: settings.mode,
       onInsufficientData: settings.onInsufficientData,
+      onInconclusive: settings.onInconclusive,
     },
     inputs: args.inputs.map((input) => ({ ...input })),
     behaviors,
@@ -73,6 +86,11 @@ export function buildReport(args: BuildReportArgs): Report {
   };
   assertFiniteNumbers(report);
   return report;
+}
+
+/** What to do about a behaviour over its error budget, in one line. */
+export function errorNextStep(queries: number): string {
+  return `re-run the errored samples; ${queries} ${queries === 1 ? 'query' : 'queries'} affected`;
 }
 
 /** The report as written to disk: 2-space indent, trailing newline. Checks finiteness again (the report may be hand-built). */

@@ -2,8 +2,8 @@
  * The Markdown report: the sticky PR comment and the job summary (DESIGN §3
  * "PR comment"). Pure: report in, text out; the GitHub layer posts it.
  *
- * Order: marker, headline, context line, behaviour table, aggregate/frequency
- * table, baseline comparison, red-team choice, warnings, chart (Mermaid +
+ * Order: marker, headline, context line, behaviour table, errored samples,
+ * aggregate/frequency table, baseline comparison, red-team choice, warnings, chart (Mermaid +
  * table fallback), fit diagnostics, footer. When the text is over the limit,
  * detail goes first (diagnostics of the least risky behaviours, then all
  * diagnostics, the chart's table, the chart, the aggregate table, the
@@ -16,6 +16,8 @@ import { renderChart } from './chart.js';
 import { escapeMarkdown } from './escape.js';
 import { baselinePart } from './sections/baseline.js';
 import { diagnostics } from './sections/diagnostics.js';
+import { errorsPart } from './sections/errors.js';
+import { nextStepsPart } from './sections/next-steps.js';
 import { headlineSentence } from './sections/headline.js';
 import { contextLine, footer, warningsPart } from './sections/notes.js';
 import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
@@ -51,8 +53,14 @@ const STEPS: Step[] = [
   { part: 'baseline', action: 'trim', keepAtLeast: 10 },
   // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
   { part: 'warnings', action: 'trim', keepAtLeast: 10 },
+  // Errored samples sort worst first, like the table: the first ten explain the statuses that decide the verdict.
+  { part: 'errors', action: 'trim', keepAtLeast: 10 },
+  // Next steps add detail to the table's rows (plans, query ids): they go before the rows do.
+  { part: 'next', action: 'trim', keepAtLeast: 1 },
+  { part: 'next', action: 'drop' },
   { part: 'table', action: 'trim' },
   { part: 'warnings', action: 'trim' },
+  { part: 'errors', action: 'trim' },
   { part: 'baseline', action: 'trim' },
 ];
 
@@ -68,9 +76,13 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
   const baseline = baselinePart(report, omission);
   // `redTeam` is absent from reports built before issue 7 by hand; treat it as none.
   const redTeam = redTeamPart(report.redTeam ?? null, omission);
+  const errors = errorsPart(report, sorted, omission);
   const parts: Part[] = [
     fixed('head', opts.marker === undefined ? headline : `${opts.marker}\n${headline}`),
-    ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), aggregateTable(report, sorted, omission)] : []),
+    ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), nextStepsPart(sorted, omission)] : []),
+    // Right under the main table: an over-budget behaviour's status is explained here.
+    ...(errors === null ? [] : [errors]),
+    ...(sorted.length > 0 ? [aggregateTable(report, sorted, omission)] : []),
     ...(baseline === null ? [] : [baseline]),
     ...(redTeam === null ? [] : [redTeam]),
     warningsPart(report, sorted, omission),

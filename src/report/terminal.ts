@@ -13,7 +13,10 @@ import { truncateText } from './escape.js';
 import { formatLevel, formatVolume } from './numbers.js';
 import { baselineLines } from './sections/baseline.js';
 import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
+import { errorsLines } from './sections/errors.js';
 import { headlineSentence } from './sections/headline.js';
+import { errorsStep, needsNextStep, planSentence, topQueriesText } from './sections/next-steps.js';
+import { gateBasis } from './sections/notes.js';
 import { sortBehaviors } from './sections/rank.js';
 import { redTeamLines } from './sections/red-team.js';
 import type { Report } from './types.js';
@@ -26,7 +29,7 @@ export function renderTerminal(report: Report): string {
   const lines = [
     `tailgate ${clean(report.tool.version, 40)}: ${report.verdict.toUpperCase()}`,
     headlineSentence(report, (name) => `"${clean(name)}"`),
-    `deployment volume ${formatVolume(report.deploymentVolume)} · gate on ${s.gateOn === 'upper' ? `upper end of the ${formatLevel(s.confidence)} interval` : 'forecast'} · mode ${s.mode}`,
+    `deployment volume ${formatVolume(report.deploymentVolume)} · gate on ${gateBasis(s.gateOn, s.confidence)} · mode ${s.mode}`,
   ];
   if (sorted.length > 0) {
     const header = [
@@ -46,6 +49,8 @@ export function renderTerminal(report: Report): string {
     });
     lines.push('', ...alignColumns([header, ...rows], [false, true, true, true, false, false, false]));
   }
+  const errors = errorsLines(report, sorted);
+  if (errors.length > 0) lines.push('', ...errors);
   const unforecast = sorted.filter((b) => b.worstQueryRisk.forecast === null);
   if (unforecast.length > 0) {
     lines.push('', 'No forecast:');
@@ -54,7 +59,15 @@ export function renderTerminal(report: Report): string {
       lines.push(`  ${clean(b.name)}: ${why.join('; ')}`);
     }
   }
-  // The decisions of issue 7 print here too, so `tailgate forecast --baseline` and a policy with
+  const next = sorted.filter(needsNextStep);
+  if (next.length > 0) {
+    lines.push('', 'Next steps:');
+    for (const b of next) {
+      const text = [errorsStep(b), planSentence(b), topQueriesText(b, (id) => `"${clean(id, 60)}"`)].filter((x) => x !== null).join(' ');
+      if (text !== '') lines.push(`  ${clean(b.name)} (${b.status}): ${text}`);
+    }
+  }
+  // The baseline comparison and the red-team choice print here too, so `tailgate forecast --baseline` and a policy with
   // red-team sources show in the terminal what the comment shows.
   const baseline = baselineLines(report);
   if (baseline.length > 0) lines.push('', ...baseline);

@@ -1,7 +1,8 @@
-import type { BehaviorForecast } from '../forecast/types.js';
+import type { BehaviorForecast, ErrorSummary } from '../forecast/types.js';
 import type { RiskIncrease, Thresholds } from '../config/settings.js';
 import type { RedTeamResult } from '../forecast/source-choice.js';
-import type { Breach, Status, Verdict } from '../gate/types.js';
+import type { SamplingPlan } from '../decisions/sampling-plan.js';
+import type { Breach, Decision, Status, Verdict } from '../gate/types.js';
 
 /** Bumped on any breaking change of the JSON report. Documented in the README. */
 export const SCHEMA_VERSION = 1;
@@ -10,6 +11,23 @@ export interface ReportBehavior extends BehaviorForecast {
   status: Status;
   thresholds: Thresholds;
   breaches: Breach[];
+  /** Every threshold against its interval: clear, breach or inconclusive (fail level first). */
+  decisions: Decision[];
+  /** What would decide an inconclusive or insufficient behaviour; null otherwise. */
+  plan: SamplingPlan | null;
+  errors: ReportErrors;
+}
+
+/** A behaviour's errored samples with the error budget that applied to it (docs/errors.md). Added in schemaVersion 1. */
+export interface ReportErrors extends ErrorSummary {
+  /** `max-error-share` after the policy. */
+  maxShare: number;
+  /** `on-error-budget` after the policy. */
+  onBudget: 'warn' | 'fail';
+  /** share > maxShare, or every sample errored. The status is then `errors`, unless a fail breach makes it `fail`. */
+  overBudget: boolean;
+  /** The one-line next step when over budget ("re-run the errored samples; N queries affected"); null otherwise. */
+  nextStep: string | null;
 }
 
 /** The JSON report written to `report-path`. */
@@ -24,9 +42,10 @@ export interface Report {
     confidence: number;
     bootstrap: number;
     seed: number;
-    gateOn: 'forecast' | 'upper';
+    gateOn: 'forecast' | 'upper' | 'interval';
     mode: 'enforce' | 'advisory';
     onInsufficientData: 'pass' | 'warn' | 'fail';
+    onInconclusive: 'pass' | 'warn' | 'fail';
   };
   /** Files read, with the format each was read as. */
   inputs: { file: string; format: string; rows: number }[];

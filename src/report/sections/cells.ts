@@ -4,7 +4,7 @@
  * disagree on a number.
  */
 import type { Thresholds } from '../../config/settings.js';
-import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatProbability } from '../numbers.js';
+import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatPercent, formatProbability } from '../numbers.js';
 import type { ReportBehavior } from '../types.js';
 import { METRIC_LABEL, ownBreaches } from './rank.js';
 
@@ -17,7 +17,7 @@ export interface BehaviorCells {
   /** Bootstrap interval; for a behaviour without a forecast, what can still be said (largest p̂, rate bound). */
   interval: string;
   threshold: string;
-  /** Metrics breached at the behaviour's own status level. */
+  /** Metrics breached at the behaviour's own status level; over the error budget, the share that errored. */
   breached: string[];
 }
 
@@ -29,7 +29,10 @@ export function behaviorCells(b: ReportBehavior): BehaviorCells {
     risk: formatOptionalProbability(forecast),
     interval: forecast === null ? boundText(b) : formatInterval(b.worstQueryRisk.lower, b.worstQueryRisk.upper),
     threshold: pairText(b.thresholds.failWorstQueryRisk, b.thresholds.warnWorstQueryRisk),
-    breached: [...new Set(ownBreaches(b).map((x) => METRIC_LABEL[x.metric]))],
+    breached:
+      b.status === 'errors'
+        ? [`${formatPercent(b.errors.share)} of samples errored`]
+        : [...new Set(ownBreaches(b).map((x) => METRIC_LABEL[x.metric]))],
   };
 }
 

@@ -8,10 +8,17 @@ import { formatCount, formatLevel, formatVolume } from '../numbers.js';
 import type { Report, ReportBehavior } from '../types.js';
 import type { Omission } from './tables.js';
 
+/** What thresholds are compared with, in words. */
+export function gateBasis(gateOn: Report['settings']['gateOn'], confidence: number): string {
+  if (gateOn === 'upper') return `upper end of the ${formatLevel(confidence)} interval`;
+  if (gateOn === 'interval') return `the whole ${formatLevel(confidence)} interval (clear, breach or inconclusive)`;
+  return 'forecast';
+}
+
 /** Deployment volume, gate basis, mode and how much was read. */
 export function contextLine(report: Report): string {
   const s = report.settings;
-  const basis = s.gateOn === 'upper' ? `upper end of the ${formatLevel(s.confidence)} interval` : 'forecast';
+  const basis = gateBasis(s.gateOn, s.confidence);
   const behaviours = report.behaviors.length;
   const queries = report.behaviors.reduce((sum, b) => sum + b.queries, 0);
   const files = report.inputs.length;

@@ -5,15 +5,31 @@
 import type { Breach, Metric, Status, Verdict } from '../../gate/types.js';
 import type { ReportBehavior } from '../types.js';
 
-/** Worst first: a reviewer reads the table top-down. */
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, insufficient: 2, pass: 3 };
+/** Worst first: a reviewer reads the table top-down. Over the error budget comes right after fail. */
+const SEVERITY: Record<Status, number> = { fail: 0, errors: 1, warn: 2, inconclusive: 3, insufficient: 4, pass: 5, 'not-gated': 6 };
 
 export const VERDICT_SYMBOL: Record<Verdict, string> = {
   pass: '✅',
   warn: '⚠️',
   fail: '❌',
+  inconclusive: '⚖️',
   insufficient: '❔',
   error: '💥',
+};
+
+/**
+ * A behaviour's status in a table cell: the verdict symbols, one of its own for
+ * over the error budget, and a neutral one for not-gated: nothing was checked,
+ * so nothing passed.
+ */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  pass: VERDICT_SYMBOL.pass,
+  warn: VERDICT_SYMBOL.warn,
+  fail: VERDICT_SYMBOL.fail,
+  inconclusive: VERDICT_SYMBOL.inconclusive,
+  insufficient: VERDICT_SYMBOL.insufficient,
+  'not-gated': '➖',
+  errors: '⛔',
 };
 
 export const METRIC_LABEL: Record<Metric, string> = {
@@ -49,6 +65,11 @@ export function sortBehaviors(behaviors: readonly ReportBehavior[]): ReportBehav
 /** How far a breach goes past its threshold; the headline names the largest. */
 export function breachRatio(b: Breach): number {
   return b.value / b.threshold;
+}
+
+/** Whether the behaviour stands at `level` in the verdict: its status, or over the error budget with that `on-error-budget`. */
+export function atLevel(b: ReportBehavior, level: 'fail' | 'warn'): boolean {
+  return b.status === level || (b.status === 'errors' && b.errors.onBudget === level);
 }
 
 /** The behaviour's breaches at its own status level, largest ratio first. */

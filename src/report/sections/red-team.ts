@@ -36,7 +36,7 @@ export function choiceSentence(c: BehaviorChoice, level: string, show: Show): st
     case 'overlap':
       return `${lead}, but their ${level} intervals overlap: at this budget the data cannot tell them apart, and either choice is defensible.`;
     case 'unknown':
-      return `${lead}; without bootstrap intervals it is unknown whether the difference is outside the noise.`;
+      return `${lead}; without an interval on both it is unknown whether the difference is outside the noise.`;
   }
 }
 

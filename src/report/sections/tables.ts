@@ -8,7 +8,7 @@ import { formatCount, formatInterval, formatLevel, formatOptionalProbability, fo
 import type { Part } from '../budget.js';
 import type { Report, ReportBehavior } from '../types.js';
 import { behaviorCells, formatExpected, gatesBeyondWorstQuery, pairText } from './cells.js';
-import { VERDICT_SYMBOL } from './rank.js';
+import { STATUS_SYMBOL } from './rank.js';
 
 /** Wording of the "rows were cut" notices; depends on which cap applied. */
 export interface Omission {
@@ -39,7 +39,7 @@ function behaviorRow(b: ReportBehavior): string {
   const cells = behaviorCells(b);
   // Without a forecast the risk cell says why, in the reader's words of the forecast step.
   const risk = b.worstQueryRisk.forecast === null && b.reason !== null ? `— _${escapeMarkdown(b.reason, 100)}_` : cells.risk;
-  const status = `${VERDICT_SYMBOL[b.status]} ${b.status}${cells.breached.length > 0 ? `: ${cells.breached.join(', ')}` : ''}`;
+  const status = `${STATUS_SYMBOL[b.status]} ${b.status}${cells.breached.length > 0 ? `: ${cells.breached.join(', ')}` : ''}`;
   return `| ${escapeMarkdown(b.name)} | ${cells.queries} | ${cells.hits} | ${risk} | ${cells.interval} | ${cells.threshold} | ${status} |\n`;
 }
 

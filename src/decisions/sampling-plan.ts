@@ -1,0 +1,211 @@
+/**
+ * What would decide an undecided behaviour (docs/method.md, "What would
+ * decide"): the eval size m′ at which the expected interval would clear or
+ * breach the threshold, the samples per top query k′ for hits-of-k data, or,
+ * without a fit, what would produce one.
+ *
+ * "Expected interval" means today's fit with the interval constants of the
+ * larger eval: the pivot at (t, m′, n) for the worst-query risk; for the
+ * aggregate risk and frequency, whose intervals are the bootstrap's, today's
+ * interval narrowed as 1/√m′ on its own scale (an approximation, said so in
+ * the sentence). More data also moves the forecast itself, so a plan is a
+ * sizing, not a promise: bench/plan.mjs measures how often it settles.
+ */
+import { bootstrap } from '../forecast/bootstrap.js';
+import { elicitationScore, sortedEstimates, type Estimates } from '../forecast/elicitation.js';
+import { forecastScore } from '../forecast/gumbel-tail.js';
+import { CLOGLOG_SCALE, LOG_SCALE, type Scale } from '../forecast/interval.js';
+import { createRng } from '../forecast/random.js';
+import type { BehaviorForecast, TailFit } from '../forecast/types.js';
+import { hybridInterval, pivotInterval } from '../forecast/uncertainty/prediction-interval.js';
+import { pivotLaw } from '../forecast/uncertainty/pivot.js';
+import type { BehaviorGate, Decision } from '../gate/types.js';
+import type { BehaviorSample } from '../ingest/observation.js';
+
+export interface SamplingPlan {
+  /**
+   * What it is for: an inconclusive `decision`, or a missing fit because the
+   * top scores `tie`, too `few-hits`, `zero-hits` in the samples, or every
+   * given probability is zero (`zero-probabilities`).
+   */
+  kind: 'decision' | 'tie' | 'few-hits' | 'zero-hits' | 'zero-probabilities';
+  /** The threshold it settles (the first undecided one, fail level first); null when the plan is for a fit. */
+  decision: Pick<Decision, 'metric' | 'level' | 'threshold'> | null;
+  /** m′; null when no practical eval size settles it (or, for a fit, when the size cannot be estimated). */
+  queries: number | null;
+  /** Which way the expected interval at m′ (or k′) settles: from today's fit. */
+  settlesAs: 'clear' | 'breach' | null;
+  /** k′: samples for each of the `resample` top queries that settle it at today's m; null when more samples alone do not. */
+  samplesPerTopQuery: number | null;
+  /** How many top queries the k′ applies to. */
+  resample: number | null;
+  /** For `zero-hits`: the exact upper bound on the per-sample rate that sized `queries` (at today's mean samples per query). */
+  rateBound: number | null;
+}
+
+export interface PlanOptions {
+  tailSize: number;
+  deploymentVolume: number;
+  confidence: number;
+  bootstrap: number;
+  seed: number;
+}
+
+/** An eval this many times larger than today's is the largest we call practical. */
+export const MAX_GROWTH = 100;
+/** k′ is searched up to this many times today's k. */
+const MAX_K_GROWTH = 64;
+/** Bootstrap resamples per candidate k′: enough for a 95% quantile to ±0.02 in ψ-units of β̂. */
+const PLAN_RESAMPLES = 400;
+
+/**
+ * The plan for an `inconclusive` behaviour (its first inconclusive decision)
+ * or an `insufficient` one (what would produce a fit); null for any other status.
+ */
+export function planFor(
+  f: BehaviorForecast,
+  gate: Pick<BehaviorGate, 'status' | 'decisions'>,
+  sample: BehaviorSample,
+  opts: PlanOptions,
+): SamplingPlan | null {
+  if (gate.status === 'insufficient') return planForFit(f, opts);
+  if (gate.status !== 'inconclusive') return null;
+  const open = gate.decisions.find((d) => d.outcome === 'inconclusive');
+  if (open === undefined) throw new Error(`internal: behaviour "${f.name}" is inconclusive without an inconclusive decision`);
+  return planForDecision(f, open, sortedEstimates(sample.hits, sample.samples), opts);
+}
+
+/** The plan for a behaviour whose fit succeeded but whose decision is inconclusive. */
+export function planForDecision(f: BehaviorForecast, d: Decision, est: Estimates, opts: PlanOptions): SamplingPlan {
+  if (f.fit === null) throw new Error(`internal: behaviour "${f.name}" has no fit to plan from`);
+  const decision = { metric: d.metric, level: d.level, threshold: d.threshold };
+  const sized = d.metric === 'worst-query-risk' ? worstQuerySize(f.fit, d.threshold, opts) : bootstrapSize(f, d);
+  const k =
+    d.metric === 'worst-query-risk' && f.worstQueryRisk.intervalMethod === 'pivot+bootstrap' ? samplesToSettle(f.fit, d, est, opts) : null;
+  return {
+    kind: 'decision',
+    decision,
+    ...sized,
+    samplesPerTopQuery: k?.samplesPerTopQuery ?? null,
+    resample: k?.resample ?? null,
+    rateBound: null,
+  };
+}
+
+interface Sized {
+  queries: number | null;
+  settlesAs: 'clear' | 'breach' | null;
+}
+
+/**
+ * Smallest m′ ≤ MAX_GROWTH·m whose pivot interval around today's fit lies
+ * wholly on one side of the threshold: doublings, then a bisection in log m′
+ * between the last two. Each step simulates the pivot at (t, m′), cached.
+ */
+function worstQuerySize(fit: TailFit, threshold: number, opts: PlanOptions): Sized {
+  const m = fit.queries;
+  const n = opts.deploymentVolume;
+  const centre = forecastScore(fit, n);
+  const scale = -1 / fit.slope;
+  // The threshold in units of β̂ from the forecast: the interval settles when both constants are on one side of it.
+  const z = (elicitationScore(threshold) - centre) / scale;
+  const tail = (1 - opts.confidence) / 2;
+  const settles = (size: number): boolean => {
+    const law = pivotLaw({ tailSize: fit.tailSize, queries: size, volume: n });
+    return z >= 0 ? law.quantile(1 - tail) <= z : law.quantile(tail) > z;
+  };
+  const settlesAs = z >= 0 ? 'clear' : 'breach';
+  let low = m;
+  let high = m;
+  while (!settles(high)) {
+    if (high >= MAX_GROWTH * m) return { queries: null, settlesAs: null };
+    low = high;
+    high = Math.min(2 * high, MAX_GROWTH * m);
+  }
+  // Four halvings of the last doubling in log m′: m′ to within ~5%.
+  for (let i = 0; i < 4 && high - low > 1; i++) {
+    const mid = Math.round(Math.sqrt(low * high));
+    if (settles(mid)) high = mid;
+    else low = mid;
+  }
+  return { queries: high, settlesAs };
+}
+
+/** Aggregate risk or frequency: today's bootstrap interval narrowed as 1/√m′ on its own scale, around the forecast. */
+function bootstrapSize(f: BehaviorForecast, d: Decision): Sized {
+  const scale: Scale = d.metric === 'aggregate-risk' ? CLOGLOG_SCALE : LOG_SCALE;
+  const forecast = d.metric === 'aggregate-risk' ? f.aggregateRisk.forecast : f.frequency.forecast;
+  if (forecast === null || d.lower === null || d.upper === null) return { queries: null, settlesAs: null };
+  const centre = scale.to(forecast);
+  const target = scale.to(d.threshold);
+  const halfWidth = target >= centre ? scale.to(d.upper) - centre : centre - scale.to(d.lower);
+  const room = Math.abs(target - centre);
+  if (!(room > 0) || !Number.isFinite(halfWidth)) return { queries: null, settlesAs: null };
+  const m = f.queries;
+  const size = Math.ceil(m * (halfWidth / room) ** 2);
+  if (size > MAX_GROWTH * m) return { queries: null, settlesAs: null };
+  return { queries: Math.max(size, m + 1), settlesAs: target >= centre ? 'clear' : 'breach' };
+}
+
+/**
+ * Hits of k: the smallest k′ (doublings of today's largest k, up to
+ * MAX_K_GROWTH·k) at which the hybrid interval, recomputed with the top
+ * queries re-sampled k′ times at today's p̂, settles the threshold at today's m.
+ */
+function samplesToSettle(
+  fit: TailFit,
+  d: Decision,
+  est: Estimates,
+  opts: PlanOptions,
+): { samplesPerTopQuery: number | null; resample: number | null } {
+  const spec = { tailSize: fit.tailSize, queries: est.p.length, volume: opts.deploymentVolume, confidence: opts.confidence };
+  const resample = Math.min(est.nonzero, 3 * fit.tailSize);
+  let k = 0;
+  for (let j = 0; j < resample; j++) k = Math.max(k, est.samples[j]);
+  if (k === 0) return { samplesPerTopQuery: null, resample: null };
+  const pivot = pivotInterval(fit, spec);
+  for (let k2 = 2 * k; k2 <= MAX_K_GROWTH * k; k2 *= 2) {
+    const scaled = withSamples(est, resample, k2);
+    const rng = createRng(opts.seed);
+    const draws = bootstrap(
+      scaled,
+      { tailSize: fit.tailSize, volumes: [opts.deploymentVolume], tau: 0.5, worstOnly: true },
+      PLAN_RESAMPLES,
+      rng,
+    );
+    const interval = hybridInterval(pivot, draws.lines, spec, rng);
+    if (interval.lower > d.threshold || interval.upper <= d.threshold) return { samplesPerTopQuery: k2, resample };
+  }
+  return { samplesPerTopQuery: null, resample };
+}
+
+/** The estimates with the top `count` sampled queries at k′ samples and today's p̂ (hits scaled, fractional). */
+function withSamples(est: Estimates, count: number, k2: number): Estimates {
+  const hits = Float64Array.from(est.hits);
+  const samples = Float64Array.from(est.samples);
+  for (let j = 0; j < count; j++) {
+    if (samples[j] === 0) continue;
+    hits[j] = (hits[j] / samples[j]) * k2;
+    samples[j] = k2;
+  }
+  return { ...est, hits, samples };
+}
+
+/** The plan for a behaviour without a fit: what would produce one. */
+export function planForFit(f: BehaviorForecast, opts: PlanOptions): SamplingPlan {
+  const t = opts.tailSize;
+  const none = { decision: null, settlesAs: null, samplesPerTopQuery: null, resample: null, rateBound: null };
+  if (f.outcome === 'degenerate') {
+    const k = f.topQueries[0]?.samples ?? null;
+    // Tied top scores: more samples per top query resolve p̂ finer than 1/k.
+    return { ...none, kind: 'tie', queries: null, samplesPerTopQuery: k === null ? null : 4 * k, resample: k === null ? null : t };
+  }
+  if (f.nonzero > 0) return { ...none, kind: 'few-hits', queries: Math.ceil((f.queries * t) / f.nonzero) };
+  const bound = f.bound;
+  if (bound === null || bound.rateUpperBound === null || bound.totalSamples === 0) {
+    return { ...none, kind: 'zero-probabilities', queries: null };
+  }
+  // At the rate bound each query of k samples holds about k·rate hits; t of them need t/(k·rate) queries, at least.
+  const k = Math.max(1, Math.round(bound.totalSamples / Math.max(1, f.queries)));
+  return { ...none, kind: 'zero-hits', queries: Math.ceil(t / (bound.rateUpperBound * k)), rateBound: bound.rateUpperBound };
+}

@@ -1,0 +1,98 @@
+/**
+ * What to do about a behaviour that is not clear: the sampling plan in one
+ * sentence (inconclusive and insufficient behaviours) and the queries that
+ * drive its tail (what a user re-samples or fixes). Shared by the Markdown
+ * and terminal renderers; each passes its own way of showing untrusted text.
+ */
+import type { SamplingPlan } from '../../decisions/sampling-plan.js';
+import type { Part } from '../budget.js';
+import { escapeMarkdown } from '../escape.js';
+import { formatCount, formatProbability } from '../numbers.js';
+import type { ReportBehavior } from '../types.js';
+import { METRIC_LABEL, STATUS_SYMBOL } from './rank.js';
+import type { Omission } from './tables.js';
+
+/** Shows untrusted text (a query id) safely in the target medium. */
+export type TextFormatter = (text: string) => string;
+
+/** Behaviours that get a next step: everything but pass and not-gated. */
+export function needsNextStep(b: ReportBehavior): boolean {
+  return b.status !== 'pass' && b.status !== 'not-gated';
+}
+
+/** Over the error budget: the report's one-line next step, as a sentence. */
+export function errorsStep(b: ReportBehavior): string | null {
+  const step = b.errors.nextStep;
+  return step === null ? null : `${step.charAt(0).toUpperCase()}${step.slice(1)}.`;
+}
+
+/** One sentence saying what would decide it, or null without a plan. */
+export function planSentence(b: ReportBehavior): string | null {
+  const plan = b.plan;
+  if (plan === null) return null;
+  switch (plan.kind) {
+    case 'decision':
+      return decisionSentence(b, plan);
+    case 'tie':
+      return plan.samplesPerTopQuery === null
+        ? `The top scores tie, so the tail has no slope: check that the scorer gives graded probabilities, or evaluate more queries.`
+        : `The top ${formatCount(plan.resample ?? 0)} queries tie, so the tail has no slope: re-sampling them ${formatCount(plan.samplesPerTopQuery)} times each separates them.`;
+    case 'few-hits':
+      return `A fit needs more queries with hits (${formatCount(b.nonzero)} of ${formatCount(b.queries)} have any): at today's rate about ${formatCount(plan.queries ?? 0)} queries would give enough; more samples per query also turn zeros into hits.`;
+    case 'zero-hits':
+      return `No hit in ${formatCount(b.bound?.totalSamples ?? 0)} samples, so the per-sample rate is below ${formatProbability(plan.rateBound ?? 0)}: even at that rate a fit would take at least ${formatCount(plan.queries ?? 0)} queries at today's samples per query; a rarer behaviour takes more.`;
+    case 'zero-probabilities':
+      return 'Every given probability is 0, so there is no tail to fit: check the mapping (scorer, hit values, polarity).';
+  }
+}
+
+function decisionSentence(b: ReportBehavior, plan: SamplingPlan): string {
+  const d = plan.decision;
+  if (d === null) return 'The interval straddles a threshold.';
+  const what = `${METRIC_LABEL[d.metric]} against the ${d.level} threshold ${formatProbability(d.threshold)}`;
+  const parts: string[] = [];
+  if (plan.queries !== null && plan.settlesAs !== null) {
+    const about = d.metric === 'worst-query-risk' ? 'about' : 'roughly';
+    parts.push(
+      `an eval of ${about} ${formatCount(plan.queries)} queries (${(plan.queries / b.queries).toFixed(1)}× today's) would be expected to ${plan.settlesAs === 'clear' ? 'clear' : 'breach'} the ${what}`,
+    );
+  } else {
+    parts.push(`no eval up to 100× today's size is expected to settle the ${what}: the forecast sits on the threshold`);
+  }
+  if (plan.samplesPerTopQuery !== null && plan.resample !== null) {
+    parts.push(
+      `so would re-sampling the top ${formatCount(plan.resample)} queries ${formatCount(plan.samplesPerTopQuery)} times each, which is cheaper`,
+    );
+  }
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** The first `count` top queries: `id (p̂ 0.4, 4/10)`, hits shown only for sampled estimates. */
+export function topQueriesText(b: ReportBehavior, show: TextFormatter, count = 3): string | null {
+  const top = b.topQueries.slice(0, count);
+  if (top.length === 0) return null;
+  const items = top.map((q) => {
+    const hits = q.hits === null || q.samples === null ? '' : `, ${formatCount(q.hits)}/${formatCount(q.samples)}`;
+    return `${show(q.id)} (p̂ ${formatProbability(q.p)}${hits})`;
+  });
+  const more = b.topQueries.length > top.length ? `, and ${formatCount(b.topQueries.length - top.length)} more in the JSON report` : '';
+  return `Top queries: ${items.join(', ')}${more}.`;
+}
+
+/** The Markdown list under the main table: one item per behaviour that is not clear, worst first, with its plan and top queries. */
+export function nextStepsPart(sorted: readonly ReportBehavior[], omission: Omission): Part {
+  const rows = sorted.filter(needsNextStep).map((b) => {
+    const text = [errorsStep(b), planSentence(b), topQueriesText(b, (id) => escapeMarkdown(id, 60))].filter((x) => x !== null).join(' ');
+    return `- ${STATUS_SYMBOL[b.status]} **${escapeMarkdown(b.name, 60)}** (${b.status}): ${text === '' ? 'see the table above.' : text}\n`;
+  });
+  if (rows.length === 0) return { id: 'next', open: '', rows: [], close: '' };
+  return {
+    id: 'next',
+    open: '**Next steps**\n\n',
+    rows,
+    close: '',
+    omitted: (count, kept) => `${kept > 0 ? '\n' : ''}_… ${formatCount(count)} more omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+    dropped: `_Next steps omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+  };
+}
