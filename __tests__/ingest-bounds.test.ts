@@ -136,3 +136,11 @@ test('a reader that fails for its own reasons still names the file and format (a
   expect(err).toBeInstanceOf(Error);
   expect(err instanceof Error ? err.message : '').toBe('any.txt (read as broken): cannot read properties of undefined');
 });
+
+test('an errored row is held to the same query-id bound (its id is kept for the error budget)', () => {
+  const acc = new Accumulator();
+  acc.errored('b', 'error', 'q'.repeat(LIMITS.maxQueryIdChars), 1);
+  expect(() => acc.errored('b', 'error', 'r'.repeat(LIMITS.maxQueryIdChars + 1), 1)).toThrow(
+    `is longer than ${LIMITS.maxQueryIdChars} characters (the limit, LIMITS.maxQueryIdChars)`,
+  );
+});

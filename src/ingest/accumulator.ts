@@ -145,6 +145,8 @@ export class Accumulator implements ObservationSink {
   }
 
   errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    // Errored queries are kept by id too (for the error budget), so their ids obey the same bound.
+    if (queryId !== undefined) checkQueryId(queryId);
     this.exclude(behavior, reason, count);
     this.state(behavior).errors.add(reason, queryId, count);
   }
