@@ -11,6 +11,8 @@ import { MAX_REPORT_BYTES } from '../src/baseline/read-report.js';
 import { MAX_VOLUME } from '../src/config/parse.js';
 import { MAX_POLICY_BYTES } from '../src/config/policy.js';
 import { MAX_COMMENT_CHARS } from '../src/github/publish.js';
+import { MAX_WARNING_CHARS, MAX_WARNINGS } from '../src/ingest/accumulator.js';
+import { EXCERPT_CHARS } from '../src/ingest/excerpt.js';
 import { LIMITS } from '../src/ingest/limits.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -25,6 +27,9 @@ const CONSTANTS: Record<string, number> = {
   MAX_COMMENT_CHARS,
   SUMMARY_MAX_BYTES,
   MAX_ANNOTATIONS,
+  EXCERPT_CHARS,
+  MAX_WARNINGS,
+  MAX_WARNING_CHARS,
 };
 
 /** `16 MiB` → 16·2^20, `2 GiB`, `1e15`, `65536 characters` → the number. */
@@ -35,25 +40,33 @@ function valueOf(text: string): number {
   return Number(match[1]) * unit;
 }
 
-function rows(): { bound: string; value: string; constant: string }[] {
+/** The table's rows: bound, value, the memory it implies, constant (the last cell, so a new column cannot shift it). */
+function rows(): { bound: string; value: string; memory: string; constant: string }[] {
   const block = /<!-- limits:start -->([\s\S]*?)<!-- limits:end -->/.exec(readme)?.[1] ?? '';
   return block
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| Bound') && !line.startsWith('|---'))
     .map((line) => {
-      const [bound = '', value = '', constant = ''] = line
+      const cells = line
         .split('|')
         .slice(1, -1)
         .map((cell) => cell.trim());
-      return { bound, value, constant: constant.replace(/`/g, '') };
+      const [bound = '', value = '', memory = ''] = cells;
+      return { bound, value, memory: cells.length === 4 ? memory : '', constant: (cells.at(-1) ?? '').replace(/`/g, '') };
     });
 }
 
 describe('README limits', () => {
-  test('the table is there and names every bound of LIMITS', () => {
+  test('the table is there and names every bound of LIMITS and every other constant checked here', () => {
     const named = rows().map((r) => r.constant);
     expect(named.length).toBeGreaterThanOrEqual(10);
     for (const key of Object.keys(LIMITS)) expect(named).toContain(`LIMITS.${key}`);
+    for (const constant of Object.keys(CONSTANTS)) expect(named).toContain(constant);
+  });
+
+  test.each(rows())('$constant states the memory it implies', ({ memory }) => {
+    // A sentence, not a placeholder: "None." is a statement too, but an empty cell or a dash is not.
+    expect(memory).toMatch(/^[A-Z0-9].*\.$/);
   });
 
   test.each(rows())('$bound: $value is $constant', ({ value, constant }) => {

@@ -76,7 +76,7 @@ describe('planFromEvent', () => {
 
   test('a pull_request payload without pull_request is a ContextError naming the field', async () => {
     await expect(plan('pull_request', 'push.json')).rejects.toThrow(
-      new ContextError('unexpected pull_request event payload at pull_request: Invalid input: expected object, received undefined'),
+      new ContextError('unexpected pull_request event payload at pull_request: missing; expected an object'),
     );
   });
 });

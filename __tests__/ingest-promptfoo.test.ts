@@ -222,7 +222,9 @@ describe('promptfoo bad input', () => {
     const file = await temp('results.json', JSON.stringify({ evalId: 'e1', results: { version: 3, results: {} } }));
     const err = await promptfooJsonReader.read(file, {}, collect('promptfoo').sink).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect(String(err)).toMatch(/results\.json: results\.results: .*expected array/);
+    expect(String(err)).toMatch(
+      /^InputError: results\.json: results\.results: expected an array, found an object \(\{\}\); expected the layout/,
+    );
   });
 
   it('names the row and field of a wrongly typed value', async () => {
@@ -230,7 +232,7 @@ describe('promptfoo bad input', () => {
     doc.results.results[3].gradingResult = 'passed';
     const file = await temp('results.json', JSON.stringify(doc));
     await expect(promptfooJsonReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(
-      /results\.json: results\.results\[3\]\.gradingResult: .*expected object/,
+      /^results\.json: results\.results\[3\]\.gradingResult: expected an object, found a string \("passed"\); expected a promptfoo EvaluateResult row$/,
     );
   });
 

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../src/ingest/format.js';
 import { LIMITS } from '../src/ingest/limits.js';
-import { crc32, decodeZstd, openZip, type ZipLimits } from '../src/ingest/zip.js';
+import { crc32, openZip, type ZipLimits } from '../src/ingest/zip.js';
+import { decodeZstd } from '../src/ingest/zstd.js';
 
 // Fixtures come from scripts/make-inspect-fixtures.mjs (a hand-written zip
 // container; zstd data from the zstd CLI). Their entries were cross-checked

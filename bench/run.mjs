@@ -5,7 +5,7 @@
  *
  *   npm run bench                 full sizes (1M / 4M rows, m = 10^6, 20k Inspect samples)
  *   npm run bench -- --quick      the same figures at 1/10 the sizes, under a minute
- *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, calibration, self-check)
+ *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, entry, calibration, self-check)
  *   npm run bench -- --keep       keep the generated data (its directory is printed)
  *
  * Runs the built bundles (`npm run build` first). Data is generated, seeded,
@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BIG_ENTRY_BYTES, writeBigEntryEval } from './lib/big-entry.mjs';
 import { writeEval } from './lib/eval-zip.mjs';
 import * as figures from './lib/figures.mjs';
 import { writeNative } from './lib/generate.mjs';
@@ -32,8 +33,8 @@ const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 
 const sizes = quick
-  ? { queries: 10_000, samples: 10, bootstrapM: 100_000, evalIds: 500, epochs: 4 }
-  : { queries: 100_000, samples: 10, bootstrapM: 1_000_000, evalIds: 5_000, epochs: 4 };
+  ? { queries: 10_000, samples: 10, bootstrapM: 100_000, evalIds: 500, epochs: 4, bigEntryBytes: BIG_ENTRY_BYTES / 10 }
+  : { queries: 100_000, samples: 10, bootstrapM: 1_000_000, evalIds: 5_000, epochs: 4, bigEntryBytes: BIG_ENTRY_BYTES };
 sizes.evalSamples = sizes.evalIds * sizes.epochs;
 
 const dist = { action: join(root, 'dist/index.js'), cli: join(root, 'dist/cli/index.js') };
@@ -62,7 +63,10 @@ const ctx = {
     csv: join(tmp, 'rows.csv'),
     eval: join(tmp, 'log.eval'),
     tiny: join(tmp, 'tiny.jsonl'),
+    'big-summaries': join(tmp, 'big-summaries.eval'),
+    'big-sample': join(tmp, 'big-sample.eval'),
   },
+  bigEntries: {},
   rss: {},
 };
 writeFileSync(ctx.githubOutput, '');
@@ -74,6 +78,7 @@ const FIGURES = [
   ['bootstrap', figures.bootstrapCost],
   ['inspect', figures.inspect],
   ['cold', figures.coldStart],
+  ['entry', figures.entryLimit],
 ];
 
 /** Studies of the forecasts' statistical quality (coverage, flag rates), each a script in bench/. */
@@ -93,6 +98,11 @@ try {
     await writeNative(ctx.files.jsonl4, { queries: sizes.queries, samples: sizes.samples * 4, seed: 1, format: 'jsonl' });
   if (needs('csv')) await writeNative(ctx.files.csv, { queries: sizes.queries, samples: sizes.samples, seed: 1, format: 'csv' });
   if (needs('inspect')) writeEval(ctx.files.eval, { ids: sizes.evalIds, epochs: sizes.epochs, seed: 3 });
+  if (needs('entry')) {
+    for (const shape of ['summaries', 'sample']) {
+      ctx.bigEntries[shape] = writeBigEntryEval(ctx.files[`big-${shape}`], shape, { bytes: sizes.bigEntryBytes });
+    }
+  }
   console.log(`data generated in ${((Date.now() - started) / 1000).toFixed(1)} s under ${tmp}`);
   if (quick)
     console.log(

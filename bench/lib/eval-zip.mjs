@@ -41,8 +41,13 @@ function hasZstd() {
   }
 }
 
+/** 93 (zstd, as Inspect writes since v0.3.206) when the `zstd` CLI is present, else 8 (deflate). */
+export function pickMethod() {
+  return hasZstd() ? 93 : 8;
+}
+
 /** An entry ready for the zip: raw and packed bytes, CRC of the raw bytes. */
-function packEntry(data, method) {
+export function packEntry(data, method) {
   const raw = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
   const packed =
     method === 93 ? execFileSync('zstd', ['-q', '-c', '-3'], { input: raw, maxBuffer: 1 << 30 }) : deflateRawSync(raw, { level: 6 });
@@ -50,7 +55,7 @@ function packEntry(data, method) {
 }
 
 /** Writes a zip (no zip64: fine below 65,535 entries and 4 GiB). `entries`: [{ name, entry: packEntry(...) }]. */
-function writeZip(path, entries) {
+export function writeZip(path, entries) {
   const parts = [];
   const central = [];
   let offset = 0;
@@ -102,7 +107,7 @@ function writeZip(path, entries) {
  * Resolves to { samples, method, bytes of summaries.json }.
  */
 export function writeEval(path, { ids, epochs, seed }) {
-  const method = hasZstd() ? 93 : 8;
+  const method = pickMethod();
   const u = mulberry32(seed);
   const summaries = [];
   for (let id = 1; id <= ids; id++) {

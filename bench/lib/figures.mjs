@@ -188,6 +188,32 @@ export async function inspect(ctx) {
   ];
 }
 
+/**
+ * Peak RSS of the action reading a `.eval` whose largest entry sits at the
+ * zip-entry limit (LIMITS.maxEntryBytes), in both shapes the reader meets
+ * (bench/lib/big-entry.mjs): a huge summaries.json, and one huge sample with
+ * no summaries. Target: ≤ 1.5× the entry + 150 MB, i.e. the entry's bytes
+ * once plus what Node and the fields read need, never copies of the entry.
+ */
+export async function entryLimit(ctx) {
+  const lines = [];
+  for (const shape of ['summaries', 'sample']) {
+    const { entryBytes } = ctx.bigEntries[shape];
+    const { rssKB } = await action(ctx, ctx.files[`big-${shape}`], { format: 'inspect', bootstrap: '0' })();
+    const targetKB = (1.5 * entryBytes) / 1024 + 150 * 1024;
+    const entry = shape === 'summaries' ? 'summaries.json' : 'a sample';
+    lines.push({
+      name: `peak RSS at the zip-entry limit, ${shape}`,
+      ours: megabytes(rssKB),
+      reference: `${megabytes(entryBytes / 1024)} ${entry} → ${megabytes(targetKB)}`,
+      ratio: rssKB / targetKB,
+      target: '≤ 1.5× entry + 150 MB',
+      met: rssKB <= targetKB,
+    });
+  }
+  return lines;
+}
+
 export async function coldStart(ctx) {
   writeFileSync(ctx.files.tiny, Array.from({ length: 10 }, (_, i) => `{"query_id":"q${i}","label":${i % 3 === 0 ? 1 : 0}}`).join('\n'));
   const bare = () => runNode(['-e', '0'], { cwd: ctx.tmp, tmp: ctx.tmp }).then((r) => check(r, 'node -e 0'));

@@ -2,9 +2,11 @@
  * Reading a tailgate JSON report as a baseline: structural detection from the
  * first bytes, a bounded read, then strict validation against our schema.
  */
+import { clip } from '../ingest/excerpt.js';
 import { InputError } from '../ingest/format.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { openInside } from '../ingest/open-inside.js';
+import { describeIssue, safeCheck } from '../ingest/schema-issue.js';
 import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
 
 /** A report holds one entry per behaviour (a few kB each); 100 MiB is tens of thousands of behaviours. */
@@ -72,10 +74,13 @@ export function parseReport(text: string, label: string): StoredReport {
       `baseline ${label}: report schemaVersion ${version}, but this tailgate reads schemaVersion 1; regenerate the baseline with this version, or give result files instead.`,
     );
   }
-  const result = reportSchema.safeParse(data);
+  const result = safeCheck(reportSchema, data);
   if (!result.success) {
     const issues = result.error.issues;
-    const listed = issues.slice(0, MAX_ISSUES).map((i) => `${jsonPath(i.path)}: ${i.message}`);
+    const listed = issues.slice(0, MAX_ISSUES).map((i) => {
+      const plain = describeIssue(i, data);
+      return `${jsonPath(plain.path)}: ${plain.problem}`;
+    });
     const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : '';
     throw new InputError(`baseline ${label}: not a valid tailgate report (schemaVersion 1): ${listed.join('; ')}${more}.`);
   }
@@ -83,7 +88,9 @@ export function parseReport(text: string, label: string): StoredReport {
   const names = new Set<string>();
   for (const b of report.behaviors) {
     if (names.has(b.name))
-      throw new InputError(`baseline ${label}: behaviour ${JSON.stringify(b.name)} appears twice; a report lists each behaviour once.`);
+      throw new InputError(
+        `baseline ${label}: behaviour ${JSON.stringify(clip(b.name))} appears twice; a report lists each behaviour once.`,
+      );
     names.add(b.name);
   }
   return report;

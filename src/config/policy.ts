@@ -38,13 +38,17 @@ import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../ingest/format.js';
+import { clip } from '../ingest/excerpt.js';
+import { LIMITS } from '../ingest/limits.js';
 import { readInsideSync } from '../ingest/open-inside.js';
+import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
 import { checkOnErrorBudget } from './error-budget.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
 import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
 import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
 import type { BehaviorPolicy, ErrorBudget, Policy, RiskIncrease } from './settings.js';
+import { tooDeepAt } from './yaml-depth.js';
 
 /** A policy is a small hand-written file; anything bigger is a wrong path. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -188,6 +192,15 @@ export function loadPolicy(file: string, label: string = file, root: string = di
 /** Parses and validates policy YAML text (pure). */
 export function parsePolicy(text: string, label: string): Policy {
   const lines = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // Counted by hand: the line counter is filled only by parseDocument, which is what must not run.
+    const line = text.slice(0, deep).split('\n').length;
+    throw new InputError(
+      `policy ${label}, line ${line}: nested more than ${LIMITS.maxNestingDepth} levels deep (the limit, LIMITS.maxNestingDepth); ` +
+        'a policy needs four levels at most, so check the brackets and indentation there.',
+    );
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   // Warnings (an unresolved tag, say) are errors too: a gate's config should mean exactly what it says.
   const first = doc.errors[0] ?? doc.warnings[0];
@@ -208,7 +221,7 @@ export function parsePolicy(text: string, label: string): Policy {
       `policy ${label}: the file is empty; add a \`defaults\`, \`behaviors\` or \`files\` section, or leave the \`policy\` input empty.`,
     );
   }
-  const result = policySchema.safeParse(data);
+  const result = safeCheck(policySchema, data);
   if (!result.success) {
     throw new InputError(result.error.issues.map((issue) => describeIssue(issue, { label, doc, lines, data })).join('\n'));
   }
@@ -235,20 +248,29 @@ function describeIssue(issue: z.core.$ZodIssue, { label, doc, lines, data }: Sou
       return issue.keys.map((key) => `${at([...issue.path, key])}: unknown key (allowed: ${allowed.join(', ')})`).join('\n');
     }
     case 'invalid_type':
-      if (issue.expected === 'object') {
+      if (issue.expected === 'object' || issue.expected === 'record') {
         const what = issue.path.length === 0 ? 'the top level' : 'this key';
         return `${at(issue.path)}: ${what} must be a mapping of keys to values, but it ${describe(valueAt(data, issue.path))}`;
       }
       if (issue.expected === 'array')
         return `${at(issue.path)}: this key must be a list (one \`- item\` per line), but it ${describe(valueAt(data, issue.path))}`;
       if (issue.expected === 'string') return `${at(issue.path)}: this key must be a text, but it ${describe(valueAt(data, issue.path))}`;
-      return `${at(issue.path)}: ${issue.message}`;
-    case 'invalid_key':
-      // A record key failed its own schema (an empty behaviour name): show that schema's message.
-      return `${at(issue.path)}: ${issue.issues[0]?.message ?? issue.message}`;
+      return plainly(issue, data, at);
+    case 'invalid_key': {
+      // A record key failed its own schema (an empty behaviour name): word that schema's issue about the key.
+      const inner = issue.issues[0];
+      const key = issue.path[issue.path.length - 1];
+      return `${at(issue.path)}: ${(inner === undefined ? plainIssue(issue, data) : plainIssue(inner, key)).problem}`;
+    }
     default:
-      return `${at(issue.path)}: ${issue.message}`;
+      return plainly(issue, data, at);
   }
+}
+
+/** Any other issue, in the words every reader uses (schema-issue.ts). */
+function plainly(issue: z.core.$ZodIssue, data: unknown, at: (path: readonly PropertyKey[]) => string): string {
+  const plain = plainIssue(issue, data);
+  return `${at(plain.path)}: ${plain.problem}`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -264,7 +286,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'is empty';
   if (typeof value === 'object' && !Array.isArray(value)) return 'is a mapping';
   if (Array.isArray(value)) return 'is a list';
-  return typeof value === 'string' ? `is the string ${JSON.stringify(value)}` : `is a ${typeof value}`;
+  return typeof value === 'string' ? `is the string ${JSON.stringify(clip(value))}` : `is a ${typeof value}`;
 }
 
 /**
@@ -284,7 +306,7 @@ function keyPath(path: readonly PropertyKey[]): string {
     .map((seg, i) =>
       typeof seg === 'number'
         ? `[${seg}]`
-        : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? String(seg) : JSON.stringify(String(seg))}`,
+        : `${i === 0 ? '' : '.'}${/^[\w*-]+$/.test(String(seg)) ? clip(String(seg)) : JSON.stringify(clip(String(seg)))}`,
     )
     .join('');
 }

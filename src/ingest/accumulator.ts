@@ -1,8 +1,12 @@
 import { ErrorTally } from './error-tally.js';
+import { clip } from './excerpt.js';
+import { LIMITS } from './limits.js';
 import type { BehaviorSample, ObservationSink } from './observation.js';
 
 /** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */
-const MAX_WARNINGS = 200;
+export const MAX_WARNINGS = 200;
+/** Longest warning kept, in characters. */
+export const MAX_WARNING_CHARS = 2_000;
 
 /**
  * Per-behaviour state. Query i's numbers live at index i of parallel typed
@@ -36,6 +40,7 @@ class BehaviorState {
   slot(queryId: string): number {
     let i = this.index.get(queryId);
     if (i !== undefined) return i;
+    checkQueryId(queryId);
     i = this.queryIds.length;
     if (i === this.hits.length) this.grow();
     this.index.set(queryId, i);
@@ -140,13 +145,17 @@ export class Accumulator implements ObservationSink {
   }
 
   errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
+    // Errored queries are kept by id too (for the error budget), so their ids obey the same bound.
+    if (queryId !== undefined) checkQueryId(queryId);
     this.exclude(behavior, reason, count);
     this.state(behavior).errors.add(reason, queryId, count);
   }
 
   warn(message: string): void {
-    if (this.warningSet.has(message)) return;
-    if (this.warningSet.size < MAX_WARNINGS) this.warningSet.add(message);
+    // Readers clip what they quote; this is the backstop that keeps one warning a readable line.
+    const text = clip(message, MAX_WARNING_CHARS);
+    if (this.warningSet.has(text)) return;
+    if (this.warningSet.size < MAX_WARNINGS) this.warningSet.add(text);
     else this.droppedWarnings++;
   }
 
@@ -190,16 +199,38 @@ export class Accumulator implements ObservationSink {
     });
   }
 
+  /** The behaviour's state, created on first use within the bounds on names and count (checked as rows arrive, not after). */
   private state(behavior: string): BehaviorState {
     let b = this.behaviors.get(behavior);
-    if (b === undefined) this.behaviors.set(behavior, (b = new BehaviorState(behavior)));
+    if (b !== undefined) return b;
+    if (behavior.length > LIMITS.maxBehaviorNameChars) {
+      throw new Error(
+        `behaviour name '${clip(behavior)}' is longer than ${LIMITS.maxBehaviorNameChars} characters ` +
+          '(the limit, LIMITS.maxBehaviorNameChars); shorten it in the file, or set the behavior input to name the rows',
+      );
+    }
+    if (this.behaviors.size >= LIMITS.maxBehaviors) {
+      throw new Error(
+        `more than ${LIMITS.maxBehaviors} behaviours (the limit, LIMITS.maxBehaviors; the next was '${clip(behavior)}'): ` +
+          'a report cannot show that many; check the behavior column, or set the behavior input to pool the rows under one name',
+      );
+    }
+    this.behaviors.set(behavior, (b = new BehaviorState(behavior)));
     return b;
   }
 }
 
+function checkQueryId(queryId: string): void {
+  if (queryId.length <= LIMITS.maxQueryIdChars) return;
+  throw new Error(
+    `query id '${clip(queryId)}' is longer than ${LIMITS.maxQueryIdChars} characters (the limit, LIMITS.maxQueryIdChars); ` +
+      'give each query a short id, such as a hash of its prompt',
+  );
+}
+
 function mixed(behavior: string, queryId: string): Error {
   return new Error(
-    `query '${queryId}' of behaviour '${behavior}' mixes sampled rows (label/score/hits) with given probabilities (prob); ` +
+    `query '${clip(queryId)}' of behaviour '${clip(behavior)}' mixes sampled rows (label/score/hits) with given probabilities (prob); ` +
       'use one kind per query',
   );
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LIMITS } from './limits.js';
 
 /**
  * Canonical JSON for grouping keys: two values that mean the same JSON get the
@@ -16,11 +17,53 @@ import { createHash } from 'node:crypto';
  * - non-finite numbers become `null` and `-0` becomes `0` (JSON has neither);
  * - strings escaped as JSON.stringify does.
  *
+ * The value comes from an untrusted file, so the walk uses an explicit stack
+ * (no recursion to overflow) and refuses values nested deeper than
+ * LIMITS.maxNestingDepth with a {@link NestingError} that names `field`; the
+ * reader adds the file and line.
+ *
  * @example canonicalJson({ b: 1, a: [true, { d: null, c: 'x' }] })
  *   // '{"a":[true,{"c":"x","d":null}],"b":1}'
  */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
+export function canonicalJson(value: unknown, field = 'the value'): string {
+  const parts: string[] = [];
+  // Work items: text to append, or a value with the number of containers around it. Popped from the end.
+  const work: Array<string | { value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let item = work.pop(); item !== undefined; item = work.pop()) {
+    if (typeof item === 'string') {
+      parts.push(item);
+      continue;
+    }
+    const v = item.value;
+    if (typeof v !== 'object' || v === null) {
+      parts.push(scalar(v));
+      continue;
+    }
+    if (item.depth >= LIMITS.maxNestingDepth) throw new NestingError(field);
+    const depth = item.depth + 1;
+    if (Array.isArray(v)) {
+      parts.push('[');
+      work.push(']');
+      for (let i = v.length - 1; i >= 0; i--) {
+        work.push({ value: v[i], depth });
+        if (i > 0) work.push(',');
+      }
+      continue;
+    }
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    parts.push('{');
+    work.push('}');
+    for (let i = entries.length - 1; i >= 0; i--) {
+      work.push({ value: entries[i][1], depth });
+      work.push(`${JSON.stringify(entries[i][0])}:`);
+      if (i > 0) work.push(',');
+    }
+  }
+  return parts.join('');
+}
+
+function scalar(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -31,19 +74,21 @@ export function canonicalJson(value: unknown): string {
       return value ? 'true' : 'false';
     case 'bigint':
       return value.toString();
-    case 'object':
-      if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-      return canonicalObject(value);
     default:
-      // Functions and symbols never come out of JSON.parse; treat like JSON.stringify does in arrays.
+      // null, undefined (inside an array), and functions or symbols, which never come out of JSON.parse.
       return 'null';
   }
 }
 
-function canonicalObject(value: object): string {
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/** A value nested deeper than LIMITS.maxNestingDepth; a plain Error so the reader can add the file and line. */
+export class NestingError extends Error {
+  constructor(field: string) {
+    super(
+      `${field} nests more than ${LIMITS.maxNestingDepth} levels deep (the limit, LIMITS.maxNestingDepth); ` +
+        'eval tools write a few levels, so check how this file was produced',
+    );
+    this.name = 'NestingError';
+  }
 }
 
 /**

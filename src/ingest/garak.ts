@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { canonicalJson, shortHash } from './canonical.js';
+import { clip, clipList } from './excerpt.js';
 import { InputError, type FormatReader, type ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from './json-file.js';
+import type { ObservationSink } from './observation.js';
 
 /**
  * garak `report.jsonl` (checked against garak/attempt.py `Attempt.as_dict`,
@@ -44,6 +46,8 @@ const AttemptSchema = z.object({
   detector_results: ScoresSchema,
 });
 
+type Attempt = z.output<typeof AttemptSchema>;
+
 const HEAD = /^\{\s*"entry_type"\s*:\s*"(?:start_run setup|init|attempt|config|plugin_cache)"/;
 
 const COMPLETE = 2;
@@ -81,28 +85,8 @@ export const garakReader: FormatReader = {
       const attempt = checkShape(AttemptSchema, entry, where, '', 'expected a garak attempt entry (Attempt.as_dict)');
       const behavior = options.behavior ?? attempt.probe_classname;
       for (const d of Object.keys(attempt.detector_results)) detectorsSeen.add(d);
-      const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt)))}`;
-      const detected = Object.keys(attempt.detector_results);
-      if (detected.length === 0) {
-        // Finished but never judged: its outputs (one when they are not listed) count as errored.
-        sink.errored(behavior, 'no-detector-results', queryId, Math.max(1, attempt.outputs?.length ?? 0));
-        return;
-      }
-      const detectors = options.scoreKey === undefined ? detected : [options.scoreKey];
-      const scores = detectors.map((d) => attempt.detector_results[d]);
-      if (scores.some((s) => s === undefined)) {
-        // Judged, only not by the chosen detector: a choice of the probe's setup, not a failure.
-        sink.exclude(behavior, 'detector-missing');
-        return;
-      }
-      const { hits, k, unscored } = countHits(
-        scores.filter((s) => s !== undefined),
-        threshold,
-      );
       try {
-        if (unscored > 0) sink.errored(behavior, 'no-score', queryId, unscored);
-        if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
-        else if (unscored === 0) sink.errored(behavior, 'no-outputs', queryId);
+        mapAttempt(attempt, behavior, options.scoreKey, threshold, sink);
       } catch (err) {
         throw new InputError(`${where}: ${messageOf(err)}`);
       }
@@ -115,8 +99,8 @@ export const garakReader: FormatReader = {
     }
     if (options.scoreKey !== undefined && !detectorsSeen.has(options.scoreKey)) {
       throw new InputError(
-        `${file.name}: scoreKey '${options.scoreKey}' is not a detector in this report; ` +
-          `detectors found: ${[...detectorsSeen].sort().join(', ') || 'none'}`,
+        `${file.name}: scoreKey '${clip(options.scoreKey)}' is not a detector in this report; ` +
+          `detectors found: ${clipList([...detectorsSeen].sort()) || 'none'}`,
       );
     }
     if (started > complete) {
@@ -126,6 +110,31 @@ export const garakReader: FormatReader = {
     return { rows };
   },
 };
+
+/** One finished attempt into the sink; plain Errors (the caller adds the line). */
+function mapAttempt(attempt: Attempt, behavior: string, scoreKey: string | undefined, threshold: number, sink: ObservationSink): void {
+  const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt), 'prompt'))}`;
+  const detected = Object.keys(attempt.detector_results);
+  if (detected.length === 0) {
+    // Finished but never judged: its outputs (one when they are not listed) count as errored.
+    sink.errored(behavior, 'no-detector-results', queryId, Math.max(1, attempt.outputs?.length ?? 0));
+    return;
+  }
+  const detectors = scoreKey === undefined ? detected : [scoreKey];
+  const scores = detectors.map((d) => attempt.detector_results[d]);
+  if (scores.some((s) => s === undefined)) {
+    // Judged, only not by the chosen detector: a choice of the probe's setup, not a failure.
+    sink.exclude(behavior, 'detector-missing');
+    return;
+  }
+  const { hits, k, unscored } = countHits(
+    scores.filter((s) => s !== undefined),
+    threshold,
+  );
+  if (unscored > 0) sink.errored(behavior, 'no-score', queryId, unscored);
+  if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
+  else if (unscored === 0) sink.errored(behavior, 'no-outputs', queryId);
+}
 
 /**
  * Per output index: the scores of the chosen detectors that are numbers. An

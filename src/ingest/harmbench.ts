@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson, shortHash } from './canonical.js';
+import { clip, clipList, preview } from './excerpt.js';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import { checkShape, isRecord, jsonPath, kindOf, messageOf, readJsonFile } from './json-file.js';
 import type { ObservationSink, SourceFile } from './observation.js';
@@ -79,20 +80,20 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
       const path = jsonPath('', [behaviorId, i]);
       const row = checkShape(RowSchema, raw, file.name, path, 'expected {test_case, generation, label} as evaluate_completions.py writes');
       const label = isRecord(raw) ? raw[labelKey] : undefined;
-      const queryId = queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case))}`;
-      if (label === -1) {
-        // The classifier failed to judge: an errored sample for the error budget.
-        sink.errored(behavior, 'label-minus-one', queryId);
-        return;
-      }
-      if (label !== 0 && label !== 1) {
+      if (label !== -1 && label !== 0 && label !== 1) {
         throw new InputError(
-          `${file.name}: ${jsonPath(path, [labelKey])}: expected 1, 0 or -1, got ${JSON.stringify(label) ?? 'nothing'}` +
-            (labelKey === 'label' ? '' : ` (scoreKey '${labelKey}')`),
+          `${file.name}: ${jsonPath(path, [labelKey])}: expected 1, 0 or -1, got ${preview(label)}` +
+            (labelKey === 'label' ? '' : ` (scoreKey '${clip(labelKey)}')`),
         );
       }
-      samplesPerQuery.set(queryId, (samplesPerQuery.get(queryId) ?? 0) + 1);
       try {
+        const queryId = queryBy === 'behavior-id' ? behaviorId : `${behaviorId}/${shortHash(canonicalJson(row.test_case, 'test_case'))}`;
+        if (label === -1) {
+          // The classifier failed to judge: an errored sample for the error budget.
+          sink.errored(behavior, 'label-minus-one', queryId);
+          return;
+        }
+        samplesPerQuery.set(queryId, (samplesPerQuery.get(queryId) ?? 0) + 1);
         sink.sampled(behavior, queryId, label, 1, String(i));
       } catch (err) {
         throw new InputError(`${file.name}: ${path}: ${messageOf(err)}`);
@@ -102,11 +103,11 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
   if (rows === 0) {
     throw new InputError(
       `${file.name}: no usable rows: no behavior_id maps to a non-empty array of {test_case, generation, label}` +
-        (skipped.length > 0 ? ` (keys without an array: ${preview(skipped)})` : ''),
+        (skipped.length > 0 ? ` (keys without an array: ${keyList(skipped)})` : ''),
     );
   }
   if (skipped.length > 0) {
-    sink.warn(`${file.name}: skipped ${skipped.length} keys whose value is not an array: ${preview(skipped)}`);
+    sink.warn(`${file.name}: skipped ${skipped.length} keys whose value is not an array: ${keyList(skipped)}`);
   }
   if (queryBy === 'test-case' && samplesPerQuery.size > 0 && [...samplesPerQuery.values()].every((k) => k === 1)) {
     sink.warn(
@@ -117,6 +118,6 @@ async function readHarmbench(file: SourceFile, options: MappingOptions, sink: Ob
   return { rows };
 }
 
-function preview(keys: string[]): string {
-  return keys.length <= 5 ? keys.join(', ') : `${keys.slice(0, 5).join(', ')} …`;
+function keyList(keys: string[]): string {
+  return clipList(keys, 5);
 }

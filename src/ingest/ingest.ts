@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Accumulator } from './accumulator.js';
-import { InputError, type FormatReader, type MappingOptions } from './format.js';
+import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import type { BehaviorSample, ObservationSink, SourceFile } from './observation.js';
 import { chooseReader, FORMATS } from './registry.js';
 import { resolveGlobs } from './resolve.js';
@@ -79,7 +79,12 @@ async function read(groups: (Omit<SourceGroup, 'label'> & { label?: string })[],
     for (const file of group.files) {
       const reader = await chooseReader(file, group.format, readers);
       const counted = new CountingSink(acc);
-      const summary = await reader.read(file, group.mapping, counted);
+      let summary: ReadSummary;
+      try {
+        summary = await reader.read(file, group.mapping, counted);
+      } catch (err) {
+        throw located(err, file, reader);
+      }
       if (counted.usable === 0) throw noUsableRows(file, reader, summary.rows, counted, group.label);
       inputs.push({ file: file.name, format: reader.id, rows: summary.rows, ...(group.label === undefined ? {} : { group: group.label }) });
     }
@@ -100,7 +105,18 @@ export async function ingestGlobs(patterns: string[], cwd: string, opts: IngestO
   return ingestFiles(await resolveGlobs(patterns, cwd), opts);
 }
 
-/** Forwards to the shared accumulator and counts what one file contributed. */
+/**
+ * A row the accumulator refused (a count out of range, a bound on names or
+ * behaviours). Readers add their line to it like to any plain Error; when one
+ * does not, {@link located} still names the file.
+ */
+class RefusedRow extends Error {}
+
+/**
+ * Forwards to the shared accumulator and counts what one file contributed.
+ * The accumulator's errors become {@link RefusedRow}s, so an input problem
+ * can be told from a bug once it leaves the reader.
+ */
 class CountingSink implements ObservationSink {
   usable = 0;
   erroredSamples = 0;
@@ -109,22 +125,38 @@ class CountingSink implements ObservationSink {
   constructor(private readonly inner: ObservationSink) {}
 
   sampled(behavior: string, queryId: string, hits: number, samples: number, sampleId?: string): void {
-    this.inner.sampled(behavior, queryId, hits, samples, sampleId);
+    try {
+      this.inner.sampled(behavior, queryId, hits, samples, sampleId);
+    } catch (err) {
+      throw refused(err);
+    }
     this.usable++;
   }
 
   given(behavior: string, queryId: string, prob: number): void {
-    this.inner.given(behavior, queryId, prob);
+    try {
+      this.inner.given(behavior, queryId, prob);
+    } catch (err) {
+      throw refused(err);
+    }
     this.usable++;
   }
 
   exclude(behavior: string, reason: string, count = 1): void {
-    this.inner.exclude(behavior, reason, count);
+    try {
+      this.inner.exclude(behavior, reason, count);
+    } catch (err) {
+      throw refused(err);
+    }
     this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + count);
   }
 
   errored(behavior: string, reason: string, queryId: string | undefined, count = 1): void {
-    this.inner.errored(behavior, reason, queryId, count);
+    try {
+      this.inner.errored(behavior, reason, queryId, count);
+    } catch (err) {
+      throw refused(err);
+    }
     this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + count);
     this.erroredSamples += count;
   }
@@ -132,6 +164,23 @@ class CountingSink implements ObservationSink {
   warn(message: string): void {
     this.inner.warn(message);
   }
+}
+
+function refused(err: unknown): unknown {
+  return err instanceof Error && !(err instanceof InputError) ? new RefusedRow(err.message) : err;
+}
+
+/**
+ * What a reader threw, with the file named: InputErrors already name it; a
+ * refused row the reader did not place becomes an InputError on the file;
+ * anything else is a tailgate bug and stays one, but says which file and
+ * format it happened on.
+ */
+function located(err: unknown, file: SourceFile, reader: FormatReader): unknown {
+  if (err instanceof InputError) return err;
+  if (err instanceof RefusedRow) return new InputError(`${file.name}: ${err.message}`);
+  const message = err instanceof Error ? err.message : String(err);
+  return new Error(`${file.name} (read as ${reader.id}): ${message}`, { cause: err });
 }
 
 function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, counted: CountingSink, group?: string): InputError {

@@ -1,3 +1,4 @@
+import { preview } from './excerpt.js';
 import { InputError, type MappingOptions } from './format.js';
 import { queryIdOf, type LogInfo, type SampleLogprobs, type TokenLogprob } from './inspect-schema.js';
 import type { ObservationSink } from './observation.js';
@@ -68,7 +69,7 @@ export async function ingestLogprobSamples(
   }
   if (rows > 0 && !hitOffered) {
     throw new InputError(
-      `${log.where}: hit-values ${JSON.stringify(options.hitValues)} are not options of any sample; list option letters (A, B, …)`,
+      `${log.where}: hit-values ${preview(options.hitValues)} are not options of any sample; list option letters (A, B, …)`,
     );
   }
   for (const [queryId, p] of given) sink.given(behavior, queryId, p);
@@ -129,9 +130,7 @@ function hitOptions(hitValues: string[] | undefined, where: string): Set<string>
   }
   const bad = hitValues.filter((v) => !/^(?:[A-Z]|[1-9]\d*)$/.test(v));
   if (bad.length > 0) {
-    throw new InputError(
-      `${where}: hit-values ${JSON.stringify(bad)} are not option letters; with use-logprobs list letters such as A or C`,
-    );
+    throw new InputError(`${where}: hit-values ${preview(bad)} are not option letters; with use-logprobs list letters such as A or C`);
   }
   return new Set(hitValues);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { InputError } from './format.js';
+import { jsonPath } from './json-file.js';
+import { describeIssue, safeCheck } from './schema-issue.js';
 
 /**
  * The parts of Inspect AI's log schema that tailgate reads, checked at runtime.
@@ -15,6 +17,13 @@ const SampleId = z.union([z.string(), z.number()]);
 /** Score.value is `str | int | float | bool | list | dict`; the mapper in inspect-scores.ts interprets it. */
 const Score = z.object({ value: z.unknown() });
 const Scores = z.record(z.string(), Score).nullish();
+
+/**
+ * Log format versions these schemas follow: inspect_ai's LOG_SCHEMA_VERSION,
+ * 2 since July 2024 (`_util/constants.py`; Inspect itself refuses anything
+ * newer). Version 1 logs kept one `score` per sample instead of `scores`.
+ */
+export const KNOWN_LOG_VERSIONS: readonly number[] = [2];
 
 /** header.json (and the top of a .json log): EvalLog without samples. */
 export const LogHeader = z.object({
@@ -70,9 +79,6 @@ export const SampleLogprobs = SampleScores.extend({
 export type SampleLogprobs = z.output<typeof SampleLogprobs>;
 export type TokenLogprob = z.output<typeof Logprob>;
 
-/** A .json log: the header fields plus `samples` (None when log_samples was off). */
-export const JsonLog = LogHeader.extend({ samples: z.array(z.unknown()).nullish() });
-
 /** What the score and logprob mappers need to know about one log. */
 export interface LogInfo {
   /** The file, as messages name it. */
@@ -101,13 +107,12 @@ export function queryIdOf(log: LogInfo, sampleId: string): string {
  * path of the first bad field (e.g. `summaries.json[3].epoch`).
  */
 export function checkInspect<S extends z.ZodType>(schema: S, value: unknown, where: string, base: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = safeCheck(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  let path = base;
-  for (const key of issue?.path ?? []) path += typeof key === 'number' ? `[${key}]` : `${path === '' ? '' : '.'}${String(key)}`;
+  const plain = issue === undefined ? { path: [], problem: 'unexpected shape' } : describeIssue(issue, value);
+  const path = jsonPath(base, plain.path);
   throw new InputError(
-    `${where}: ${path === '' ? '(top level)' : path}: ${issue?.message ?? 'unexpected shape'}; ` +
-      'this does not look like a log written by inspect_ai',
+    `${where}: ${path === '' ? '(top level)' : path}: ${plain.problem}; ` + 'this does not look like a log written by inspect_ai',
   );
 }

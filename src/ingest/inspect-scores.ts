@@ -1,3 +1,4 @@
+import { clip, clipList, preview } from './excerpt.js';
 import { InputError, type MappingOptions } from './format.js';
 import { queryIdOf, type EpochRecord, type LogInfo } from './inspect-schema.js';
 import type { ObservationSink } from './observation.js';
@@ -54,7 +55,7 @@ export function ingestScoreRecords(log: LogInfo, records: EpochRecord[], options
   for (const [reason, count] of excluded) if (reason !== 'sample-error') sink.exclude(behavior, reason, count);
   if (outcomes.length > 0 && [...excluded.values()].reduce((a, b) => a + b, 0) === outcomes.length) {
     sink.warn(
-      `${log.where}: no epoch has a usable '${scorer}' score (${describeCounts(excluded)}); this log adds nothing to '${behavior}'`,
+      `${log.where}: no epoch has a usable '${clip(scorer)}' score (${describeCounts(excluded)}); this log adds nothing to '${clip(behavior)}'`,
     );
   }
   mapper.warnUnmappable(sink);
@@ -71,8 +72,8 @@ export function resolveScorer(log: LogInfo, records: EpochRecord[], requested: s
   const list = [...names].sort();
   if (requested !== undefined) {
     if (names.has(requested)) return requested;
-    const present = list.length > 0 ? `scorers in this log: ${list.join(', ')}` : 'this log has no scorer at all';
-    throw new InputError(`${log.where}: scorer '${requested}' is not in this Inspect log (${present}); set scorer to one of them`);
+    const present = list.length > 0 ? `scorers in this log: ${clipList(list)}` : 'this log has no scorer at all';
+    throw new InputError(`${log.where}: scorer '${clip(requested)}' is not in this Inspect log (${present}); set scorer to one of them`);
   }
   if (list.length === 1) return list[0];
   if (list.length === 0) {
@@ -82,7 +83,7 @@ export function resolveScorer(log: LogInfo, records: EpochRecord[], requested: s
     );
   }
   throw new InputError(
-    `${log.where}: this Inspect log has several scorers (${list.join(', ')}); set scorer to the one that measures the behaviour`,
+    `${log.where}: this Inspect log has several scorers (${clipList(list)}); set scorer to the one that measures the behaviour`,
   );
 }
 
@@ -112,7 +113,7 @@ class ScoreMapper {
       const keys = Object.keys(v);
       if (scoreKey === undefined) {
         throw new InputError(
-          `${this.where}: scorer '${this.scorer}' gives dict values (keys: ${keys.join(', ')}); set score-key to the key that measures the behaviour`,
+          `${this.where}: scorer '${clip(this.scorer)}' gives dict values (keys: ${clipList(keys)}); set score-key to the key that measures the behaviour`,
         );
       }
       keys.forEach((k) => this.dictKeys.add(k));
@@ -133,7 +134,7 @@ class ScoreMapper {
       }
     }
     if (hit === undefined) {
-      bump(this.unmappable, Array.isArray(v) ? '(a list)' : typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v));
+      bump(this.unmappable, Array.isArray(v) ? '(a list)' : typeof v === 'string' ? clip(v) : preview(v));
       return 'unmappable-score';
     }
     this.mapped++;
@@ -144,10 +145,10 @@ class ScoreMapper {
   /** Guards against a configuration that would silently give p = 0 everywhere. */
   check(): void {
     const { scoreKey, hitValues } = this.options;
-    const subject = `scorer '${this.scorer}'`;
+    const subject = `scorer '${clip(this.scorer)}'`;
     if (scoreKey !== undefined && !this.keyFound && this.seen.size + this.unmappable.size + this.dictKeys.size > 0) {
-      const keys = this.dictKeys.size > 0 ? `dict keys seen: ${[...this.dictKeys].join(', ')}` : 'its values are not dicts';
-      throw new InputError(`${this.where}: score-key '${scoreKey}' never occurs in ${subject} (${keys}); fix score-key`);
+      const keys = this.dictKeys.size > 0 ? `dict keys seen: ${clipList(this.dictKeys)}` : 'its values are not dicts';
+      throw new InputError(`${this.where}: score-key '${clip(scoreKey)}' never occurs in ${subject} (${keys}); fix score-key`);
     }
     if (this.mapped === 0 && this.unmappable.size > 0) {
       throw new InputError(
@@ -159,7 +160,7 @@ class ScoreMapper {
     // that always refused gives only C to a refusal scorer whose behaviour is I); otherwise it is a misspelling.
     if (hitValues !== undefined && this.mapped > 0 && this.hits === 0 && !sameGradeVocabulary(hitValues, this.seen.keys())) {
       throw new InputError(
-        `${this.where}: hit-values ${JSON.stringify(hitValues)} match none of ${subject}'s values (values seen: ${describeCounts(this.seen)}); ` +
+        `${this.where}: hit-values ${preview(hitValues)} match none of ${subject}'s values (values seen: ${describeCounts(this.seen)}); ` +
           'check the spelling and the polarity (for a safety scorer C may mean "refused")',
       );
     }
@@ -168,7 +169,7 @@ class ScoreMapper {
   warnUnmappable(sink: ObservationSink): void {
     if (this.unmappable.size === 0) return;
     sink.warn(
-      `${this.where}: scorer '${this.scorer}' has values that are neither hit nor miss under the current mapping ` +
+      `${this.where}: scorer '${clip(this.scorer)}' has values that are neither hit nor miss under the current mapping ` +
         `(${describeCounts(this.unmappable)}); they are excluded as unmappable-score — list them in hit-values if they mean the behaviour`,
     );
   }

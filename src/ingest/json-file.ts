@@ -1,11 +1,13 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { z } from 'zod';
+import { clip } from './excerpt.js';
 import { InputError } from './format.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
 import { forEachLine } from './lines.js';
 import type { SourceFile } from './observation.js';
 import { openInside } from './open-inside.js';
+import { describeIssue, safeCheck } from './schema-issue.js';
 
 /**
  * JSON helpers shared by the whole-file formats (promptfoo results.json,
@@ -99,8 +101,8 @@ export function jsonPath(base: string, segments: readonly PropertyKey[]): string
   let path = base;
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) path += path === '' ? segment : `.${segment}`;
-    else path += `[${JSON.stringify(String(segment))}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) path += path === '' ? clip(segment) : `.${clip(segment)}`;
+    else path += `[${JSON.stringify(clip(String(segment)))}]`;
   }
   return path;
 }
@@ -113,12 +115,12 @@ export function jsonPath(base: string, segments: readonly PropertyKey[]): string
  * damaged file from a file of another format).
  */
 export function checkShape<S extends z.ZodType>(schema: S, value: unknown, where: string, base: string, hint?: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = safeCheck(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = jsonPath(base, issue?.path ?? []);
-  const problem = issue?.message ?? 'unexpected shape';
-  throw new InputError(`${where}: ${path === '' ? '(top level)' : path}: ${problem}${hint === undefined ? '' : `; ${hint}`}`);
+  const plain = issue === undefined ? { path: [], problem: 'unexpected shape' } : describeIssue(issue, value);
+  const path = jsonPath(base, plain.path);
+  throw new InputError(`${where}: ${path === '' ? '(top level)' : path}: ${plain.problem}${hint === undefined ? '' : `; ${hint}`}`);
 }
 
 export function messageOf(err: unknown): string {

@@ -8,9 +8,10 @@ import { InputError } from './format.js';
  *
  * Strategy: plain `JSON.parse` first (fast, and most documents have no such
  * token). If that fails, a pre-pass that knows where strings start and end
- * rewrites the bare tokens outside strings into sentinel strings, and a
- * reviver turns the sentinels back into numbers, so a string such as
- * `"score was NaN"` is left alone. If parsing still fails, a small syntax
+ * rewrites the bare tokens outside strings into sentinel strings, and a walk
+ * of the result turns the sentinels back into numbers, so a string such as
+ * `"score was NaN"` is left alone. The walk uses an explicit stack (a
+ * JSON.parse reviver would recurse, and overflow on deeply nested input). If parsing still fails, a small syntax
  * scanner finds the first error and the message gives its line and column
  * (V8's own message often has no position).
  */
@@ -22,11 +23,14 @@ export function parseLenientJson(text: string, where: string): unknown {
   }
   const rewritten = rewriteNonFinite(text);
   if (rewritten !== undefined) {
+    let parsed: unknown;
     try {
-      return JSON.parse(rewritten.text, rewritten.reviver);
+      parsed = JSON.parse(rewritten.text);
     } catch {
       // a real syntax error elsewhere; located below
+      throw syntaxError(text, where);
     }
+    return restoreNonFinite(parsed, rewritten.sentinels);
   }
   throw syntaxError(text, where);
 }
@@ -52,7 +56,8 @@ const TOKENS: Array<[string, number]> = [
 
 interface Rewritten {
   text: string;
-  reviver: (key: string, value: unknown) => unknown;
+  /** Sentinel string → the number it stands for. */
+  sentinels: Map<string, number>;
 }
 
 /** Replaces bare NaN/±Infinity outside strings; undefined when there are none. */
@@ -79,11 +84,35 @@ function rewriteNonFinite(text: string): Rewritten | undefined {
   }
   if (parts.length === 0) return undefined;
   parts.push(text.slice(copied));
-  const values = new Map(TOKENS.map(([t, v]) => [prefix + t, v]));
-  return {
-    text: parts.join(''),
-    reviver: (_key, value) => (typeof value === 'string' && value.charCodeAt(0) === 0 ? (values.get(value) ?? value) : value),
-  };
+  return { text: parts.join(''), sentinels: new Map(TOKENS.map(([t, v]) => [prefix + t, v])) };
+}
+
+/** Replaces sentinel strings by their numbers in place, iteratively (explicit stack), and returns the value. */
+function restoreNonFinite(root: unknown, sentinels: Map<string, number>): unknown {
+  const restored = (v: unknown) => (typeof v === 'string' && v.charCodeAt(0) === 0 ? sentinels.get(v) : undefined);
+  const top = restored(root);
+  if (top !== undefined) return top;
+  const stack: unknown[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const value: unknown = node[i];
+        const number = restored(value);
+        if (number !== undefined) node[i] = number;
+        else if (typeof value === 'object' && value !== null) stack.push(value);
+      }
+      continue;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    for (const key of Object.keys(node)) {
+      const value: unknown = Reflect.get(node, key);
+      const number = restored(value);
+      // defineProperty, not assignment: a key named __proto__ must stay an own property.
+      if (number !== undefined) Object.defineProperty(node, key, { value: number, writable: true, enumerable: true, configurable: true });
+      else if (typeof value === 'object' && value !== null) stack.push(value);
+    }
+  }
+  return root;
 }
 
 /** Index just past the string starting at `start` (a `"`), or text.length if unterminated. */

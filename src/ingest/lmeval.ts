@@ -1,3 +1,4 @@
+import { clip, clipList, preview } from './excerpt.js';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from './json-file.js';
 import {
@@ -93,10 +94,10 @@ class LmevalFile {
   row(raw: unknown, where: string, base: string): void {
     const row = checkShape(SampleRowSchema, raw, where, base, 'expected an lm-eval --log_samples row');
     const docId = String(row.doc_id);
-    if (!this.accept(row, docId)) return;
-    const args = requestArgs(row.arguments);
-    const queryId = `${this.task}/${docId}`;
     try {
+      if (!this.accept(row, docId)) return;
+      const args = requestArgs(row.arguments);
+      const queryId = `${this.task}/${docId}`;
       switch (requestKind(args, row.resps)) {
         case 'loglikelihood':
           this.sink.given(this.behavior, queryId, this.choiceProbability(row, args, where, base));
@@ -106,18 +107,18 @@ class LmevalFile {
           return;
         case 'loglikelihood_rolling':
           throw new InputError(
-            `${where}: doc ${docId} is a loglikelihood_rolling (perplexity) row: it scores a text, not a ` +
+            `${where}: doc ${clip(docId)} is a loglikelihood_rolling (perplexity) row: it scores a text, not a ` +
               'behaviour, so there is nothing to forecast; remove perplexity tasks from the results',
           );
         default:
           throw new InputError(
-            `${where}: doc ${docId}: cannot tell the request type from 'arguments' and 'resps' ` +
+            `${where}: doc ${clip(docId)}: cannot tell the request type from 'arguments' and 'resps' ` +
               '(expected loglikelihood (context, continuation) pairs or generate_until generations)',
           );
       }
     } catch (err) {
       if (err instanceof InputError) throw err;
-      throw new InputError(`${where}: ${messageOf(err)}`);
+      throw new InputError(`${where}: ${base === '' ? '' : `${base}: `}${messageOf(err)}`);
     }
   }
 
@@ -149,8 +150,7 @@ class LmevalFile {
       if (ll === undefined) {
         const path = jsonPath(base, Array.isArray(resp) ? ['filtered_resps', i, 0] : ['filtered_resps', i]);
         throw new InputError(
-          `${where}: ${path}: expected a log-likelihood (a number or a numeric string such as "-1.25"), ` +
-            `got ${JSON.stringify(value) ?? 'nothing'}`,
+          `${where}: ${path}: expected a log-likelihood (a number or a numeric string such as "-1.25"), ` + `got ${preview(value)}`,
         );
       }
       return ll;
@@ -168,7 +168,7 @@ class LmevalFile {
       const gold = resolveGold(row.target, names);
       if (gold === undefined) {
         throw new InputError(
-          `${where}: cannot resolve target ${JSON.stringify(row.target) ?? 'nothing'} to one of the ` +
+          `${where}: cannot resolve target ${preview(row.target)} to one of the ` +
             `${lls.length} choices (neither an index nor a choice text); set hit-values to name the choices instead`,
         );
       }
@@ -181,7 +181,7 @@ class LmevalFile {
   private generations(row: SampleRow, queryId: string, where: string, base: string): void {
     if (this.matcher === undefined) {
       throw new InputError(
-        `${where}: doc ${String(row.doc_id)} comes from a sampled (generate_until) task; set matcher to a ` +
+        `${where}: doc ${clip(String(row.doc_id))} comes from a sampled (generate_until) task; set matcher to a ` +
           'regular expression that a generation showing the behaviour matches',
       );
     }
@@ -203,18 +203,21 @@ class LmevalFile {
     const name = this.file.name;
     if (this.options.filter !== undefined && this.seen.size === 0 && this.otherFilters.size > 0) {
       throw new InputError(
-        `${name}: filter '${this.options.filter}' has no rows; filters in this file: ${[...this.otherFilters.keys()].join(', ')}`,
+        `${name}: filter '${clip(this.options.filter)}' has no rows; filters in this file: ${clipList(this.otherFilters.keys())}`,
       );
     }
     if (this.otherFilters.size > 0) {
-      const others = [...this.otherFilters].map(([f, n]) => `${f} (${n} rows)`).join(', ');
+      const others = [...this.otherFilters]
+        .slice(0, 10)
+        .map(([f, n]) => `${clip(f)} (${n} rows)`)
+        .join(', ');
       this.sink.warn(
-        `${name}: several filters; read '${this.filter ?? ''}'` +
+        `${name}: several filters; read '${clip(this.filter ?? '')}'` +
           `${this.options.filter === undefined ? ' (the first seen; set filter to choose)' : ''}, excluded ${others}`,
       );
     }
     if (this.options.filter !== undefined && this.unfiltered > 0) {
-      this.sink.warn(`${name}: filter '${this.options.filter}' ignored for ${this.unfiltered} rows that do not record a filter`);
+      this.sink.warn(`${name}: filter '${clip(this.options.filter)}' ignored for ${this.unfiltered} rows that do not record a filter`);
     }
     if (this.duplicates > 0) {
       this.sink.warn(
@@ -229,7 +232,7 @@ class LmevalFile {
     }
     const unmatched = (this.options.hitValues ?? []).filter((v) => !this.matchedHitValues.has(v));
     if (this.seen.size > 0 && unmatched.length > 0) {
-      this.sink.warn(`${name}: hit-values ${unmatched.join(', ')} matched no choice (index or text) in any doc`);
+      this.sink.warn(`${name}: hit-values ${clipList(unmatched)} matched no choice (index or text) in any doc`);
     }
   }
 }
@@ -274,7 +277,7 @@ export function compileMatcher(source: string): RegExp {
   try {
     return new RegExp(pattern, flags);
   } catch (err) {
-    throw new InputError(`matcher: '${source}' is not a valid regular expression (${messageOf(err)})`);
+    throw new InputError(`matcher: '${clip(source)}' is not a valid regular expression (${messageOf(err)})`);
   }
 }
 

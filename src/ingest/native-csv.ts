@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { clip } from './excerpt.js';
 import { InputError, type FormatReader, type ReadSummary } from './format.js';
 import { LIMITS } from './limits.js';
 import { mapNativeRow } from './native-row.js';
@@ -138,7 +139,7 @@ function checkHeader(header: unknown[], name: string): string[] {
   const names = header.map((h) => String(h).trim());
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n) && n !== '') throw new InputError(`${name}:1: duplicate column '${n}' in the header; rename or drop one`);
+    if (seen.has(n) && n !== '') throw new InputError(`${name}:1: duplicate column '${clip(n)}' in the header; rename or drop one`);
     seen.add(n);
   }
   return names;

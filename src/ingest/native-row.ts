@@ -1,3 +1,4 @@
+import { clip, preview } from './excerpt.js';
 import type { MappingOptions } from './format.js';
 import type { ObservationSink } from './observation.js';
 
@@ -122,6 +123,5 @@ function labelOf(v: unknown): boolean {
 }
 
 function describe(v: unknown): string {
-  const s = typeof v === 'string' ? `'${v}'` : (JSON.stringify(v) ?? String(v));
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return typeof v === 'string' ? `'${clip(v, 60)}'` : preview(v, 60);
 }

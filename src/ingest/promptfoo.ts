@@ -1,4 +1,5 @@
 import { canonicalJson, shortHash } from './canonical.js';
+import { clipList } from './excerpt.js';
 import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, messageOf, readJsonFile } from './json-file.js';
 import type { ObservationSink } from './observation.js';
@@ -147,13 +148,13 @@ class PromptfooMapper {
       this.sink.sampled(behavior, queryId, row.success ? 0 : 1, 1, row.id ?? undefined);
     } catch (err) {
       if (err instanceof InputError) throw err;
-      throw new InputError(`${where}: ${messageOf(err)}`);
+      throw new InputError(`${where}: ${base === '' ? '' : `${base}: `}${messageOf(err)}`);
     }
   }
 
   private trackRepeat(key: string, row: ResultRow): void {
     const out = row.response?.output;
-    const output = shortHash(typeof out === 'string' ? out : canonicalJson(out ?? null));
+    const output = shortHash(typeof out === 'string' ? out : canonicalJson(out ?? null, 'response.output'));
     const t0 =
       row.prompt.config?.temperature === 0 || row.testCase?.options?.temperature === 0 || this.temperatures.get(providerIdOf(row)) === 0;
     const state = this.repeats.get(key);
@@ -203,7 +204,7 @@ class PromptfooMapper {
     }
     if (this.searchStrategies.size > 0) {
       this.sink.warn(
-        `${name}: strategies ${[...this.searchStrategies].sort().join(', ')} search for an attack per row ` +
+        `${name}: strategies ${clipList([...this.searchStrategies].sort())} search for an attack per row ` +
           '(metadata.redteamFinalPrompt): each row is the outcome of one attack search, not an independent ' +
           'sample of a fixed prompt; read their forecast as per-attack risk',
       );
@@ -213,6 +214,6 @@ class PromptfooMapper {
 
 /** Query id from the grouping key: a readable prefix and the hashed content. */
 function queryIdOf(provider: string, strategy: string | undefined, key: unknown[]): string {
-  const hash = shortHash(canonicalJson(key));
+  const hash = shortHash(canonicalJson(key, 'the query key (provider, prompt, test vars, strategy)'));
   return strategy === undefined ? `${provider}/${hash}` : `${provider}/${strategy}/${hash}`;
 }

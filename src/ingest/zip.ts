@@ -1,10 +1,12 @@
-import { inflateRawSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { Decompress } from 'fzstd';
+import { pipeline } from 'node:stream/promises';
+import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from './format.js';
 import { LIMITS } from './limits.js';
 import { closeFd } from './open-inside.js';
+import { release } from './release.js';
+import { ZstdDecoder } from './zstd.js';
 
 /** The bounds a zip read obeys (LIMITS by default; tests pass small ones). */
 export interface ZipLimits {
@@ -30,6 +32,11 @@ export interface ZipReader {
   has(name: string): boolean;
   /** The decoded bytes of one entry; InputError on an unknown method, a bomb, or corrupt data. */
   read(name: string): Promise<Buffer>;
+  /**
+   * Reads one entry, hands its bytes to `use`, and frees them as soon as
+   * `use` returns (see release.ts): `use` must not keep them.
+   */
+  withEntry<T>(name: string, use: (bytes: Buffer) => T): Promise<T>;
   /** Releases the file descriptor. Safe to call twice. */
   close(): void;
 }
@@ -73,10 +80,18 @@ export async function openZip(source: number | string, name: string, limits: Zip
     throw err instanceof InputError ? err : corrupt(name, err);
   }
   let totalBytes = 0;
-  return {
+  const reader: ZipReader = {
     names: () => [...entries.keys()],
     has: (entryName) => entries.has(entryName),
     close: () => zip.close(),
+    async withEntry(entryName, use) {
+      const bytes = await reader.read(entryName);
+      try {
+        return use(bytes);
+      } finally {
+        release(bytes);
+      }
+    },
     async read(entryName) {
       const entry = entries.get(entryName);
       if (entry === undefined) throw new InputError(`${name}: the zip has no entry ${entryName}`);
@@ -91,6 +106,7 @@ export async function openZip(source: number | string, name: string, limits: Zip
       return data;
     },
   };
+  return reader;
 }
 
 async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, where: string, maxEntryBytes: number): Promise<Buffer> {
@@ -112,46 +128,92 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, where: string, 
         '(LIMITS.maxEntryBytes, a guard against zip bombs); split the eval into smaller logs',
     );
   }
-  let raw: Buffer;
+  // One buffer of the declared size, decoded into in place: no list of chunks to
+  // concatenate, no second copy. The declared size is also the bound, so a bomb
+  // stops at it; a short entry is caught by the size check below.
+  const out = Buffer.allocUnsafe(declared);
+  let stream: Readable;
   try {
     // decodeFileData:false hands us the bytes as stored: yauzl refuses method
     // 93 otherwise, and decoding ourselves lets every method share one bound.
-    raw = await collect(await zip.openReadStreamPromise(entry, { decodeFileData: false }));
+    stream = await zip.openReadStreamPromise(entry, { decodeFileData: false });
   } catch (err) {
     throw corrupt(where, err);
   }
-  const data = decode(raw, method, declared, where);
-  if (data.length !== declared) {
-    throw new InputError(`${where}: decoded to ${data.length} bytes but the zip declares ${declared}; the file is corrupt`);
+  const filled =
+    method === DEFLATE
+      ? await inflateInto(stream, out, where)
+      : await eachChunk(stream, entry.compressedSize, where, method === STORED ? copier(out, where) : new ZstdDecoder(out, where));
+  if (filled !== declared) {
+    throw new InputError(`${where}: decoded to ${filled} bytes but the zip declares ${declared}; the file is corrupt`);
   }
-  if (crc32(data) !== entry.crc32) throw new InputError(`${where}: CRC-32 mismatch; the file is corrupt, re-download it`);
-  return data;
+  if (crc32(out) !== entry.crc32) throw new InputError(`${where}: CRC-32 mismatch; the file is corrupt, re-download it`);
+  return out;
 }
 
-function decode(raw: Buffer, method: number, declared: number, where: string): Buffer {
-  if (method === STORED) return raw;
-  if (method === ZSTD) return decodeZstd(raw, declared, where);
+/** Inflates the stream into `out`; more than `out.length` bytes is a bomb. Resolves to the bytes written. */
+async function inflateInto(stream: Readable, out: Buffer, where: string): Promise<number> {
+  let filled = 0;
   try {
-    // maxOutputLength makes zlib stop (RangeError) instead of inflating a bomb.
-    return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) });
+    await pipeline(stream, zlib.createInflateRaw({ chunkSize: 1024 * 1024 }), async (inflated: AsyncIterable<unknown>) => {
+      for await (const chunk of inflated) {
+        if (!(chunk instanceof Uint8Array)) throw new Error('inflate yielded a non-byte chunk');
+        if (filled + chunk.length > out.length) {
+          throw new InputError(`${where}: inflates to more than the ${out.length} bytes the zip declares (corrupt, or a zip bomb)`);
+        }
+        out.set(chunk, filled);
+        filled += chunk.length;
+      }
+    });
   } catch (err) {
-    // Matched by code, not `instanceof RangeError`: zlib's error may come from another realm.
-    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new InputError(`${where}: inflates to more than the ${declared} bytes the zip declares (corrupt, or a zip bomb)`);
-    }
+    if (err instanceof InputError) throw err;
     throw new InputError(`${where}: deflate data is corrupt (${messageOf(err)}); re-download the log`);
   }
+  return filled;
 }
 
-async function collect(stream: Readable): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) {
-    const bytes: unknown = chunk;
-    // yauzl's streams are byte streams; anything else is a bug, not a log to half-read.
-    if (!(bytes instanceof Uint8Array)) throw new Error('zip entry stream yielded a non-byte chunk');
-    chunks.push(bytes);
+/** Where {@link eachChunk} hands the compressed bytes: a copy (stored) or a decoder (zstd), both writing into one buffer. */
+interface ChunkSink {
+  push(chunk: Uint8Array, final?: boolean): void;
+  readonly written: number;
+}
+
+/**
+ * Feeds the stream's bytes to `sink` as they arrive (the compressed entry is
+ * never held whole); there must be exactly `size` of them, the compressed
+ * size the zip declares. Resolves to the bytes the sink wrote.
+ */
+async function eachChunk(stream: Readable, size: number, where: string, sink: ChunkSink): Promise<number> {
+  let read = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes: unknown = chunk;
+      // yauzl's streams are byte streams; anything else is a bug, not a log to half-read.
+      if (!(bytes instanceof Uint8Array)) throw new Error('zip entry stream yielded a non-byte chunk');
+      read += bytes.length;
+      if (read > size) throw new Error(`more than the ${size} compressed bytes the zip declares`);
+      sink.push(bytes);
+    }
+  } catch (err) {
+    throw err instanceof InputError ? err : corrupt(where, err);
   }
-  return Buffer.concat(chunks);
+  if (read !== size) throw corrupt(where, new Error(`${read} of ${size} compressed bytes`));
+  sink.push(new Uint8Array(0), true);
+  return sink.written;
+}
+
+/** A stored entry: its bytes copied into `out`, which they must not overflow. */
+function copier(out: Buffer, where: string): ChunkSink {
+  const sink = {
+    written: 0,
+    push(chunk: Uint8Array) {
+      if (sink.written + chunk.length > out.length)
+        throw new InputError(`${where}: stored entry is larger than the ${out.length} bytes the zip declares`);
+      out.set(chunk, sink.written);
+      sink.written += chunk.length;
+    },
+  };
+  return sink;
 }
 
 function corrupt(where: string, err: unknown): InputError {
@@ -162,96 +224,11 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/**
- * Decodes a zstd entry (one or more frames) to at most `bound` bytes.
- *
- * fzstd allocates a frame's window (up to 2 GB by the format) before it
- * produces any output, and its one-shot `decompress()` trusts the declared
- * content size. So the frame headers are checked first (declared content and
- * window within bounds), then the streaming decoder runs with a byte counter
- * that stops at `bound`: the bound holds even when the headers lie.
- */
-export function decodeZstd(raw: Uint8Array, bound: number, where: string): Buffer {
-  checkZstdFrames(raw, bound, where);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const decoder = new Decompress((chunk) => {
-    total += chunk.length;
-    if (total > bound)
-      throw new InputError(`${where}: zstd data decodes to more than the ${bound} bytes the zip declares (corrupt, or a zip bomb)`);
-    chunks.push(chunk); // fzstd hands out a fresh array per block, so keeping it is safe
-  });
-  try {
-    decoder.push(raw, true);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`${where}: zstd data is corrupt (${messageOf(err)}); re-download the log`);
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/** Windows up to this size are always allowed: encoders round windows up (level 3 streams use 2 MiB). */
-const MIN_WINDOW_LIMIT = 8 * 1024 * 1024;
-
-/** Walks zstd frame and block headers (RFC 8878 §3.1) without decoding. */
-function checkZstdFrames(raw: Uint8Array, bound: number, where: string): void {
-  const bad = (what: string) => new InputError(`${where}: zstd data is corrupt (${what}); re-download the log`);
-  const le = (at: number, n: number) => {
-    let v = 0;
-    for (let i = n - 1; i >= 0; i--) v = v * 256 + (raw[at + i] ?? 0);
-    return v;
-  };
-  let pos = 0;
-  let declared = 0;
-  while (pos < raw.length) {
-    if (raw.length - pos < 6) throw bad('truncated frame header');
-    const magic = le(pos, 4);
-    if (magic >= 0x184d2a50 && magic <= 0x184d2a5f) {
-      pos += 8 + le(pos + 4, 4); // skippable frame: 4-byte magic, 4-byte size, payload
-      continue;
-    }
-    if (magic !== 0xfd2fb528) throw bad('bad frame magic');
-    const fhd = raw[pos + 4];
-    const single = (fhd >> 5) & 1;
-    const fcsBytes = [single, 2, 4, 8][fhd >> 6];
-    let p = pos + 5;
-    let window = 0;
-    if (!single) {
-      const wd = raw[p++];
-      const base = 2 ** (10 + (wd >> 3));
-      window = base + (base / 8) * (wd & 7);
-    }
-    p += [0, 1, 2, 4][fhd & 3]; // dictionary id
-    if (fcsBytes > 0) {
-      const size = le(p, fcsBytes) + (fcsBytes === 2 ? 256 : 0); // the 2-byte field is offset by 256
-      declared += size;
-      if (single) window = size;
-      p += fcsBytes;
-    }
-    if (declared > bound)
-      throw new InputError(
-        `${where}: zstd frames declare ${declared} bytes, more than the ${bound} the zip declares (corrupt, or a zip bomb)`,
-      );
-    if (window > Math.max(bound, MIN_WINDOW_LIMIT)) {
-      throw new InputError(`${where}: zstd window of ${window} bytes is larger than the entry (${bound} bytes); refusing to allocate it`);
-    }
-    for (let last = 0; !last;) {
-      if (p + 3 > raw.length) throw bad('truncated block header');
-      const header = le(p, 3);
-      last = header & 1;
-      const type = (header >> 1) & 3;
-      if (type === 3) throw bad('reserved block type');
-      p += 3 + (type === 1 ? 1 : header >>> 3); // an RLE block stores one byte whatever its size
-    }
-    pos = p + ((fhd >> 2) & 1) * 4; // optional content checksum
-  }
-  if (pos > raw.length) throw bad('truncated frame');
-}
-
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 (ISO-HDLC, as in zip). zlib.crc32 exists only from Node 20.15/22.2, so it is computed here. */
+/** CRC-32 (ISO-HDLC, as in zip): zlib's own where Node has it (20.15+, 22.2+), else computed here. */
 export function crc32(data: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(data);
   if (crcTable === undefined) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
