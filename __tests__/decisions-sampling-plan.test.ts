@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { planForDecision, planForFit } from '../src/decisions/sampling-plan.js';
+import { PLAN_POWER, planForDecision, planForFit, settleChance } from '../src/decisions/sampling-plan.js';
 import { sortedEstimates } from '../src/forecast/elicitation.js';
 import type { BehaviorForecast, TailFit } from '../src/forecast/types.js';
 import type { Decision } from '../src/gate/types.js';
@@ -52,31 +52,55 @@ function decision(metric: Decision['metric'], threshold: number, ends: [number, 
 
 const noSamples = sortedEstimates([0.5], [0]);
 
-describe('planForDecision: worst-query risk, sized with the pivot at (t, m′, n)', () => {
-  // Independent reference (numpy, 60,000 replicates of full Gumbel samples, top 10 by partition, OLS):
-  // the 5% and 95% quantiles of T at t = 10, n = 90,000 are
-  //   m′ =   900: (−3.76, 5.92);  1,800: (−3.38, 5.43);  3,600: (−3.02, 5.08);  7,200: (−2.64, 4.69).
-  // With Q̂ = 0 and β̂ = 1 a threshold at ψ = 5.08 is cleared from m′ ≈ 3,600 on, and one at ψ = −3.02 is breached
-  // from about the same m′. The 95% constant moves 0.37 per doubling of m′ and ours carries ±0.1 (R = 20,000), so m′
-  // is checked to within a factor 1.5.
-  it('finds the eval size at which the expected interval clears a threshold above the forecast', () => {
-    const plan = planForDecision(fitted(), decision('worst-query-risk', pAt(5.08), [pAt(-3.76), pAt(5.92)]), noSamples, opts);
-    expect(plan.kind).toBe('decision');
-    expect(plan.settlesAs).toBe('clear');
-    expect(plan.queries).toBeGreaterThan(3_600 / 1.5);
-    expect(plan.queries).toBeLessThan(3_600 * 1.5);
-    expect(plan.samplesPerTopQuery).toBeNull();
+describe('settleChance: will a fresh eval of m′ queries settle the threshold?', () => {
+  // Independent reference (numpy, 40,000 replicates of full Gumbel samples): today's fit on m = 900 gives the
+  // threshold's true distance z_true = e_Q + z·e_β; a fresh fit on m′ clears when Q̂′ + c_hi·β̂′ ≤ Q_p(n) + z_true and
+  // breaches when Q̂′ + c_lo·β̂′ > it, with c from the numpy pivot at (10, m′, 90,000). Results (clear, breach):
+  //   z = 8,  m′ = 3,600: (0.665, 0.003);  z = 8,  m′ = 900: (0.600, 0.003);  z = −5, m′ = 3,600: (0.0002, 0.929);
+  //   z = −3.5, m′ = 1,800 / 3,600 / 7,200: breach 0.500 / 0.559 / 0.627.
+  // The Monte-Carlo error of both sides and of the constants is within ±0.03.
+  const today = { tailSize: 10, queries: 900, volume: n, confidence: 0.9 };
+  it.each([
+    [8, 3_600, 0.665, 0.003],
+    [8, 900, 0.6, 0.003],
+    [-5, 3_600, 0.0002, 0.929],
+    [-3.5, 7_200, 0.008, 0.627],
+  ])('z = %p, m′ = %p matches numpy', (z, size, clear, breach) => {
+    const chance = settleChance(z, today, size);
+    expect(Math.abs(chance.clear - clear)).toBeLessThan(0.03);
+    expect(Math.abs(chance.breach - breach)).toBeLessThan(0.03);
   });
+});
 
-  it('and the size at which it breaches one below', () => {
-    const plan = planForDecision(fitted(), decision('worst-query-risk', pAt(-3.02), [pAt(-3.76), pAt(5.92)]), noSamples, opts);
+describe('planForDecision: worst-query risk, the smallest m′ that settles it with chance PLAN_POWER', () => {
+  it('plans the smallest m′ whose chance reaches PLAN_POWER, when one exists', () => {
+    // n = 9,000 (n/m = 10): a threshold 3 scale units below the forecast is settled with chance ≥ 0.8 by a modest eval.
+    const near = { ...opts, deploymentVolume: 9_000 };
+    const spec = { tailSize: 10, queries: 900, volume: 9_000, confidence: 0.9 };
+    const f = { ...fitted(), fit: { ...fitted().fit!, intercept: -Math.log(9_000) } };
+    const plan = planForDecision(f, decision('worst-query-risk', pAt(-3), [pAt(-3.2), pAt(5)]), noSamples, near);
     expect(plan.settlesAs).toBe('breach');
-    expect(plan.queries).toBeGreaterThan(3_600 / 1.5);
-    expect(plan.queries).toBeLessThan(3_600 * 1.5);
+    expect(plan.queries).not.toBeNull();
+    const at = settleChance(-3, spec, plan.queries ?? 0);
+    expect(at.clear + at.breach).toBeGreaterThanOrEqual(PLAN_POWER);
+    expect(at.breach).toBeGreaterThan(at.clear);
+    expect(plan.chance).toBeCloseTo(at.clear + at.breach, 12);
+    // Within the 5% bisection step of m′, a smaller eval does not reach it.
+    const below = settleChance(-3, spec, Math.floor((plan.queries ?? 0) / 1.1));
+    expect(below.clear + below.breach).toBeLessThan(PLAN_POWER);
   });
 
-  it('says no eval settles a threshold inside the maximum’s own noise (the Gumbel quantiles −1.10 and 2.97)', () => {
-    // However large the eval, the worst of n queries still varies like a standard Gumbel around Q̂: ψ = 2.5 stays inside.
+  it('a threshold inside today’s interval whose settle chance never reaches PLAN_POWER: no plan, the best chance said', () => {
+    // z = −3.5 lies above today's lower constant −3.76 (inconclusive). numpy above: 0.63 at m′ = 7,200, and the
+    // chance levels off below 0.8 because today's fit cannot say on which side of the maximum's noise the truth is.
+    const plan = planForDecision(fitted(), decision('worst-query-risk', pAt(-3.5), [pAt(-3.76), pAt(5.92)]), noSamples, opts);
+    expect(plan.queries).toBeNull();
+    expect(plan.chance).toBeGreaterThan(0.63);
+    expect(plan.chance).toBeLessThan(PLAN_POWER);
+  });
+
+  it('says no practical eval settles a threshold inside the maximum’s own noise (between the Gumbel points −1.10 and 2.97)', () => {
+    // However large the eval, the worst of n queries still varies like a standard Gumbel around Q_p(n): ψ = 2.5 stays inside.
     const plan = planForDecision(fitted(), decision('worst-query-risk', pAt(2.5), [pAt(-3.76), pAt(5.92)]), noSamples, opts);
     expect(plan.queries).toBeNull();
     expect(plan.settlesAs).toBeNull();

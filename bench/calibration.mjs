@@ -22,6 +22,7 @@
  * - logit-normal: logit p ~ Normal(−6, 1.5) (misspecified, lighter than Gumbel in ψ).
  */
 import { compileSource } from './lib/compile.mjs';
+import { behaviorSample } from './lib/sample.mjs';
 import { mulberry32, binomial } from '../scripts/lib/random.mjs';
 
 const args = process.argv.slice(2);
@@ -99,15 +100,7 @@ function sample(world, m, rand) {
     hits[i] = d.k === undefined ? d.p : d.hits;
     samples[i] = d.k ?? 0;
   }
-  return {
-    name: world.name,
-    queryIds: Array.from({ length: m }, (_, i) => `q${i}`),
-    hits,
-    samples,
-    rows: m,
-    duplicates: 0,
-    exclusions: {},
-  };
+  return behaviorSample(world.name, hits, samples);
 }
 
 function study(world, m, ratio) {

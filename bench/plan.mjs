@@ -9,7 +9,7 @@
  *   node bench/plan.mjs            200 trials per case
  *   node bench/plan.mjs --quick    50 trials
  *
- * Population: ψ ~ Gumbel(−2, 0.15), given probabilities; m = 300 and 900, n = 100·m,
+ * Population: ψ ~ Gumbel(−2, 0.15), given probabilities; m = 300 and 900, n = 10·m and 100·m,
  * t = 10, confidence 0.9, gate-on: interval. Two thresholds, in ψ relative to
  * the true location of the maximum, μ + β·log n: +3.5β (above the Gumbel 95%
  * point 2.97β, so a perfect fit clears it) and −1.5β (below its 5% point
@@ -23,7 +23,6 @@ const args = process.argv.slice(2);
 const trials = args.includes('--quick') ? 50 : 200;
 const MU = -2;
 const BETA = 0.15;
-const RATIO = 100;
 const base = { tailSize: 10, confidence: 0.9, bootstrap: 0, seed: 1, tau: 0.5, backtestSplits: 0, backtestRatio: 10 };
 
 const { load } = compileSource();
@@ -34,8 +33,8 @@ const { sortedEstimates } = await load('forecast/elicitation.js');
 
 const pAt = (psi) => Math.exp(-Math.exp(-psi));
 
-function optsFor(m) {
-  return { ...base, deploymentVolume: RATIO * m };
+function optsFor(m, ratio) {
+  return { ...base, deploymentVolume: ratio * m };
 }
 
 function evalOf(m, rand) {
@@ -54,12 +53,12 @@ function decision(sample, threshold, opts) {
   return { f, d: decide(f, { failWorstQueryRisk: threshold })[0] };
 }
 
-function study(M, offset) {
-  const opts = optsFor(M);
-  const threshold = pAt(MU + BETA * Math.log(RATIO * M) + offset * BETA);
+function study(M, ratio, offset) {
+  const opts = optsFor(M, ratio);
+  const threshold = pAt(MU + BETA * Math.log(ratio * M) + offset * BETA);
   const out = { inconclusive: 0, planned: 0, noPlan: 0, settled: 0, asPlanned: 0, growth: [] };
   for (let s = 0; s < trials; s++) {
-    const rand = mulberry32(7_919 * s + Math.round(offset * 1000) + 17);
+    const rand = mulberry32(7_919 * s + Math.round(offset * 1000) + 31 * ratio + M);
     const sample = evalOf(M, rand);
     const { f, d } = decision(sample, threshold, opts);
     if (d === null || d.outcome !== 'inconclusive') continue;
@@ -86,19 +85,24 @@ const median = (xs) => {
 };
 const share = (x, n) => (n === 0 ? '—' : (x / n).toFixed(2));
 
-console.log(`Sampling plan: does an eval of the planned size settle an inconclusive decision? n = ${RATIO}·m, ${trials} trials per case.`);
-console.log('| m | threshold (ψ above μ + β·log n) | inconclusive at m | with a plan | settled at m′ | as planned | median m′/m |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(`Sampling plan: does an eval of the planned size settle an inconclusive decision? ${trials} trials per case.`);
+console.log('| m | n/m | threshold (ψ above μ + β·log n) | inconclusive at m | with a plan | settled at m′ | as planned | median m′/m |');
+console.log('|---|---|---|---|---|---|---|---|');
 const started = Date.now();
 let planned = 0;
 let settled = 0;
-for (const M of [300, 900]) {
+for (const [M, ratio] of [
+  [300, 10],
+  [300, 100],
+  [900, 10],
+  [900, 100],
+]) {
   for (const offset of [3.5, 5, 7, -1.5, -2.5, -3.5]) {
-    const r = study(M, offset);
+    const r = study(M, ratio, offset);
     planned += r.planned;
     settled += r.settled;
     console.log(
-      `| ${M} | ${offset > 0 ? '+' : ''}${offset}β | ${r.inconclusive} of ${trials} | ${r.planned} | ${share(r.settled, r.planned)} | ${share(r.asPlanned, r.planned)} | ${r.growth.length === 0 ? '—' : `${median(r.growth).toFixed(1)}×`} |`,
+      `| ${M} | ${ratio} | ${offset > 0 ? '+' : ''}${offset}β | ${r.inconclusive} of ${trials} | ${r.planned} | ${share(r.settled, r.planned)} | ${share(r.asPlanned, r.planned)} | ${r.growth.length === 0 ? '—' : `${median(r.growth).toFixed(1)}×`} |`,
     );
   }
 }

@@ -145,6 +145,7 @@ const behavior = z.object({
       settlesAs: z.enum(['clear', 'breach']).nullable(),
       samplesPerTopQuery: z.number().min(0).nullable(),
       resample: count.nullable(),
+      chance: prob.nullable().default(null),
       rateBound: optionalProb,
     })
     .nullable()

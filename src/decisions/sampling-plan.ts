@@ -17,8 +17,8 @@ import { forecastScore } from '../forecast/gumbel-tail.js';
 import { CLOGLOG_SCALE, LOG_SCALE, type Scale } from '../forecast/interval.js';
 import { createRng } from '../forecast/random.js';
 import type { BehaviorForecast, TailFit } from '../forecast/types.js';
-import { hybridInterval, pivotInterval } from '../forecast/uncertainty/prediction-interval.js';
-import { pivotLaw } from '../forecast/uncertainty/pivot.js';
+import { hybridInterval, pivotInterval, type IntervalSpec } from '../forecast/uncertainty/prediction-interval.js';
+import { pivotFits, pivotLaw } from '../forecast/uncertainty/pivot.js';
 import type { BehaviorGate, Decision } from '../gate/types.js';
 import type { BehaviorSample } from '../ingest/observation.js';
 
@@ -39,6 +39,11 @@ export interface SamplingPlan {
   samplesPerTopQuery: number | null;
   /** How many top queries the k′ applies to. */
   resample: number | null;
+  /**
+   * For the worst-query risk: the chance that a fresh eval of `queries` settles it (at least PLAN_POWER), or,
+   * without a practical m′, the best chance an eval up to MAX_GROWTH·m gives. Null for the other plans.
+   */
+  chance: number | null;
   /** For `zero-hits`: the exact upper bound on the per-sample rate that sized `queries` (at today's mean samples per query). */
   rateBound: number | null;
 }
@@ -95,56 +100,114 @@ export function planForDecision(f: BehaviorForecast, d: Decision, est: Estimates
 interface Sized {
   queries: number | null;
   settlesAs: 'clear' | 'breach' | null;
+  chance: number | null;
 }
 
+/** The plan asks that a fresh eval of the planned size settle the decision with at least this chance. */
+export const PLAN_POWER = 0.8;
+
 /**
- * Smallest m′ ≤ MAX_GROWTH·m whose pivot interval around today's fit lies
- * wholly on one side of the threshold: doublings, then a bisection in log m′
- * between the last two. Each step simulates the pivot at (t, m′), cached.
+ * Smallest m′ ≤ MAX_GROWTH·m at which a fresh eval of m′ queries settles the
+ * threshold (clear or breach) with chance PLAN_POWER: doublings, then a
+ * bisection in log m′ between the last two.
  */
 function worstQuerySize(fit: TailFit, threshold: number, opts: PlanOptions): Sized {
   const m = fit.queries;
   const n = opts.deploymentVolume;
-  const centre = forecastScore(fit, n);
-  const scale = -1 / fit.slope;
-  // The threshold in units of β̂ from the forecast: the interval settles when both constants are on one side of it.
-  const z = (elicitationScore(threshold) - centre) / scale;
-  const tail = (1 - opts.confidence) / 2;
-  const settles = (size: number): boolean => {
-    const law = pivotLaw({ tailSize: fit.tailSize, queries: size, volume: n });
-    return z >= 0 ? law.quantile(1 - tail) <= z : law.quantile(tail) > z;
-  };
-  const settlesAs = z >= 0 ? 'clear' : 'breach';
+  const z = (elicitationScore(threshold) - forecastScore(fit, n)) / (-1 / fit.slope);
+  const chance = (size: number) => settleChance(z, { tailSize: fit.tailSize, queries: m, volume: n, confidence: opts.confidence }, size);
   let low = m;
   let high = m;
-  while (!settles(high)) {
-    if (high >= MAX_GROWTH * m) return { queries: null, settlesAs: null };
+  let at = chance(high);
+  while (at.clear + at.breach < PLAN_POWER) {
+    if (high >= MAX_GROWTH * m) return { queries: null, settlesAs: null, chance: at.clear + at.breach };
     low = high;
     high = Math.min(2 * high, MAX_GROWTH * m);
+    at = chance(high);
   }
   // Four halvings of the last doubling in log m′: m′ to within ~5%.
   for (let i = 0; i < 4 && high - low > 1; i++) {
     const mid = Math.round(Math.sqrt(low * high));
-    if (settles(mid)) high = mid;
+    const c = chance(mid);
+    if (c.clear + c.breach >= PLAN_POWER) [high, at] = [mid, c];
     else low = mid;
   }
-  return { queries: high, settlesAs };
+  return { queries: high, settlesAs: at.clear >= at.breach ? 'clear' : 'breach', chance: at.clear + at.breach };
+}
+
+/**
+ * The chance that a fresh eval of `size` queries clears or breaches a
+ * threshold that today's fit puts z = (ψ_thr − Q̂)/β̂ scale units above its
+ * forecast, computed with the pivot's standard-Gumbel refits and nothing else.
+ *
+ * Today's fit is itself noisy: with (e_Q, e_β) = (Q̂° − Q_p(n), β̂°) the
+ * errors of a refit on standard Gumbels at (t, m), the threshold's true
+ * distance from Q_p(n) in true scale units is z_true = e_Q + z·e_β (the pivot
+ * inverted). Each of the R replicates gives one z_true; a fresh eval at
+ * (t, m′) then clears when its upper end Q̂′ + c_hi·β̂′ lies at or below
+ * Q_p(n) + z_true, and breaches when its lower end lies above it. Both ends
+ * are sorted once, so each z_true costs a binary search. Planning on today's
+ * fit as if it were the truth ignores how far it may be off, and measured,
+ * such plans settled a fresh eval about a third of the time (bench/plan.mjs).
+ */
+export function settleChance(z: number, today: IntervalSpec, size: number): { clear: number; breach: number } {
+  const n = today.volume;
+  const logN = Math.log(n);
+  const quantile = -Math.log(-Math.log1p(-1 / n));
+  const tail = (1 - today.confidence) / 2;
+  const future = pivotFits(today.tailSize, size);
+  const law = pivotLaw({ tailSize: today.tailSize, queries: size, volume: n });
+  const cLo = law.quantile(tail);
+  const cHi = law.quantile(1 - tail);
+  const R = future.slope.length;
+  const upper = new Float64Array(R);
+  const lower = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    const a = future.slope[r];
+    const centre = -(logN + future.intercept[r]) / a;
+    upper[r] = centre - cHi / a - quantile;
+    lower[r] = centre - cLo / a - quantile;
+  }
+  upper.sort();
+  lower.sort();
+  const now = pivotFits(today.tailSize, today.queries);
+  let clear = 0;
+  let breach = 0;
+  for (let r = 0; r < now.slope.length; r++) {
+    const a = now.slope[r];
+    const zTrue = -(logN + now.intercept[r]) / a - quantile + z * (-1 / a);
+    clear += countAtOrBelow(upper, zTrue) / R;
+    breach += (R - countAtOrBelow(lower, zTrue)) / R;
+  }
+  return { clear: clear / now.slope.length, breach: breach / now.slope.length };
+}
+
+/** How many of the sorted values are ≤ x. */
+function countAtOrBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Aggregate risk or frequency: today's bootstrap interval narrowed as 1/√m′ on its own scale, around the forecast. */
 function bootstrapSize(f: BehaviorForecast, d: Decision): Sized {
   const scale: Scale = d.metric === 'aggregate-risk' ? CLOGLOG_SCALE : LOG_SCALE;
   const forecast = d.metric === 'aggregate-risk' ? f.aggregateRisk.forecast : f.frequency.forecast;
-  if (forecast === null || d.lower === null || d.upper === null) return { queries: null, settlesAs: null };
+  if (forecast === null || d.lower === null || d.upper === null) return { queries: null, settlesAs: null, chance: null };
   const centre = scale.to(forecast);
   const target = scale.to(d.threshold);
   const halfWidth = target >= centre ? scale.to(d.upper) - centre : centre - scale.to(d.lower);
   const room = Math.abs(target - centre);
-  if (!(room > 0) || !Number.isFinite(halfWidth)) return { queries: null, settlesAs: null };
+  if (!(room > 0) || !Number.isFinite(halfWidth)) return { queries: null, settlesAs: null, chance: null };
   const m = f.queries;
   const size = Math.ceil(m * (halfWidth / room) ** 2);
-  if (size > MAX_GROWTH * m) return { queries: null, settlesAs: null };
-  return { queries: Math.max(size, m + 1), settlesAs: target >= centre ? 'clear' : 'breach' };
+  if (size > MAX_GROWTH * m) return { queries: null, settlesAs: null, chance: null };
+  return { queries: Math.max(size, m + 1), settlesAs: target >= centre ? 'clear' : 'breach', chance: null };
 }
 
 /**
@@ -194,7 +257,7 @@ function withSamples(est: Estimates, count: number, k2: number): Estimates {
 /** The plan for a behaviour without a fit: what would produce one. */
 export function planForFit(f: BehaviorForecast, opts: PlanOptions): SamplingPlan {
   const t = opts.tailSize;
-  const none = { decision: null, settlesAs: null, samplesPerTopQuery: null, resample: null, rateBound: null };
+  const none = { decision: null, settlesAs: null, samplesPerTopQuery: null, resample: null, rateBound: null, chance: null };
   if (f.outcome === 'degenerate') {
     const k = f.topQueries[0]?.samples ?? null;
     // Tied top scores: more samples per top query resolve p̂ finer than 1/k.

@@ -152,16 +152,21 @@ export function pivotLaw(spec: PivotSpec, replicates: number = PIVOT_REPLICATES)
   const lawKey = `${spec.tailSize}|${spec.queries}|${spec.volume}|${replicates}`;
   const known = lawCache.get(lawKey);
   if (known) return known;
-  const fitKey = `${spec.tailSize}|${spec.queries}|${replicates}`;
-  let fits = fitCache.get(fitKey);
-  if (!fits) {
-    fits = simulateFits(spec.tailSize, spec.queries, replicates, createRng(PIVOT_SEED));
-    remember(fitCache, fitKey, fits);
-  }
-  const draws = pivotDraws(fits, spec.volume);
+  const draws = pivotDraws(pivotFits(spec.tailSize, spec.queries, replicates), spec.volume);
   const law: PivotLaw = { spec: { ...spec }, quantile: (q) => quantileSorted(draws, q), cdf: (x) => ecdf(draws, x) };
   remember(lawCache, lawKey, law);
   return law;
+}
+
+/** The standard-Gumbel refits at (t, m), simulated once with the fixed seed and cached (the law and the sampling plan share them). */
+export function pivotFits(tailSize: number, queries: number, replicates: number = PIVOT_REPLICATES): PivotFits {
+  const key = `${tailSize}|${queries}|${replicates}`;
+  let fits = fitCache.get(key);
+  if (!fits) {
+    fits = simulateFits(tailSize, queries, replicates, createRng(PIVOT_SEED));
+    remember(fitCache, key, fits);
+  }
+  return fits;
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): void {

@@ -52,9 +52,13 @@ function decisionSentence(b: ReportBehavior, plan: SamplingPlan): string {
   const what = `${METRIC_LABEL[d.metric]} against the ${d.level} threshold ${formatProbability(d.threshold)}`;
   const parts: string[] = [];
   if (plan.queries !== null && plan.settlesAs !== null) {
-    const about = d.metric === 'worst-query-risk' ? 'about' : 'roughly';
+    const odds = plan.chance === null ? 'roughly (its interval narrowing as 1/√m),' : `with chance ${plan.chance.toFixed(2)},`;
     parts.push(
-      `an eval of ${about} ${formatCount(plan.queries)} queries (${(plan.queries / b.queries).toFixed(1)}× today's) would be expected to ${plan.settlesAs === 'clear' ? 'clear' : 'breach'} the ${what}`,
+      `a fresh eval of ${formatCount(plan.queries)} queries (${(plan.queries / b.queries).toFixed(1)}× today's) would ${odds} ${plan.settlesAs === 'clear' ? 'clear' : 'breach'} the ${what}`,
+    );
+  } else if (plan.chance !== null) {
+    parts.push(
+      `even an eval 100× today's size would settle the ${what} only with chance ${plan.chance.toFixed(2)}: the threshold sits within the noise of the worst query itself, so move the threshold or accept the uncertainty`,
     );
   } else {
     parts.push(`no eval up to 100× today's size is expected to settle the ${what}: the forecast sits on the threshold`);
