@@ -9,7 +9,7 @@ import { downloadArtifacts } from '../src/artifacts/download.js';
 import type { ArtifactClientPort, ListedArtifact } from '../src/artifacts/port.js';
 import { globToRegExp, selectArtifacts } from '../src/artifacts/select.js';
 import type { ArtifactSettings } from '../src/artifacts/settings.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 
 const THIS_RUN = { kind: 'this-run' } as const;
 const RUNNER_ENV = { ACTIONS_RUNTIME_TOKEN: 'x.y.', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' };

@@ -1,4 +1,4 @@
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { readArtifactSettings } from '../src/artifacts/settings.js';
 
 const TOKEN = 'ghs_SettingsTestToken0123456789abcdef';

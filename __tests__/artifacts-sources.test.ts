@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { artifactSourceFiles } from '../src/artifacts/sources.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 
 let root: string;
 /** Writes `files` (relative path → content) under root/<name>/ and returns the artifact's directory record. */

@@ -11,7 +11,7 @@ import { findFiles } from '../src/baseline/find-files.js';
 import { locateBaseline } from '../src/baseline/locate.js';
 import type { ArtifactQuery, BaselinePorts, LocateContext, RunQuery, WorkflowRun } from '../src/baseline/ports.js';
 import { findBaselineRun } from '../src/baseline/workflow-run.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 
 function tempTree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tailgate-locate-'));

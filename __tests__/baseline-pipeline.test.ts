@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { resolveGlobs } from '../src/ingest/resolve.js';
 import { runPipeline } from '../src/pipeline.js';
 import { serializeReport } from '../src/report/json.js';

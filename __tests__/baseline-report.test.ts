@@ -10,7 +10,7 @@ import { compareReports } from '../src/baseline/compare-reports.js';
 import { fromReport } from '../src/baseline/from-report.js';
 import { looksLikeReport, parseReport, readReportFile } from '../src/baseline/read-report.js';
 import type { StoredReport } from '../src/baseline/report-schema.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { serializeReport } from '../src/report/json.js';
 import { failReport, passReport } from './helpers/reports.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs, type OptionSpec } from '../src/cli/args.js';
 import { errorText } from '../src/cli/main.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 
 const SPECS: OptionSpec[] = [
   { name: 'deployment-volume' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { settingsProblems, validateSettings, type SettingsLike } from '../src/config/validate.js';
 
 /** A valid settings object (the documented defaults plus a volume); each test breaks one thing. */

@@ -9,9 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Accumulator } from '../src/ingest/accumulator.js';
-import { InputError, type FormatReader } from '../src/ingest/format.js';
+import type { FormatReader } from '../src/ingest/format.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { LIMITS } from '../src/ingest/limits.js';
+import { InputError } from '../src/domain/errors.js';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-bounds-'))));

@@ -24,9 +24,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, type FormatReader } from '../src/ingest/format.js';
+import type { FormatReader } from '../src/ingest/format.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from '../src/ingest/ingest.js';
 import type { BehaviorSample, SourceFile } from '../src/ingest/observation.js';
+import { InputError } from '../src/domain/errors.js';
 
 const fixture = (rel: string): SourceFile => ({
   path: fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url)),

@@ -1,4 +1,4 @@
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { locateSyntaxError, parseLenientJson, parseLenientJsonBytes } from '../src/ingest/lenient-json.js';
 
 // Expected values follow Python's json module, which writes and reads the

@@ -1,7 +1,8 @@
-import { InputError, type MappingOptions } from '../src/ingest/format.js';
+import type { MappingOptions } from '../src/ingest/format.js';
 import type { EpochRecord, LogInfo } from '../src/ingest/inspect-schema.js';
 import { ingestScoreRecords, inspectFloat, resolveScorer } from '../src/ingest/inspect-scores.js';
 import type { ObservationSink } from '../src/ingest/observation.js';
+import { InputError } from '../src/domain/errors.js';
 
 const log: LogInfo = { where: 'log.eval', task: 't', model: 'm', declaredScorers: [] };
 

@@ -3,7 +3,7 @@
  * what JSON.parse (with Python's NaN/Infinity) gives for the same members,
  * and it must refuse exactly the syntax errors parseLenientJson refuses.
  */
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { JsonBytes } from '../src/ingest/json-scan.js';
 import { parseLenientJson } from '../src/ingest/lenient-json.js';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { forEachLine } from '../src/ingest/lines.js';
 import type { SourceFile } from '../src/ingest/observation.js';
 

@@ -12,7 +12,7 @@ import { zip } from '../scripts/lib/zip-writer.mjs';
 import { parseReport } from '../src/baseline/read-report.js';
 import { parsePolicy } from '../src/config/policy.js';
 import { canonicalJson, NestingError } from '../src/ingest/canonical.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { parseLenientJson } from '../src/ingest/lenient-json.js';
 import { LIMITS } from '../src/ingest/limits.js';

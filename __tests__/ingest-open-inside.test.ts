@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fstatSync, mkdirSync, mkdtempSync, openSync, closeSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import type { SourceFile } from '../src/ingest/observation.js';
 import { openInside, openInsideFd, readInsideSync, verifyOpened } from '../src/ingest/open-inside.js';
 

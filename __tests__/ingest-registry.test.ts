@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, type FormatReader } from '../src/ingest/format.js';
+import type { FormatReader } from '../src/ingest/format.js';
 import { chooseReader, DETECT_BYTES, FORMATS, formatIds } from '../src/ingest/registry.js';
+import { InputError } from '../src/domain/errors.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { resolveGlobs } from '../src/ingest/resolve.js';
 
 let top: string;

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { zip } from '../scripts/lib/zip-writer.mjs';
 import { parseReport } from '../src/baseline/read-report.js';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { describeIssue, describeValue, safeCheck } from '../src/ingest/schema-issue.js';
 import { errorOf } from './helpers/input-error.js';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { LIMITS } from '../src/ingest/limits.js';
 import { crc32, openZip, type ZipLimits } from '../src/ingest/zip.js';
 import { decodeZstd } from '../src/ingest/zstd.js';

@@ -3,7 +3,7 @@
  * stream hands over. Frames built by hand (RFC 8878 §3.1) are fed whole and
  * one byte at a time: the output, and every refusal, must be the same.
  */
-import { InputError } from '../src/ingest/format.js';
+import { InputError } from '../src/domain/errors.js';
 import { decodeZstd, ZstdDecoder } from '../src/ingest/zstd.js';
 
 /** Magic 28 B5 2F FD; descriptor 0x20 = single segment, 1-byte content size `n`; one raw block of `n` bytes of `byte`. */

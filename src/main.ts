@@ -13,7 +13,7 @@
 import * as core from '@actions/core';
 import { readSettings } from './config/inputs.js';
 import { exitCodeFor } from './gate/exit.js';
-import { InputError } from './ingest/format.js';
+import { InputError } from './domain/errors.js';
 import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';

@@ -15,7 +15,7 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from './ingest/format.js';
+import { InputError } from './domain/errors.js';
 import { isInside, linkOnTheWay, type PathScope } from './ingest/inside.js';
 
 /**

@@ -8,7 +8,7 @@
 import { layerMapping } from './config/mapping.js';
 import type { Settings } from './config/settings.js';
 import type { MappingOptions } from './ingest/format.js';
-import { InputError } from './ingest/format.js';
+import { InputError } from './domain/errors.js';
 import type { PathScope } from './ingest/inside.js';
 import type { SourceGroup } from './ingest/ingest.js';
 import { LIMITS } from './ingest/limits.js';

@@ -1,4 +1,4 @@
-import { InputError } from '../../src/ingest/format.js';
+import { InputError } from '../../src/domain/errors.js';
 
 /** Runs `fn`, expects an InputError, and returns its message. */
 export function errorOf(fn: () => unknown): string {

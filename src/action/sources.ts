@@ -14,7 +14,7 @@ import { downloadArtifacts } from '../artifacts/download.js';
 import { readArtifactSettings } from '../artifacts/settings.js';
 import { artifactGroupFiles } from '../artifacts/sources.js';
 import type { Settings } from '../config/settings.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { SourceGroup } from '../ingest/ingest.js';
 import { groupSpecs, RESULTS_LABEL, workspaceGroups } from '../source-groups.js';
 import { log } from './log.js';

@@ -7,7 +7,7 @@
  * hold a whole HTML error page as their message, and neither is trusted to
  * keep a token out of it, so every message is trimmed and redacted here.
  */
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { redact } from '../report/redact.js';
 import { describeScope, type ArtifactScope } from './port.js';
 

@@ -11,7 +11,7 @@
  */
 import { mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { openInsideFd } from '../ingest/open-inside.js';
 import { openZip, type ZipLimits, type ZipReader } from '../ingest/zip.js';
 

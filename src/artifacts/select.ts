@@ -3,7 +3,7 @@
  * that is asked for but absent is an InputError that lists what the run has,
  * because a typo in a name or a shard that never uploaded is the usual cause.
  */
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { describeScope, type ArtifactScope, type ListedArtifact } from './port.js';
 import type { ArtifactSelection } from './settings.js';
 

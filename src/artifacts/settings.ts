@@ -6,7 +6,7 @@
  * the inputs; the token's value never appears in a message.
  */
 import { parseMultiline } from '../config/parse.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { ArtifactScope } from './port.js';
 
 /** Which artifacts to take from the run. */

@@ -5,7 +5,7 @@
  * repeating a (behaviour, query, sample id) are counted as `duplicates`.
  */
 import path from 'node:path';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../ingest/limits.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { matchInside } from '../ingest/resolve.js';

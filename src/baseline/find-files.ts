@@ -10,7 +10,7 @@
  * by name, at most LIMITS.maxFiles.
  */
 import path from 'node:path';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { PathScope } from '../ingest/inside.js';
 import { LIMITS } from '../ingest/limits.js';
 import type { SourceFile } from '../ingest/observation.js';

@@ -13,7 +13,7 @@
 import type { Settings } from '../config/settings.js';
 import { forecastBehavior } from '../forecast/forecast-behavior.js';
 import { forecastOptions } from '../forecast-options.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { fromReport } from './from-report.js';

@@ -14,7 +14,7 @@
  */
 import { join } from 'node:path';
 import type { BaselineSource } from '../config/settings.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { redact } from '../report/redact.js';
 import type { PathScope } from '../ingest/inside.js';
 import type { BaselineOrigin, LocatedBaseline } from './types.js';

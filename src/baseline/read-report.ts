@@ -3,7 +3,7 @@
  * first bytes, a bounded read, then strict validation against our schema.
  */
 import { clip } from '../ingest/excerpt.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { openInside } from '../ingest/open-inside.js';
 import { describeIssue, safeCheck } from '../ingest/schema-issue.js';

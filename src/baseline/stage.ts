@@ -10,7 +10,7 @@
  */
 import type { Settings } from '../config/settings.js';
 import { anyRiskIncrease } from '../config/increase.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { ReportBaseline } from '../report/types.js';
 import { findFiles } from './find-files.js';
 import { loadBaseline, type LoadSettings } from './load.js';

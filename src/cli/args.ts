@@ -1,4 +1,4 @@
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 
 /** One option a command accepts, spelled without the leading `--`. */
 export interface OptionSpec {

@@ -3,7 +3,7 @@ import { READING_INPUTS, readMapping } from '../config/mapping.js';
 import { parseInteger, parseMultiline, parseNumber } from '../config/parse.js';
 import { BOUNDS } from '../config/validate.js';
 import type { MappingOptions } from '../ingest/format.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { BacktestCell } from '../forecast/paper-backtest.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { InputName } from '../config/inputs.js';
 import { READING_INPUTS } from '../config/mapping.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readSettings } from '../config/inputs.js';
 import type { RedTeamResult } from '../forecast/source-choice.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { forecastRedTeam } from '../redteam/run.js';
 import { renderRedTeamText } from '../report/compare-text.js';
 import { truncateText } from '../report/escape.js';

@@ -6,7 +6,7 @@ import { anyRiskIncrease } from '../config/increase.js';
 import { readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import type { Breach, Verdict } from '../gate/types.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { pathRoot } from '../ingest/inside.js';
 import type { SourceFile } from '../ingest/observation.js';
 import { renderReportsMarkdown } from '../report/compare-markdown.js';

@@ -1,6 +1,6 @@
 import { INPUT_NAMES, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../ingest/limits.js';
 import { runPipeline } from '../pipeline.js';
 import { serializeReport } from '../report/json.js';

@@ -1,5 +1,5 @@
 import { INPUT_NAMES } from '../config/inputs.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { safeLog } from '../report/safe-log.js';
 import { VERSION } from '../version.js';
 import { runBacktest } from './backtest.js';

@@ -1,4 +1,4 @@
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { checkOutputPath, writeFileWhole } from '../output-files.js';
 
 /**

@@ -12,7 +12,7 @@
  * Contradictory or dangling combinations are errors naming the inputs, so a
  * typo never silently turns the comparison off.
  */
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { parseFactor } from './factor.js';
 import { parseBoolean, parseInteger, parseMultiline } from './parse.js';
 import type { BaselineSettings, BaselineSource, RiskIncrease } from './settings.js';

@@ -4,7 +4,7 @@
  * query). Like parse.ts, each check returns a {@link Checked} problem text so
  * the input reader and the policy loader can put their own location in front.
  */
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import type { Checked } from './parse.js';
 
 /** A factor above this is a typo (a million-fold increase is already certain to be outside the noise). */

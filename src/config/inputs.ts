@@ -7,7 +7,7 @@
  * non-empty value is parsed strictly and never replaced by the default.
  */
 import { resolve } from 'node:path';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { pathRoot, rootName, type PathScope } from '../ingest/inside.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { METRICS, THRESHOLD_INPUTS } from './effective.js';

@@ -10,7 +10,7 @@
  * front of the same problem text.
  */
 import type { MappingOptions } from '../ingest/format.js';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { checkBoolean, checkNumber, nameOf, type Checked } from './parse.js';
 
 /** The mapping inputs (and policy group keys), in documentation order. */

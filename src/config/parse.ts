@@ -8,7 +8,7 @@
  * so the policy loader can put its own location (file, line, key path) in
  * front of the same problem text.
  */
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 

@@ -37,7 +37,7 @@
 import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { clip } from '../ingest/excerpt.js';
 import { LIMITS } from '../ingest/limits.js';
 import { readInsideSync } from '../ingest/open-inside.js';

@@ -4,7 +4,7 @@
  * gets the same checks as one read from inputs. Every message names the
  * action inputs (or the policy file and key) involved.
  */
-import { InputError } from '../ingest/format.js';
+import { InputError } from '../domain/errors.js';
 import { MAX_VOLUME } from './parse.js';
 import type { BehaviorPolicy, Settings, Thresholds } from './settings.js';
 import { layerPolicies, METRICS, THRESHOLD_INPUTS } from './effective.js';

@@ -47,11 +47,3 @@ export interface FormatReader {
   detect(head: Buffer, name: string): boolean;
   read(file: SourceFile, options: MappingOptions, sink: ObservationSink): Promise<ReadSummary>;
 }
-
-/** Bad user input: the message names the file (and line or entry) and what to do. main.ts reports it as `error`. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { canonicalJson, shortHash } from './canonical.js';
 import { clip, clipList } from './excerpt.js';
-import { InputError, type FormatReader, type ReadSummary } from './format.js';
+import type { FormatReader, ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from './json-file.js';
 import type { ObservationSink } from './observation.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * garak `report.jsonl` (checked against garak/attempt.py `Attempt.as_dict`,

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { Accumulator } from './accumulator.js';
-import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
+import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
 import type { BehaviorSample, ObservationSink, SourceFile } from './observation.js';
 import { chooseReader, FORMATS } from './registry.js';
 import { resolveGlobs } from './resolve.js';
+import { InputError } from '../domain/errors.js';
 
 export interface IngestOptions {
   /** `auto` or a reader id. */

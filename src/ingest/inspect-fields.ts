@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { checkInspect, LogHeader } from './inspect-schema.js';
 import { JsonBytes, type Fields } from './json-scan.js';
 

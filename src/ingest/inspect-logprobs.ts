@@ -1,7 +1,8 @@
 import { preview } from './excerpt.js';
-import { InputError, type MappingOptions } from './format.js';
+import type { MappingOptions } from './format.js';
 import { queryIdOf, type LogInfo, type SampleLogprobs, type TokenLogprob } from './inspect-schema.js';
 import type { ObservationSink } from './observation.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * Multiple-choice probabilities from logprobs (`useLogprobs`): for each

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { jsonPath } from './json-file.js';
 import { describeIssue, safeCheck } from './schema-issue.js';
 

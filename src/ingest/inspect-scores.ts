@@ -1,7 +1,8 @@
 import { clip, clipList, preview } from './excerpt.js';
-import { InputError, type MappingOptions } from './format.js';
+import type { MappingOptions } from './format.js';
 import { queryIdOf, type EpochRecord, type LogInfo } from './inspect-schema.js';
 import type { ObservationSink } from './observation.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * Inspect scores → per-epoch hits.

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { clip } from './excerpt.js';
-import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
+import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
 import { ingestLogprobSamples } from './inspect-logprobs.js';
 import { HEADER_FIELDS, LOGPROB_FIELDS, readArray, readJsonLog, readObject, SCORE_FIELDS } from './inspect-fields.js';
 import type { Fields } from './json-scan.js';
@@ -19,6 +19,7 @@ import type { ObservationSink, SourceFile } from './observation.js';
 import { openInside, openInsideFd } from './open-inside.js';
 import { release } from './release.js';
 import { openZip, type ZipLimits, type ZipReader } from './zip.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * Inspect AI logs (DESIGN §4): `.eval` zips and `.json` EvalLogs.

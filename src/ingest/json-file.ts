@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { z } from 'zod';
 import { clip } from './excerpt.js';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
 import { forEachLine } from './lines.js';

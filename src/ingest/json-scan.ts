@@ -1,4 +1,4 @@
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { parseLenientJson } from './lenient-json.js';
 
 /** Which members of an object to read: `true` parses one whole, `{ each }` reads every member of an object-valued one for `each`. */

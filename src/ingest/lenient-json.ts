@@ -1,4 +1,4 @@
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * JSON as Python writes it. `json.dumps` and pydantic (`ser_json_inf_nan =

@@ -1,4 +1,4 @@
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import type { SourceFile } from './observation.js';
 import { openInside } from './open-inside.js';
 

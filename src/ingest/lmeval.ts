@@ -1,5 +1,5 @@
 import { clip, clipList, preview } from './excerpt.js';
-import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
+import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from './json-file.js';
 import {
   ChoiceNames,
@@ -14,6 +14,7 @@ import {
   type SampleRow,
 } from './lmeval-schema.js';
 import type { ObservationSink, SourceFile } from './observation.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * lm-evaluation-harness `samples_<task>_<date>.jsonl` (see lmeval-schema.ts

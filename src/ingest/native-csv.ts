@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse';
 import { clip } from './excerpt.js';
-import { InputError, type FormatReader, type ReadSummary } from './format.js';
+import type { FormatReader, ReadSummary } from './format.js';
 import { LIMITS } from './limits.js';
 import { mapNativeRow } from './native-row.js';
 import type { SourceFile } from './observation.js';
 import { openInside } from './open-inside.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * Native CSV (DESIGN §4): a header row naming the columns of

@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { isInside, linkOnTheWay, linkOnTheWaySync, outsideMessage } from './inside.js';
 import type { SourceFile } from './observation.js';
 

@@ -1,6 +1,6 @@
 import { canonicalJson, shortHash } from './canonical.js';
 import { clipList } from './excerpt.js';
-import { InputError, type FormatReader, type MappingOptions, type ReadSummary } from './format.js';
+import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, messageOf, readJsonFile } from './json-file.js';
 import type { ObservationSink } from './observation.js';
 import {
@@ -13,6 +13,7 @@ import {
   ResultRowSchema,
   type ResultRow,
 } from './promptfoo-schema.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * promptfoo `eval -o results.json` (v3; legacy v2) and `-o results.jsonl`.

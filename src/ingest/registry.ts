@@ -1,4 +1,4 @@
-import { InputError, type FormatReader } from './format.js';
+import type { FormatReader } from './format.js';
 import { garakReader } from './garak.js';
 import { harmbenchBehaviorReader, harmbenchReader } from './harmbench.js';
 import { inspectReader } from './inspect.js';
@@ -8,6 +8,7 @@ import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
 import type { SourceFile } from './observation.js';
 import { openInside } from './open-inside.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * Every known format, in detection order: `auto` picks the first reader whose

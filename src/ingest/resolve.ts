@@ -2,7 +2,7 @@ import { readdir, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { confinementRoot, isInside, linkOnTheWay, outsideMessage, rootName, type PathScope } from './inside.js';
 import { LIMITS } from './limits.js';
 import type { SourceFile } from './observation.js';

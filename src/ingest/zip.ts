@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 import { LIMITS } from './limits.js';
 import { closeFd } from './open-inside.js';
 import { release } from './release.js';

@@ -1,5 +1,5 @@
 import { Decompress } from 'fzstd';
-import { InputError } from './format.js';
+import { InputError } from '../domain/errors.js';
 
 /**
  * zstd (zip method 93, what Inspect writes) decoded as the compressed bytes
