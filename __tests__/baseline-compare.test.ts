@@ -12,8 +12,8 @@ import {
   intervalsOverlap,
   RATIO_FLOOR,
 } from '../src/baseline/compare.js';
-import type { Baseline, BaselineBehavior } from '../src/baseline/types.js';
-import type { BehaviorForecast } from '../src/forecast/types.js';
+import type { Baseline, BaselineBehavior } from '../src/domain/baseline.js';
+import type { BehaviorForecast } from '../src/domain/forecast.js';
 import { gate, type GateSettings } from '../src/gate/gate.js';
 
 const interval = (forecast: number | null, lower: number | null, upper: number | null) => ({ forecast, lower, upper });

@@ -19,7 +19,7 @@ import { InputError } from '../src/domain/errors.js';
 import { resolveGlobs } from '../src/ingest/resolve.js';
 import { runPipeline } from '../src/pipeline.js';
 import { serializeReport } from '../src/report/json.js';
-import type { Report } from '../src/report/types.js';
+import type { Report } from '../src/domain/report.js';
 import { mulberry32 } from './helpers/prng.js';
 
 function jsonl(behavior: string, m: number, c: number, lambda: number, seed: number): string {

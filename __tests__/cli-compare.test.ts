@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { increaseVerdict } from '../src/cli/compare-reports.js';
 import { main } from '../src/cli/main.js';
 import { serializeReport } from '../src/report/json.js';
-import type { Report, ReportBehavior } from '../src/report/types.js';
+import type { Report, ReportBehavior } from '../src/domain/report.js';
 import { baseReport, tailBehavior } from './helpers/reports.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

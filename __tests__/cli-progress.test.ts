@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { createProgress, withRowProgress, type ProgressStream } from '../src/cli/progress.js';
 import type { FormatReader } from '../src/ingest/format.js';
-import type { ObservationSink } from '../src/ingest/observation.js';
+import type { ObservationSink } from '../src/domain/observation.js';
 
 /** A fake stderr that records what is written. */
 function stream(isTTY: boolean, columns = 80): ProgressStream & { written: string[] } {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PLAN_POWER, planForDecision, planForFit, settleChance } from '../src/decisions/sampling-plan.js';
 import { sortedEstimates } from '../src/forecast/elicitation.js';
-import type { BehaviorForecast, TailFit } from '../src/forecast/types.js';
-import type { Decision } from '../src/gate/types.js';
+import type { BehaviorForecast, TailFit } from '../src/domain/forecast.js';
+import type { Decision } from '../src/domain/gate.js';
 
 const n = 90_000;
 const opts = { tailSize: 10, deploymentVolume: n, confidence: 0.9, bootstrap: 0, seed: 1 };

@@ -1,7 +1,7 @@
 import { forecastBehavior } from '../src/forecast/forecast-behavior.js';
 import { fitGumbelTail, worstQueryRisk } from '../src/forecast/gumbel-tail.js';
-import type { BehaviorSample } from '../src/ingest/observation.js';
-import type { ForecastOptions } from '../src/forecast/types.js';
+import type { BehaviorSample } from '../src/domain/observation.js';
+import type { ForecastOptions } from '../src/domain/forecast.js';
 import { gumbelScores, mulberry32 } from './helpers/prng.js';
 
 const options: ForecastOptions = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { errorSummary, worstCaseSample } from '../src/forecast/errors.js';
 import { forecastBehavior } from '../src/forecast/forecast-behavior.js';
-import type { ForecastOptions } from '../src/forecast/types.js';
+import type { ForecastOptions } from '../src/domain/forecast.js';
 import { withWorstCase } from '../src/forecast/worst-case.js';
-import type { BehaviorSample, ErroredSamples } from '../src/ingest/observation.js';
+import type { BehaviorSample, ErroredSamples } from '../src/domain/observation.js';
 
 const OPTS: ForecastOptions = {
   deploymentVolume: 1e4,

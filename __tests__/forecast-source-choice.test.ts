@@ -10,8 +10,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { chooseSource, type SourceSamples } from '../src/forecast/source-choice.js';
 import { queriesBought } from '../src/forecast/queries-bought.js';
-import type { ForecastOptions } from '../src/forecast/types.js';
-import type { BehaviorSample } from '../src/ingest/observation.js';
+import type { ForecastOptions } from '../src/domain/forecast.js';
+import type { BehaviorSample } from '../src/domain/observation.js';
 import { mulberry32 } from './helpers/prng.js';
 
 /** m given probabilities with ψ = c + E/λ (test generator independent of src/forecast/random.ts). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { exitCodeFor, shouldWarn } from '../src/gate/exit.js';
-import type { Mode, OnInsufficient } from '../src/config/settings.js';
-import type { Verdict } from '../src/gate/types.js';
+import type { Mode, OnInsufficient } from '../src/domain/rules.js';
+import type { Verdict } from '../src/domain/gate.js';
 
 /**
  * Every (verdict, mode, on-insufficient-data / on-inconclusive) combination, written out from the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { gate, type GateSettings } from '../src/gate/gate.js';
-import type { BehaviorForecast } from '../src/forecast/types.js';
-import type { Thresholds } from '../src/config/settings.js';
+import type { BehaviorForecast } from '../src/domain/forecast.js';
+import type { Thresholds } from '../src/domain/rules.js';
 
 /** A fake forecast: only the numbers the gate reads matter here (the gate is under test, not the forecast). */
 function forecast(

@@ -1,5 +1,5 @@
 import { Accumulator } from '../src/ingest/accumulator.js';
-import type { BehaviorSample } from '../src/ingest/observation.js';
+import type { BehaviorSample } from '../src/domain/observation.js';
 
 function only(acc: Accumulator, name: string): BehaviorSample {
   const found = acc.finish().find((b) => b.name === name);

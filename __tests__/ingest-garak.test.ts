@@ -2,11 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MappingOptions } from '../src/ingest/format.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/domain/observation.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 

@@ -26,7 +26,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FormatReader } from '../src/ingest/format.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from '../src/ingest/ingest.js';
-import type { BehaviorSample, SourceFile } from '../src/ingest/observation.js';
+import type { BehaviorSample, SourceFile } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 
 const fixture = (rel: string): SourceFile => ({

@@ -2,14 +2,15 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FormatReader, MappingOptions } from '../src/ingest/format.js';
+import type { FormatReader } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchBehaviorReader, harmbenchReader } from '../src/ingest/harmbench.js';
 import { readJsonFile } from '../src/ingest/json-file.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/domain/observation.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 
 // results.json as HarmBench's evaluate_completions.py writes it
 // (json.dump(results, indent=4); rows {test_case, generation, label, advbench_label}):

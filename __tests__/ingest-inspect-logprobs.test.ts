@@ -2,10 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MappingOptions } from '../src/ingest/format.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 import { readInspect } from '../src/ingest/inspect.js';
 import { answerCharacter, optionProbability } from '../src/ingest/inspect-logprobs.js';
-import type { ObservationSink } from '../src/ingest/observation.js';
+import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/inspect/${name}`, import.meta.url));

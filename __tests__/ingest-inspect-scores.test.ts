@@ -1,7 +1,7 @@
-import type { MappingOptions } from '../src/ingest/format.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 import type { EpochRecord, LogInfo } from '../src/ingest/inspect-schema.js';
 import { ingestScoreRecords, inspectFloat, resolveScorer } from '../src/ingest/inspect-scores.js';
-import type { ObservationSink } from '../src/ingest/observation.js';
+import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 
 const log: LogInfo = { where: 'log.eval', task: 't', model: 'm', declaredScorers: [] };

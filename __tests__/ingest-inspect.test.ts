@@ -2,10 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MappingOptions } from '../src/ingest/format.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 import { inspectReader, isInspectEval, isInspectJson, readInspect } from '../src/ingest/inspect.js';
 import { LIMITS } from '../src/ingest/limits.js';
-import type { ObservationSink } from '../src/ingest/observation.js';
+import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 
 // Fixtures: scripts/make-inspect-fixtures.mjs, where each log's rows are listed

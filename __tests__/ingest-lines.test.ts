@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/domain/errors.js';
 import { forEachLine } from '../src/ingest/lines.js';
-import type { SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/domain/observation.js';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-lines-'))));

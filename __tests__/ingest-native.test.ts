@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Accumulator } from '../src/ingest/accumulator.js';
-import type { FormatReader, MappingOptions } from '../src/ingest/format.js';
+import type { FormatReader } from '../src/ingest/format.js';
 import { LIMITS } from '../src/ingest/limits.js';
 import { makeNativeCsv, nativeCsv } from '../src/ingest/native-csv.js';
 import { nativeJsonl } from '../src/ingest/native-jsonl.js';
-import type { BehaviorSample, SourceFile } from '../src/ingest/observation.js';
+import type { BehaviorSample, SourceFile } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/native/', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));

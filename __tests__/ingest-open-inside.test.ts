@@ -8,7 +8,7 @@ import { fstatSync, mkdirSync, mkdtempSync, openSync, closeSync, realpathSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/domain/errors.js';
-import type { SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/domain/observation.js';
 import { openInside, openInsideFd, readInsideSync, verifyOpened } from '../src/ingest/open-inside.js';
 
 let ws: string;

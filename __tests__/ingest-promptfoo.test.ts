@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, shortHash } from '../src/ingest/canonical.js';
-import type { FormatReader, MappingOptions } from '../src/ingest/format.js';
+import type { FormatReader } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/ingest/observation.js';
+import type { SourceFile } from '../src/domain/observation.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 import { InputError } from '../src/domain/errors.js';
+import type { MappingOptions } from '../src/domain/mapping.js';
 
 // Fixtures follow promptfoo's OutputFile / EvaluateResult (src/types/index.ts,
 // src/util/output createOutputData, EvalResult.toEvaluateResult) field for

@@ -12,7 +12,7 @@ import { readSettings } from '../src/config/inputs.js';
 import { InputError } from '../src/domain/errors.js';
 import { resolveGlobs } from '../src/ingest/resolve.js';
 import { runPipeline } from '../src/pipeline.js';
-import type { Report } from '../src/report/types.js';
+import type { Report } from '../src/domain/report.js';
 import { groupSpecs, workspaceGroups } from '../src/source-groups.js';
 import { expectScenarioReport, INPUTS, POLICY, scenarioFiles } from './helpers/policy-files-scenario.js';
 import { writeFiles } from './helpers/run-action.js';

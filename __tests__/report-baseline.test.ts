@@ -4,11 +4,11 @@
  * risk-increase breach, the size budget, and the plain-text versions.
  */
 import { describe, expect, test } from '@jest/globals';
-import type { BehaviorChoice, RedTeamResult } from '../src/forecast/source-choice.js';
+import type { BehaviorChoice, RedTeamResult } from '../src/domain/red-team.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { baselineLines, formatRatio } from '../src/report/sections/baseline.js';
 import { choiceSentence, formatAmount, redTeamLines, redTeamMarkdown } from '../src/report/sections/red-team.js';
-import type { Report } from '../src/report/types.js';
+import type { Report } from '../src/domain/report.js';
 import { ATTACKS, baselineReport, passReport } from './helpers/reports.js';
 
 const render = (report: Report, maxChars = 65_536): string => renderMarkdown(report, { maxChars }).body;

@@ -1,6 +1,6 @@
-import type { CurvePoint } from '../src/forecast/types.js';
+import type { CurvePoint } from '../src/domain/forecast.js';
 import { renderChart } from '../src/report/chart.js';
-import type { ReportBehavior } from '../src/report/types.js';
+import type { ReportBehavior } from '../src/domain/report.js';
 import { ATTACKS, baseReport, injectionReport, insufficientBehavior, tailBehavior } from './helpers/reports.js';
 
 /** A behaviour whose curve is exactly the given forecasts at 1k, 1M, 1G (so log10 is known by hand). */

@@ -21,7 +21,7 @@ import { compareStoredReports } from '../src/cli/compare-reports.js';
 import { renderRedTeamText, renderReportsText } from '../src/report/compare-text.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { renderTerminal } from '../src/report/terminal.js';
-import type { Report } from '../src/report/types.js';
+import type { Report } from '../src/domain/report.js';
 import { baselineReport, baseReport, failReport, injectionReport, passReport, warnAdvisoryReport } from './helpers/reports.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');

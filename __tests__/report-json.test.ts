@@ -1,8 +1,8 @@
 import type { Settings } from '../src/config/settings.js';
-import type { BehaviorForecast } from '../src/forecast/types.js';
-import type { BehaviorGate, GateResult } from '../src/gate/types.js';
+import type { BehaviorForecast } from '../src/domain/forecast.js';
+import type { BehaviorGate, GateResult } from '../src/domain/gate.js';
 import { assertFiniteNumbers, buildReport, serializeReport, type BuildReportArgs } from '../src/report/json.js';
-import type { ReportBehavior } from '../src/report/types.js';
+import type { ReportBehavior } from '../src/domain/report.js';
 import { failReport, insufficientBehavior, tailBehavior } from './helpers/reports.js';
 
 function forecastOf(b: ReportBehavior): BehaviorForecast {

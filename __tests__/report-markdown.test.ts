@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../src/report/markdown.js';
-import type { Report } from '../src/report/types.js';
+import type { Report } from '../src/domain/report.js';
 import {
   baseReport,
   breaching,

@@ -6,7 +6,7 @@
  */
 import { effectiveFor } from './config/effective.js';
 import type { Settings } from './config/settings.js';
-import type { ForecastOptions } from './forecast/types.js';
+import type { ForecastOptions } from './domain/forecast.js';
 
 /** Self-check backtest defaults (DESIGN §1): 50 splits, fit on m/10. */
 export const BACKTEST_SPLITS = 50;

@@ -24,7 +24,7 @@ import { log } from './action/log.js';
 import { registerRunSecrets } from './action/secrets.js';
 import { checkReportPaths } from './output-files.js';
 import { redactDeep } from './report/redact.js';
-import type { Report } from './report/types.js';
+import type { Report } from './domain/report.js';
 
 export async function run(): Promise<void> {
   /** Set once the report files are on disk, so a later failure can mark them. */

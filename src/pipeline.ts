@@ -8,7 +8,7 @@
 import { compareWithBaseline } from './baseline/compare.js';
 import type { BaselinePorts, LocateContext } from './baseline/ports.js';
 import { baselineStep } from './baseline/stage.js';
-import type { LocatedBaseline } from './baseline/types.js';
+import type { LocatedBaseline } from './domain/baseline.js';
 import type { Settings } from './config/settings.js';
 import { planFor } from './decisions/sampling-plan.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
@@ -17,10 +17,10 @@ import { forecastOptions } from './forecast-options.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
 import type { PathScope } from './ingest/inside.js';
-import type { SourceFile } from './ingest/observation.js';
+import type { SourceFile } from './domain/observation.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
-import type { Report } from './report/types.js';
+import type { Report } from './domain/report.js';
 import { VERSION } from './version.js';
 
 export { forecastOptions } from './forecast-options.js';

@@ -7,7 +7,7 @@
  */
 import { layerMapping } from './config/mapping.js';
 import type { Settings } from './config/settings.js';
-import type { MappingOptions } from './ingest/format.js';
+import type { MappingOptions } from './domain/mapping.js';
 import { InputError } from './domain/errors.js';
 import type { PathScope } from './ingest/inside.js';
 import type { SourceGroup } from './ingest/ingest.js';

@@ -1,5 +1,6 @@
-import type { FormatReader, MappingOptions } from '../../src/ingest/format.js';
-import type { ObservationSink, SourceFile } from '../../src/ingest/observation.js';
+import type { FormatReader } from '../../src/ingest/format.js';
+import type { ObservationSink, SourceFile } from '../../src/domain/observation.js';
+import type { MappingOptions } from '../../src/domain/mapping.js';
 
 /**
  * A sink that records what a format reader reported, keyed `behavior | queryId`

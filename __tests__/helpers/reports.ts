@@ -6,13 +6,12 @@
  * follows from log(1/m) = a·ψ₁ + b, the tail points from ψ_j = (log(j/m) − b)/a
  * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (DESIGN §1).
  */
-import type { Thresholds } from '../../src/config/settings.js';
-import type { BehaviorForecast, CurvePoint, TailPoint, UnseenModeBound } from '../../src/forecast/types.js';
-import type { SelfCheck } from '../../src/forecast/uncertainty/self-check.js';
+import type { Thresholds } from '../../src/domain/rules.js';
+import type { BehaviorForecast, CurvePoint, TailPoint, UnseenModeBound, SelfCheck } from '../../src/domain/forecast.js';
 import { decide } from '../../src/gate/decide.js';
-import type { Breach, Status, Verdict } from '../../src/gate/types.js';
+import type { Breach, Status, Verdict } from '../../src/domain/gate.js';
 import { errorNextStep } from '../../src/report/json.js';
-import type { Report, ReportBehavior, ReportErrors } from '../../src/report/types.js';
+import type { Report, ReportBehavior, ReportErrors } from '../../src/domain/report.js';
 
 const VOLUMES = [1e3, 1e4, 1e5, 1e6, 1e7];
 const psiOf = (p: number): number => -Math.log(-Math.log(p));

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import { MAX_COMMENT_CHARS, publishComment } from '../github/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../domain/report.js';
 import { redact } from '../report/redact.js';
 import { log } from './log.js';
 

@@ -9,7 +9,7 @@ import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatPercent } from '../report/numbers.js';
 import { redact } from '../report/redact.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../domain/report.js';
 import { log } from './log.js';
 
 /** GitHub's job summary cap is 1 MiB per step (bytes). */

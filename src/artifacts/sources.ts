@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../ingest/limits.js';
-import type { SourceFile } from '../ingest/observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { matchInside } from '../ingest/resolve.js';
 
 /** What sources.ts needs of a download (download.ts's DownloadedArtifact fits). */

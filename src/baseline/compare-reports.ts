@@ -5,13 +5,14 @@
  * The current report's own verdict is not recomputed; the caller decides how
  * to combine it with the breaches returned here.
  */
-import type { RiskIncrease, Settings } from '../config/settings.js';
-import type { Breach } from '../gate/types.js';
+import type { Settings } from '../config/settings.js';
+import type { Breach } from '../domain/gate.js';
 import { increaseBreach } from '../gate/gate.js';
-import type { ReportBaseline } from '../report/types.js';
+import type { ReportBaseline } from '../domain/report.js';
 import { compareWithBaseline } from './compare.js';
 import { fromReport } from './from-report.js';
 import type { StoredReport } from './report-schema.js';
+import type { RiskIncrease } from '../domain/rules.js';
 
 export interface ReportComparison {
   section: ReportBaseline;

@@ -8,11 +8,11 @@
  * intervals must exist; without them nothing is claimed (the row says why).
  */
 import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
-import type { RiskIncrease } from '../config/settings.js';
-import type { BehaviorForecast } from '../forecast/types.js';
-import type { Level } from '../gate/types.js';
-import type { BaselineRow, ComparedForecast, ReportBaseline } from '../report/types.js';
-import type { Baseline, BaselineBehavior } from './types.js';
+import type { RiskIncrease } from '../domain/rules.js';
+import type { BehaviorForecast } from '../domain/forecast.js';
+import type { Level } from '../domain/gate.js';
+import type { BaselineRow, ComparedForecast, ReportBaseline } from '../domain/report.js';
+import type { Baseline, BaselineBehavior } from '../domain/baseline.js';
 
 export interface IntervalLike {
   forecast: number | null;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { InputError } from '../domain/errors.js';
 import type { PathScope } from '../ingest/inside.js';
 import { LIMITS } from '../ingest/limits.js';
-import type { SourceFile } from '../ingest/observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { crawlIn, matchInside } from '../ingest/resolve.js';
 import type { FoundFiles } from './ports.js';
 

@@ -13,7 +13,7 @@
 import type { Settings } from '../config/settings.js';
 import { worstQueryRisk } from '../forecast/gumbel-tail.js';
 import { formatLevel } from '../report/numbers.js';
-import type { BaselineOrigin, Baseline, BaselineBehavior } from './types.js';
+import type { BaselineOrigin, Baseline, BaselineBehavior } from '../domain/baseline.js';
 import type { StoredReport } from './report-schema.js';
 
 type ReportBehavior = StoredReport['behaviors'][number];

@@ -15,10 +15,10 @@ import { forecastBehavior } from '../forecast/forecast-behavior.js';
 import { forecastOptions } from '../forecast-options.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
-import type { SourceFile } from '../ingest/observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
-import type { Baseline, BaselineOrigin } from './types.js';
+import type { Baseline, BaselineOrigin } from '../domain/baseline.js';
 
 export type LoadSettings = Pick<
   Settings,

@@ -5,7 +5,7 @@
  * and a baseline that needs them is then an error naming the input.
  */
 import type { PathScope } from '../ingest/inside.js';
-import type { SourceFile } from '../ingest/observation.js';
+import type { SourceFile } from '../domain/observation.js';
 
 /** The fields of a workflow run (GitHub REST `workflow_run` object) that the choice of a baseline run reads. */
 export interface WorkflowRun {

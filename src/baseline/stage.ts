@@ -11,12 +11,12 @@
 import type { Settings } from '../config/settings.js';
 import { anyRiskIncrease } from '../config/increase.js';
 import { InputError } from '../domain/errors.js';
-import type { ReportBaseline } from '../report/types.js';
+import type { ReportBaseline } from '../domain/report.js';
 import { findFiles } from './find-files.js';
 import { loadBaseline, type LoadSettings } from './load.js';
 import { locateBaseline } from './locate.js';
 import type { BaselinePorts, LocateContext } from './ports.js';
-import type { Baseline, BaselineOrigin, LocatedBaseline } from './types.js';
+import type { Baseline, BaselineOrigin, LocatedBaseline } from '../domain/baseline.js';
 
 export interface BaselineStep {
   /** What the gate compares with; null when there is none. */

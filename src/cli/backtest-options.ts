@@ -2,7 +2,7 @@ import { INPUT_DEFAULTS } from '../config/inputs.js';
 import { READING_INPUTS, readMapping } from '../config/mapping.js';
 import { parseInteger, parseMultiline, parseNumber } from '../config/parse.js';
 import { BOUNDS } from '../config/validate.js';
-import type { MappingOptions } from '../ingest/format.js';
+import type { MappingOptions } from '../domain/mapping.js';
 import { InputError } from '../domain/errors.js';
 import type { BacktestCell } from '../forecast/paper-backtest.js';
 

@@ -1,5 +1,5 @@
 import { readSettings } from '../config/inputs.js';
-import type { RedTeamResult } from '../forecast/source-choice.js';
+import type { RedTeamResult } from '../domain/red-team.js';
 import { InputError } from '../domain/errors.js';
 import { forecastRedTeam } from '../redteam/run.js';
 import { renderRedTeamText } from '../report/compare-text.js';

@@ -7,7 +7,7 @@ import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { groupSpecs, workspaceGroups } from '../source-groups.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../domain/report.js';
 import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';

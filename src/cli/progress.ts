@@ -1,5 +1,5 @@
 import type { FormatReader } from '../ingest/format.js';
-import type { ObservationSink } from '../ingest/observation.js';
+import type { ObservationSink } from '../domain/observation.js';
 
 /** A one-line status on stderr, redrawn in place. */
 export interface Progress {

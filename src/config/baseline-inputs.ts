@@ -15,7 +15,8 @@
 import { InputError } from '../domain/errors.js';
 import { parseFactor } from './factor.js';
 import { parseBoolean, parseInteger, parseMultiline } from './parse.js';
-import type { BaselineSettings, BaselineSource, RiskIncrease } from './settings.js';
+import type { BaselineSettings, BaselineSource } from './settings.js';
+import type { RiskIncrease } from '../domain/rules.js';
 
 export type BaselineInput =
   | 'baseline'

@@ -11,8 +11,9 @@
  * 3. ties go to the key with fewer `*`, then to the key written first in the file.
  * Matching is case-sensitive; `*` matches any run of characters, including none.
  */
-import type { BehaviorPolicy, Policy, Settings, Thresholds } from './settings.js';
-import type { Metric } from '../gate/types.js';
+import type { BehaviorPolicy, Policy, Settings } from './settings.js';
+import type { Metric } from '../domain/gate.js';
+import type { Thresholds } from '../domain/rules.js';
 
 /** Each gated metric with its fail/warn threshold fields. */
 export const METRICS: ReadonlyArray<{ metric: Metric; fail: keyof Thresholds; warn: keyof Thresholds }> = [

@@ -8,7 +8,8 @@
  */
 import { policyEntryFor } from './effective.js';
 import { nameOf, type Checked } from './parse.js';
-import type { ErrorBudget, OnErrorBudget, Settings } from './settings.js';
+import type { Settings } from './settings.js';
+import type { ErrorBudget, OnErrorBudget } from '../domain/rules.js';
 
 /** Allowed values of `on-error-budget`, in the input and in the policy. */
 export const ON_ERROR_BUDGET: readonly OnErrorBudget[] = ['warn', 'fail'];

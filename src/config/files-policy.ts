@@ -24,7 +24,7 @@
  * Validated with zod; policy.ts words the issues with file and line.
  */
 import { z } from 'zod';
-import type { MappingOptions } from '../ingest/format.js';
+import type { MappingOptions } from '../domain/mapping.js';
 import { formatIds } from '../ingest/registry.js';
 import { globsSchema } from './globs.js';
 import { checkMappingValue, MAPPING_KEYS, type MappingKey } from './mapping.js';

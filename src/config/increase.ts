@@ -7,7 +7,8 @@
  * its factors.
  */
 import { policyEntryFor } from './effective.js';
-import type { RiskIncrease, Settings } from './settings.js';
+import type { Settings } from './settings.js';
+import type { RiskIncrease } from '../domain/rules.js';
 
 export type IncreaseSettings = Pick<Settings, 'riskIncrease' | 'policy'>;
 

@@ -15,8 +15,9 @@ import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
 import { MAPPING_KEYS, readMapping } from './mapping.js';
-import type { CommentMode, GateOn, Mode, OnInsufficient, Policy, Settings, Thresholds } from './settings.js';
+import type { CommentMode, Policy, Settings } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
+import type { GateOn, Mode, OnInsufficient, Thresholds } from '../domain/rules.js';
 
 /** Every input readSettings reads, spelled as in action.yml. */
 export const INPUT_NAMES = [

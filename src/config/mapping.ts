@@ -9,7 +9,7 @@
  * returns a {@link Checked} result, so each caller puts its own location in
  * front of the same problem text.
  */
-import type { MappingOptions } from '../ingest/format.js';
+import type { MappingOptions } from '../domain/mapping.js';
 import { InputError } from '../domain/errors.js';
 import { checkBoolean, checkNumber, nameOf, type Checked } from './parse.js';
 

@@ -47,8 +47,9 @@ import { checkOnErrorBudget } from './error-budget.js';
 import { checkProbability, type Checked, type ProbabilityBounds } from './parse.js';
 import { FILE_GROUP_KEYS, filesSchema } from './files-policy.js';
 import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js';
-import type { BehaviorPolicy, ErrorBudget, Policy, RiskIncrease } from './settings.js';
+import type { BehaviorPolicy, Policy } from './settings.js';
 import { tooDeepAt } from './yaml-depth.js';
+import type { ErrorBudget, RiskIncrease } from '../domain/rules.js';
 
 /** A policy is a small hand-written file; anything bigger is a wrong path. */
 export const MAX_POLICY_BYTES = 1024 * 1024;

@@ -1,19 +1,10 @@
-import type { MappingOptions } from '../ingest/format.js';
+import type { MappingOptions } from '../domain/mapping.js';
+import type { ErrorBudget, GateOn, Mode, OnInsufficient, RiskIncrease, Thresholds } from '../domain/rules.js';
 
 /**
  * The one settings object the pipeline runs on. Produced by `readSettings`
  * from action inputs (or by the CLI from flags); nothing else reads inputs.
  */
-
-/** Gate thresholds; every field optional (unset = not gated). Values are probabilities/shares in (0, 1]. */
-export interface Thresholds {
-  failWorstQueryRisk?: number;
-  warnWorstQueryRisk?: number;
-  failAggregateRisk?: number;
-  warnAggregateRisk?: number;
-  failFrequency?: number;
-  warnFrequency?: number;
-}
 
 /** Per-behaviour override from the policy file. `tau` overrides `frequency-tau`. */
 export interface BehaviorPolicy extends Thresholds {
@@ -44,18 +35,6 @@ export interface Policy {
   errorBudget?: { defaults: Partial<ErrorBudget>; behaviors: Record<string, Partial<ErrorBudget>> };
 }
 
-/**
- * The error budget (docs/errors.md): the largest share of errored samples a
- * behaviour may have before its status is `errors`, and the verdict that
- * status gives.
- */
-export interface ErrorBudget {
-  /** Largest allowed errored / (errored + judged) samples, in [0, 1]. */
-  maxShare: number;
-  /** Verdict of a behaviour over budget: `fail` (as a fail threshold) or `warn`. */
-  onBudget: OnErrorBudget;
-}
-
 /** One group of the policy's `files` section. */
 export interface PolicyFileGroup {
   /** Globs of its result files: in the workspace, or inside the downloaded artifacts with artifact inputs. */
@@ -64,17 +43,6 @@ export interface PolicyFileGroup {
   format?: string;
   /** Only the mapping keys the group sets; each overrides the same mapping input (inputs are the lowest layer). */
   mapping: MappingOptions;
-}
-
-/**
- * Risk-increase gate against a baseline. A level fires when the lower end of
- * the current worst-query interval exceeds `factor` × the upper end of the
- * baseline's interval: an increase outside the bootstrap noise. Factors ≥ 1;
- * unset = not gated.
- */
-export interface RiskIncrease {
-  fail?: number;
-  warn?: number;
 }
 
 /** One query source of the red-team comparison (a red-team model, an attack generator). */
@@ -117,15 +85,6 @@ export interface BaselineSettings {
   required: boolean;
 }
 
-/**
- * What a threshold is compared with: the `forecast`, the `upper` end of its
- * interval, or the whole `interval` (clear, breach or inconclusive; see
- * docs/method.md, "Decisions").
- */
-export type GateOn = 'forecast' | 'upper' | 'interval';
-export type Mode = 'enforce' | 'advisory';
-export type OnInsufficient = 'pass' | 'warn' | 'fail';
-export type OnErrorBudget = 'warn' | 'fail';
 export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
 
 export interface Settings {

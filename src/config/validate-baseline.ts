@@ -5,7 +5,8 @@
  * policy key involved.
  */
 import { MAX_FACTOR } from './factor.js';
-import type { RiskIncrease, Settings } from './settings.js';
+import type { Settings } from './settings.js';
+import type { RiskIncrease } from '../domain/rules.js';
 
 export type BaselineSettingsLike = Pick<Settings, 'bootstrap' | 'policy' | 'policyPath' | 'baseline' | 'riskIncrease'>;
 

@@ -1,7 +1,7 @@
 import { median } from 'simple-statistics';
 import { probabilityFromScore } from './elicitation.js';
 import type { Rng } from './random.js';
-import type { BacktestResult } from './types.js';
+import type { BacktestResult } from '../domain/forecast.js';
 import { pivotLaw } from './uncertainty/pivot.js';
 import { drawSplit, newSplit, scoreSplit } from './uncertainty/split-walk.js';
 import { TailRegression } from './uncertainty/tail-statistics.js';

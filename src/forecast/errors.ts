@@ -1,5 +1,5 @@
-import type { BehaviorSample } from '../ingest/observation.js';
-import type { ErrorSummary } from './types.js';
+import type { BehaviorSample } from '../domain/observation.js';
+import type { ErrorSummary } from '../domain/forecast.js';
 
 /**
  * The error budget's numbers for one behaviour (docs/errors.md): errored

@@ -1,4 +1,4 @@
-import type { BehaviorSample } from '../ingest/observation.js';
+import type { BehaviorSample } from '../domain/observation.js';
 import { aggregateRisk, meanLogNonOccurrence } from './aggregate.js';
 import { binomialUpperBound } from './binomial-bound.js';
 import { bootstrap, type BootstrapDraws } from './bootstrap.js';
@@ -10,7 +10,7 @@ import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
 import { createRng, type Rng } from './random.js';
-import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit, TopQuery } from './types.js';
+import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit, TopQuery } from '../domain/forecast.js';
 import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
 import { checkTailShape } from './tail-shape.js';
 import { unseenModeBound } from './unseen-mode.js';

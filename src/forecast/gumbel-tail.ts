@@ -1,6 +1,6 @@
 import { linearRegression, rSquared } from 'simple-statistics';
 import { elicitationScore, probabilityFromScore } from './elicitation.js';
-import type { TailFitResult, TailPoint } from './types.js';
+import type { TailFitResult, TailPoint } from '../domain/forecast.js';
 
 /**
  * Gumbel-tail fit (Jones et al. 2025, §3 "Forecasting the worst-query risk";

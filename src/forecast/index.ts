@@ -7,4 +7,4 @@ export { aggregateRisk, meanLogNonOccurrence } from './aggregate.js';
 export { lognormalWorstQuery } from './lognormal.js';
 export { binomialUpperBound } from './binomial-bound.js';
 export { normalQuantile } from './normal-quantile.js';
-export type * from './types.js';
+export type * from '../domain/forecast.js';

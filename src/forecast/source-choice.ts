@@ -14,10 +14,11 @@
  *
  * Pure: per-source samples in, ranking out. The caller ingests the files.
  */
-import type { BehaviorSample } from '../ingest/observation.js';
+import type { BehaviorSample } from '../domain/observation.js';
 import { forecastBehavior } from './forecast-behavior.js';
 import { queriesBought } from './queries-bought.js';
-import type { ForecastOptions } from './types.js';
+import type { ForecastOptions } from '../domain/forecast.js';
+import type { BehaviorChoice, RedTeamResult, SourceForecast } from '../domain/red-team.js';
 
 export interface SourceSamples {
   name: string;
@@ -34,57 +35,6 @@ export interface SourceChoiceOptions {
   options: (behavior: string, n: number) => ForecastOptions;
   /** Level of the intervals, as in `options` (recorded in the result for the renderers). */
   confidence: number;
-}
-
-/** One source's forecast for one behaviour. */
-export interface SourceForecast {
-  source: string;
-  costPerQuery: number;
-  /** n_s. */
-  queriesBought: number;
-  /** m_s: the source's evaluated queries of this behaviour. */
-  queries: number;
-  nonzero: number;
-  outcome: 'forecast' | 'insufficient' | 'degenerate';
-  reason: string | null;
-  /** Worst-query risk forecast at n_s, with its bootstrap interval. */
-  forecast: number | null;
-  lower: number | null;
-  upper: number | null;
-  /** Largest p̂ the source found so far. */
-  observedMax: number;
-  /** 1 = best; null when the source could not be forecast (listed after the ranked ones). */
-  rank: number | null;
-}
-
-export interface BehaviorChoice {
-  behavior: string;
-  /** Ranked sources first (highest forecast first), then the unforecastable ones. */
-  ranking: SourceForecast[];
-  /** Name of the rank-1 source; null when none could be forecast. */
-  best: string | null;
-  /** Name of the rank-2 source, null when fewer than two could be forecast. */
-  runnerUp: string | null;
-  /**
-   * `clear`: the best source's interval lies wholly above the runner-up's;
-   * `overlap`: the intervals overlap, so the data cannot tell them apart at
-   * this budget; `unknown`: no runner-up, or an interval is missing.
-   */
-  separation: 'clear' | 'overlap' | 'unknown';
-}
-
-export interface RedTeamResult {
-  budget: number;
-  /** Level of the intervals. */
-  confidence: number;
-  sources: { name: string; costPerQuery: number; queriesBought: number }[];
-  behaviors: BehaviorChoice[];
-  /**
-   * The `best-source` output: the best source of the one behaviour decided
-   * on, or of every behaviour when they agree; null when they disagree or
-   * none could be forecast.
-   */
-  bestSource: string | null;
 }
 
 export function chooseSource(sources: readonly SourceSamples[], opts: SourceChoiceOptions): RedTeamResult {

@@ -1,4 +1,4 @@
-import type { UnseenModeBound } from './types.js';
+import type { UnseenModeBound } from '../domain/forecast.js';
 
 /** A mode is "missed" when the eval holds none of it with this probability. */
 export const UNSEEN_MODE_MISS = 0.05;

@@ -1,5 +1,5 @@
 import type { Estimates } from './elicitation.js';
-import type { TailFit } from './types.js';
+import type { TailFit } from '../domain/forecast.js';
 
 /**
  * Diagnostics that tell the user when to distrust a fit (DESIGN §1 "Zeros

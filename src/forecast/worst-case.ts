@@ -1,7 +1,7 @@
-import type { BehaviorSample } from '../ingest/observation.js';
+import type { BehaviorSample } from '../domain/observation.js';
 import { worstCaseSample } from './errors.js';
 import { forecastBehavior } from './forecast-behavior.js';
-import type { BehaviorForecast, ForecastOptions } from './types.js';
+import type { BehaviorForecast, ForecastOptions } from '../domain/forecast.js';
 
 /**
  * `forecast` with its worst case filled in: the same Gumbel-tail forecast

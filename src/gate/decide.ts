@@ -14,9 +14,9 @@
  * breach.
  */
 import { METRICS } from '../config/effective.js';
-import type { Thresholds } from '../config/settings.js';
-import type { BehaviorForecast } from '../forecast/types.js';
-import type { Decision, Level } from './types.js';
+import type { Thresholds } from '../domain/rules.js';
+import type { BehaviorForecast } from '../domain/forecast.js';
+import type { Decision, Level } from '../domain/gate.js';
 
 type Ends = Pick<Decision, 'basis' | 'lower' | 'upper'>;
 

@@ -6,7 +6,7 @@
  * mode is about breaches, not missing evidence).
  */
 import type { Settings } from '../config/settings.js';
-import type { Verdict } from './types.js';
+import type { Verdict } from '../domain/gate.js';
 
 export type ExitSettings = Pick<Settings, 'mode' | 'onInsufficientData' | 'onInconclusive'>;
 

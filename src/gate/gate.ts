@@ -12,14 +12,15 @@
  * check per behaviour: see baseline/compare.ts for the rule.
  */
 import { increaseLevel, increaseRatio } from '../baseline/compare.js';
-import type { Baseline, BaselineBehavior } from '../baseline/types.js';
+import type { Baseline, BaselineBehavior } from '../domain/baseline.js';
 import { effectiveFor } from '../config/effective.js';
 import { errorBudgetFor, overBudget } from '../config/error-budget.js';
 import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
-import type { GateOn, Settings } from '../config/settings.js';
-import type { BehaviorForecast } from '../forecast/types.js';
+import type { Settings } from '../config/settings.js';
+import type { BehaviorForecast } from '../domain/forecast.js';
 import { decide } from './decide.js';
-import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdict } from './types.js';
+import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdict } from '../domain/gate.js';
+import type { GateOn } from '../domain/rules.js';
 
 export type GateSettings = Pick<
   Settings,

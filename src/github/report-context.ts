@@ -1,4 +1,4 @@
-import type { Report } from '../report/types.js';
+import type { Report } from '../domain/report.js';
 import { readRunContext } from './context.js';
 import { planFromEvent } from './event-plan.js';
 

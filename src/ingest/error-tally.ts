@@ -1,4 +1,4 @@
-import type { ErroredSamples } from './observation.js';
+import type { ErroredSamples } from '../domain/observation.js';
 
 /**
  * The errored samples of one behaviour, counted while streaming: per reason

@@ -3,7 +3,7 @@ import { canonicalJson, shortHash } from './canonical.js';
 import { clip, clipList } from './excerpt.js';
 import type { FormatReader, ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from './json-file.js';
-import type { ObservationSink } from './observation.js';
+import type { ObservationSink } from '../domain/observation.js';
 import { InputError } from '../domain/errors.js';
 
 /**

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { Accumulator } from './accumulator.js';
-import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
-import type { BehaviorSample, ObservationSink, SourceFile } from './observation.js';
+import type { FormatReader, ReadSummary } from './format.js';
+import type { BehaviorSample, ObservationSink, SourceFile } from '../domain/observation.js';
 import { chooseReader, FORMATS } from './registry.js';
 import { resolveGlobs } from './resolve.js';
 import { InputError } from '../domain/errors.js';
+import type { MappingOptions } from '../domain/mapping.js';
 
 export interface IngestOptions {
   /** `auto` or a reader id. */

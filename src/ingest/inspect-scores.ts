@@ -1,7 +1,7 @@
 import { clip, clipList, preview } from './excerpt.js';
-import type { MappingOptions } from './format.js';
+import type { MappingOptions } from '../domain/mapping.js';
 import { queryIdOf, type EpochRecord, type LogInfo } from './inspect-schema.js';
-import type { ObservationSink } from './observation.js';
+import type { ObservationSink } from '../domain/observation.js';
 import { InputError } from '../domain/errors.js';
 
 /**

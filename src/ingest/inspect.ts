@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { clip } from './excerpt.js';
-import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
+import type { FormatReader, ReadSummary } from './format.js';
 import { ingestLogprobSamples } from './inspect-logprobs.js';
 import { HEADER_FIELDS, LOGPROB_FIELDS, readArray, readJsonLog, readObject, SCORE_FIELDS } from './inspect-fields.js';
 import type { Fields } from './json-scan.js';
@@ -15,11 +15,12 @@ import {
 } from './inspect-schema.js';
 import { ingestScoreRecords } from './inspect-scores.js';
 import { LIMITS } from './limits.js';
-import type { ObservationSink, SourceFile } from './observation.js';
+import type { ObservationSink, SourceFile } from '../domain/observation.js';
 import { openInside, openInsideFd } from './open-inside.js';
 import { release } from './release.js';
 import { openZip, type ZipLimits, type ZipReader } from './zip.js';
 import { InputError } from '../domain/errors.js';
+import type { MappingOptions } from '../domain/mapping.js';
 
 /**
  * Inspect AI logs (DESIGN §4): `.eval` zips and `.json` EvalLogs.

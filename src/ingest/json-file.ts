@@ -5,7 +5,7 @@ import { InputError } from '../domain/errors.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from './limits.js';
 import { forEachLine } from './lines.js';
-import type { SourceFile } from './observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { openInside } from './open-inside.js';
 import { describeIssue, safeCheck } from './schema-issue.js';
 

@@ -1,5 +1,5 @@
 import { InputError } from '../domain/errors.js';
-import type { SourceFile } from './observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { openInside } from './open-inside.js';
 
 /** Options for {@link forEachLine}; the defaults suit real files. */

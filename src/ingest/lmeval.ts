@@ -1,5 +1,5 @@
 import { clip, clipList, preview } from './excerpt.js';
-import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
+import type { FormatReader, ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from './json-file.js';
 import {
   ChoiceNames,
@@ -13,8 +13,9 @@ import {
   taskFromFileName,
   type SampleRow,
 } from './lmeval-schema.js';
-import type { ObservationSink, SourceFile } from './observation.js';
+import type { ObservationSink, SourceFile } from '../domain/observation.js';
 import { InputError } from '../domain/errors.js';
+import type { MappingOptions } from '../domain/mapping.js';
 
 /**
  * lm-evaluation-harness `samples_<task>_<date>.jsonl` (see lmeval-schema.ts

@@ -3,7 +3,7 @@ import { clip } from './excerpt.js';
 import type { FormatReader, ReadSummary } from './format.js';
 import { LIMITS } from './limits.js';
 import { mapNativeRow } from './native-row.js';
-import type { SourceFile } from './observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { openInside } from './open-inside.js';
 import { InputError } from '../domain/errors.js';
 

@@ -29,7 +29,7 @@ import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promise
 import { promisify } from 'node:util';
 import { InputError } from '../domain/errors.js';
 import { isInside, linkOnTheWay, linkOnTheWaySync, outsideMessage } from './inside.js';
-import type { SourceFile } from './observation.js';
+import type { SourceFile } from '../domain/observation.js';
 
 /** O_NOFOLLOW and O_NONBLOCK do not exist on Windows; there the later checks stand alone. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);

@@ -1,8 +1,8 @@
 import { canonicalJson, shortHash } from './canonical.js';
 import { clipList } from './excerpt.js';
-import type { FormatReader, MappingOptions, ReadSummary } from './format.js';
+import type { FormatReader, ReadSummary } from './format.js';
 import { checkShape, forEachJsonLine, messageOf, readJsonFile } from './json-file.js';
-import type { ObservationSink } from './observation.js';
+import type { ObservationSink } from '../domain/observation.js';
 import {
   exclusionReason,
   metaString,
@@ -14,6 +14,7 @@ import {
   type ResultRow,
 } from './promptfoo-schema.js';
 import { InputError } from '../domain/errors.js';
+import type { MappingOptions } from '../domain/mapping.js';
 
 /**
  * promptfoo `eval -o results.json` (v3; legacy v2) and `-o results.jsonl`.

@@ -6,7 +6,7 @@ import { lmevalReader } from './lmeval.js';
 import { promptfooJsonlReader, promptfooJsonReader } from './promptfoo.js';
 import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
-import type { SourceFile } from './observation.js';
+import type { SourceFile } from '../domain/observation.js';
 import { openInside } from './open-inside.js';
 import { InputError } from '../domain/errors.js';
 

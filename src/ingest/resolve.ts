@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import { InputError } from '../domain/errors.js';
 import { confinementRoot, isInside, linkOnTheWay, outsideMessage, rootName, type PathScope } from './inside.js';
 import { LIMITS } from './limits.js';
-import type { SourceFile } from './observation.js';
+import type { SourceFile } from '../domain/observation.js';
 
 /**
  * Expands the `results` globs into the files to read.

@@ -6,12 +6,13 @@
  */
 import type { RedTeamPolicy, Settings } from '../config/settings.js';
 import { forecastOptions, type OptionSettings } from '../forecast-options.js';
-import { chooseSource, type RedTeamResult, type SourceSamples } from '../forecast/source-choice.js';
+import { chooseSource, type SourceSamples } from '../forecast/source-choice.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import type { PathScope } from '../ingest/inside.js';
 import { LIMITS } from '../ingest/limits.js';
 import { resolveGlobs } from '../ingest/resolve.js';
+import type { RedTeamResult } from '../domain/red-team.js';
 
 export type RedTeamSettings = OptionSettings & Pick<Settings, 'format' | 'mapping'>;
 

@@ -14,11 +14,11 @@
  *   ≥ 10.4; xychart itself needs ≥ 10.5), and the legend with the escaped
  *   behaviour names sits outside the block.
  */
-import type { CurvePoint } from '../forecast/types.js';
+import type { CurvePoint } from '../domain/forecast.js';
 import { escapeMarkdown } from './escape.js';
 import { formatCount, formatProbability, formatVolume } from './numbers.js';
 import { riskKey } from './sections/rank.js';
-import type { Report, ReportBehavior } from './types.js';
+import type { Report, ReportBehavior } from '../domain/report.js';
 
 /** Palette in series order, with the emoji square that matches each colour in the legend. */
 const SERIES: readonly { color: string; swatch: string }[] = [

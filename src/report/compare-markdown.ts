@@ -8,7 +8,7 @@ import { escapeMarkdown } from './escape.js';
 import type { ReportsTextMeta } from './compare-text.js';
 import { baselinePart } from './sections/baseline.js';
 import { VERDICT_SYMBOL } from './sections/rank.js';
-import type { Report } from './types.js';
+import type { Report } from '../domain/report.js';
 
 export function renderReportsMarkdown(view: Report, meta: ReportsTextMeta): string {
   const part = baselinePart(view, { limit: 'no limit', elsewhere: 'see the JSON output' });

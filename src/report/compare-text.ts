@@ -6,13 +6,13 @@
  * no colours; every untrusted string goes through truncateText, which
  * replaces control characters (a terminal obeys escape sequences).
  */
-import type { RedTeamResult } from '../forecast/source-choice.js';
-import type { Verdict } from '../gate/types.js';
+import type { RedTeamResult } from '../domain/red-team.js';
+import type { Verdict } from '../domain/gate.js';
 import { truncateText } from './escape.js';
 import { formatCount, formatLevel, formatVolume } from './numbers.js';
 import { baselineLines } from './sections/baseline.js';
 import { redTeamLines } from './sections/red-team.js';
-import type { Report } from './types.js';
+import type { Report } from '../domain/report.js';
 
 /** The forecast settings a red-team ranking depends on. */
 export interface RedTeamTextMeta {

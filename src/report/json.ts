@@ -4,11 +4,11 @@
  * so a reader of the JSON sees the same numbers as the PR comment.
  */
 import type { Settings } from '../config/settings.js';
-import type { SamplingPlan } from '../decisions/sampling-plan.js';
-import type { BehaviorForecast } from '../forecast/types.js';
-import type { GateResult } from '../gate/types.js';
-import type { RedTeamResult } from '../forecast/source-choice.js';
-import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior } from './types.js';
+import type { SamplingPlan } from '../domain/sampling-plan.js';
+import type { BehaviorForecast } from '../domain/forecast.js';
+import type { GateResult } from '../domain/gate.js';
+import type { RedTeamResult } from '../domain/red-team.js';
+import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior } from '../domain/report.js';
 
 export interface BuildReportArgs {
   forecasts: BehaviorForecast[];

@@ -26,7 +26,7 @@ import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
 import { redTeamPart } from './sections/red-team.js';
 import { tailShapePart } from './sections/tail-shape.js';
 import { aggregateTable, behaviorTable, type Omission } from './sections/tables.js';
-import type { Report } from './types.js';
+import type { Report } from '../domain/report.js';
 
 export interface MarkdownOptions {
   /** Hidden marker put first on its own line (the GitHub layer passes `<!-- tailgate:KEY -->`). Trusted: not escaped. */

@@ -21,7 +21,7 @@ import { gateBasis } from './sections/notes.js';
 import { sortBehaviors } from './sections/rank.js';
 import { tailShapeLines } from './sections/tail-shape.js';
 import { redTeamLines } from './sections/red-team.js';
-import type { Report } from './types.js';
+import type { Report } from '../domain/report.js';
 
 const clean = (text: string, max = 60): string => truncateText(text, max);
 

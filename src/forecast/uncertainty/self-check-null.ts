@@ -2,6 +2,7 @@ import { createRng, type Rng } from '../random.js';
 import { pivotLaw } from './pivot.js';
 import { drawSplit, newSplit, scoreSplit } from './split-walk.js';
 import { curvature, CURVATURE_NEEDS, GAP_NEEDS, TailRegression, topGap, type TailStatistic } from './tail-statistics.js';
+import type { SelfCheckTest } from '../../domain/forecast.js';
 
 /**
  * The law of the self-check's statistics when the tail is exactly Gumbel
@@ -19,7 +20,6 @@ import { curvature, CURVATURE_NEEDS, GAP_NEEDS, TailRegression, topGap, type Tai
  * depth, and independent of m in cost.
  */
 
-export type SelfCheckTest = 'r2' | 'topGap' | 'curvature' | 'backtestPit';
 export const SELF_CHECK_TESTS: readonly SelfCheckTest[] = ['r2', 'topGap', 'curvature', 'backtestPit'];
 
 /**

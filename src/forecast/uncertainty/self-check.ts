@@ -1,39 +1,11 @@
-import {
-  combinedPValue,
-  leftTail,
-  MAX_PIT_TAIL_SIZE,
-  rightTail,
-  SELF_CHECK_TESTS,
-  selfCheckNull,
-  type SelfCheckTest,
-} from './self-check-null.js';
-import { curvature, CURVATURE_NEEDS, GAP_NEEDS, hasTies, topGap } from './tail-statistics.js';
-
 /**
  * The self-check of the tail shape (docs/method.md, "The self-check of the
- * tail shape"): is the top of this eval consistent with the Gumbel tail the
- * forecast extrapolates? Four location-scale invariant statistics, each
- * one-sided towards an under-forecast:
- *
- * - `r2`: r² of the t-point fit (low is bad), against its simulated null law;
- * - `topGap`: g = D_1/(D_1 + … + D_10), p = (1 − g)^9;
- * - `curvature`: mean D_1..10 / mean D_11..30, p from F(20, 40);
- * - `backtestPit`: the backtest's mean PIT of the rest's largest score under
- *   the pivot (high is bad), against its simulated null law.
- *
- * They are combined by their smallest p-value, calibrated by simulation: the
- * reported p-value is P_null(min p ≤ observed) over the tests that ran.
+ * tail shape"); its result type, with the four statistics, is in
+ * domain/forecast.ts.
  */
-export interface SelfCheck {
-  /** P_null(min p ≤ observed); null when no test could run. */
-  pValue: number | null;
-  /** pValue below {@link SELF_CHECK_LEVEL}. */
-  flagged: boolean;
-  /** Each test's own one-sided p-value. */
-  tests: Partial<Record<SelfCheckTest, number>>;
-  /** Tests that did not run, and why. */
-  skipped: { test: SelfCheckTest; reason: string }[];
-}
+import { combinedPValue, leftTail, MAX_PIT_TAIL_SIZE, rightTail, SELF_CHECK_TESTS, selfCheckNull } from './self-check-null.js';
+import { curvature, CURVATURE_NEEDS, GAP_NEEDS, hasTies, topGap } from './tail-statistics.js';
+import type { SelfCheck, SelfCheckTest } from '../../domain/forecast.js';
 
 export const SELF_CHECK_LEVEL = 0.05;
 

@@ -7,11 +7,11 @@
  * The Markdown is a budget Part whose rows (behaviours) can be cut from the
  * end; {@link baselineLines} gives the same content as plain text for the CLI.
  */
-import type { Breach } from '../../gate/types.js';
+import type { Breach } from '../../domain/gate.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown, truncateText } from '../escape.js';
 import { formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
-import type { BaselineRow, ComparedForecast, Report, ReportBaseline } from '../types.js';
+import type { BaselineRow, ComparedForecast, Report, ReportBaseline } from '../../domain/report.js';
 import { safeUrl } from './notes.js';
 import type { Omission } from './tables.js';
 import { VERDICT_SYMBOL } from './rank.js';

@@ -3,9 +3,9 @@
  * escaping. The Markdown and terminal tables both build on it, so they never
  * disagree on a number.
  */
-import type { Thresholds } from '../../config/settings.js';
+import type { Thresholds } from '../../domain/rules.js';
 import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatPercent, formatProbability } from '../numbers.js';
-import type { ReportBehavior } from '../types.js';
+import type { ReportBehavior } from '../../domain/report.js';
 import { METRIC_LABEL, ownBreaches } from './rank.js';
 
 export interface BehaviorCells {

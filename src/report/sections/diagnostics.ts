@@ -4,7 +4,7 @@
  * self-check of the tail shape and its backtest, what was excluded). One row per behaviour, worst
  * first, so the size budget drops the least risky ones first.
  */
-import type { BacktestResult } from '../../forecast/types.js';
+import type { BacktestResult } from '../../domain/forecast.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown } from '../escape.js';
 import {
@@ -17,7 +17,7 @@ import {
   formatStat,
   formatVolume,
 } from '../numbers.js';
-import type { Report, ReportBehavior } from '../types.js';
+import type { Report, ReportBehavior } from '../../domain/report.js';
 import { boundText } from './cells.js';
 import type { Omission } from './tables.js';
 import { selfCheckDetail } from './tail-shape.js';

@@ -8,7 +8,7 @@
 import type { Part } from '../budget.js';
 import { escapeMarkdown, truncateText } from '../escape.js';
 import { formatCount, formatPercent, formatProbability, formatVolume } from '../numbers.js';
-import type { Report, ReportBehavior } from '../types.js';
+import type { Report, ReportBehavior } from '../../domain/report.js';
 import type { Omission } from './tables.js';
 
 /** Shows untrusted text (a behaviour name, an exclusion reason) in the target medium, cut to `max` characters. */

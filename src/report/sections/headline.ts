@@ -3,9 +3,9 @@
  * that drives it. Shared by the Markdown and the terminal renderers; each
  * passes its own way of showing a (untrusted) behaviour name.
  */
-import type { Breach } from '../../gate/types.js';
+import type { Breach } from '../../domain/gate.js';
 import { formatCount, formatInterval, formatLevel, formatPercent, formatProbability, formatVolume } from '../numbers.js';
-import type { Report, ReportBehavior } from '../types.js';
+import type { Report, ReportBehavior } from '../../domain/report.js';
 import { formatRatio } from './baseline.js';
 import { atLevel, METRIC_LABEL, ownBreaches, sortBehaviors } from './rank.js';
 

@@ -4,11 +4,11 @@
  * drive its tail (what a user re-samples or fixes). Shared by the Markdown
  * and terminal renderers; each passes its own way of showing untrusted text.
  */
-import type { SamplingPlan } from '../../decisions/sampling-plan.js';
+import type { SamplingPlan } from '../../domain/sampling-plan.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown } from '../escape.js';
 import { formatCount, formatProbability } from '../numbers.js';
-import type { ReportBehavior } from '../types.js';
+import type { ReportBehavior } from '../../domain/report.js';
 import { METRIC_LABEL, STATUS_SYMBOL } from './rank.js';
 import type { Omission } from './tables.js';
 

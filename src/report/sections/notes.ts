@@ -5,7 +5,7 @@
 import type { Part } from '../budget.js';
 import { escapeMarkdown } from '../escape.js';
 import { formatCount, formatLevel, formatVolume } from '../numbers.js';
-import type { Report, ReportBehavior } from '../types.js';
+import type { Report, ReportBehavior } from '../../domain/report.js';
 import type { Omission } from './tables.js';
 
 /** What thresholds are compared with, in words. */

@@ -2,8 +2,8 @@
  * Ordering and labels shared by every renderer, so the comment, the summary
  * and the terminal table agree on which behaviour comes first.
  */
-import type { Breach, Metric, Status, Verdict } from '../../gate/types.js';
-import type { ReportBehavior } from '../types.js';
+import type { Breach, Metric, Status, Verdict } from '../../domain/gate.js';
+import type { ReportBehavior } from '../../domain/report.js';
 
 /** Worst first: a reviewer reads the table top-down. Over the error budget comes right after fail. */
 const SEVERITY: Record<Status, number> = { fail: 0, errors: 1, warn: 2, inconclusive: 3, insufficient: 4, pass: 5, 'not-gated': 6 };

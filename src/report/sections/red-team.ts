@@ -4,7 +4,7 @@
  * intervals let the choice matter. Markdown as a budget Part (one row per
  * behaviour block), and the same as plain text for `tailgate compare`.
  */
-import type { BehaviorChoice, RedTeamResult, SourceForecast } from '../../forecast/source-choice.js';
+import type { BehaviorChoice, RedTeamResult, SourceForecast } from '../../domain/red-team.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown, truncateText } from '../escape.js';
 import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatProbability, formatVolume } from '../numbers.js';

@@ -6,7 +6,7 @@
 import { escapeMarkdown } from '../escape.js';
 import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
 import type { Part } from '../budget.js';
-import type { Report, ReportBehavior } from '../types.js';
+import type { Report, ReportBehavior } from '../../domain/report.js';
 import { behaviorCells, formatExpected, gatesBeyondWorstQuery, pairText } from './cells.js';
 import { STATUS_SYMBOL } from './rank.js';
 

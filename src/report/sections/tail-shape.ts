@@ -4,11 +4,11 @@
  * behaviour table, and one sentence on the unseen-mode limit. The Markdown
  * and the terminal share the wording.
  */
-import type { SelfCheck } from '../../forecast/uncertainty/self-check.js';
+import type { SelfCheck } from '../../domain/forecast.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown } from '../escape.js';
 import { formatCount, formatPValue, formatRoughCount, formatVolume } from '../numbers.js';
-import type { Report, ReportBehavior } from '../types.js';
+import type { Report, ReportBehavior } from '../../domain/report.js';
 import type { Omission } from './tables.js';
 
 const TEST_LABEL: Record<keyof SelfCheck['tests'], string> = {

@@ -1,8 +1,8 @@
-import type { BehaviorForecast, ErrorSummary } from '../forecast/types.js';
-import type { RiskIncrease, Thresholds } from '../config/settings.js';
-import type { RedTeamResult } from '../forecast/source-choice.js';
-import type { SamplingPlan } from '../decisions/sampling-plan.js';
-import type { Breach, Decision, Status, Verdict } from '../gate/types.js';
+import type { BehaviorForecast, ErrorSummary } from './forecast.js';
+import type { RiskIncrease, Thresholds } from './rules.js';
+import type { RedTeamResult } from './red-team.js';
+import type { SamplingPlan } from './sampling-plan.js';
+import type { Breach, Decision, Status, Verdict } from './gate.js';
 
 /** Bumped on any breaking change of the JSON report. Documented in the README. */
 export const SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { ErrorBudget, Thresholds } from '../config/settings.js';
+import type { ErrorBudget, Thresholds } from './rules.js';
 
 /**
  * `risk-increase`: the worst-query risk against a baseline (issue 7); its

@@ -2,8 +2,8 @@
  * The baseline side of the comparison (issue 7): what was found, where, and
  * each behaviour's worst-query risk at the current deployment volume.
  */
-import type { SourceFile } from '../ingest/observation.js';
-import type { ComparedForecast } from '../report/types.js';
+import type { SourceFile } from './observation.js';
+import type { ComparedForecast } from './report.js';
 
 /** Where a baseline came from, for people and the report. */
 export interface BaselineOrigin {

@@ -3,7 +3,6 @@
  * returns null/NaN to mean "cannot compute": it returns an explicit
  * `kind: 'insufficient' | 'degenerate'` result that the gate handles.
  */
-import type { SelfCheck } from './uncertainty/self-check.js';
 
 /** One fitted point of the Gumbel tail: the j-th largest elicitation score. */
 export interface TailPoint {
@@ -212,4 +211,33 @@ export interface WorstCase {
   queries: number;
   /** Why there is no forecast; null when there is one. */
   reason: string | null;
+}
+
+/** The self-check's four statistics. */
+export type SelfCheckTest = 'r2' | 'topGap' | 'curvature' | 'backtestPit';
+
+/**
+ * The self-check of the tail shape (docs/method.md, "The self-check of the
+ * tail shape"): is the top of this eval consistent with the Gumbel tail the
+ * forecast extrapolates? Four location-scale invariant statistics, each
+ * one-sided towards an under-forecast:
+ *
+ * - `r2`: r² of the t-point fit (low is bad), against its simulated null law;
+ * - `topGap`: g = D_1/(D_1 + … + D_10), p = (1 − g)^9;
+ * - `curvature`: mean D_1..10 / mean D_11..30, p from F(20, 40);
+ * - `backtestPit`: the backtest's mean PIT of the rest's largest score under
+ *   the pivot (high is bad), against its simulated null law.
+ *
+ * They are combined by their smallest p-value, calibrated by simulation: the
+ * reported p-value is P_null(min p ≤ observed) over the tests that ran.
+ */
+export interface SelfCheck {
+  /** P_null(min p ≤ observed); null when no test could run. */
+  pValue: number | null;
+  /** pValue below the self-check level (0.05, forecast/uncertainty/self-check.ts). */
+  flagged: boolean;
+  /** Each test's own one-sided p-value. */
+  tests: Partial<Record<SelfCheckTest, number>>;
+  /** Tests that did not run, and why. */
+  skipped: { test: SelfCheckTest; reason: string }[];
 }
