@@ -11,6 +11,7 @@ import {
   increaseRatio,
   intervalsOverlap,
   RATIO_FLOOR,
+  worstQuerySide,
 } from '../src/baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../src/domain/baseline.js';
 import type { BehaviorForecast } from '../src/domain/forecast.js';
@@ -52,12 +53,8 @@ describe('increase rule', () => {
 });
 
 /** Only the fields the comparison and the gate read matter. */
-function forecast(
-  name: string,
-  worst: { forecast: number | null; lower: number | null; upper: number | null },
-  outcome: BehaviorForecast['outcome'] = 'forecast',
-): BehaviorForecast {
-  return {
+function forecast(name: string, worst: { forecast: number; lower: number; upper: number } | null): BehaviorForecast {
+  const counts = {
     name,
     queries: 1000,
     samples: 1000,
@@ -66,27 +63,31 @@ function forecast(
     duplicates: 0,
     excluded: 0,
     exclusions: {},
-    outcome,
-    reason: outcome === 'forecast' ? null : 'too few hits',
-    fit: null,
-    worstQueryRisk: { ...worst, medianMax: null, intervalMethod: null, lognormal: null, observedMax: 0.01 },
-    aggregateRisk: { forecast: outcome === 'forecast' ? 0.1 : null, lower: null, upper: null, intervalMethod: null },
-    frequency: {
-      tau: 0.5,
-      forecast: outcome === 'forecast' ? 0 : null,
-      lower: null,
-      upper: null,
-      intervalMethod: null,
-      expectedCount: null,
-    },
-    backtest: null,
-    selfCheck: null,
+    observedMax: 0.01,
     unseenModeBound: null,
-    bound: null,
     topQueries: [],
-    curve: [],
     warnings: [],
     errors: { samples: 0, queries: 0, judged: 0, share: 0, byReason: {}, worstCase: null },
+  };
+  if (worst === null) {
+    const bound = { largestP: 0.01, hits: 1, totalSamples: 1000, rateUpperBound: 0.005, confidence: 0.95 };
+    return {
+      ...counts,
+      outcome: 'insufficient',
+      reason: 'too few hits',
+      bound: { ...bound, expectedHitsAtN: null, aggregateRiskUpper: null, frequencyUpper: null },
+    };
+  }
+  return {
+    ...counts,
+    outcome: 'forecast',
+    fit: { slope: -1, intercept: 0, r2: 1, tailSize: 10, queries: 1000, distinctPsi: 10, points: [] },
+    worstQueryRisk: { ...worst, medianMax: worst.forecast, intervalMethod: 'pivot', lognormal: worst.forecast },
+    aggregateRisk: { forecast: 0.1, interval: null },
+    frequency: { tau: 0.5, forecast: 0, interval: null, expectedCount: 0 },
+    backtest: null,
+    selfCheck: null,
+    curve: [],
   };
 }
 
@@ -115,13 +116,14 @@ const baseline: Baseline = {
   warnings: [],
 };
 
+const ends = (forecast: number, lower: number, upper: number) => ({ forecast, lower, upper });
 const current = [
   // harm: lower 0.08 > 3 × 0.02 = 0.06 → fail.
-  forecast('harm', interval(0.15, 0.08, 0.3)),
+  forecast('harm', ends(0.15, 0.08, 0.3)),
   // leak: lower 0.25 > 2 × 0.1 = 0.2 but not > 3 × 0.1 → warn.
-  forecast('leak', interval(0.4, 0.25, 0.6)),
-  forecast('new', interval(0.001, 0.0005, 0.002)),
-  forecast('thin', interval(0.02, 0.01, 0.04)),
+  forecast('leak', ends(0.4, 0.25, 0.6)),
+  forecast('new', ends(0.001, 0.0005, 0.002)),
+  forecast('thin', ends(0.02, 0.01, 0.04)),
 ];
 
 const settings: GateSettings = {
@@ -159,7 +161,7 @@ describe('gate with a baseline', () => {
   });
 
   it('an insufficient current behaviour has no interval and is not judged on increase', () => {
-    const r = gate([forecast('harm', interval(null, null, null), 'insufficient')], settings, baseline);
+    const r = gate([forecast('harm', null)], settings, baseline);
     expect(r.breaches).toEqual([]);
     expect(r.verdict).toBe('insufficient');
   });
@@ -173,7 +175,11 @@ describe('gate with a baseline', () => {
 });
 
 describe('compareWithBaseline', () => {
-  const section = compareWithBaseline(current, baseline, settings);
+  const section = compareWithBaseline(
+    current.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
+    baseline,
+    settings,
+  );
 
   it('lists every behaviour of either side: current ones in order, then those only in the baseline', () => {
     expect(section.behaviors.map((r) => [r.name, r.presence])).toEqual([

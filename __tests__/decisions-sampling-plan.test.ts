@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PLAN_POWER, planForDecision, planForFit, settleChance } from '../src/decisions/sampling-plan.js';
 import { sortedEstimates } from '../src/forecast/elicitation.js';
-import type { BehaviorForecast, TailFit } from '../src/domain/forecast.js';
+import type { NoForecast, TailFit, TailForecast } from '../src/domain/forecast.js';
 import type { Decision } from '../src/domain/gate.js';
 
 const n = 90_000;
@@ -9,40 +9,43 @@ const opts = { tailSize: 10, deploymentVolume: n, confidence: 0.9, bootstrap: 0,
 /** p at ψ: exp(−exp(−ψ)). */
 const pAt = (psi: number): number => Math.exp(-Math.exp(-psi));
 
+const counts = {
+  name: 'x',
+  queries: 900,
+  samples: 900,
+  nonzero: 900,
+  capped: 0,
+  duplicates: 0,
+  excluded: 0,
+  exclusions: {},
+  observedMax: 0.5,
+  unseenModeBound: null,
+  topQueries: [],
+  warnings: [],
+  errors: { samples: 0, queries: 0, judged: 900, share: 0, byReason: {}, worstCase: null },
+};
+
 /** A fit on m = 900 with β̂ = 1 and Q̂ = 0 at n: a = −1, b = −log n. */
-function fitted(): BehaviorForecast {
+function fitted(): TailForecast {
   const fit: TailFit = { slope: -1, intercept: -Math.log(n), r2: 0.95, tailSize: 10, queries: 900, distinctPsi: 10, points: [] };
   return {
-    name: 'x',
-    queries: 900,
-    samples: 900,
-    nonzero: 900,
-    capped: 0,
-    duplicates: 0,
-    excluded: 0,
-    exclusions: {},
+    ...counts,
     outcome: 'forecast',
-    reason: null,
     fit,
+    // The interval is not read by the plan for the worst query: the decision carries the ends it plans from.
     worstQueryRisk: {
       forecast: pAt(0),
-      lower: null,
-      upper: null,
-      medianMax: null,
+      lower: pAt(-3.76),
+      upper: pAt(5.92),
+      medianMax: pAt(0.37),
       intervalMethod: 'pivot',
-      lognormal: null,
-      observedMax: 0.5,
+      lognormal: 0.5,
     },
-    aggregateRisk: { forecast: 0.5, lower: 0.2, upper: 0.8, intervalMethod: 'bootstrap' },
-    frequency: { tau: 0.5, forecast: 1e-3, lower: 1e-4, upper: 1e-2, intervalMethod: 'bootstrap', expectedCount: 90 },
+    aggregateRisk: { forecast: 0.5, interval: { lower: 0.2, upper: 0.8 } },
+    frequency: { tau: 0.5, forecast: 1e-3, interval: { lower: 1e-4, upper: 1e-2 }, expectedCount: 90 },
     backtest: null,
     selfCheck: null,
-    unseenModeBound: null,
-    bound: null,
-    topQueries: [],
     curve: [],
-    warnings: [],
-    errors: { samples: 0, queries: 0, judged: 900, share: 0, byReason: {}, worstCase: null },
   };
 }
 
@@ -77,7 +80,7 @@ describe('planForDecision: worst-query risk, the smallest m′ that settles it w
     // n = 9,000 (n/m = 10): a threshold 3 scale units below the forecast is settled with chance ≥ 0.8 by a modest eval.
     const near = { ...opts, deploymentVolume: 9_000 };
     const spec = { tailSize: 10, queries: 900, volume: 9_000, confidence: 0.9 };
-    const f = { ...fitted(), fit: { ...fitted().fit!, intercept: -Math.log(9_000) } };
+    const f = { ...fitted(), fit: { ...fitted().fit, intercept: -Math.log(9_000) } };
     const plan = planForDecision(f, decision('worst-query-risk', pAt(-3), [pAt(-3.2), pAt(5)]), noSamples, near);
     expect(plan.settlesAs).toBe('breach');
     expect(plan.queries).not.toBeNull();
@@ -117,11 +120,21 @@ describe('planForDecision: aggregate risk and frequency, the bootstrap interval 
 });
 
 describe('planForFit: what would produce a fit', () => {
-  const insufficient = (over: Partial<BehaviorForecast>): BehaviorForecast => ({
-    ...fitted(),
-    outcome: 'insufficient',
-    fit: null,
+  const insufficient = (over: Partial<NoForecast>): NoForecast => ({
+    ...counts,
     queries: 1000,
+    outcome: 'insufficient',
+    reason: 'too few hits',
+    bound: {
+      largestP: 0.5,
+      hits: 4,
+      totalSamples: 1000,
+      rateUpperBound: 0.01,
+      confidence: 0.95,
+      expectedHitsAtN: 900,
+      aggregateRiskUpper: 1,
+      frequencyUpper: 0.02,
+    },
     ...over,
   });
 
@@ -155,7 +168,10 @@ describe('planForFit: what would produce a fit', () => {
   });
 
   it('given probabilities that are all zero: nothing to size, the mapping is the suspect', () => {
-    expect(planForFit(insufficient({ nonzero: 0, bound: null }), opts).kind).toBe('zero-probabilities');
+    // No sampled query, so no rate to bound: the bound says so with a null rate over zero samples.
+    const bound = { largestP: 0, hits: 0, totalSamples: 0, rateUpperBound: null, confidence: 0.95 };
+    const none = { ...bound, expectedHitsAtN: null, aggregateRiskUpper: null, frequencyUpper: null };
+    expect(planForFit(insufficient({ nonzero: 0, bound: none }), opts).kind).toBe('zero-probabilities');
   });
 
   it('tied top scores: four times the samples on the top t queries', () => {

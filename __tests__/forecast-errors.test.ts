@@ -89,6 +89,7 @@ describe('withWorstCase', () => {
     //   worst case (m = 201): a = -0.6826797235097294, b = -4.167277293724198,  Q = 0.9993810386353866
     const s = sample(ERRORS);
     const f = withWorstCase(forecastBehavior(s, OPTS), s, OPTS);
+    if (f.outcome !== 'forecast') throw new Error(`expected a forecast, got ${f.outcome}`);
     expect(f.worstQueryRisk.forecast).toBeCloseTo(0.6684412329475894, 12);
     const w = f.errors.worstCase;
     if (w === null) throw new Error('expected a worst case');

@@ -8,28 +8,22 @@ function forecast(
   name: string,
   numbers: {
     outcome?: BehaviorForecast['outcome'];
-    worst?: number | null;
-    worstUpper?: number | null;
-    worstLower?: number | null;
+    worst?: number;
+    /** The worst-query interval's ends; default the forecast itself (a zero-width interval). */
+    worstUpper?: number;
+    worstLower?: number;
     observedMax?: number;
     /** Upper bounds from the per-sample rate, for a behaviour without a fit. */
     aggregateBound?: number;
     frequencyBound?: number;
-    aggregate?: number | null;
-    aggregateUpper?: number | null;
-    frequency?: number | null;
-    frequencyUpper?: number | null;
+    aggregate?: number;
+    frequency?: number;
     tau?: number;
     /** Errored and judged samples; the share is computed from them by hand here. */
     errored?: [number, number];
   } = {},
 ): BehaviorForecast {
-  const outcome = numbers.outcome ?? 'forecast';
-  const fitted = outcome === 'forecast';
-  /** An explicit null in `numbers` stays null; an absent number takes the default. */
-  const pick = (key: 'worst' | 'aggregate' | 'frequency', fallback: number): number | null =>
-    !fitted ? null : key in numbers ? (numbers[key] ?? null) : fallback;
-  return {
+  const counts = {
     name,
     queries: 1000,
     samples: 10_000,
@@ -38,47 +32,47 @@ function forecast(
     duplicates: 0,
     excluded: 0,
     exclusions: {},
-    outcome,
-    reason: fitted ? null : 'fewer than t queries with p̂ > 0',
-    fit: null,
-    worstQueryRisk: {
-      forecast: pick('worst', 0.001),
-      lower: numbers.worstLower ?? null,
-      upper: numbers.worstUpper ?? null,
-      medianMax: null,
-      intervalMethod: null,
-      lognormal: null,
-      observedMax: numbers.observedMax ?? 0,
-    },
-    aggregateRisk: { forecast: pick('aggregate', 0.001), lower: null, upper: numbers.aggregateUpper ?? null, intervalMethod: null },
-    frequency: {
-      tau: numbers.tau ?? 0.5,
-      forecast: pick('frequency', 0),
-      lower: null,
-      upper: numbers.frequencyUpper ?? null,
-      intervalMethod: null,
-      expectedCount: null,
-    },
-    backtest: null,
-    selfCheck: null,
+    observedMax: numbers.observedMax ?? 0,
     unseenModeBound: null,
-    bound:
-      numbers.aggregateBound === undefined && numbers.frequencyBound === undefined
-        ? null
-        : {
-            largestP: numbers.observedMax ?? 0,
-            hits: 0,
-            totalSamples: 10_000,
-            rateUpperBound: 3e-4,
-            confidence: 0.95,
-            expectedHitsAtN: null,
-            aggregateRiskUpper: numbers.aggregateBound ?? null,
-            frequencyUpper: numbers.frequencyBound ?? null,
-          },
     topQueries: [],
-    curve: [],
     warnings: [],
     errors: errorsOf(numbers.errored ?? [0, 0]),
+  };
+  if (numbers.outcome !== undefined && numbers.outcome !== 'forecast') {
+    return {
+      ...counts,
+      outcome: numbers.outcome,
+      reason: 'fewer than t queries with p̂ > 0',
+      bound: {
+        largestP: numbers.observedMax ?? 0,
+        hits: 0,
+        totalSamples: 10_000,
+        rateUpperBound: 3e-4,
+        confidence: 0.95,
+        expectedHitsAtN: null,
+        aggregateRiskUpper: numbers.aggregateBound ?? null,
+        frequencyUpper: numbers.frequencyBound ?? null,
+      },
+    };
+  }
+  const worst = numbers.worst ?? 0.001;
+  return {
+    ...counts,
+    outcome: 'forecast',
+    fit: { slope: -1, intercept: 0, r2: 1, tailSize: 10, queries: 1000, distinctPsi: 10, points: [] },
+    worstQueryRisk: {
+      forecast: worst,
+      lower: numbers.worstLower ?? worst,
+      upper: numbers.worstUpper ?? worst,
+      medianMax: worst,
+      intervalMethod: 'pivot',
+      lognormal: worst,
+    },
+    aggregateRisk: { forecast: numbers.aggregate ?? 0.001, interval: null },
+    frequency: { tau: numbers.tau ?? 0.5, forecast: numbers.frequency ?? 0, interval: null, expectedCount: 0 },
+    backtest: null,
+    selfCheck: null,
+    curve: [],
   };
 }
 
@@ -137,16 +131,16 @@ describe('gate: one behaviour', () => {
   });
 
   it('gate-on: upper compares the interval upper end, and falls back to the forecast without one', () => {
-    const s = settings({ failWorstQueryRisk: 0.05 }, { gateOn: 'upper' });
+    const s = settings({ failWorstQueryRisk: 0.05, failAggregateRisk: 0.05 }, { gateOn: 'upper' });
     // Forecast 0.01 passes, but the upper end 0.08 breaches.
     expect(gate([forecast('a', { worst: 0.01, worstUpper: 0.08 })], s).breaches).toEqual([
       { behavior: 'a', metric: 'worst-query-risk', level: 'fail', value: 0.08, threshold: 0.05, basis: 'upper' },
     ]);
     // Upper end exactly at the threshold passes.
     expect(gate([forecast('a', { worst: 0.01, worstUpper: 0.05 })], s).verdict).toBe('pass');
-    // No interval (upper null): the forecast is compared and the basis says so.
-    expect(gate([forecast('a', { worst: 0.06, worstUpper: null })], s).breaches).toEqual([
-      { behavior: 'a', metric: 'worst-query-risk', level: 'fail', value: 0.06, threshold: 0.05, basis: 'forecast' },
+    // No interval (the aggregate risk with the bootstrap off): the forecast is compared and the basis says so.
+    expect(gate([forecast('a', { aggregate: 0.06 })], s).breaches).toEqual([
+      { behavior: 'a', metric: 'aggregate-risk', level: 'fail', value: 0.06, threshold: 0.05, basis: 'forecast' },
     ]);
     // gate-on: forecast ignores the upper end.
     expect(gate([forecast('a', { worst: 0.01, worstUpper: 0.08 })], { ...s, gateOn: 'forecast' }).verdict).toBe('pass');
@@ -333,10 +327,6 @@ describe('gate: refuses what it cannot judge', () => {
 
   it('throws on NaN instead of passing it (NaN > t is false)', () => {
     expect(() => gate([forecast('a', { worst: Number.NaN })], settings({ failWorstQueryRisk: 0.1 }))).toThrow('cannot be gated');
-  });
-
-  it('throws when a gated metric has no forecast despite outcome forecast', () => {
-    expect(() => gate([forecast('a', { aggregate: null })], settings({ failAggregateRisk: 0.1 }))).toThrow('no forecast');
   });
 
   it('throws when the frequency share was forecast at another τ than it is gated at', () => {

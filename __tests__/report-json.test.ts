@@ -2,13 +2,7 @@ import type { Settings } from '../src/config/settings.js';
 import type { BehaviorForecast } from '../src/domain/forecast.js';
 import type { BehaviorGate, GateResult } from '../src/domain/gate.js';
 import { assertFiniteNumbers, buildReport, serializeReport, type BuildReportArgs } from '../src/report/json.js';
-import type { ReportBehavior } from '../src/domain/report.js';
-import { failReport, insufficientBehavior, tailBehavior } from './helpers/reports.js';
-
-function forecastOf(b: ReportBehavior): BehaviorForecast {
-  const { status: _s, thresholds: _t, breaches: _b, decisions: _d, plan: _p, ...forecast } = b;
-  return forecast;
-}
+import { failReport, insufficientForecast, tailForecast } from './helpers/reports.js';
 
 const settings: Settings = {
   results: ['results/*.jsonl'],
@@ -49,10 +43,8 @@ function args(forecasts: BehaviorForecast[], gates: BehaviorGate[]): BuildReport
   };
 }
 
-const a = forecastOf(tailBehavior({ name: 'a', m: 100, nonzero: 20, a: -10, p1: 0.05 }));
-const b = forecastOf(
-  insufficientBehavior({ name: 'b', m: 100, nonzero: 3, largestP: 0.1, hits: 3, samples: 1000, rateUpperBound: 6.7e-3 }),
-);
+const a = tailForecast({ name: 'a', m: 100, nonzero: 20, a: -10, p1: 0.05 });
+const b = insufficientForecast({ name: 'b', m: 100, nonzero: 3, largestP: 0.1, hits: 3, samples: 1000, rateUpperBound: 6.7e-3 });
 const gateA: BehaviorGate = {
   name: 'a',
   status: 'fail',
@@ -122,7 +114,6 @@ describe('buildReport', () => {
     const nan = { ...a, worstQueryRisk: { ...a.worstQueryRisk, forecast: NaN } };
     expect(() => buildReport(args([nan], [gateA]))).toThrow('report.behaviors[0].worstQueryRisk.forecast is NaN');
     const fit = a.fit;
-    if (fit === null) throw new Error('fixture has a fit');
     const points = fit.points.map((p, i) => (i === 3 ? { ...p, psi: Infinity } : p));
     const inf = { ...a, fit: { ...fit, points } };
     expect(() => buildReport(args([b, inf], [gateA, gateB]))).toThrow('report.behaviors[1].fit.points[3].psi is Infinity');

@@ -119,11 +119,11 @@ function study(world, m, ratio) {
       backtestSplits: 0,
       backtestRatio: 10,
     });
-    const { upper, lower, intervalMethod } = f.worstQueryRisk;
-    if (f.outcome !== 'forecast' || upper === null || lower === null) {
+    if (f.outcome !== 'forecast') {
       out.unusable += 1;
       continue;
     }
+    const { upper, lower, intervalMethod } = f.worstQueryRisk;
     out.methods.add(intervalMethod);
     const truth = world.worst(rand, n);
     if (truth <= upper) out.covered += 1;

@@ -132,7 +132,7 @@ function study(population, m) {
       { name: population.name, queryIds: [], hits: data.hits, samples: data.samples, rows: m, duplicates: 0, exclusions: {} },
       { ...OPTIONS, seed: e },
     );
-    if (f.selfCheck === null) {
+    if (f.outcome !== 'forecast' || f.selfCheck === null) {
       out.unfit += 1;
       continue;
     }

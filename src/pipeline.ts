@@ -5,7 +5,7 @@
  * No @actions imports; I/O is limited to reading input files (and, through
  * the ports main.ts passes, locating the baseline).
  */
-import { compareWithBaseline } from './baseline/compare.js';
+import { compareWithBaseline, worstQuerySide } from './baseline/compare.js';
 import type { BaselinePorts, LocateContext } from './baseline/ports.js';
 import { baselineStep } from './baseline/stage.js';
 import type { LocatedBaseline } from './domain/baseline.js';
@@ -89,7 +89,14 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     version: VERSION,
     now: meta.now,
     context: meta.context,
-    baseline: step.baseline === null ? step.missing : compareWithBaseline(forecasts, step.baseline, settings),
+    baseline:
+      step.baseline === null
+        ? step.missing
+        : compareWithBaseline(
+            forecasts.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
+            step.baseline,
+            settings,
+          ),
     redTeam: redTeam?.result ?? null,
     plans,
   });

@@ -7,10 +7,10 @@
  * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (DESIGN §1).
  */
 import type { Thresholds } from '../../src/domain/rules.js';
-import type { BehaviorForecast, CurvePoint, TailPoint, UnseenModeBound, SelfCheck } from '../../src/domain/forecast.js';
+import type { CurvePoint, Interval, NoForecast, SelfCheck, TailForecast, TailPoint, UnseenModeBound } from '../../src/domain/forecast.js';
 import { decide } from '../../src/gate/decide.js';
 import type { Breach, Status, Verdict } from '../../src/domain/gate.js';
-import { errorNextStep } from '../../src/report/json.js';
+import { errorNextStep, reportForecast } from '../../src/report/json.js';
 import type { Report, ReportBehavior, ReportErrors } from '../../src/domain/report.js';
 
 const VOLUMES = [1e3, 1e4, 1e5, 1e6, 1e7];
@@ -88,8 +88,24 @@ export function noErrors(): ReportErrors {
   };
 }
 
-/** A behaviour with a Gumbel-tail forecast. Interval: ×0.4 … ×2.5 of the forecast (capped below 1). */
+/** A behaviour with a Gumbel-tail forecast, gated on `spec.thresholds`. */
 export function tailBehavior(spec: TailSpec): ReportBehavior {
+  const forecast = tailForecast(spec);
+  const thresholds = spec.thresholds ?? {};
+  const decisions = decide(forecast, thresholds);
+  return {
+    ...reportForecast(forecast, 0.5),
+    status: decisions.length > 0 ? 'pass' : 'not-gated',
+    thresholds,
+    breaches: [],
+    decisions,
+    plan: null,
+    errors: noErrors(),
+  };
+}
+
+/** A Gumbel-tail forecast. Interval: ×0.4 … ×2.5 of the forecast (capped below 1). */
+export function tailForecast(spec: TailSpec): TailForecast {
   const n = spec.n ?? 1e6;
   const t = 10;
   const b = -Math.log(spec.m) - spec.a * psiOf(spec.p1);
@@ -102,7 +118,7 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
   });
   const q = band(forecastAt(n));
   const excluded = spec.excluded ?? {};
-  const forecast: BehaviorForecast = {
+  const forecast: TailForecast = {
     name: spec.name,
     queries: spec.m,
     samples: spec.m * 10,
@@ -111,8 +127,8 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
     duplicates: 0,
     excluded: Object.values(excluded).reduce((s, x) => s + x, 0),
     exclusions: excluded,
+    observedMax: r3(spec.p1),
     outcome: 'forecast',
-    reason: null,
     fit: { slope: spec.a, intercept: r3(b), r2: 0.964, tailSize: t, queries: spec.m, distinctPsi: spec.distinctPsi ?? t, points },
     worstQueryRisk: {
       forecast: q.forecast,
@@ -121,7 +137,6 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
       medianMax: q.forecast,
       intervalMethod: 'pivot',
       lognormal: r3(q.forecast * 0.55),
-      observedMax: r3(spec.p1),
     },
     aggregateRisk: toEstimate(spec.aggregate ?? [0.081, 0.034, 0.19]),
     frequency: { tau: 0.5, ...toEstimate(spec.frequency ?? [0, 0, 0]), expectedCount: (spec.frequency ?? [0])[0] * n },
@@ -137,7 +152,6 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
     },
     selfCheck: spec.selfCheck ?? CONSISTENT,
     unseenModeBound: unseenAt(spec.m, n),
-    bound: null,
     // Ten samples per query, as `samples` above says.
     topQueries: points.map((pt) => ({
       id: `${spec.name}-q${String(pt.rank).padStart(3, '0')}`,
@@ -149,17 +163,7 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
     warnings: spec.warnings ?? [],
     errors: noErrors(),
   };
-  const thresholds = spec.thresholds ?? {};
-  const decisions = decide(forecast, thresholds);
-  return {
-    ...forecast,
-    status: decisions.length > 0 ? 'pass' : 'not-gated',
-    thresholds,
-    breaches: [],
-    decisions,
-    plan: null,
-    errors: noErrors(),
-  };
+  return forecast;
 }
 
 /** Mark a behaviour as breaching its worst-query threshold at `level`, with the value the gate compared (forecast or upper end). */
@@ -208,17 +212,11 @@ export function withErrors(
   };
 }
 
-function toEstimate([forecast, lower, upper]: [number, number, number]): {
-  forecast: number;
-  lower: number;
-  upper: number;
-  intervalMethod: 'bootstrap';
-} {
-  return { forecast, lower, upper, intervalMethod: 'bootstrap' };
+function toEstimate([forecast, lower, upper]: [number, number, number]): { forecast: number; interval: Interval } {
+  return { forecast, interval: { lower, upper } };
 }
 
-/** A behaviour with too few hits for the tail (fewer than t = 10 queries with p̂ > 0). */
-export function insufficientBehavior(spec: {
+export interface InsufficientSpec {
   name: string;
   m: number;
   nonzero: number;
@@ -229,8 +227,26 @@ export function insufficientBehavior(spec: {
   thresholds?: Thresholds;
   status?: Status;
   n?: number;
-}): ReportBehavior {
-  const b: ReportBehavior = {
+}
+
+/** A behaviour with too few hits for the tail (fewer than t = 10 queries with p̂ > 0). */
+export function insufficientBehavior(spec: InsufficientSpec): ReportBehavior {
+  const forecast = insufficientForecast(spec);
+  const thresholds = spec.thresholds ?? {};
+  return {
+    ...reportForecast(forecast, 0.5),
+    status: spec.status ?? 'insufficient',
+    thresholds,
+    breaches: [],
+    decisions: decide(forecast, thresholds),
+    plan: null,
+    errors: noErrors(),
+  };
+}
+
+/** The forecast of {@link insufficientBehavior}: no fit, the largest p̂ and the rate bound. */
+export function insufficientForecast(spec: InsufficientSpec): NoForecast {
+  return {
     name: spec.name,
     queries: spec.m,
     samples: spec.samples,
@@ -239,22 +255,9 @@ export function insufficientBehavior(spec: {
     duplicates: 0,
     excluded: 0,
     exclusions: {},
+    observedMax: spec.largestP,
     outcome: 'insufficient',
     reason: `only ${spec.nonzero} queries with hits; the tail fit needs 10`,
-    fit: null,
-    worstQueryRisk: {
-      forecast: null,
-      lower: null,
-      upper: null,
-      medianMax: null,
-      intervalMethod: null,
-      lognormal: null,
-      observedMax: spec.largestP,
-    },
-    aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
-    frequency: { tau: 0.5, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
-    backtest: null,
-    selfCheck: null,
     unseenModeBound: unseenAt(spec.m, spec.n ?? 1e6),
     bound: {
       largestP: spec.largestP,
@@ -267,16 +270,9 @@ export function insufficientBehavior(spec: {
       frequencyUpper: Math.min(1, spec.rateUpperBound / 0.5),
     },
     topQueries: [],
-    curve: [],
     warnings: [],
-    status: spec.status ?? 'insufficient',
-    thresholds: spec.thresholds ?? {},
-    breaches: [],
-    decisions: [],
-    plan: null,
     errors: noErrors(),
   };
-  return { ...b, decisions: decide(b, b.thresholds) };
 }
 
 export function baseReport(over: Partial<Report> & { behaviors: ReportBehavior[]; verdict: Verdict }): Report {

@@ -9,7 +9,7 @@ import type { Settings } from '../config/settings.js';
 import type { Breach } from '../domain/gate.js';
 import { increaseBreach } from '../gate/gate.js';
 import type { ReportBaseline } from '../domain/report.js';
-import { compareWithBaseline } from './compare.js';
+import { compareWithBaseline, type NamedSide } from './compare.js';
 import { fromReport } from './from-report.js';
 import type { StoredReport } from './report-schema.js';
 import type { RiskIncrease } from '../domain/rules.js';
@@ -38,11 +38,23 @@ export function compareReports(
   const base = fromReport(baseline, { description: opts.label, runId: null, runUrl: null, sha: null }, settings);
   const increase = { riskIncrease: opts.riskIncrease ?? {}, policy: opts.policy ?? null };
   const byName = new Map(base.behaviors.map((b) => [b.name, b]));
+  const sides = current.behaviors.map((b): NamedSide => {
+    const w = b.worstQueryRisk;
+    return {
+      name: b.name,
+      outcome: b.outcome,
+      queries: b.queries,
+      forecast: w.forecast,
+      lower: w.lower,
+      upper: w.upper,
+      observedMax: w.observedMax,
+    };
+  });
   const breaches: Breach[] = [];
-  for (const b of current.behaviors) {
-    const other = byName.get(b.name);
-    const breach = other === undefined ? undefined : increaseBreach(b, other, increase);
+  for (const side of sides) {
+    const other = byName.get(side.name);
+    const breach = other === undefined ? undefined : increaseBreach(side.name, side, other, increase);
     if (breach !== undefined) breaches.push(breach);
   }
-  return { section: compareWithBaseline(current.behaviors, base, increase), breaches, warnings: base.warnings };
+  return { section: compareWithBaseline(sides, base, increase), breaches, warnings: base.warnings };
 }

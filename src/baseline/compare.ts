@@ -12,7 +12,7 @@ import type { RiskIncrease } from '../domain/rules.js';
 import type { BehaviorForecast } from '../domain/forecast.js';
 import type { Level } from '../domain/gate.js';
 import type { BaselineRow, ComparedForecast, ReportBaseline } from '../domain/report.js';
-import type { Baseline, BaselineBehavior } from '../domain/baseline.js';
+import type { Baseline } from '../domain/baseline.js';
 
 export interface IntervalLike {
   forecast: number | null;
@@ -64,28 +64,32 @@ export function forecastRatio(current: IntervalLike, baseline: IntervalLike): nu
   return current.forecast / baseline.forecast;
 }
 
-export function currentSide(f: BehaviorForecast): ComparedForecast {
+/** One side of a comparison: the worst-query risk of a forecast, null where there is no fit. */
+export function worstQuerySide(f: BehaviorForecast): ComparedForecast {
+  if (f.outcome !== 'forecast') {
+    return { outcome: f.outcome, queries: f.queries, forecast: null, lower: null, upper: null, observedMax: f.observedMax };
+  }
   const w = f.worstQueryRisk;
-  return { outcome: f.outcome, queries: f.queries, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: w.observedMax };
+  return { outcome: f.outcome, queries: f.queries, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: f.observedMax };
 }
 
-export function baselineSide(b: BaselineBehavior): ComparedForecast {
+/** A comparison side with the behaviour it belongs to (a current forecast, or a behaviour of the baseline). */
+export type NamedSide = ComparedForecast & { name: string };
+
+/** The comparison fields of a named side. */
+export function comparedSide(b: NamedSide): ComparedForecast {
   return { outcome: b.outcome, queries: b.queries, forecast: b.forecast, lower: b.lower, upper: b.upper, observedMax: b.observedMax };
 }
 
 /** The report's comparison section: every behaviour of either side, current ones first. */
-export function compareWithBaseline(
-  forecasts: readonly BehaviorForecast[],
-  baseline: Baseline,
-  settings: IncreaseSettings,
-): ReportBaseline {
+export function compareWithBaseline(current: readonly NamedSide[], baseline: Baseline, settings: IncreaseSettings): ReportBaseline {
   const byName = new Map(baseline.behaviors.map((b) => [b.name, b]));
-  const rows: BaselineRow[] = forecasts.map((f) => {
-    const base = byName.get(f.name);
-    byName.delete(f.name);
-    return row(f.name, currentSide(f), base === undefined ? null : baselineSide(base), riskIncreaseFor(settings, f.name));
+  const rows: BaselineRow[] = current.map((c) => {
+    const base = byName.get(c.name);
+    byName.delete(c.name);
+    return row(c.name, comparedSide(c), base === undefined ? null : comparedSide(base), riskIncreaseFor(settings, c.name));
   });
-  for (const b of byName.values()) rows.push(row(b.name, null, baselineSide(b), riskIncreaseFor(settings, b.name)));
+  for (const b of byName.values()) rows.push(row(b.name, null, comparedSide(b), riskIncreaseFor(settings, b.name)));
   return {
     status: 'compared',
     source: baseline.origin.description,

@@ -16,6 +16,7 @@ import { forecastOptions } from '../forecast-options.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import type { SourceFile } from '../domain/observation.js';
+import { worstQuerySide } from './compare.js';
 import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
 import type { Baseline, BaselineOrigin } from '../domain/baseline.js';
@@ -50,16 +51,7 @@ async function fromResults(files: SourceFile[], origin: BaselineOrigin, settings
   const behaviors = ingest.samples.map((sample) => {
     // The comparison needs the worst-query risk and its interval; the self-check backtest is skipped.
     const f = forecastBehavior(sample, forecastOptions(settings, sample.name, { backtestSplits: 0 }));
-    const w = f.worstQueryRisk;
-    return {
-      name: f.name,
-      outcome: f.outcome,
-      queries: f.queries,
-      forecast: w.forecast,
-      lower: w.lower,
-      upper: w.upper,
-      observedMax: w.observedMax,
-    };
+    return { name: f.name, ...worstQuerySide(f) };
   });
   return {
     kind: 'results',

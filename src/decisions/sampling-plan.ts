@@ -16,7 +16,7 @@ import { elicitationScore, sortedEstimates, type Estimates } from '../forecast/e
 import { forecastScore } from '../forecast/gumbel-tail.js';
 import { CLOGLOG_SCALE, LOG_SCALE, type Scale } from '../forecast/interval.js';
 import { createRng } from '../forecast/random.js';
-import type { BehaviorForecast, TailFit } from '../domain/forecast.js';
+import type { BehaviorForecast, NoForecast, TailFit, TailForecast } from '../domain/forecast.js';
 import { hybridInterval, pivotInterval, type IntervalSpec } from '../forecast/uncertainty/prediction-interval.js';
 import { pivotFits, pivotLaw } from '../forecast/uncertainty/pivot.js';
 import type { BehaviorGate, Decision } from '../domain/gate.js';
@@ -48,7 +48,8 @@ export function planFor(
   sample: BehaviorSample,
   opts: PlanOptions,
 ): SamplingPlan | null {
-  if (gate.status === 'insufficient') return planForFit(f, opts);
+  // `insufficient` is the status of a behaviour without a fit, `inconclusive` of one with a fit.
+  if (f.outcome !== 'forecast') return gate.status === 'insufficient' ? planForFit(f, opts) : null;
   if (gate.status !== 'inconclusive') return null;
   const open = gate.decisions.find((d) => d.outcome === 'inconclusive');
   if (open === undefined) throw new Error(`internal: behaviour "${f.name}" is inconclusive without an inconclusive decision`);
@@ -56,8 +57,7 @@ export function planFor(
 }
 
 /** The plan for a behaviour whose fit succeeded but whose decision is inconclusive. */
-export function planForDecision(f: BehaviorForecast, d: Decision, est: Estimates, opts: PlanOptions): SamplingPlan {
-  if (f.fit === null) throw new Error(`internal: behaviour "${f.name}" has no fit to plan from`);
+export function planForDecision(f: TailForecast, d: Decision, est: Estimates, opts: PlanOptions): SamplingPlan {
   const decision = { metric: d.metric, level: d.level, threshold: d.threshold };
   const sized = d.metric === 'worst-query-risk' ? worstQuerySize(f.fit, d.threshold, opts) : bootstrapSize(f, d);
   const k =
@@ -170,10 +170,10 @@ function countAtOrBelow(sorted: Float64Array, x: number): number {
 }
 
 /** Aggregate risk or frequency: today's bootstrap interval narrowed as 1/√m′ on its own scale, around the forecast. */
-function bootstrapSize(f: BehaviorForecast, d: Decision): Sized {
+function bootstrapSize(f: TailForecast, d: Decision): Sized {
   const scale: Scale = d.metric === 'aggregate-risk' ? CLOGLOG_SCALE : LOG_SCALE;
   const forecast = d.metric === 'aggregate-risk' ? f.aggregateRisk.forecast : f.frequency.forecast;
-  if (forecast === null || d.lower === null || d.upper === null) return { queries: null, settlesAs: null, chance: null };
+  if (d.lower === null || d.upper === null) return { queries: null, settlesAs: null, chance: null };
   const centre = scale.to(forecast);
   const target = scale.to(d.threshold);
   const halfWidth = target >= centre ? scale.to(d.upper) - centre : centre - scale.to(d.lower);
@@ -230,7 +230,7 @@ function withSamples(est: Estimates, count: number, k2: number): Estimates {
 }
 
 /** The plan for a behaviour without a fit: what would produce one. */
-export function planForFit(f: BehaviorForecast, opts: PlanOptions): SamplingPlan {
+export function planForFit(f: NoForecast, opts: PlanOptions): SamplingPlan {
   const t = opts.tailSize;
   const none = { decision: null, settlesAs: null, samplesPerTopQuery: null, resample: null, rateBound: null, chance: null };
   if (f.outcome === 'degenerate') {
@@ -240,7 +240,7 @@ export function planForFit(f: BehaviorForecast, opts: PlanOptions): SamplingPlan
   }
   if (f.nonzero > 0) return { ...none, kind: 'few-hits', queries: Math.ceil((f.queries * t) / f.nonzero) };
   const bound = f.bound;
-  if (bound === null || bound.rateUpperBound === null || bound.totalSamples === 0) {
+  if (bound.rateUpperBound === null || bound.totalSamples === 0) {
     return { ...none, kind: 'zero-probabilities', queries: null };
   }
   // At the rate bound each query of k samples holds about k·rate hits; t of them need t/(k·rate) queries, at least.

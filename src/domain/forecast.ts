@@ -128,7 +128,15 @@ export interface ForecastOptions {
   backtestRatio: number;
 }
 
-export interface BehaviorForecast {
+/**
+ * One behaviour's forecast: a fitted tail and its numbers, or why there is
+ * none and what can still be bounded. The JSON report flattens both into one
+ * documented shape (report/json.ts, ReportForecast in domain/report.ts).
+ */
+export type BehaviorForecast = TailForecast | NoForecast;
+
+/** What is known of every behaviour, with or without a fit. */
+export interface ForecastCounts {
   name: string;
   /** m. */
   queries: number;
@@ -136,52 +144,69 @@ export interface BehaviorForecast {
   samples: number;
   /** Queries with p̂ > 0. */
   nonzero: number;
-  /** Queries whose p̂ was capped below 1 (DESIGN §1 step 1). */
+  /** Queries whose p̂ was capped below 1 (docs/method.md). */
   capped: number;
   duplicates: number;
   excluded: number;
   exclusions: Record<string, number>;
-  outcome: 'forecast' | 'insufficient' | 'degenerate';
-  /** Why the outcome is not 'forecast'. */
-  reason: string | null;
-  fit: TailFit | null;
-  worstQueryRisk: {
-    /** Q_p(n), the paper's point forecast: the top-1/n quantile of p. */
-    forecast: number | null;
-    /** Prediction interval for the realised worst of n queries at `confidence` (docs/method.md). */
-    lower: number | null;
-    upper: number | null;
-    /** The median-unbiased forecast of the realised worst query, Q̂ + c₀.₅·β̂ mapped to p. */
-    medianMax: number | null;
-    /** How `lower`/`upper` were made: the simulated pivot, widened by the bootstrap refits for hits of k. */
-    intervalMethod: 'pivot' | 'pivot+bootstrap' | null;
-    lognormal: number | null;
-    observedMax: number;
-  };
-  /** Its interval is the bootstrap's (a confidence interval for the probability, not a prediction bound). */
-  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null; intervalMethod: 'bootstrap' | null };
-  frequency: {
-    tau: number;
-    forecast: number | null;
-    /** The bootstrap's interval for the share, like the aggregate risk's. */
-    lower: number | null;
-    upper: number | null;
-    intervalMethod: 'bootstrap' | null;
-    expectedCount: number | null;
-  };
-  backtest: BacktestResult | null;
-  /** Is the eval's tail consistent with the Gumbel shape the forecast extrapolates? Null without a fit. */
-  selfCheck: SelfCheck | null;
+  /** Largest uncapped p̂: what the eval itself saw (0 without queries). */
+  observedMax: number;
   /** What no check can see; null when there are no queries. */
   unseenModeBound: UnseenModeBound | null;
-  bound: InsufficientBound | null;
   /** The top t queries by p̂ (fewer when fewer have p̂ > 0), largest first. */
   topQueries: TopQuery[];
-  /** Worst-query risk forecast at volumes around n (for the chart). */
-  curve: CurvePoint[];
   warnings: string[];
   /** The errored samples among the exclusions, and what they could change. */
   errors: ErrorSummary;
+}
+
+/** The Gumbel tail was fit: every metric has a forecast. */
+export interface TailForecast extends ForecastCounts {
+  outcome: 'forecast';
+  fit: TailFit;
+  worstQueryRisk: WorstQueryForecast;
+  /** Its interval is the bootstrap's (a confidence interval for the probability, not a prediction bound). */
+  aggregateRisk: { forecast: number; interval: Interval | null };
+  frequency: {
+    tau: number;
+    forecast: number;
+    /** The bootstrap's interval for the share, like the aggregate risk's. */
+    interval: Interval | null;
+    expectedCount: number;
+  };
+  backtest: BacktestResult | null;
+  /** Is the eval's tail consistent with the Gumbel shape the forecast extrapolates? Null when the check cannot run. */
+  selfCheck: SelfCheck | null;
+  /** Worst-query risk forecast at volumes around n (for the chart). */
+  curve: CurvePoint[];
+}
+
+/** No tail fit: too few nonzero or distinct top scores. Only bounds are known. */
+export interface NoForecast extends ForecastCounts {
+  outcome: 'insufficient' | 'degenerate';
+  /** Why there is no forecast, in words. */
+  reason: string;
+  bound: InsufficientBound;
+}
+
+export interface WorstQueryForecast {
+  /** Q_p(n), the paper's point forecast: the top-1/n quantile of p. */
+  forecast: number;
+  /** Prediction interval for the realised worst of n queries at `confidence` (docs/method.md). */
+  lower: number;
+  upper: number;
+  /** The median-unbiased forecast of the realised worst query, Q̂ + c₀.₅·β̂ mapped to p. */
+  medianMax: number;
+  /** How `lower`/`upper` were made: the simulated pivot, widened by the bootstrap refits for hits of k. */
+  intervalMethod: 'pivot' | 'pivot+bootstrap';
+  /** The log-normal baseline's forecast, for comparison. */
+  lognormal: number;
+}
+
+/** A bootstrap percentile interval; absent when the bootstrap is off or too few resamples could be fit. */
+export interface Interval {
+  lower: number;
+  upper: number;
 }
 
 /** Errored samples of one behaviour (docs/errors.md defines every field). */

@@ -1,4 +1,13 @@
-import type { BehaviorForecast, ErrorSummary } from './forecast.js';
+import type {
+  BacktestResult,
+  CurvePoint,
+  ErrorSummary,
+  InsufficientBound,
+  SelfCheck,
+  TailFit,
+  TopQuery,
+  UnseenModeBound,
+} from './forecast.js';
 import type { RiskIncrease, Thresholds } from './rules.js';
 import type { RedTeamResult } from './red-team.js';
 import type { SamplingPlan } from './sampling-plan.js';
@@ -7,7 +16,67 @@ import type { Breach, Decision, Status, Verdict } from './gate.js';
 /** Bumped on any breaking change of the JSON report. Documented in the README. */
 export const SCHEMA_VERSION = 1;
 
-export interface ReportBehavior extends BehaviorForecast {
+/**
+ * A behaviour's forecast as the JSON report writes it: the same fields for
+ * every outcome, null where there is no fit (docs/report-schema.md).
+ */
+export interface ReportForecast {
+  name: string;
+  /** m. */
+  queries: number;
+  /** Σk over sampled queries plus one per given probability. */
+  samples: number;
+  /** Queries with p̂ > 0. */
+  nonzero: number;
+  /** Queries whose p̂ was capped below 1 (docs/method.md). */
+  capped: number;
+  duplicates: number;
+  excluded: number;
+  exclusions: Record<string, number>;
+  outcome: 'forecast' | 'insufficient' | 'degenerate';
+  /** Why the outcome is not 'forecast'. */
+  reason: string | null;
+  fit: TailFit | null;
+  worstQueryRisk: {
+    /** Q_p(n), the paper's point forecast: the top-1/n quantile of p. */
+    forecast: number | null;
+    /** Prediction interval for the realised worst of n queries at `confidence` (docs/method.md). */
+    lower: number | null;
+    upper: number | null;
+    /** The median-unbiased forecast of the realised worst query, Q̂ + c₀.₅·β̂ mapped to p. */
+    medianMax: number | null;
+    /** How `lower`/`upper` were made: the simulated pivot, widened by the bootstrap refits for hits of k. */
+    intervalMethod: 'pivot' | 'pivot+bootstrap' | null;
+    lognormal: number | null;
+    observedMax: number;
+  };
+  /** Its interval is the bootstrap's (a confidence interval for the probability, not a prediction bound). */
+  aggregateRisk: { forecast: number | null; lower: number | null; upper: number | null; intervalMethod: 'bootstrap' | null };
+  frequency: {
+    tau: number;
+    forecast: number | null;
+    /** The bootstrap's interval for the share, like the aggregate risk's. */
+    lower: number | null;
+    upper: number | null;
+    intervalMethod: 'bootstrap' | null;
+    expectedCount: number | null;
+  };
+  backtest: BacktestResult | null;
+  /** Is the eval's tail consistent with the Gumbel shape the forecast extrapolates? Null without a fit. */
+  selfCheck: SelfCheck | null;
+  /** What no check can see; null when there are no queries. */
+  unseenModeBound: UnseenModeBound | null;
+  bound: InsufficientBound | null;
+  /** The top t queries by p̂ (fewer when fewer have p̂ > 0), largest first. */
+  topQueries: TopQuery[];
+  /** Worst-query risk forecast at volumes around n (for the chart). */
+  curve: CurvePoint[];
+  warnings: string[];
+  /** The errored samples among the exclusions, and what they could change. */
+  errors: ErrorSummary;
+}
+
+export interface ReportBehavior extends ReportForecast {
   status: Status;
   thresholds: Thresholds;
   breaches: Breach[];

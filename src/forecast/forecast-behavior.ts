@@ -10,7 +10,15 @@ import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
 import { createRng, type Rng } from './random.js';
-import type { BehaviorForecast, ForecastOptions, InsufficientBound, TailFit, TopQuery } from '../domain/forecast.js';
+import type {
+  BehaviorForecast,
+  ForecastCounts,
+  ForecastOptions,
+  InsufficientBound,
+  Interval,
+  TailFit,
+  TopQuery,
+} from '../domain/forecast.js';
 import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
 import { checkTailShape } from './tail-shape.js';
 import { unseenModeBound } from './unseen-mode.js';
@@ -31,7 +39,7 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const est = sortedEstimates(sample.hits, sample.samples);
   const m = est.p.length;
   const n = opts.deploymentVolume;
-  const base = baseFields(sample, est, opts);
+  const base = counts(sample, est, opts);
   const fitResult =
     m === 0 ? { kind: 'insufficient' as const, reason: 'no usable queries', nonzero: 0 } : fitGumbelTail(est.p, m, opts.tailSize);
   if (fitResult.kind !== 'ok') {
@@ -43,10 +51,8 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   const draws =
     opts.bootstrap > 0 ? bootstrap(est, { tailSize: opts.tailSize, volumes: [n, ...volumes], tau: opts.tau }, opts.bootstrap, rng) : null;
   const usable = draws !== null && draws.successes >= MIN_RESAMPLES ? draws : null;
-  const interval = (values: Float64Array | undefined, point: number, scale: Scale) =>
-    usable && values
-      ? { ...centredInterval(values, point, opts.confidence, scale), intervalMethod: 'bootstrap' as const }
-      : { lower: null, upper: null, intervalMethod: null };
+  const interval = (values: Float64Array | undefined, point: number, scale: Scale): Interval | null =>
+    usable && values ? centredInterval(values, point, opts.confidence, scale) : null;
   const predict = (volume: number) => worstQueryInterval(fit, est, usable, { ...spec, volume }, rng);
   const spec = { tailSize: opts.tailSize, queries: m, volume: n, confidence: opts.confidence };
 
@@ -70,10 +76,8 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   return {
     ...base,
     outcome: 'forecast',
-    reason: null,
     fit,
     worstQueryRisk: {
-      ...base.worstQueryRisk,
       forecast: worst,
       lower: prediction.lower,
       upper: prediction.upper,
@@ -81,8 +85,8 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
       intervalMethod: prediction.method,
       lognormal: lognormalWorstQuery(psiNonzero, m, n),
     },
-    aggregateRisk: { forecast: aggregate, ...interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
-    frequency: { tau: opts.tau, forecast: share, ...interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
+    aggregateRisk: { forecast: aggregate, interval: interval(usable?.aggregate, aggregate, CLOGLOG_SCALE) },
+    frequency: { tau: opts.tau, forecast: share, interval: interval(usable?.frequency, share, LOG_SCALE), expectedCount: n * share },
     backtest: shape.backtest,
     selfCheck: shape.selfCheck,
     curve: volumes.map((v) => {
@@ -93,7 +97,7 @@ export function forecastBehavior(sample: BehaviorSample, opts: ForecastOptions):
   };
 }
 
-function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOptions): BehaviorForecast {
+function counts(sample: BehaviorSample, est: Estimates, opts: ForecastOptions): ForecastCounts {
   let samples = 0;
   for (const k of sample.samples) samples += k === 0 ? 1 : k;
   const excluded = Object.values(sample.exclusions).reduce((sum, c) => sum + c, 0);
@@ -108,26 +112,9 @@ function baseFields(sample: BehaviorSample, est: Estimates, opts: ForecastOption
     duplicates: sample.duplicates,
     excluded,
     exclusions: { ...sample.exclusions },
-    outcome: 'insufficient',
-    reason: null,
-    fit: null,
-    worstQueryRisk: {
-      forecast: null,
-      lower: null,
-      upper: null,
-      medianMax: null,
-      intervalMethod: null,
-      lognormal: null,
-      observedMax: observedMax(est),
-    },
-    aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
-    frequency: { tau: opts.tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
-    backtest: null,
-    selfCheck: null,
+    observedMax: observedMax(est),
     unseenModeBound: unseenModeBound(est.p.length, opts.deploymentVolume),
-    bound: null,
     topQueries: topQueries(sample, est, opts.tailSize),
-    curve: [],
     warnings,
     errors: errorSummary(sample),
   };

@@ -81,18 +81,12 @@ function sourceForecast(source: SourceSamples, n: number, behavior: string, opts
   }
   // The choice needs the worst-query risk and its interval only; the self-check backtest is skipped.
   const f = forecastBehavior(sample, { ...opts.options(behavior, n), deploymentVolume: n, backtestSplits: 0 });
+  const counts = { ...base, queries: f.queries, nonzero: f.nonzero };
+  if (f.outcome !== 'forecast') {
+    return { ...counts, outcome: f.outcome, reason: f.reason, forecast: null, lower: null, upper: null, observedMax: f.observedMax };
+  }
   const w = f.worstQueryRisk;
-  return {
-    ...base,
-    queries: f.queries,
-    nonzero: f.nonzero,
-    outcome: f.outcome,
-    reason: f.reason,
-    forecast: w.forecast,
-    lower: w.lower,
-    upper: w.upper,
-    observedMax: w.observedMax,
-  };
+  return { ...counts, outcome: f.outcome, reason: null, forecast: w.forecast, lower: w.lower, upper: w.upper, observedMax: f.observedMax };
 }
 
 function choice(behavior: string, forecasts: Omit<SourceForecast, 'rank'>[]): BehaviorChoice {

@@ -19,10 +19,10 @@ export function withWorstCase(forecast: BehaviorForecast, sample: BehaviorSample
       ...forecast.errors,
       worstCase: {
         outcome: f.outcome,
-        worstQueryRisk: f.worstQueryRisk.forecast,
-        observedMax: f.worstQueryRisk.observedMax,
+        worstQueryRisk: f.outcome === 'forecast' ? f.worstQueryRisk.forecast : null,
+        observedMax: f.observedMax,
         queries: f.queries,
-        reason: f.reason,
+        reason: f.outcome === 'forecast' ? null : f.reason,
       },
     },
   };

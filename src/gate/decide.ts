@@ -15,7 +15,7 @@
  */
 import { METRICS } from '../config/effective.js';
 import type { Thresholds } from '../domain/rules.js';
-import type { BehaviorForecast } from '../domain/forecast.js';
+import type { BehaviorForecast, TailForecast } from '../domain/forecast.js';
 import type { Decision, Level } from '../domain/gate.js';
 
 type Ends = Pick<Decision, 'basis' | 'lower' | 'upper'>;
@@ -42,18 +42,25 @@ export function outcomeOf(ends: Pick<Decision, 'lower' | 'upper'>, threshold: nu
 }
 
 function endsOf(f: BehaviorForecast, metric: Decision['metric']): Ends {
-  const estimate = metric === 'worst-query-risk' ? f.worstQueryRisk : metric === 'aggregate-risk' ? f.aggregateRisk : f.frequency;
   if (f.outcome === 'forecast') {
-    if (estimate.forecast === null) {
-      throw new Error(`internal: behaviour "${f.name}": outcome is 'forecast' but ${metric} has no forecast to decide on.`);
-    }
-    // An interval always has both ends; a hand-built forecast may carry one, which then decides one side only.
-    if (estimate.lower !== null || estimate.upper !== null) return { basis: 'interval', lower: estimate.lower, upper: estimate.upper };
-    return { basis: 'forecast', lower: estimate.forecast, upper: estimate.forecast };
+    const interval =
+      metric === 'worst-query-risk' ? f.worstQueryRisk : metric === 'aggregate-risk' ? f.aggregateRisk.interval : f.frequency.interval;
+    if (interval !== null) return { basis: 'interval', lower: interval.lower, upper: interval.upper };
+    const forecast = pointForecast(f, metric);
+    return { basis: 'forecast', lower: forecast, upper: forecast };
   }
-  if (metric === 'worst-query-risk') return { basis: 'observed', lower: f.worstQueryRisk.observedMax, upper: null };
-  const upper = metric === 'aggregate-risk' ? (f.bound?.aggregateRiskUpper ?? null) : (f.bound?.frequencyUpper ?? null);
+  if (metric === 'worst-query-risk') return { basis: 'observed', lower: f.observedMax, upper: null };
+  const upper = metric === 'aggregate-risk' ? f.bound.aggregateRiskUpper : f.bound.frequencyUpper;
   return { basis: 'bound', lower: null, upper };
+}
+
+/** The paper's point forecast of one metric. */
+export function pointForecast(f: TailForecast, metric: Decision['metric']): number {
+  return metric === 'worst-query-risk'
+    ? f.worstQueryRisk.forecast
+    : metric === 'aggregate-risk'
+      ? f.aggregateRisk.forecast
+      : f.frequency.forecast;
 }
 
 /** The decisions at one level. */

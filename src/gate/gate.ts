@@ -11,14 +11,14 @@
  * With a baseline, `fail-risk-increase` / `warn-risk-increase` add a fourth
  * check per behaviour: see baseline/compare.ts for the rule.
  */
-import { increaseLevel, increaseRatio } from '../baseline/compare.js';
+import { increaseLevel, increaseRatio, type IntervalLike } from '../baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../domain/baseline.js';
 import { effectiveFor } from '../config/effective.js';
 import { errorBudgetFor, overBudget } from '../config/error-budget.js';
 import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
 import type { Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../domain/forecast.js';
-import { decide } from './decide.js';
+import { decide, pointForecast } from './decide.js';
 import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdict } from '../domain/gate.js';
 import type { GateOn } from '../domain/rules.js';
 
@@ -88,7 +88,7 @@ export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?:
   if (base !== undefined) {
     const factors = riskIncreaseFor(settings, f.name);
     increaseGated = factors.fail !== undefined || factors.warn !== undefined;
-    const increase = increaseBreach(f, base, settings);
+    const increase = f.outcome === 'forecast' ? increaseBreach(f.name, f.worstQueryRisk, base, settings) : undefined;
     if (increase !== undefined) breaches.push(increase);
   }
   const budget = errorBudgetFor(settings, f.name);
@@ -128,16 +128,11 @@ function statusOf(
  * largest p among n ≥ m deployment queries is at least the largest seen.
  */
 function comparedValue(f: BehaviorForecast, d: Decision, gateOn: GateOn): { value: number; basis: Breach['basis'] } | null {
-  if (d.basis === 'observed' || d.basis === 'bound')
-    return d.lower === null ? null : { value: finite(f.name, d.metric, d.lower), basis: 'forecast' };
-  const estimate = d.metric === 'worst-query-risk' ? f.worstQueryRisk : d.metric === 'aggregate-risk' ? f.aggregateRisk : f.frequency;
-  const forecast = estimate.forecast;
-  if (forecast === null)
-    throw new Error(`internal: behaviour "${f.name}": outcome is 'forecast' but ${d.metric} has no forecast to gate on.`);
-  const hasInterval = d.basis === 'interval';
-  if (gateOn === 'upper' && hasInterval && d.upper !== null) return { value: finite(f.name, d.metric, d.upper), basis: 'upper' };
-  if (gateOn === 'interval' && hasInterval && d.lower !== null) return { value: finite(f.name, d.metric, d.lower), basis: 'lower' };
-  return { value: finite(f.name, d.metric, forecast), basis: 'forecast' };
+  if (f.outcome !== 'forecast') return d.lower === null ? null : { value: finite(f.name, d.metric, d.lower), basis: 'forecast' };
+  if (gateOn === 'upper' && d.basis === 'interval' && d.upper !== null) return { value: finite(f.name, d.metric, d.upper), basis: 'upper' };
+  if (gateOn === 'interval' && d.basis === 'interval' && d.lower !== null)
+    return { value: finite(f.name, d.metric, d.lower), basis: 'lower' };
+  return { value: finite(f.name, d.metric, pointForecast(f, d.metric)), basis: 'forecast' };
 }
 
 /**
@@ -146,16 +141,20 @@ function comparedValue(f: BehaviorForecast, d: Decision, gateOn: GateOn): { valu
  * breach's value is that ratio and its threshold the factor. Without an
  * interval on either side there is no claim (the comparison row says why).
  */
-export function increaseBreach(f: BehaviorForecast, base: BaselineBehavior, settings: IncreaseSettings): Breach | undefined {
-  const current = f.worstQueryRisk;
-  const fired = increaseLevel(current, base, riskIncreaseFor(settings, f.name));
+export function increaseBreach(
+  behavior: string,
+  current: IntervalLike,
+  base: IntervalLike,
+  settings: IncreaseSettings,
+): Breach | undefined {
+  const fired = increaseLevel(current, base, riskIncreaseFor(settings, behavior));
   const ratio = increaseRatio(current, base);
   if (fired === null || ratio === null) return undefined;
   return {
-    behavior: f.name,
+    behavior,
     metric: 'risk-increase',
     level: fired.level,
-    value: finite(f.name, 'risk-increase', ratio),
+    value: finite(behavior, 'risk-increase', ratio),
     threshold: fired.factor,
     basis: 'interval',
   };

@@ -5,10 +5,10 @@
  */
 import type { Settings } from '../config/settings.js';
 import type { SamplingPlan } from '../domain/sampling-plan.js';
-import type { BehaviorForecast } from '../domain/forecast.js';
+import type { BehaviorForecast, Interval } from '../domain/forecast.js';
 import type { GateResult } from '../domain/gate.js';
 import type { RedTeamResult } from '../domain/red-team.js';
-import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior } from '../domain/report.js';
+import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior, type ReportForecast } from '../domain/report.js';
 
 export interface BuildReportArgs {
   forecasts: BehaviorForecast[];
@@ -47,7 +47,7 @@ export function buildReport(args: BuildReportArgs): Report {
     gates.delete(forecast.name);
     const { over, maxShare, onBudget } = gate.errorBudget;
     return {
-      ...forecast,
+      ...reportForecast(forecast, gate.tau),
       status: gate.status,
       thresholds: { ...gate.thresholds },
       breaches: [...gate.breaches],
@@ -86,6 +86,83 @@ export function buildReport(args: BuildReportArgs): Report {
   };
   assertFiniteNumbers(report);
   return report;
+}
+
+/**
+ * A forecast in the report's one shape for every outcome: the fields of a
+ * fit are null without one, and `bound`/`reason` are null with one. The key
+ * order is the documented one (docs/report-schema.md), so reports stay
+ * byte-stable. `tau` is the behaviour's τ, which a forecast without a fit
+ * does not carry.
+ */
+export function reportForecast(f: BehaviorForecast, tau: number): ReportForecast {
+  const counts = {
+    name: f.name,
+    queries: f.queries,
+    samples: f.samples,
+    nonzero: f.nonzero,
+    capped: f.capped,
+    duplicates: f.duplicates,
+    excluded: f.excluded,
+    exclusions: f.exclusions,
+  };
+  const rest = { unseenModeBound: f.unseenModeBound };
+  if (f.outcome !== 'forecast') {
+    return {
+      ...counts,
+      outcome: f.outcome,
+      reason: f.reason,
+      fit: null,
+      worstQueryRisk: {
+        forecast: null,
+        lower: null,
+        upper: null,
+        medianMax: null,
+        intervalMethod: null,
+        lognormal: null,
+        observedMax: f.observedMax,
+      },
+      aggregateRisk: { forecast: null, lower: null, upper: null, intervalMethod: null },
+      frequency: { tau, forecast: null, lower: null, upper: null, intervalMethod: null, expectedCount: null },
+      backtest: null,
+      selfCheck: null,
+      ...rest,
+      bound: f.bound,
+      topQueries: f.topQueries,
+      curve: [],
+      warnings: f.warnings,
+      errors: f.errors,
+    };
+  }
+  const { aggregateRisk: aggregate, frequency } = f;
+  return {
+    ...counts,
+    outcome: f.outcome,
+    reason: null,
+    fit: f.fit,
+    worstQueryRisk: { ...f.worstQueryRisk, observedMax: f.observedMax },
+    aggregateRisk: { forecast: aggregate.forecast, ...bootstrapEnds(aggregate.interval) },
+    frequency: {
+      tau: frequency.tau,
+      forecast: frequency.forecast,
+      ...bootstrapEnds(frequency.interval),
+      expectedCount: frequency.expectedCount,
+    },
+    backtest: f.backtest,
+    selfCheck: f.selfCheck,
+    ...rest,
+    bound: null,
+    topQueries: f.topQueries,
+    curve: f.curve,
+    warnings: f.warnings,
+    errors: f.errors,
+  };
+}
+
+function bootstrapEnds(interval: Interval | null): { lower: number | null; upper: number | null; intervalMethod: 'bootstrap' | null } {
+  return interval === null
+    ? { lower: null, upper: null, intervalMethod: null }
+    : { lower: interval.lower, upper: interval.upper, intervalMethod: 'bootstrap' };
 }
 
 /** What to do about a behaviour over its error budget, in one line. */
