@@ -132,8 +132,9 @@ describe('the repository’s pages', () => {
   const repo = fsRepo(root);
   const pages = ['README.md', ...markdownUnder(root, 'docs')];
 
-  test('cover README.md and every page under docs/', () => {
+  test('cover README.md and every page under docs/, recipes included', () => {
     expect(pages).toContain('docs/method.md');
+    expect(pages).toContain('docs/recipes/README.md');
   });
 
   test('README.md links to files of the repository (not only the web)', () => {
