@@ -7,7 +7,6 @@ import { describe, expect, it } from '@jest/globals';
 import {
   compareWithBaseline,
   forecastRatio,
-  increaseLevel,
   increaseRatio,
   intervalsOverlap,
   RATIO_FLOOR,
@@ -15,7 +14,11 @@ import {
 } from '../src/baseline/compare.js';
 import type { Baseline, BaselineBehavior } from '../src/domain/baseline.js';
 import type { BehaviorForecast } from '../src/domain/forecast.js';
-import { gate, type GateSettings } from '../src/gate/gate.js';
+import type { RuleSettings } from '../src/config/rules.js';
+import type { GateResult } from '../src/domain/gate.js';
+import { gate } from '../src/gate/gate.js';
+import { increaseLevel } from '../src/gate/risk-increase.js';
+import { rules } from './helpers/rules.js';
 
 const interval = (forecast: number | null, lower: number | null, upper: number | null) => ({ forecast, lower, upper });
 
@@ -126,19 +129,24 @@ const current = [
   forecast('thin', ends(0.02, 0.01, 0.04)),
 ];
 
-const settings: GateSettings = {
-  thresholds: {},
-  frequencyTau: 0.5,
-  policy: null,
-  gateOn: 'forecast',
-  onInsufficientData: 'warn',
-  onInconclusive: 'warn',
-  riskIncrease: { fail: 3, warn: 2 },
-  errorBudget: { maxShare: 0.1, onBudget: 'fail' },
-};
+const settings: Partial<RuleSettings> = { riskIncrease: { fail: 3, warn: 2 } };
+
+/** The pipeline's order: compare with the baseline (when there is one) under the rules, then gate on that comparison. */
+function judge(forecasts: BehaviorForecast[], over: Partial<RuleSettings>, base?: Baseline): GateResult {
+  const book = rules(over);
+  const comparison =
+    base === undefined
+      ? null
+      : compareWithBaseline(
+          forecasts.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
+          base,
+          (behavior) => book.rulesFor(behavior).riskIncrease,
+        );
+  return gate(forecasts, book, comparison);
+}
 
 describe('gate with a baseline', () => {
-  const result = gate(current, settings, baseline);
+  const result = judge(current, settings, baseline);
 
   it('adds risk-increase breaches: value = lower ÷ baseline upper, threshold = factor, basis interval', () => {
     expect(result.breaches).toEqual([
@@ -156,12 +164,12 @@ describe('gate with a baseline', () => {
   });
 
   it('without a baseline, or without factors, nothing changes', () => {
-    expect(gate(current, settings).verdict).toBe('pass');
-    expect(gate(current, { ...settings, riskIncrease: {} }, baseline).verdict).toBe('pass');
+    expect(judge(current, settings).verdict).toBe('pass');
+    expect(judge(current, { ...settings, riskIncrease: {} }, baseline).verdict).toBe('pass');
   });
 
   it('an insufficient current behaviour has no interval and is not judged on increase', () => {
-    const r = gate([forecast('harm', null)], settings, baseline);
+    const r = judge([forecast('harm', null)], settings, baseline);
     expect(r.breaches).toEqual([]);
     expect(r.verdict).toBe('insufficient');
   });
@@ -169,7 +177,7 @@ describe('gate with a baseline', () => {
   it('policy factors per behaviour override the inputs', () => {
     const policy = { defaults: {}, behaviors: { harm: {} }, riskIncrease: { defaults: {}, behaviors: { harm: { fail: 5 } } } };
     // harm: 0.08 ≤ 5 × 0.02 = 0.1 → no fail; 0.08 > 2 × 0.02 → warn from the inputs.
-    const r = gate(current, { ...settings, policy }, baseline);
+    const r = judge(current, { ...settings, policy }, baseline);
     expect(r.breaches.find((b) => b.behavior === 'harm')).toMatchObject({ level: 'warn', threshold: 2 });
   });
 });
@@ -178,7 +186,7 @@ describe('compareWithBaseline', () => {
   const section = compareWithBaseline(
     current.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
     baseline,
-    settings,
+    () => ({ fail: 3, warn: 2 }),
   );
 
   it('lists every behaviour of either side: current ones in order, then those only in the baseline', () => {

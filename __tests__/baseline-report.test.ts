@@ -177,7 +177,7 @@ describe('compareReports (for the CLI)', () => {
       ...harm,
       worstQueryRisk: { ...harm.worstQueryRisk, lower: 4 * baseUpper, forecast: 5 * baseUpper, upper: 6 * baseUpper },
     };
-    const result = compareReports(current, baseline, { label: 'old.json', riskIncrease: { fail: 3 } });
+    const result = compareReports(current, baseline, { label: 'old.json', factorsFor: () => ({ fail: 3 }) });
     expect(result.breaches).toEqual([
       { behavior: 'harmful-advice', metric: 'risk-increase', level: 'fail', value: expect.closeTo(4, 12), threshold: 3, basis: 'interval' },
     ]);
@@ -186,7 +186,7 @@ describe('compareReports (for the CLI)', () => {
       ['harmful-advice', 'both', false],
     ]);
     expect(result.section.source).toBe('old.json');
-    expect(compareReports(current, baseline, { label: 'old.json', riskIncrease: { fail: 5 } }).breaches).toEqual([]);
+    expect(compareReports(current, baseline, { label: 'old.json', factorsFor: () => ({ fail: 5 }) }).breaches).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
 });

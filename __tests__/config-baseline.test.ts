@@ -7,12 +7,13 @@ import { describe, expect, it } from '@jest/globals';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFactor, checkPositive, parseFactor } from '../src/config/factor.js';
-import { anyRiskIncrease, riskIncreaseFor } from '../src/config/increase.js';
+import { anyRiskIncrease } from '../src/config/rules.js';
 import { readSettings } from '../src/config/inputs.js';
 import { parsePolicy } from '../src/config/policy.js';
 import type { Policy } from '../src/config/settings.js';
 import { settingsProblems, type SettingsLike } from '../src/config/validate.js';
 import { errorOf } from './helpers/input-error.js';
+import { rules } from './helpers/rules.js';
 
 const fixtures = dirname(fileURLToPath(new URL('./fixtures/policy/valid.yml', import.meta.url)));
 const minimal = { results: 'results/*.jsonl', 'deployment-volume': '1M' };
@@ -162,6 +163,8 @@ describe('policy: risk-increase factors and the red-team section', () => {
   });
 
   it('factors layer inputs → defaults → the one entry that applies (same entry as the thresholds)', () => {
+    const riskIncreaseFor = (settings: { riskIncrease?: { fail?: number; warn?: number }; policy: Policy | null }, behavior: string) =>
+      rules(settings).rulesFor(behavior).riskIncrease;
     const settings = { riskIncrease: { fail: 10, warn: 4 }, policy };
     expect(riskIncreaseFor(settings, 'harmful-advice')).toEqual({ fail: 5, warn: 2 });
     expect(riskIncreaseFor(settings, 'pii-phone')).toEqual({ fail: 3, warn: 2 });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
-import { effectiveFor, matchesPattern, policyEntryFor } from '../src/config/effective.js';
+import { matchesPattern, policyEntryFor } from '../src/config/policy-entry.js';
+import { BACKTEST_RATIO, BACKTEST_SPLITS } from '../src/config/rules.js';
 import { loadPolicy } from '../src/config/policy.js';
 import type { Policy, Settings } from '../src/config/settings.js';
+import type { Thresholds } from '../src/domain/rules.js';
+
+import { rules } from './helpers/rules.js';
 
 type Layers = Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy'>;
+
+/** The thresholds and τ the rule book resolves for `behavior`. */
+function effectiveFor(settings: Layers, behavior: string): { thresholds: Thresholds; tau: number } {
+  const resolved = rules(settings).rulesFor(behavior);
+  return { thresholds: resolved.thresholds, tau: resolved.forecast.tau };
+}
 
 describe('matchesPattern', () => {
   it.each([
@@ -52,7 +62,7 @@ describe('policyEntryFor (wildcards.yml)', () => {
   });
 });
 
-describe('effectiveFor', () => {
+describe('ruleBook: thresholds and τ', () => {
   const base: Layers = {
     thresholds: { failWorstQueryRisk: 0.2, warnAggregateRisk: 0.3 },
     frequencyTau: 0.5,
@@ -93,5 +103,28 @@ describe('effectiveFor', () => {
   it('ignores undefined fields in a layer instead of unsetting the lower value', () => {
     const settings: Layers = { ...base, policy: { defaults: { failWorstQueryRisk: undefined }, behaviors: {} } };
     expect(effectiveFor(settings, 'x').thresholds.failWorstQueryRisk).toBe(0.2);
+  });
+});
+
+describe('ruleBook: resolved once, with the forecast options', () => {
+  it('gives the same rules object every time a behaviour is asked for', () => {
+    const book = rules({ policy: { defaults: {}, behaviors: { 'pii-*': { tau: 0.9 } } } });
+    expect(book.rulesFor('pii-email')).toBe(book.rulesFor('pii-email'));
+  });
+
+  it('forecasts at the settings, with the τ of the behaviour and the backtest defaults (50 splits, fit on m/10)', () => {
+    const book = rules({ deploymentVolume: 2e5, tailSize: 12, seed: 7, policy: { defaults: {}, behaviors: { 'pii-*': { tau: 0.9 } } } });
+    expect(book.rulesFor('pii-email').forecast).toEqual({
+      deploymentVolume: 2e5,
+      tailSize: 12,
+      confidence: 0.9,
+      bootstrap: 1000,
+      seed: 7,
+      tau: 0.9,
+      backtestSplits: 50,
+      backtestRatio: 10,
+    });
+    expect([BACKTEST_SPLITS, BACKTEST_RATIO]).toEqual([50, 10]);
+    expect(book.rulesFor('other').forecast.tau).toBe(0.5);
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { errorBudgetFor, overBudget } from '../src/config/error-budget.js';
+import { overBudget } from '../src/gate/error-budget.js';
 import { parsePolicy } from '../src/config/policy.js';
+import type { Policy } from '../src/config/settings.js';
+import type { ErrorBudget } from '../src/domain/rules.js';
 import { settingsProblems, type SettingsLike } from '../src/config/validate.js';
 import { errorOf } from './helpers/input-error.js';
+import { rules } from './helpers/rules.js';
 
 const POLICY = [
   'defaults:',
@@ -35,6 +38,8 @@ describe('the error budget in the policy', () => {
   });
 
   it('layers inputs → defaults → the one entry that applies (same entry as the thresholds)', () => {
+    const errorBudgetFor = (settings: { errorBudget: ErrorBudget; policy: Policy | null }, behavior: string) =>
+      rules(settings).rulesFor(behavior).errorBudget;
     const settings = { errorBudget: { maxShare: 0.1, onBudget: 'fail' as const }, policy };
     expect(errorBudgetFor(settings, 'harmful-advice')).toEqual({ maxShare: 0.2, onBudget: 'warn' });
     expect(errorBudgetFor(settings, 'pii-phone')).toEqual({ maxShare: 0.5, onBudget: 'warn' });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { gate, type GateSettings } from '../src/gate/gate.js';
+import type { RuleSettings } from '../src/config/rules.js';
+import { gate } from '../src/gate/gate.js';
 import type { BehaviorForecast } from '../src/domain/forecast.js';
-import type { Thresholds } from '../src/domain/rules.js';
+import type { OnInsufficient, RuleBook, Thresholds } from '../src/domain/rules.js';
+import { rules } from './helpers/rules.js';
 
 /** A fake forecast: only the numbers the gate reads matter here (the gate is under test, not the forecast). */
 function forecast(
@@ -81,17 +83,8 @@ function errorsOf([samples, judged]: [number, number]): BehaviorForecast['errors
   return { samples, queries: samples, judged, share, byReason: { error: { samples, queries: samples } }, worstCase: null };
 }
 
-function settings(thresholds: Thresholds, more: Partial<GateSettings> = {}): GateSettings {
-  return {
-    thresholds,
-    frequencyTau: 0.5,
-    policy: null,
-    gateOn: 'forecast',
-    onInsufficientData: 'warn',
-    onInconclusive: 'warn',
-    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
-    ...more,
-  };
+function settings(thresholds: Thresholds, more: Partial<RuleSettings> = {}): RuleBook {
+  return rules({ thresholds, ...more });
 }
 
 describe('gate: one behaviour', () => {
@@ -207,8 +200,7 @@ describe('gate: decisions against the interval', () => {
 
   it('on-inconclusive: pass lets an inconclusive run pass; fail and warn keep the verdict inconclusive', () => {
     const b = [interval(0.05, 0.2)];
-    const s = (onInconclusive: GateSettings['onInconclusive']) =>
-      settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval', onInconclusive });
+    const s = (onInconclusive: OnInsufficient) => settings({ failWorstQueryRisk: 0.1 }, { gateOn: 'interval', onInconclusive });
     expect(gate(b, s('pass')).verdict).toBe('pass');
     expect(gate(b, s('warn')).verdict).toBe('inconclusive');
     expect(gate(b, s('fail')).verdict).toBe('inconclusive');
@@ -327,10 +319,6 @@ describe('gate: refuses what it cannot judge', () => {
 
   it('throws on NaN instead of passing it (NaN > t is false)', () => {
     expect(() => gate([forecast('a', { worst: Number.NaN })], settings({ failWorstQueryRisk: 0.1 }))).toThrow('cannot be gated');
-  });
-
-  it('throws when the frequency share was forecast at another τ than it is gated at', () => {
-    expect(() => gate([forecast('a', { tau: 0.9, frequency: 0 })], settings({ failFrequency: 0.1 }))).toThrow('τ = 0.9');
   });
 });
 

@@ -3,6 +3,7 @@
  * and what the readers warn about reaches the caller named by source, so the
  * action's report and `tailgate compare` can show it beside the ranking.
  */
+import { ruleBook } from '../src/config/rules.js';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,7 @@ describe('forecastRedTeam', () => {
   it('ranks both sources and returns the readers’ warnings, each naming its source', async () => {
     const ws = workspace();
     const settings = inputs(ws);
-    const { result, warnings } = await forecastRedTeam(settings.policy!.redTeam!, settings, ws);
+    const { result, warnings } = await forecastRedTeam(settings.policy!.redTeam!, settings, ruleBook(settings), ws);
     expect(result.behaviors.map((b) => b.behavior)).toEqual(['harmbench']); // HarmBench's default behaviour name; behavior ids are queries
     expect(result.behaviors[0].ranking.map((r) => r.source).sort()).toEqual(['cheap', 'dear']);
     // Only the cheap source's file has the non-list key (harmbench.ts skips it with a warning); both

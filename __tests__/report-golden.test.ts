@@ -106,7 +106,7 @@ const COMPARE_TEXT: Record<string, (report: Report) => Promise<string>> = {
   'baseline-example': async () => {
     const base = await exampleReport({ results: 'examples/baseline/base.jsonl', 'deployment-volume': '1M' });
     const current = await exampleReport({ results: 'examples/baseline/current.jsonl', 'deployment-volume': '1M' });
-    const { view, verdict, comparison } = compareStoredReports(current, base, { label: 'base.json', riskIncrease: { fail: 3 } });
+    const { view, verdict, comparison } = compareStoredReports(current, base, { label: 'base.json', factorsFor: () => ({ fail: 3 }) });
     return renderReportsText(view, { version: '0.1.0', verdict, currentName: 'current.json', gated: true, warnings: comparison.warnings });
   },
 };

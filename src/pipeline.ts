@@ -13,7 +13,7 @@ import type { Settings } from './config/settings.js';
 import { planFor } from './decisions/sampling-plan.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
 import { withWorstCase } from './forecast/worst-case.js';
-import { forecastOptions } from './forecast-options.js';
+import { ruleBook } from './config/rules.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
 import type { PathScope } from './ingest/inside.js';
@@ -22,8 +22,6 @@ import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
 import type { Report } from './domain/report.js';
 import { VERSION } from './version.js';
-
-export { forecastOptions } from './forecast-options.js';
 
 export interface PipelineMeta {
   now: Date;
@@ -53,9 +51,10 @@ export interface PipelineMeta {
  */
 export async function runPipeline(settings: Settings, sources: SourceFile[] | SourceGroup[], meta: PipelineMeta): Promise<Report> {
   const workspace = meta.workspace ?? process.cwd();
+  const rules = ruleBook(settings);
   const ingest = await ingestSources(settings, sources);
   // Before the forecasts: a required baseline that is missing ends the run without the wait.
-  const step = await baselineStep(settings, {
+  const step = await baselineStep(settings, rules, {
     located: meta.baseline,
     ports: meta.locate?.ports,
     // The default ports only glob the workspace, so the download fields of this context are never used.
@@ -70,14 +69,24 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     },
   });
   const forecasts = ingest.samples.map((sample) => {
-    const opts = forecastOptions(settings, sample.name);
+    const opts = rules.rulesFor(sample.name).forecast;
     return withWorstCase(forecastBehavior(sample, opts), sample, opts);
   });
   const redTeam =
-    settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, workspace, meta.pathScope);
-  const verdict = gate(forecasts, settings, step.baseline);
+    settings.policy?.redTeam === undefined
+      ? null
+      : await forecastRedTeam(settings.policy.redTeam, settings, rules, workspace, meta.pathScope);
+  const comparison =
+    step.baseline === null
+      ? step.missing
+      : compareWithBaseline(
+          forecasts.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
+          step.baseline,
+          (behavior) => rules.rulesFor(behavior).riskIncrease,
+        );
+  const verdict = gate(forecasts, rules, comparison);
   const plans = new Map(
-    verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], forecastOptions(settings, g.name))] as const),
+    verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], rules.rulesFor(g.name).forecast)] as const),
   );
   return buildReport({
     forecasts,
@@ -89,14 +98,7 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
     version: VERSION,
     now: meta.now,
     context: meta.context,
-    baseline:
-      step.baseline === null
-        ? step.missing
-        : compareWithBaseline(
-            forecasts.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
-            step.baseline,
-            settings,
-          ),
+    baseline: comparison,
     redTeam: redTeam?.result ?? null,
     plans,
   });

@@ -5,14 +5,12 @@
  * The current report's own verdict is not recomputed; the caller decides how
  * to combine it with the breaches returned here.
  */
-import type { Settings } from '../config/settings.js';
 import type { Breach } from '../domain/gate.js';
-import { increaseBreach } from '../gate/gate.js';
+import { increaseBreach } from '../gate/risk-increase.js';
 import type { ReportBaseline } from '../domain/report.js';
-import { compareWithBaseline, type NamedSide } from './compare.js';
+import { compareWithBaseline, type FactorsFor, type NamedSide } from './compare.js';
 import { fromReport } from './from-report.js';
 import type { StoredReport } from './report-schema.js';
-import type { RiskIncrease } from '../domain/rules.js';
 
 export interface ReportComparison {
   section: ReportBaseline;
@@ -22,13 +20,13 @@ export interface ReportComparison {
 }
 
 /**
- * `label` names the baseline in the section (its path). Risk-increase factors
- * come from `riskIncrease` and, per behaviour, from `policy` as in the action.
+ * `label` names the baseline in the section (its path); `factorsFor` gives
+ * each behaviour's risk-increase factors, from its rules as in the action.
  */
 export function compareReports(
   current: StoredReport,
   baseline: StoredReport,
-  opts: { label: string; riskIncrease?: RiskIncrease; policy?: Settings['policy'] },
+  opts: { label: string; factorsFor: FactorsFor },
 ): ReportComparison {
   const settings = {
     deploymentVolume: current.deploymentVolume,
@@ -36,8 +34,6 @@ export function compareReports(
     tailSize: current.settings.tailSize,
   };
   const base = fromReport(baseline, { description: opts.label, runId: null, runUrl: null, sha: null }, settings);
-  const increase = { riskIncrease: opts.riskIncrease ?? {}, policy: opts.policy ?? null };
-  const byName = new Map(base.behaviors.map((b) => [b.name, b]));
   const sides = current.behaviors.map((b): NamedSide => {
     const w = b.worstQueryRisk;
     return {
@@ -50,11 +46,11 @@ export function compareReports(
       observedMax: w.observedMax,
     };
   });
+  const section = compareWithBaseline(sides, base, opts.factorsFor);
   const breaches: Breach[] = [];
-  for (const side of sides) {
-    const other = byName.get(side.name);
-    const breach = other === undefined ? undefined : increaseBreach(side.name, side, other, increase);
+  for (const row of section.behaviors) {
+    const breach = row.presence === 'both' ? increaseBreach(row, opts.factorsFor(row.name)) : undefined;
     if (breach !== undefined) breaches.push(breach);
   }
-  return { section: compareWithBaseline(sides, base, increase), breaches, warnings: base.warnings };
+  return { section, breaches, warnings: base.warnings };
 }

@@ -1,16 +1,12 @@
 /**
- * Current forecasts against a baseline, per behaviour (issue 7): both
- * forecasts, their ratio, whether the bootstrap intervals overlap, and the
- * increase beyond the noise that the risk-increase gate looks at.
- *
- * The gate's rule, from the issue: a level fires when the lower end of the
- * current interval exceeds factor × the upper end of the baseline's. Both
- * intervals must exist; without them nothing is claimed (the row says why).
+ * Current forecasts against a baseline, per behaviour: both forecasts, their
+ * ratio, whether the intervals overlap, and the increase beyond the noise
+ * (current lower end ÷ baseline upper end) that the risk-increase gate
+ * (gate/risk-increase.ts) compares with its factors. Both intervals must
+ * exist; without them nothing is claimed (the row says why).
  */
-import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
 import type { RiskIncrease } from '../domain/rules.js';
 import type { BehaviorForecast } from '../domain/forecast.js';
-import type { Level } from '../domain/gate.js';
 import type { BaselineRow, ComparedForecast, ReportBaseline } from '../domain/report.js';
 import type { Baseline } from '../domain/baseline.js';
 
@@ -32,24 +28,6 @@ export const RATIO_FLOOR = 1e-300;
 export function increaseRatio(current: IntervalLike, baseline: IntervalLike): number | null {
   if (current.lower === null || baseline.upper === null) return null;
   return current.lower / Math.max(baseline.upper, RATIO_FLOOR);
-}
-
-/**
- * The risk-increase level that fires, or null. Strict `>` as for every
- * threshold: a lower end exactly at factor × the baseline's upper end passes.
- * Multiplying keeps the decision exact where the quotient would round.
- */
-export function increaseLevel(
-  current: IntervalLike,
-  baseline: IntervalLike,
-  factors: RiskIncrease,
-): { level: Level; factor: number } | null {
-  if (current.lower === null || baseline.upper === null) return null;
-  const { lower } = current;
-  const { upper } = baseline;
-  if (factors.fail !== undefined && lower > factors.fail * upper) return { level: 'fail', factor: factors.fail };
-  if (factors.warn !== undefined && lower > factors.warn * upper) return { level: 'warn', factor: factors.warn };
-  return null;
 }
 
 /** Closed intervals [lower, upper] overlap unless one ends below the other's start; null without both. */
@@ -81,15 +59,18 @@ export function comparedSide(b: NamedSide): ComparedForecast {
   return { outcome: b.outcome, queries: b.queries, forecast: b.forecast, lower: b.lower, upper: b.upper, observedMax: b.observedMax };
 }
 
+/** The risk-increase factors of a behaviour, from its rules. */
+export type FactorsFor = (behavior: string) => RiskIncrease;
+
 /** The report's comparison section: every behaviour of either side, current ones first. */
-export function compareWithBaseline(current: readonly NamedSide[], baseline: Baseline, settings: IncreaseSettings): ReportBaseline {
+export function compareWithBaseline(current: readonly NamedSide[], baseline: Baseline, factorsFor: FactorsFor): ReportBaseline {
   const byName = new Map(baseline.behaviors.map((b) => [b.name, b]));
   const rows: BaselineRow[] = current.map((c) => {
     const base = byName.get(c.name);
     byName.delete(c.name);
-    return row(c.name, comparedSide(c), base === undefined ? null : comparedSide(base), riskIncreaseFor(settings, c.name));
+    return row(c.name, comparedSide(c), base === undefined ? null : comparedSide(base), factorsFor(c.name));
   });
-  for (const b of byName.values()) rows.push(row(b.name, null, comparedSide(b), riskIncreaseFor(settings, b.name)));
+  for (const b of byName.values()) rows.push(row(b.name, null, comparedSide(b), factorsFor(b.name)));
   return {
     status: 'compared',
     source: baseline.origin.description,

@@ -12,7 +12,7 @@
  */
 import type { Settings } from '../config/settings.js';
 import { forecastBehavior } from '../forecast/forecast-behavior.js';
-import { forecastOptions } from '../forecast-options.js';
+import type { RuleBook } from '../domain/rules.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import type { SourceFile } from '../domain/observation.js';
@@ -21,12 +21,14 @@ import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
 import type { Baseline, BaselineOrigin } from '../domain/baseline.js';
 
-export type LoadSettings = Pick<
-  Settings,
-  'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence' | 'bootstrap' | 'seed' | 'thresholds' | 'frequencyTau' | 'policy'
->;
+export type LoadSettings = Pick<Settings, 'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence'>;
 
-export async function loadBaseline(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings): Promise<Baseline> {
+export async function loadBaseline(
+  files: SourceFile[],
+  origin: BaselineOrigin,
+  settings: LoadSettings,
+  rules: RuleBook,
+): Promise<Baseline> {
   const reports: SourceFile[] = [];
   for (const file of files) if (looksLikeReport(await readHead(file))) reports.push(file);
   if (reports.length > 1) {
@@ -43,14 +45,14 @@ export async function loadBaseline(files: SourceFile[], origin: BaselineOrigin, 
       );
     return baseline;
   }
-  return fromResults(files, origin, settings);
+  return fromResults(files, origin, settings, rules);
 }
 
-async function fromResults(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings): Promise<Baseline> {
+async function fromResults(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings, rules: RuleBook): Promise<Baseline> {
   const ingest = await ingestFiles(files, { format: settings.format, mapping: settings.mapping });
   const behaviors = ingest.samples.map((sample) => {
     // The comparison needs the worst-query risk and its interval; the self-check backtest is skipped.
-    const f = forecastBehavior(sample, forecastOptions(settings, sample.name, { backtestSplits: 0 }));
+    const f = forecastBehavior(sample, { ...rules.rulesFor(sample.name).forecast, backtestSplits: 0 });
     return { name: f.name, ...worstQuerySide(f) };
   });
   return {

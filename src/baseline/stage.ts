@@ -9,7 +9,8 @@
  * InputError that ends the run as `error`.
  */
 import type { Settings } from '../config/settings.js';
-import { anyRiskIncrease } from '../config/increase.js';
+import { anyRiskIncrease } from '../config/rules.js';
+import type { RuleBook } from '../domain/rules.js';
 import { InputError } from '../domain/errors.js';
 import type { ReportBaseline } from '../domain/report.js';
 import { findFiles } from './find-files.js';
@@ -27,7 +28,7 @@ export interface BaselineStep {
   warnings: string[];
 }
 
-export type StageSettings = LoadSettings & Pick<Settings, 'baseline' | 'riskIncrease'>;
+export type StageSettings = LoadSettings & Pick<Settings, 'baseline' | 'riskIncrease' | 'policy'>;
 
 /**
  * `located`: the caller's result of {@link locateBaseline} (main.ts, with the
@@ -36,6 +37,7 @@ export type StageSettings = LoadSettings & Pick<Settings, 'baseline' | 'riskIncr
  */
 export async function baselineStep(
   settings: StageSettings,
+  rules: RuleBook,
   opts: { located?: LocatedBaseline; ports?: BaselinePorts; context: LocateContext },
 ): Promise<BaselineStep> {
   const config = settings.baseline ?? null;
@@ -60,7 +62,7 @@ export async function baselineStep(
       warnings: [`Baseline not found: ${located.reason}. Nothing was compared and the risk-increase gate did not run.`],
     };
   }
-  const baseline = await loadBaseline(located.files, located.origin, settings);
+  const baseline = await loadBaseline(located.files, located.origin, settings, rules);
   return { baseline, missing: null, warnings: [...located.warnings, ...baseline.warnings] };
 }
 

@@ -1,6 +1,7 @@
 import { readSettings } from '../config/inputs.js';
 import type { RedTeamResult } from '../domain/red-team.js';
 import { InputError } from '../domain/errors.js';
+import { ruleBook } from '../config/rules.js';
 import { forecastRedTeam } from '../redteam/run.js';
 import { renderRedTeamText } from '../report/compare-text.js';
 import { truncateText } from '../report/escape.js';
@@ -61,7 +62,7 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
   let result: RedTeamResult;
   let warnings: string[];
   try {
-    ({ result, warnings } = await forecastRedTeam(policy, settings, io.cwd, 'named'));
+    ({ result, warnings } = await forecastRedTeam(policy, settings, ruleBook(settings), io.cwd, 'named'));
   } finally {
     stop();
   }

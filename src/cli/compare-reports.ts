@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { compareReports, type ReportComparison } from '../baseline/compare-reports.js';
 import { readReportFile } from '../baseline/read-report.js';
 import type { StoredReport } from '../baseline/report-schema.js';
-import { anyRiskIncrease } from '../config/increase.js';
+import { anyRiskIncrease, ruleBook } from '../config/rules.js';
 import { readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import type { Breach, Verdict } from '../domain/gate.js';
@@ -57,10 +57,10 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
     { cwd: io.cwd, pathScope: 'named' },
   );
 
+  const rules = ruleBook(settings);
   const { view, verdict, comparison } = compareStoredReports(current, baseline, {
     label: baseFile.name,
-    riskIncrease: settings.riskIncrease,
-    policy: settings.policy,
+    factorsFor: (behavior) => rules.rulesFor(behavior).riskIncrease,
   });
   const meta: ReportsTextMeta = {
     version: VERSION,

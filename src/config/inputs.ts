@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { pathRoot, rootName, type PathScope } from '../ingest/inside.js';
 import { readBaselineInputs } from './baseline-inputs.js';
-import { METRICS, THRESHOLD_INPUTS } from './effective.js';
+import { THRESHOLD_INPUTS } from './policy-entry.js';
 import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
 import { loadPolicy } from './policy.js';
@@ -18,6 +18,7 @@ import { MAPPING_KEYS, readMapping } from './mapping.js';
 import type { CommentMode, Policy, Settings } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
 import type { GateOn, Mode, OnInsufficient, Thresholds } from '../domain/rules.js';
+import { METRICS } from '../domain/rules.js';
 
 /** Every input readSettings reads, spelled as in action.yml. */
 export const INPUT_NAMES = [

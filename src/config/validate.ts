@@ -7,9 +7,10 @@
 import { InputError } from '../domain/errors.js';
 import { MAX_VOLUME } from './parse.js';
 import type { BehaviorPolicy, Settings } from './settings.js';
-import { layerPolicies, METRICS, THRESHOLD_INPUTS } from './effective.js';
+import { layerPolicies, THRESHOLD_INPUTS } from './policy-entry.js';
 import { baselineProblems } from './validate-baseline.js';
 import type { Thresholds } from '../domain/rules.js';
+import { METRICS } from '../domain/rules.js';
 
 /** Single-field bounds, shared with inputs.ts so parse errors and these rules agree. */
 export const BOUNDS = {

@@ -5,6 +5,9 @@
  * "config/"); the gate, the report and the forecast read them.
  */
 
+import type { ForecastOptions } from './forecast.js';
+import type { Metric } from './gate.js';
+
 /** Gate thresholds; every field optional (unset = not gated). Values are probabilities/shares in (0, 1]. */
 export interface Thresholds {
   failWorstQueryRisk?: number;
@@ -47,3 +50,38 @@ export type GateOn = 'forecast' | 'upper' | 'interval';
 export type Mode = 'enforce' | 'advisory';
 export type OnInsufficient = 'pass' | 'warn' | 'fail';
 export type OnErrorBudget = 'warn' | 'fail';
+
+/** Each gated probability metric with its fail/warn threshold fields. */
+export const METRICS: ReadonlyArray<{ metric: Exclude<Metric, 'risk-increase'>; fail: keyof Thresholds; warn: keyof Thresholds }> = [
+  { metric: 'worst-query-risk', fail: 'failWorstQueryRisk', warn: 'warnWorstQueryRisk' },
+  { metric: 'aggregate-risk', fail: 'failAggregateRisk', warn: 'warnAggregateRisk' },
+  { metric: 'frequency', fail: 'failFrequency', warn: 'warnFrequency' },
+];
+
+/**
+ * Everything one behaviour is forecast and judged by, resolved once from the
+ * inputs, the policy's `defaults` and the behaviour's own policy entry
+ * (config/rules.ts; docs/policy.md says which entry applies).
+ */
+export interface BehaviorRules {
+  /** The thresholds that apply; a field left unset is not gated. */
+  thresholds: Thresholds;
+  /** The risk-increase factors against a baseline; unset: not gated. */
+  riskIncrease: RiskIncrease;
+  errorBudget: ErrorBudget;
+  /** How the behaviour is forecast; `forecast.tau` is the τ its frequency is counted and gated at. */
+  forecast: ForecastOptions;
+}
+
+/** The run-wide choices of the gate: what a threshold is compared with, and what undecided behaviours do to the verdict. */
+export interface GateChoices {
+  gateOn: GateOn;
+  onInsufficientData: OnInsufficient;
+  onInconclusive: OnInsufficient;
+}
+
+/** The rules of one run: the gate's choices, and each behaviour's rules by name. */
+export interface RuleBook extends GateChoices {
+  /** The rules of `behavior`; resolved the first time it is asked for, then kept. */
+  rulesFor(behavior: string): BehaviorRules;
+}

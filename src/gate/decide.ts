@@ -13,7 +13,7 @@
  * bound) and the frequency (rate/τ, Markov's inequality): they clear, never
  * breach.
  */
-import { METRICS } from '../config/effective.js';
+import { METRICS } from '../domain/rules.js';
 import type { Thresholds } from '../domain/rules.js';
 import type { BehaviorForecast, TailForecast } from '../domain/forecast.js';
 import type { Decision, Level } from '../domain/gate.js';
@@ -26,7 +26,7 @@ export function decide(f: BehaviorForecast, thresholds: Thresholds): Decision[] 
   for (const level of ['fail', 'warn'] as const) {
     for (const m of METRICS) {
       const threshold = thresholds[level === 'fail' ? m.fail : m.warn];
-      if (threshold === undefined || m.metric === 'risk-increase') continue;
+      if (threshold === undefined) continue;
       const ends = endsOf(f, m.metric);
       out.push({ metric: m.metric, level, threshold, outcome: outcomeOf(ends, threshold), ...ends });
     }

@@ -5,10 +5,10 @@
  * options ask for a failing step when the data cannot decide, and advisory
  * mode is about breaches, not missing evidence).
  */
-import type { Settings } from '../config/settings.js';
 import type { Verdict } from '../domain/gate.js';
+import type { GateChoices, Mode } from '../domain/rules.js';
 
-export type ExitSettings = Pick<Settings, 'mode' | 'onInsufficientData' | 'onInconclusive'>;
+export type ExitSettings = Pick<GateChoices, 'onInsufficientData' | 'onInconclusive'> & { mode: Mode };
 
 export function exitCodeFor(verdict: Verdict, settings: ExitSettings): 0 | 1 {
   switch (verdict) {

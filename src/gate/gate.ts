@@ -9,44 +9,38 @@
  * breaches its fail threshold is not also listed at warn.
  *
  * With a baseline, `fail-risk-increase` / `warn-risk-increase` add a fourth
- * check per behaviour: see baseline/compare.ts for the rule.
+ * check per behaviour: see risk-increase.ts for the rule.
  */
-import { increaseLevel, increaseRatio, type IntervalLike } from '../baseline/compare.js';
-import type { Baseline, BaselineBehavior } from '../domain/baseline.js';
-import { effectiveFor } from '../config/effective.js';
-import { errorBudgetFor, overBudget } from '../config/error-budget.js';
-import { riskIncreaseFor, type IncreaseSettings } from '../config/increase.js';
-import type { Settings } from '../config/settings.js';
 import type { BehaviorForecast } from '../domain/forecast.js';
-import { decide, pointForecast } from './decide.js';
 import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdict } from '../domain/gate.js';
-import type { GateOn } from '../domain/rules.js';
-
-export type GateSettings = Pick<
-  Settings,
-  'thresholds' | 'frequencyTau' | 'policy' | 'gateOn' | 'onInsufficientData' | 'onInconclusive' | 'riskIncrease' | 'errorBudget'
->;
+import type { BaselineRow, ReportBaseline } from '../domain/report.js';
+import type { BehaviorRules, GateChoices, GateOn, RuleBook } from '../domain/rules.js';
+import { decide, pointForecast } from './decide.js';
+import { overBudget } from './error-budget.js';
+import { finite } from './finite.js';
+import { increaseBreach } from './risk-increase.js';
 
 /**
- * Gates every behaviour and combines them. Throws on an empty list (no
- * behaviour is not a pass: main.ts reports it as `error`) and on a forecast
- * that cannot be compared (a pipeline bug, never silently passed).
+ * Gates every behaviour by its rules and combines them. `comparison` is the
+ * baseline comparison (decisions/), whose rows the risk-increase rule reads.
+ * Throws on an empty list (no behaviour is not a pass: main.ts reports it as
+ * `error`), on a behaviour given twice and on a number that is not finite.
  */
-export function gate(forecasts: readonly BehaviorForecast[], settings: GateSettings, baseline: Baseline | null = null): GateResult {
+export function gate(forecasts: readonly BehaviorForecast[], rules: RuleBook, comparison: ReportBaseline | null = null): GateResult {
   if (forecasts.length === 0) throw new Error('internal: no behaviour to gate: the results held no usable observations.');
   const seen = new Set<string>();
   for (const f of forecasts) {
     if (seen.has(f.name)) throw new Error(`internal: behaviour "${f.name}" was forecast twice; each behaviour must be gated once.`);
     seen.add(f.name);
   }
-  const bases = new Map(baseline?.behaviors.map((b) => [b.name, b]));
-  const behaviors = forecasts.map((f) => gateBehavior(f, settings, bases.get(f.name)));
+  const rows = new Map(comparison?.behaviors.map((r) => [r.name, r]));
+  const behaviors = forecasts.map((f) => gateBehavior(f, rules.rulesFor(f.name), rules, rows.get(f.name)));
   const breaches = behaviors
     .flatMap((b) => b.breaches)
     // Stable sort: within one behaviour and level, breaches keep METRICS order. Names compare by code
     // unit (not localeCompare) so the order does not depend on the runner's locale.
     .sort((x, y) => levelRank(x.level) - levelRank(y.level) || (x.behavior < y.behavior ? -1 : x.behavior > y.behavior ? 1 : 0));
-  return { verdict: verdictOf(behaviors, settings), behaviors, breaches };
+  return { verdict: verdictOf(behaviors, rules), behaviors, breaches };
 }
 
 function levelRank(level: Breach['level']): number {
@@ -54,24 +48,19 @@ function levelRank(level: Breach['level']): number {
 }
 
 /**
- * One behaviour's status under its effective thresholds (inputs → policy
- * defaults → its policy entry), and against `base`, its baseline, when given.
- * Every threshold is decided against the interval (decide.ts); `gate-on`
- * says which outcome makes a breach.
+ * One behaviour's status under its rules, and against its row of the
+ * baseline comparison, when there is one. Every threshold is decided against
+ * the interval (decide.ts); `gate-on` says which outcome makes a breach.
  */
-export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?: BaselineBehavior): BehaviorGate {
-  const { thresholds, tau } = effectiveFor(settings, f.name);
-  if (f.outcome === 'forecast' && f.frequency.tau !== tau && (thresholds.failFrequency ?? thresholds.warnFrequency) !== undefined) {
-    // The share was counted above another τ than the one this behaviour is gated at.
-    throw new Error(`internal: behaviour "${f.name}": frequency was forecast at τ = ${f.frequency.tau} but is gated at τ = ${tau}.`);
-  }
+export function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateChoices, row?: BaselineRow): BehaviorGate {
+  const { thresholds, riskIncrease, errorBudget } = rules;
   const decisions = decide(f, thresholds);
   const breaches: Breach[] = [];
   const breachedMetrics = new Set<Metric>();
   // Fail level first: a metric that breaches its fail threshold is not also listed at warn.
   for (const d of decisions) {
     if (breachedMetrics.has(d.metric)) continue;
-    const compared = comparedValue(f, d, settings.gateOn);
+    const compared = comparedValue(f, d, choices.gateOn);
     if (compared !== null && compared.value > d.threshold) {
       breaches.push({
         behavior: f.name,
@@ -84,17 +73,13 @@ export function gateBehavior(f: BehaviorForecast, settings: GateSettings, base?:
       breachedMetrics.add(d.metric);
     }
   }
-  let increaseGated = false;
-  if (base !== undefined) {
-    const factors = riskIncreaseFor(settings, f.name);
-    increaseGated = factors.fail !== undefined || factors.warn !== undefined;
-    const increase = f.outcome === 'forecast' ? increaseBreach(f.name, f.worstQueryRisk, base, settings) : undefined;
-    if (increase !== undefined) breaches.push(increase);
-  }
-  const budget = errorBudgetFor(settings, f.name);
-  const over = overBudget(f.errors, budget);
-  const status = statusOf(f, { decisions, breaches, gateOn: settings.gateOn, increaseGated, overErrorBudget: over });
-  return { name: f.name, status, thresholds, tau, breaches, decisions, errorBudget: { ...budget, over } };
+  const compared = row?.presence === 'both';
+  const increaseGated = compared && (riskIncrease.fail !== undefined || riskIncrease.warn !== undefined);
+  const increase = compared ? increaseBreach(row, riskIncrease) : undefined;
+  if (increase !== undefined) breaches.push(increase);
+  const over = overBudget(f.errors, errorBudget);
+  const status = statusOf(f, { decisions, breaches, gateOn: choices.gateOn, increaseGated, overErrorBudget: over });
+  return { name: f.name, status, thresholds, tau: rules.forecast.tau, breaches, decisions, errorBudget: { ...errorBudget, over } };
 }
 
 /**
@@ -136,44 +121,16 @@ function comparedValue(f: BehaviorForecast, d: Decision, gateOn: GateOn): { valu
 }
 
 /**
- * Risk increase over the baseline, outside the bootstrap noise: the current
- * interval's lower end above factor × the baseline interval's upper end. The
- * breach's value is that ratio and its threshold the factor. Without an
- * interval on either side there is no claim (the comparison row says why).
- */
-export function increaseBreach(
-  behavior: string,
-  current: IntervalLike,
-  base: IntervalLike,
-  settings: IncreaseSettings,
-): Breach | undefined {
-  const fired = increaseLevel(current, base, riskIncreaseFor(settings, behavior));
-  const ratio = increaseRatio(current, base);
-  if (fired === null || ratio === null) return undefined;
-  return {
-    behavior,
-    metric: 'risk-increase',
-    level: fired.level,
-    value: finite(behavior, 'risk-increase', ratio),
-    threshold: fired.factor,
-    basis: 'interval',
-  };
-}
-
-/** NaN > t is false, so a NaN would pass silently: refuse it instead. */
-function finite(behavior: string, metric: Metric, value: number): number {
-  if (!Number.isFinite(value)) throw new Error(`internal: behaviour "${behavior}": ${metric} is ${value}, which cannot be gated.`);
-  return value;
-}
-
-/**
  * fail > warn > inconclusive (unless `on-inconclusive: pass`) > insufficient
  * (unless `on-insufficient-data: pass`) > pass. `not-gated` behaviours leave
  * the verdict alone: nothing was asked of them. A behaviour over its error
  * budget counts as `fail` or `warn`, as its `on-error-budget` says, so it can
  * never end in `pass`, `inconclusive` or `insufficient`.
  */
-export function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<Settings, 'onInsufficientData' | 'onInconclusive'>): Verdict {
+export function verdictOf(
+  behaviors: readonly BehaviorGate[],
+  settings: Pick<GateChoices, 'onInsufficientData' | 'onInconclusive'>,
+): Verdict {
   if (behaviors.length === 0) throw new Error('internal: no behaviour to gate: an empty run is not a pass.');
   const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
   const errorsAt = (level: 'warn' | 'fail'): boolean => behaviors.some((b) => b.status === 'errors' && b.errorBudget.onBudget === level);

@@ -5,7 +5,7 @@
  * (`tailgate compare`). I/O is limited to reading the sources' files.
  */
 import type { RedTeamPolicy, Settings } from '../config/settings.js';
-import { forecastOptions, type OptionSettings } from '../forecast-options.js';
+import type { RuleBook } from '../domain/rules.js';
 import { chooseSource, type SourceSamples } from '../forecast/source-choice.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
@@ -14,7 +14,7 @@ import { LIMITS } from '../ingest/limits.js';
 import { resolveGlobs } from '../ingest/resolve.js';
 import type { RedTeamResult } from '../domain/red-team.js';
 
-export type RedTeamSettings = OptionSettings & Pick<Settings, 'format' | 'mapping'>;
+export type RedTeamSettings = Pick<Settings, 'format' | 'mapping' | 'confidence'>;
 
 /**
  * `workspace`: the directory the sources' globs are relative to; `scope`:
@@ -25,6 +25,7 @@ export type RedTeamSettings = OptionSettings & Pick<Settings, 'format' | 'mappin
 export async function forecastRedTeam(
   policy: RedTeamPolicy,
   settings: RedTeamSettings,
+  rules: RuleBook,
   workspace: string,
   scope: PathScope = 'workspace',
 ): Promise<{ result: RedTeamResult; warnings: string[] }> {
@@ -47,7 +48,7 @@ export async function forecastRedTeam(
     budget: policy.budget,
     behavior: policy.behavior,
     confidence: settings.confidence,
-    options: (behavior, n) => forecastOptions(settings, behavior, { deploymentVolume: n, backtestSplits: 0 }),
+    options: (behavior, n) => ({ ...rules.rulesFor(behavior).forecast, deploymentVolume: n, backtestSplits: 0 }),
   });
   return { result, warnings };
 }

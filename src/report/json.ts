@@ -3,7 +3,6 @@
  * documented in the README). Everything the Markdown shows comes from here,
  * so a reader of the JSON sees the same numbers as the PR comment.
  */
-import type { Settings } from '../config/settings.js';
 import type { SamplingPlan } from '../domain/sampling-plan.js';
 import type { BehaviorForecast, Interval } from '../domain/forecast.js';
 import type { GateResult } from '../domain/gate.js';
@@ -13,7 +12,8 @@ import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior, 
 export interface BuildReportArgs {
   forecasts: BehaviorForecast[];
   gate: GateResult;
-  settings: Settings;
+  /** The run's settings the report records, and its deployment volume. */
+  settings: Report['settings'] & { deploymentVolume: number };
   inputs: Report['inputs'];
   /** Run-level warnings (ingest, config); per-behaviour warnings stay on each behaviour. */
   warnings: string[];

@@ -1,6 +1,7 @@
 /**
- * Which thresholds and τ apply to one behaviour, after layering
- * action inputs → policy `defaults` → the behaviour's own policy entry.
+ * Which policy entry applies to a behaviour, and how layers combine: action
+ * inputs → policy `defaults` → the behaviour's own entry (rules.ts resolves
+ * every rule of a behaviour this way).
  *
  * A layer overrides only the fields it sets; a field it leaves out keeps the
  * lower layer's value. Exactly one policy entry applies per behaviour (entries
@@ -11,16 +12,8 @@
  * 3. ties go to the key with fewer `*`, then to the key written first in the file.
  * Matching is case-sensitive; `*` matches any run of characters, including none.
  */
-import type { BehaviorPolicy, Policy, Settings } from './settings.js';
-import type { Metric } from '../domain/gate.js';
+import type { BehaviorPolicy, Policy } from './settings.js';
 import type { Thresholds } from '../domain/rules.js';
-
-/** Each gated metric with its fail/warn threshold fields. */
-export const METRICS: ReadonlyArray<{ metric: Metric; fail: keyof Thresholds; warn: keyof Thresholds }> = [
-  { metric: 'worst-query-risk', fail: 'failWorstQueryRisk', warn: 'warnWorstQueryRisk' },
-  { metric: 'aggregate-risk', fail: 'failAggregateRisk', warn: 'warnAggregateRisk' },
-  { metric: 'frequency', fail: 'failFrequency', warn: 'warnFrequency' },
-];
 
 /** Action input (and policy key) of each threshold field, for messages and for reading them. */
 export const THRESHOLD_INPUTS: Readonly<Record<keyof Thresholds, string>> = {
@@ -31,23 +24,6 @@ export const THRESHOLD_INPUTS: Readonly<Record<keyof Thresholds, string>> = {
   failFrequency: 'fail-frequency',
   warnFrequency: 'warn-frequency',
 };
-
-export interface Effective {
-  thresholds: Thresholds;
-  tau: number;
-}
-
-export function effectiveFor(settings: Pick<Settings, 'thresholds' | 'frequencyTau' | 'policy'>, behavior: string): Effective {
-  const layers: BehaviorPolicy[] = [{ ...settings.thresholds, tau: settings.frequencyTau }];
-  if (settings.policy !== null) {
-    layers.push(settings.policy.defaults);
-    const entry = policyEntryFor(settings.policy, behavior);
-    if (entry !== undefined) layers.push(entry.entry);
-  }
-  const { tau, ...thresholds } = layerPolicies(layers);
-  // tau is always present: the first layer sets it and later layers only override defined values.
-  return { thresholds, tau: tau ?? settings.frequencyTau };
-}
 
 /** Later layers override earlier ones field by field; an undefined field never overrides. */
 export function layerPolicies(layers: readonly BehaviorPolicy[]): BehaviorPolicy {

@@ -1,0 +1,47 @@
+/**
+ * The risk-increase rule against a baseline: a level fires when the lower end
+ * of the current worst-query interval exceeds factor × the upper end of the
+ * baseline's, an increase outside the noise of both. Without an interval on
+ * either side nothing is claimed (the comparison row says why).
+ */
+import type { Breach, Level } from '../domain/gate.js';
+import type { BaselineRow } from '../domain/report.js';
+import type { RiskIncrease } from '../domain/rules.js';
+import { finite } from './finite.js';
+
+/**
+ * The level that fires, or null. Strict `>` as for every threshold: a lower
+ * end exactly at factor × the baseline's upper end passes. Multiplying keeps
+ * the decision exact where the quotient would round.
+ */
+export function increaseLevel(
+  current: { lower: number | null },
+  baseline: { upper: number | null },
+  factors: RiskIncrease,
+): { level: Level; factor: number } | null {
+  if (current.lower === null || baseline.upper === null) return null;
+  const { lower } = current;
+  const { upper } = baseline;
+  if (factors.fail !== undefined && lower > factors.fail * upper) return { level: 'fail', factor: factors.fail };
+  if (factors.warn !== undefined && lower > factors.warn * upper) return { level: 'warn', factor: factors.warn };
+  return null;
+}
+
+/**
+ * The breach of a comparison row, if a factor fires. Its value is the row's
+ * `increase` (current lower end ÷ baseline upper end) and its threshold the
+ * factor.
+ */
+export function increaseBreach(row: BaselineRow, factors: RiskIncrease): Breach | undefined {
+  if (row.current === null || row.baseline === null) return undefined;
+  const fired = increaseLevel(row.current, row.baseline, factors);
+  if (fired === null || row.increase === null) return undefined;
+  return {
+    behavior: row.name,
+    metric: 'risk-increase',
+    level: fired.level,
+    value: finite(row.name, 'risk-increase', row.increase),
+    threshold: fired.factor,
+    basis: 'interval',
+  };
+}
