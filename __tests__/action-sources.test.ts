@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type { DownloadedArtifact } from '../src/artifacts/download.js';
 import type { PolicyFileGroup, Settings } from '../src/config/settings.js';
 import { readSettings } from '../src/config/inputs.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tailgate-action-sources-'));
 let inputs: Record<string, string> = {};
@@ -40,7 +41,9 @@ function artifact(name: string, files: string[]): DownloadedArtifact {
 const INSPECT_GROUP: PolicyFileGroup = { results: ['logs/*.eval'], format: 'inspect', mapping: { hitValues: ['I'] } };
 
 function settings(results: string, files?: PolicyFileGroup[]): Settings {
-  const base = readSettings((name) => ({ results, 'deployment-volume': '1M', scorer: 'complied' })[name] ?? '', { cwd: root });
+  const base = readSettings((name) => ({ results, 'deployment-volume': '1M', scorer: 'complied' })[name] ?? '', {
+    policyText: policyFileReader(root),
+  });
   return { ...base, policy: files === undefined ? null : { defaults: {}, behaviors: {}, files } };
 }
 

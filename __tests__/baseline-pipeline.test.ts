@@ -21,6 +21,7 @@ import { runPipeline } from '../src/pipeline.js';
 import { serializeReport } from '../src/report/json.js';
 import type { Report } from '../src/domain/report.js';
 import { mulberry32 } from './helpers/prng.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 function jsonl(behavior: string, m: number, c: number, lambda: number, seed: number): string {
   const u = mulberry32(seed);
@@ -50,7 +51,7 @@ const files = {
 /** Inputs as a workflow would give them; bootstrap small to keep the test quick. */
 async function run(ws: string, inputs: Record<string, string>): Promise<Report> {
   const all: Record<string, string> = { results: 'current/*.jsonl', 'deployment-volume': '10k', bootstrap: '100', ...inputs };
-  const settings = readSettings((name) => all[name] ?? '', { cwd: ws });
+  const settings = readSettings((name) => all[name] ?? '', { policyText: policyFileReader(ws) });
   const found = await resolveGlobs(settings.results, ws);
   return runPipeline(settings, found, { now: new Date(Date.UTC(2026, 10, 20)), context: null, workspace: ws });
 }

@@ -14,12 +14,13 @@ import type { Policy } from '../src/config/settings.js';
 import { settingsProblems, type SettingsLike } from '../src/config/validate.js';
 import { errorOf } from './helpers/input-error.js';
 import { rules } from './helpers/rules.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 const fixtures = dirname(fileURLToPath(new URL('./fixtures/policy/valid.yml', import.meta.url)));
 const minimal = { results: 'results/*.jsonl', 'deployment-volume': '1M' };
 function read(values: Record<string, string>) {
   const all: Record<string, string> = { ...minimal, ...values };
-  return readSettings((name) => all[name] ?? '', { cwd: fixtures });
+  return readSettings((name) => all[name] ?? '', { policyText: policyFileReader(fixtures) });
 }
 
 describe('risk-increase factors', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { matchesPattern, policyEntryFor } from '../src/config/policy-entry.js';
 import { BACKTEST_RATIO, BACKTEST_SPLITS } from '../src/config/rules.js';
-import { loadPolicy } from '../src/config/policy.js';
+import { readFileSync } from 'node:fs';
+import { parsePolicy } from '../src/config/policy.js';
 import type { Policy, Settings } from '../src/config/settings.js';
 import type { Thresholds } from '../src/domain/rules.js';
 
@@ -38,7 +39,10 @@ describe('matchesPattern', () => {
 });
 
 describe('policyEntryFor (wildcards.yml)', () => {
-  const policy = loadPolicy(fileURLToPath(new URL('./fixtures/policy/wildcards.yml', import.meta.url)));
+  const policy = parsePolicy(
+    readFileSync(fileURLToPath(new URL('./fixtures/policy/wildcards.yml', import.meta.url)), 'utf8'),
+    'wildcards.yml',
+  );
   it.each([
     ['pii-work-email', 'pii-work-email'], // exact key beats every pattern, even a more specific one
     ['pii-home-email', 'pii-*-email'], // 10 literal characters beat `pii-*`'s 4

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INPUT_NAMES, readSettings } from '../src/config/inputs.js';
 import { errorOf } from './helpers/input-error.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 const fixtures = dirname(fileURLToPath(new URL('./fixtures/policy/valid.yml', import.meta.url)));
 
@@ -20,7 +21,7 @@ const minimal = { results: 'results/*.jsonl', 'deployment-volume': '1M' };
 
 describe('readSettings', () => {
   it('applies the documented defaults to empty inputs', () => {
-    const settings = readSettings(inputs(minimal).getInput, { cwd: fixtures });
+    const settings = readSettings(inputs(minimal).getInput, { policyText: policyFileReader(fixtures) });
     expect(settings).toEqual({
       results: ['results/*.jsonl'],
       format: 'auto',
@@ -51,7 +52,7 @@ describe('readSettings', () => {
 
   it('reads every input exactly once', () => {
     const { getInput, calls } = inputs(minimal);
-    readSettings(getInput, { cwd: fixtures });
+    readSettings(getInput, { policyText: policyFileReader(fixtures) });
     expect([...calls].sort()).toEqual([...INPUT_NAMES].sort());
   });
 
@@ -128,7 +129,7 @@ describe('readSettings', () => {
         'markdown-path': 'out/r.md',
         summary: 'False',
       }).getInput,
-      { cwd: fixtures },
+      { policyText: policyFileReader(fixtures) },
     );
     expect(settings).toMatchObject({
       results: ['a/*.jsonl', 'b/**/*.eval'],
@@ -157,7 +158,7 @@ describe('readSettings', () => {
   });
 
   it('resolves a relative policy path against cwd and keeps the path as written for messages', () => {
-    const settings = readSettings(inputs({ ...minimal, policy: 'valid.yml' }).getInput, { cwd: fixtures });
+    const settings = readSettings(inputs({ ...minimal, policy: 'valid.yml' }).getInput, { policyText: policyFileReader(fixtures) });
     expect(settings.policyPath).toBe('valid.yml');
     expect(settings.policy?.behaviors['harmful-advice']).toEqual({ failWorstQueryRisk: 0.05, tau: 0.5, failFrequency: 1e-4 });
   });
@@ -167,16 +168,21 @@ describe('readSettings', () => {
       ['0', 0],
       ['100%', 1],
     ] as const) {
-      expect(readSettings(inputs({ ...minimal, 'max-error-share': raw }).getInput, { cwd: fixtures }).errorBudget.maxShare).toBe(share);
+      expect(
+        readSettings(inputs({ ...minimal, 'max-error-share': raw }).getInput, { policyText: policyFileReader(fixtures) }).errorBudget
+          .maxShare,
+      ).toBe(share);
     }
   });
 
   it('leaves `results` empty when unset: with artifact inputs it only filters (main.ts requires one of them)', () => {
-    expect(readSettings(inputs({ 'deployment-volume': '1M' }).getInput, { cwd: fixtures }).results).toEqual([]);
+    expect(readSettings(inputs({ 'deployment-volume': '1M' }).getInput, { policyText: policyFileReader(fixtures) }).results).toEqual([]);
   });
 
   it('names the path of a missing policy file', () => {
-    const message = errorOf(() => readSettings(inputs({ ...minimal, policy: 'nope/tailgate.yml' }).getInput, { cwd: fixtures }));
+    const message = errorOf(() =>
+      readSettings(inputs({ ...minimal, policy: 'nope/tailgate.yml' }).getInput, { policyText: policyFileReader(fixtures) }),
+    );
     expect(message).toContain('policy nope/tailgate.yml: file not found');
     expect(message).toContain(`${fixtures}/nope/tailgate.yml`);
   });
@@ -199,7 +205,7 @@ describe('readSettings', () => {
     [{ ...minimal, 'max-error-share': '-1%' }, 'Input `max-error-share`'],
     [{ ...minimal, 'on-error-budget': 'pass' }, 'Input `on-error-budget`: got "pass"; use one of warn, fail'],
   ])('rejects %j naming the input', (values, expected) => {
-    expect(errorOf(() => readSettings(inputs(values).getInput, { cwd: fixtures }))).toContain(expected);
+    expect(errorOf(() => readSettings(inputs(values).getInput, { policyText: policyFileReader(fixtures) }))).toContain(expected);
   });
 
   it('runs the cross-field rules (warn above fail)', () => {
@@ -207,7 +213,7 @@ describe('readSettings', () => {
       readSettings(
         inputs({ ...minimal, 'fail-worst-query-risk': '0.05', 'warn-worst-query-risk': '0.1', bootstrap: '0', 'gate-on': 'upper' })
           .getInput,
-        { cwd: fixtures },
+        { policyText: policyFileReader(fixtures) },
       ),
     );
     expect(message.split('\n')).toEqual(['warn-worst-query-risk (0.1) must not exceed fail-worst-query-risk (0.05).']);
@@ -216,7 +222,9 @@ describe('readSettings', () => {
   it('checks the policy against the inputs (effective warn ≤ fail)', () => {
     // valid.yml: harmful-advice sets fail-frequency 1e-4; a warn-frequency input of 1e-3 exceeds it for that behaviour.
     const message = errorOf(() =>
-      readSettings(inputs({ ...minimal, policy: 'valid.yml', 'warn-frequency': '1e-3' }).getInput, { cwd: fixtures }),
+      readSettings(inputs({ ...minimal, policy: 'valid.yml', 'warn-frequency': '1e-3' }).getInput, {
+        policyText: policyFileReader(fixtures),
+      }),
     );
     expect(message).toBe(
       'policy valid.yml: behaviors.harmful-advice: warn-frequency (0.001, from the inputs) must not exceed fail-frequency (0.0001).',

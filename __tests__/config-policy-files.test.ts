@@ -13,6 +13,7 @@ import { checkMappingValue, readMapping } from '../src/config/mapping.js';
 import { parsePolicy } from '../src/config/policy.js';
 import { groupSpecs } from '../src/source-groups.js';
 import { errorOf } from './helpers/input-error.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 const yaml = (...lines: string[]): string => lines.join('\n') + '\n';
 
@@ -150,7 +151,7 @@ describe('policy `files` section: layering over the inputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tailgate-files-'));
     writeFileSync(join(dir, 'tailgate.yml'), EXAMPLE);
     const inputs: Record<string, string> = { policy: 'tailgate.yml', 'deployment-volume': '1M', scorer: 'complied' };
-    const read = readSettings((name) => inputs[name] ?? '', { cwd: dir });
+    const read = readSettings((name) => inputs[name] ?? '', { policyText: policyFileReader(dir) });
     expect(read.results).toEqual([]);
     expect(read.policy?.files).toHaveLength(3);
     expect(groupSpecs(read)[0]?.mapping).toEqual({

@@ -16,6 +16,7 @@ import type { Report } from '../src/domain/report.js';
 import { groupSpecs, workspaceGroups } from '../src/source-groups.js';
 import { expectScenarioReport, INPUTS, POLICY, scenarioFiles } from './helpers/policy-files-scenario.js';
 import { writeFiles } from './helpers/run-action.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -29,7 +30,7 @@ function workspace(extra: Record<string, string> = {}): string {
 
 /** As main.ts does it, with the artifact inputs unset. */
 async function run(ws: string, inputs: Record<string, string>): Promise<Report> {
-  const settings = readSettings((name) => inputs[name] ?? '', { cwd: ws });
+  const settings = readSettings((name) => inputs[name] ?? '', { policyText: policyFileReader(ws) });
   const groups = await workspaceGroups(groupSpecs(settings), ws);
   return runPipeline(settings, groups, { now: new Date(Date.UTC(2026, 10, 20)), context: null, workspace: ws });
 }
@@ -58,7 +59,7 @@ describe('runPipeline with a policy `files` section (workspace mode)', () => {
   });
 
   it('all groups together are held to the file limit (each alone is under it)', async () => {
-    const settings = readSettings((name) => INPUTS[name] ?? '', { cwd: ws });
+    const settings = readSettings((name) => INPUTS[name] ?? '', { policyText: policyFileReader(ws) });
     // One file in `results` and one per group: 4 in all.
     await expect(workspaceGroups(groupSpecs(settings), ws, 3)).rejects.toThrow(
       "the `results` input and the policy's `files` groups match 4 files together, more than 3 (the limit)",
@@ -67,7 +68,7 @@ describe('runPipeline with a policy `files` section (workspace mode)', () => {
   });
 
   it('the `results` files alone (SourceFile[]) are refused when the policy has groups, which would be skipped', async () => {
-    const settings = readSettings((name) => INPUTS[name] ?? '', { cwd: ws });
+    const settings = readSettings((name) => INPUTS[name] ?? '', { policyText: policyFileReader(ws) });
     const files = await resolveGlobs(settings.results, ws);
     await expect(runPipeline(settings, files, { now: new Date(0), context: null, workspace: ws })).rejects.toThrow(
       'internal: the policy has a `files` section; pass runPipeline the groups',

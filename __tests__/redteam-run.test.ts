@@ -13,6 +13,7 @@ import { forecastRedTeam } from '../src/redteam/run.js';
 import { runPipeline } from '../src/pipeline.js';
 import { resolveGlobs } from '../src/ingest/resolve.js';
 import { writeFiles } from './helpers/run-action.js';
+import { policyFileReader } from '../src/sources/policy-file.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -47,7 +48,9 @@ function workspace(): string {
 }
 
 const inputs = (ws: string) =>
-  readSettings((name) => ({ policy: 'policy.yml', 'deployment-volume': '1M', bootstrap: '0' })[name] ?? '', { cwd: ws });
+  readSettings((name) => ({ policy: 'policy.yml', 'deployment-volume': '1M', bootstrap: '0' })[name] ?? '', {
+    policyText: policyFileReader(ws),
+  });
 
 describe('forecastRedTeam', () => {
   it('ranks both sources and returns the readers’ warnings, each naming its source', async () => {

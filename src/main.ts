@@ -25,6 +25,7 @@ import { registerRunSecrets } from './action/secrets.js';
 import { checkReportPaths } from './output-files.js';
 import { redactDeep } from './report/redact.js';
 import type { Report } from './domain/report.js';
+import { policyFileReader } from './sources/policy-file.js';
 
 export async function run(): Promise<void> {
   /** Set once the report files are on disk, so a later failure can mark them. */
@@ -33,7 +34,7 @@ export async function run(): Promise<void> {
     // First: nothing may be logged before the runner knows what to mask.
     registerRunSecrets((name) => core.getInput(name), process.env);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const settings = readSettings((name) => core.getInput(name), { cwd: workspace });
+    const settings = readSettings((name) => core.getInput(name), { policyText: policyFileReader(workspace) });
     const paths = await checkReportPaths(settings, workspace);
     const groups = await sourceGroups(settings, workspace);
     // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.

@@ -12,6 +12,7 @@ import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
 import { checkOutputs, outputPath, writeOutput } from './write-output.js';
+import { policyFileReader } from '../sources/policy-file.js';
 
 /**
  * readSettings requires a deployment volume; the red-team choice forecasts
@@ -49,8 +50,7 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
     { path: outputPath(args.values, 'markdown', 'compare'), flag: 'markdown' },
   );
   const settings = readSettings((name) => (name === 'deployment-volume' && one(name) === '' ? UNUSED_VOLUME : one(name)), {
-    cwd: io.cwd,
-    pathScope: 'named',
+    policyText: policyFileReader(io.cwd, 'named'),
   });
   const policy = settings.policy?.redTeam;
   if (policy === undefined)

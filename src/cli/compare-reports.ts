@@ -17,6 +17,7 @@ import { VERSION } from '../version.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { checkOutputs, outputPath, writeOutput } from './write-output.js';
+import { policyFileReader } from '../sources/policy-file.js';
 
 const USAGE = 'tailgate compare --baseline BASE.json CURRENT.json [--fail-risk-increase 3x]';
 
@@ -54,7 +55,7 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
   // The comparison is at the current report's n; the action inputs' own checks (factors, policy, mode) apply.
   const settings = readSettings(
     (name) => (name === 'deployment-volume' ? String(current.deploymentVolume) : name === 'baseline' ? basePath : one(name)),
-    { cwd: io.cwd, pathScope: 'named' },
+    { policyText: policyFileReader(io.cwd, 'named') },
   );
 
   const rules = ruleBook(settings);

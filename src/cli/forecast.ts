@@ -13,6 +13,7 @@ import { forecastHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
 import { checkOutputs, writeOutput } from './write-output.js';
+import { policyFileReader } from '../sources/policy-file.js';
 
 /**
  * GitHub's job summary cap (1 MiB), kept for the Markdown file so that
@@ -46,7 +47,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   const one = (name: string): string => args.values.get(name)?.[0] ?? '';
   // Without --policy nothing else can name files, so say so before any other input's error.
   if (results.trim() === '' && one('policy').trim() === '') throw noFiles();
-  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { cwd: io.cwd, pathScope: 'named' });
+  const settings = readSettings((name) => (name === 'results' ? results : one(name)), { policyText: policyFileReader(io.cwd, 'named') });
   // Positionals are the `results` group; a policy `files` section adds its groups (and makes positionals optional).
   const specs = groupSpecs(settings);
   if (specs.length === 0) throw noFiles();

@@ -6,16 +6,14 @@
  * an input the workflow does not set, so empty means "use the default"; a
  * non-empty value is parsed strictly and never replaced by the default.
  */
-import { resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { pathRoot, rootName, type PathScope } from '../ingest/inside.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { THRESHOLD_INPUTS } from './policy-entry.js';
 import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
-import { loadPolicy } from './policy.js';
+import { parsePolicy } from './policy.js';
 import { MAPPING_KEYS, readMapping } from './mapping.js';
-import type { CommentMode, Policy, Settings } from './settings.js';
+import type { CommentMode, Settings } from './settings.js';
 import { BOUNDS, validateSettings } from './validate.js';
 import type { GateOn, Mode, OnInsufficient, Thresholds } from '../domain/rules.js';
 import { METRICS } from '../domain/rules.js';
@@ -89,13 +87,15 @@ const ON_INSUFFICIENT: readonly OnInsufficient[] = ['pass', 'warn', 'fail'];
 const COMMENT_MODES: readonly CommentMode[] = ['auto', 'always', 'on-breach', 'off'];
 
 export interface ReadOptions {
-  /** Directory relative `policy` paths resolve against (the workspace). */
-  cwd: string;
-  /** How far the `policy` path may reach (ingest/inside.ts): `workspace` for the action (default), `named` for the CLI. */
-  pathScope?: PathScope;
+  /**
+   * The text of the policy file the `policy` input names (as written). main.ts
+   * and the CLI pass the file reader of sources/, which holds the workspace
+   * rule; this module stays pure.
+   */
+  policyText: (input: string) => string;
 }
 
-/** Reads every input once, applies defaults, parses, loads the policy file, and runs validateSettings. */
+/** Reads every input once, applies defaults, parses, parses the policy file's text, and runs validateSettings. */
 export function readSettings(getInput: (name: string) => string, opts: ReadOptions): Settings {
   const values = new Map<InputName, string>(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
   /** The input, or its default when empty ('' when it has none). */
@@ -145,7 +145,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
       onBudget: parseEnum('on-error-budget', get('on-error-budget'), ON_ERROR_BUDGET),
     },
     // The label is the path as written, so messages match what the user sees in the workflow file.
-    policy: policyInput === '' ? null : readPolicy(policyInput, opts),
+    policy: policyInput === '' ? null : parsePolicy(opts.policyText(policyInput), policyInput),
     policyPath: policyInput === '' ? null : policyInput,
     // Report paths stay as written; main.ts resolves them where it writes.
     reportPath: get('report-path'),
@@ -158,13 +158,6 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
   };
   validateSettings(settings);
   return settings;
-}
-
-/** The `policy` file, which must really lie in the workspace (or, for the CLI, where its path points: ingest/inside.ts). */
-function readPolicy(input: string, opts: ReadOptions): Policy {
-  const scope = opts.pathScope ?? 'workspace';
-  const root = pathRoot(input, opts.cwd, scope);
-  return loadPolicy(resolve(opts.cwd, input), input, root, rootName(root, opts.cwd, scope));
 }
 
 /** 0 (no interval) or 100..100000: one parse over the whole range, then the gap 1..99 named precisely. */

@@ -34,13 +34,11 @@
  * {@link toPolicy}, its field to the `Policy` contract in settings.ts, and its
  * keys to {@link allowedKeys}.
  */
-import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { clip } from '../ingest/excerpt.js';
 import { LIMITS } from '../ingest/limits.js';
-import { readInsideSync } from '../ingest/open-inside.js';
 import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
 import { checkOnErrorBudget } from './error-budget.js';
@@ -50,9 +48,6 @@ import { RED_TEAM_KEYS, redTeamSchema, SOURCE_KEYS } from './red-team-policy.js'
 import type { BehaviorPolicy, Policy } from './settings.js';
 import { tooDeepAt } from './yaml-depth.js';
 import type { ErrorBudget, RiskIncrease } from '../domain/rules.js';
-
-/** A policy is a small hand-written file; anything bigger is a wrong path. */
-export const MAX_POLICY_BYTES = 1024 * 1024;
 
 const THRESHOLD_BOUNDS: ProbabilityBounds = { allowZero: false, allowOne: true };
 /** τ = 0 or 1 makes ψ_τ infinite, so both ends are excluded. */
@@ -165,29 +160,6 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
   if (path[0] === 'red-team') return path.length === 1 ? RED_TEAM_KEYS : SOURCE_KEYS;
   if (path[0] === 'files') return FILE_GROUP_KEYS;
   return POLICY_KEYS;
-}
-
-/**
- * Reads and validates the policy file at `file`; `label` is how messages name
- * it (the path as the user wrote it). The file must really lie inside `root`
- * (the workspace; ingest/inside.ts), default its own directory; `rootName`
- * is how messages call it.
- */
-export function loadPolicy(file: string, label: string = file, root: string = dirname(file), rootName?: string): Policy {
-  let text: string;
-  try {
-    const tooBig = (size: number) =>
-      new InputError(
-        `policy ${label}: file is ${size} bytes, more than ${MAX_POLICY_BYTES}; check the \`policy\` input points at the policy YAML.`,
-      );
-    text = readInsideSync({ path: file, name: `policy ${label}`, root, rootName }, MAX_POLICY_BYTES, tooBig).toString('utf8');
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = fieldOf(err, 'code');
-    if (code === 'ENOENT') throw new InputError(`policy ${label}: file not found (looked at ${file}); check the \`policy\` input.`);
-    throw new InputError(`policy ${label}: cannot read ${file}: ${fieldOf(err, 'message') ?? String(err)}`);
-  }
-  return parsePolicy(text, label);
 }
 
 /** Parses and validates policy YAML text (pure). */
