@@ -38,9 +38,8 @@ export default defineConfig(
     },
   },
 
-  // Every user-named file is opened through src/ingest/open-inside.ts, which holds the workspace rule
-  // (docs/security.md): no other module of the core may reach node:fs, so no reader can open a file past it.
-  // inside.ts and resolve.ts resolve links for that rule.
+  // Every user-named file is opened through src/sources/open-inside.ts, which holds the workspace rule
+  // (docs/security.md): no module of the core may reach node:fs, so no reader can open a file past it.
   {
     files: [
       'src/ingest/**/*.ts',
@@ -51,16 +50,14 @@ export default defineConfig(
       'src/gate/**/*.ts',
       'src/report/**/*.ts',
       'src/pipeline.ts',
-      'src/source-groups.ts',
     ],
-    ignores: ['src/ingest/open-inside.ts', 'src/ingest/inside.ts', 'src/ingest/resolve.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: ['fs', 'fs/promises', 'node:fs', 'node:fs/promises'].map((name) => ({
             name,
-            message: 'open source files with openInside (src/ingest/open-inside.ts): it enforces the workspace rule',
+            message: 'open source files with openInside (src/sources/open-inside.ts): it enforces the workspace rule',
             allowTypeImports: true,
           })),
         },

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
-import { artifactSourceFiles } from '../src/artifacts/sources.js';
+import { artifactSourceFiles } from '../src/sources/artifact-files.js';
 import type { ArtifactSettings } from '../src/artifacts/settings.js';
 import { FakeArtifactService, zipStored, type FakeArtifact } from './helpers/fake-artifact-service.js';
 

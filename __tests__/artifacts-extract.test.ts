@@ -4,7 +4,7 @@ import path from 'node:path';
 import { statusOf, translateFailure, trimDetail } from '../src/artifacts/errors.js';
 import { placeDownload, safeSegments, type PlaceOptions } from '../src/artifacts/extract.js';
 import { InputError } from '../src/domain/errors.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 import { zipStored } from './helpers/fake-artifact-service.js';
 
 let root: string;

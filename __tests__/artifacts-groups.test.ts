@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { artifactGroupFiles } from '../src/artifacts/sources.js';
+import { artifactGroupFiles } from '../src/sources/artifact-files.js';
 import { InputError } from '../src/domain/errors.js';
 
 let root: string;

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { artifactSourceFiles } from '../src/artifacts/sources.js';
+import { artifactSourceFiles } from '../src/sources/artifact-files.js';
 import { InputError } from '../src/domain/errors.js';
 
 let root: string;

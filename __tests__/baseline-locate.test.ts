@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFiles } from '../src/baseline/find-files.js';
+import { findFiles } from '../src/sources/baseline-files.js';
 import { locateBaseline } from '../src/baseline/locate.js';
 import type { ArtifactQuery, BaselinePorts, LocateContext, RunQuery, WorkflowRun } from '../src/baseline/ports.js';
 import { findBaselineRun } from '../src/baseline/workflow-run.js';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
 import { InputError } from '../src/domain/errors.js';
-import { resolveGlobs } from '../src/ingest/resolve.js';
+import { resolveGlobs } from '../src/sources/globs.js';
 import { runPipeline } from '../src/pipeline.js';
 import { serializeReport } from '../src/report/json.js';
 import type { Report } from '../src/domain/report.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
 import { checkMappingValue, readMapping } from '../src/config/mapping.js';
 import { parsePolicy } from '../src/config/policy.js';
-import { groupSpecs } from '../src/source-groups.js';
+import { groupSpecs } from '../src/config/groups.js';
 import { errorOf } from './helpers/input-error.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 

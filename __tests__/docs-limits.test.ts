@@ -13,7 +13,7 @@ import { MAX_POLICY_BYTES } from '../src/sources/policy-file.js';
 import { MAX_COMMENT_CHARS } from '../src/github/publish.js';
 import { MAX_WARNING_CHARS, MAX_WARNINGS } from '../src/ingest/accumulator.js';
 import { EXCERPT_CHARS } from '../src/ingest/excerpt.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 
 const page = readFileSync(new URL('../docs/limits.md', import.meta.url), 'utf8');
 

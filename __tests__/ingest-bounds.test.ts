@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { Accumulator } from '../src/ingest/accumulator.js';
 import type { FormatReader } from '../src/ingest/format.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 import { InputError } from '../src/domain/errors.js';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/domain/mapping.js';
 import { inspectReader, isInspectEval, isInspectJson, readInspect } from '../src/ingest/inspect.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 

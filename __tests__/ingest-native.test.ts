@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Accumulator } from '../src/ingest/accumulator.js';
 import type { FormatReader } from '../src/ingest/format.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 import { makeNativeCsv, nativeCsv } from '../src/ingest/native-csv.js';
 import { nativeJsonl } from '../src/ingest/native-jsonl.js';
 import type { BehaviorSample, SourceFile } from '../src/domain/observation.js';

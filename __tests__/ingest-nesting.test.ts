@@ -15,7 +15,7 @@ import { canonicalJson, NestingError } from '../src/ingest/canonical.js';
 import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { parseLenientJson } from '../src/ingest/lenient-json.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 import { errorOf } from './helpers/input-error.js';
 
 /** Far past any stack: V8's default stack overflows a recursive walk at about 10,000 frames. */

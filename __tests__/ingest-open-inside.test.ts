@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/domain/errors.js';
 import type { SourceFile } from '../src/domain/observation.js';
-import { openInside, openInsideFd, readInsideSync, verifyOpened } from '../src/ingest/open-inside.js';
+import { openInside, openInsideFd, readInsideSync, verifyOpened } from '../src/sources/open-inside.js';
 
 let ws: string;
 let outside: string;

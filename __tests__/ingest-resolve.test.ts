@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/domain/errors.js';
-import { resolveGlobs } from '../src/ingest/resolve.js';
+import { resolveGlobs } from '../src/sources/globs.js';
 
 let top: string;
 let root: string;

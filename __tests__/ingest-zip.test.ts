@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../src/domain/errors.js';
-import { LIMITS } from '../src/ingest/limits.js';
+import { LIMITS } from '../src/domain/limits.js';
 import { crc32, openZip, type ZipLimits } from '../src/ingest/zip.js';
 import { decodeZstd } from '../src/ingest/zstd.js';
 

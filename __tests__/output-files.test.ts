@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/domain/errors.js';
-import { checkOutputPath, checkReportPaths, writeFileWhole } from '../src/output-files.js';
+import { checkOutputPath, checkReportPaths, writeFileWhole } from '../src/sources/output-files.js';
 
 let ws: string;
 let outside: string;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
 import { forecastRedTeam } from '../src/redteam/run.js';
 import { runPipeline } from '../src/pipeline.js';
-import { resolveGlobs } from '../src/ingest/resolve.js';
+import { resolveGlobs } from '../src/sources/globs.js';
 import { writeFiles } from './helpers/run-action.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSettings } from '../src/config/inputs.js';
-import { resolveGlobs } from '../src/ingest/resolve.js';
+import { resolveGlobs } from '../src/sources/globs.js';
 import { runPipeline } from '../src/pipeline.js';
 import { compareStoredReports } from '../src/cli/compare-reports.js';
 import { renderRedTeamText, renderReportsText } from '../src/report/compare-text.js';

@@ -653,13 +653,14 @@ function areaOf(file, project) {
   const base = path.split('/').pop().replace(/\.ts$/, '');
   if (/red-?team|source-choice|queries-bought/.test(path)) return { area: 'Red-team' };
   if (/baseline/.test(path)) return { area: 'Baseline' };
-  if (/^src\/(config\/|source-groups\.ts$)/.test(path)) return { area: 'Inputs and policy' };
+  if (/^src\/(config\/|sources\/(groups|policy-file)\.ts$)/.test(path)) return { area: 'Inputs and policy' };
+  if (/^src\/sources\/(globs|inside|open-inside|file-source)\.ts$/.test(path)) return { area: 'File formats', group: ALL_FORMATS };
   if (path.startsWith('src/ingest/')) {
     const family = (p) => p.split('/').pop().replace(/\.ts$/, '').split('-')[0];
     const readerFamilies = new Set([...project.readers].map(family));
     return { area: 'File formats', group: readerFamilies.has(family(path)) ? family(path) : ALL_FORMATS };
   }
-  if (path.startsWith('src/artifacts/') || base === 'sources') return { area: 'Artifacts' };
+  if (path.startsWith('src/artifacts/') || base === 'sources' || base === 'artifact-files') return { area: 'Artifacts' };
   if (path.startsWith('src/github/') || path === 'src/action/comment.ts') return { area: 'PR comment' };
   if (path.startsWith('src/cli/') || path === 'src/cli.ts') return { area: 'CLI' };
   if (/^src\/(forecast|gate|report|action)\//.test(path) || /^src\/(main|pipeline|forecast-options)\.ts$/.test(path))

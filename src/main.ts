@@ -22,7 +22,7 @@ import { baselineLocator } from './action/baseline-ports.js';
 import { reportContext } from './github/report-context.js';
 import { log } from './action/log.js';
 import { registerRunSecrets } from './action/secrets.js';
-import { checkReportPaths } from './output-files.js';
+import { checkReportPaths } from './sources/output-files.js';
 import { redactDeep } from './report/redact.js';
 import type { Report } from './domain/report.js';
 import { policyFileReader } from './sources/policy-file.js';

@@ -16,7 +16,7 @@ import { withWorstCase } from './forecast/worst-case.js';
 import { ruleBook } from './config/rules.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
-import type { PathScope } from './ingest/inside.js';
+import type { PathScope } from './sources/inside.js';
 import type { SourceFile } from './domain/observation.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { actionsArtifactClient } from '../artifacts/client.js';
 import { downloadArtifacts } from '../artifacts/download.js';
 import type { ArtifactScope } from '../artifacts/port.js';
-import { findFiles } from '../baseline/find-files.js';
+import { findFiles } from '../sources/baseline-files.js';
 import type { BaselinePorts, LocateContext } from '../baseline/ports.js';
 import { createClient } from '../github/client.js';
 

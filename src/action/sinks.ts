@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { rm } from 'node:fs/promises';
-import { writeFileWhole } from '../output-files.js';
+import { writeFileWhole } from '../sources/output-files.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { formatPercent } from '../report/numbers.js';

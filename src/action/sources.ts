@@ -12,11 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadArtifacts } from '../artifacts/download.js';
 import { readArtifactSettings } from '../artifacts/settings.js';
-import { artifactGroupFiles } from '../artifacts/sources.js';
+import { artifactGroupFiles } from '../sources/artifact-files.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../domain/errors.js';
 import type { SourceGroup } from '../ingest/ingest.js';
-import { groupSpecs, RESULTS_LABEL, workspaceGroups } from '../source-groups.js';
+import { groupSpecs, RESULTS_LABEL } from '../config/groups.js';
+import { workspaceGroups } from '../sources/groups.js';
 import { log } from './log.js';
 
 export async function sourceGroups(settings: Settings, workspace: string): Promise<SourceGroup[]> {

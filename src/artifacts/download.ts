@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { LIMITS } from '../ingest/limits.js';
+import { LIMITS } from '../domain/limits.js';
 import { registerSecret } from '../report/redact.js';
 import type { ZipLimits } from '../ingest/zip.js';
 import { actionsArtifactClient } from './client.js';

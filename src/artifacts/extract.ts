@@ -12,7 +12,7 @@
 import { mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { openInsideFd } from '../ingest/open-inside.js';
+import { openInsideFd } from '../sources/open-inside.js';
 import { openZip, type ZipLimits, type ZipReader } from '../ingest/zip.js';
 
 /** Local file header, or the end record of an empty zip. */

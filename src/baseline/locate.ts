@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { BaselineSource } from '../config/settings.js';
 import { InputError } from '../domain/errors.js';
 import { redact } from '../report/redact.js';
-import type { PathScope } from '../ingest/inside.js';
+import type { PathScope } from '../sources/inside.js';
 import type { BaselineOrigin, LocatedBaseline } from '../domain/baseline.js';
 import type { BaselinePorts, LocateContext } from './ports.js';
 import { findBaselineRun, type RunSearchResult } from './workflow-run.js';

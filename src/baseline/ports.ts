@@ -4,7 +4,7 @@
  * ones (Octokit, @actions/artifact); the CLI and tests can leave them out,
  * and a baseline that needs them is then an error naming the input.
  */
-import type { PathScope } from '../ingest/inside.js';
+import type { PathScope } from '../sources/inside.js';
 import type { SourceFile } from '../domain/observation.js';
 
 /** The fields of a workflow run (GitHub REST `workflow_run` object) that the choice of a baseline run reads. */

@@ -5,7 +5,7 @@
 import { clip } from '../ingest/excerpt.js';
 import { InputError } from '../domain/errors.js';
 import type { SourceFile } from '../domain/observation.js';
-import { openInside } from '../ingest/open-inside.js';
+import { openInside } from '../sources/open-inside.js';
 import { describeIssue, safeCheck } from '../ingest/schema-issue.js';
 import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
 

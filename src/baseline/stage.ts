@@ -13,7 +13,7 @@ import { anyRiskIncrease } from '../config/rules.js';
 import type { RuleBook } from '../domain/rules.js';
 import { InputError } from '../domain/errors.js';
 import type { ReportBaseline } from '../domain/report.js';
-import { findFiles } from './find-files.js';
+import { findFiles } from '../sources/baseline-files.js';
 import { loadBaseline, type LoadSettings } from './load.js';
 import { locateBaseline } from './locate.js';
 import type { BaselinePorts, LocateContext } from './ports.js';

@@ -3,8 +3,8 @@ import { paperBacktest, type MethodScore, type PaperBacktestRow } from '../forec
 import { createRng } from '../forecast/random.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import { FORMATS } from '../ingest/registry.js';
-import { LIMITS } from '../ingest/limits.js';
-import { resolveGlobs } from '../ingest/resolve.js';
+import { LIMITS } from '../domain/limits.js';
+import { resolveGlobs } from '../sources/globs.js';
 import { truncateText } from '../report/escape.js';
 import { parseArgs, type OptionSpec } from './args.js';
 import { BACKTEST_INPUTS, BACKTEST_OWN, readBacktestOptions } from './backtest-options.js';

@@ -7,7 +7,7 @@ import { readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import type { Breach, Verdict } from '../domain/gate.js';
 import { InputError } from '../domain/errors.js';
-import { pathRoot } from '../ingest/inside.js';
+import { pathRoot } from '../sources/inside.js';
 import type { SourceFile } from '../domain/observation.js';
 import { renderReportsMarkdown } from '../report/compare-markdown.js';
 import { renderReportsText, type ReportsTextMeta } from '../report/compare-text.js';

@@ -1,12 +1,13 @@
 import { INPUT_NAMES, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import { InputError } from '../domain/errors.js';
-import { LIMITS } from '../ingest/limits.js';
+import { LIMITS } from '../domain/limits.js';
 import { runPipeline } from '../pipeline.js';
 import { serializeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
-import { groupSpecs, workspaceGroups } from '../source-groups.js';
+import { groupSpecs } from '../config/groups.js';
+import { workspaceGroups } from '../sources/groups.js';
 import type { Report } from '../domain/report.js';
 import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../domain/errors.js';
-import { checkOutputPath, writeFileWhole } from '../output-files.js';
+import { checkOutputPath, writeFileWhole } from '../sources/output-files.js';
 
 /**
  * The value of an output option (`--json`, `--markdown`), or undefined when

@@ -38,7 +38,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { clip } from '../ingest/excerpt.js';
-import { LIMITS } from '../ingest/limits.js';
+import { LIMITS } from '../domain/limits.js';
 import { describeIssue as plainIssue, safeCheck } from '../ingest/schema-issue.js';
 import { checkFactor } from './factor.js';
 import { checkOnErrorBudget } from './error-budget.js';

@@ -1,5 +1,5 @@
 import { Parser, type CST } from 'yaml';
-import { LIMITS } from '../ingest/limits.js';
+import { LIMITS } from '../domain/limits.js';
 
 /**
  * The offset of the first collection in `text` nested deeper than

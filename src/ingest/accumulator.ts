@@ -1,6 +1,6 @@
 import { ErrorTally } from './error-tally.js';
 import { clip } from './excerpt.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 import type { BehaviorSample, ObservationSink } from '../domain/observation.js';
 
 /** Distinct warning texts kept; more are counted in one closing line (a reader warning per row must not grow memory). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 
 /**
  * Canonical JSON for grouping keys: two values that mean the same JSON get the

@@ -3,7 +3,7 @@ import { Accumulator } from './accumulator.js';
 import type { FormatReader, ReadSummary } from './format.js';
 import type { BehaviorSample, ObservationSink, SourceFile } from '../domain/observation.js';
 import { chooseReader, FORMATS } from './registry.js';
-import { resolveGlobs } from './resolve.js';
+import { resolveGlobs } from '../sources/globs.js';
 import { InputError } from '../domain/errors.js';
 import type { MappingOptions } from '../domain/mapping.js';
 

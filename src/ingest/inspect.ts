@@ -14,9 +14,9 @@ import {
   type LogInfo,
 } from './inspect-schema.js';
 import { ingestScoreRecords } from './inspect-scores.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 import type { ObservationSink, SourceFile } from '../domain/observation.js';
-import { openInside, openInsideFd } from './open-inside.js';
+import { openInside, openInsideFd } from '../sources/open-inside.js';
 import { release } from './release.js';
 import { openZip, type ZipLimits, type ZipReader } from './zip.js';
 import { InputError } from '../domain/errors.js';

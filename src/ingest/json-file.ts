@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import { clip } from './excerpt.js';
 import { InputError } from '../domain/errors.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 import { forEachLine } from './lines.js';
 import type { SourceFile } from '../domain/observation.js';
-import { openInside } from './open-inside.js';
+import { openInside } from '../sources/open-inside.js';
 import { describeIssue, safeCheck } from './schema-issue.js';
 
 /**

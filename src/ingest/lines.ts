@@ -1,6 +1,6 @@
 import { InputError } from '../domain/errors.js';
 import type { SourceFile } from '../domain/observation.js';
-import { openInside } from './open-inside.js';
+import { openInside } from '../sources/open-inside.js';
 
 /** Options for {@link forEachLine}; the defaults suit real files. */
 export interface LineOptions {

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse';
 import { clip } from './excerpt.js';
 import type { FormatReader, ReadSummary } from './format.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 import { mapNativeRow } from './native-row.js';
 import type { SourceFile } from '../domain/observation.js';
-import { openInside } from './open-inside.js';
+import { openInside } from '../sources/open-inside.js';
 import { InputError } from '../domain/errors.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FormatReader, ReadSummary } from './format.js';
 import { forEachLine } from './lines.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 import { mapNativeRow } from './native-row.js';
 import { InputError } from '../domain/errors.js';
 

@@ -7,7 +7,7 @@ import { promptfooJsonlReader, promptfooJsonReader } from './promptfoo.js';
 import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
 import type { SourceFile } from '../domain/observation.js';
-import { openInside } from './open-inside.js';
+import { openInside } from '../sources/open-inside.js';
 import { InputError } from '../domain/errors.js';
 
 /**

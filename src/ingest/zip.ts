@@ -3,8 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../domain/errors.js';
-import { LIMITS } from './limits.js';
-import { closeFd } from './open-inside.js';
+import { LIMITS } from '../domain/limits.js';
+import { closeFd } from '../sources/open-inside.js';
 import { release } from './release.js';
 import { ZstdDecoder } from './zstd.js';
 

@@ -9,9 +9,9 @@ import type { RuleBook } from '../domain/rules.js';
 import { chooseSource, type SourceSamples } from '../forecast/source-choice.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
-import type { PathScope } from '../ingest/inside.js';
-import { LIMITS } from '../ingest/limits.js';
-import { resolveGlobs } from '../ingest/resolve.js';
+import type { PathScope } from '../sources/inside.js';
+import { LIMITS } from '../domain/limits.js';
+import { resolveGlobs } from '../sources/globs.js';
 import type { RedTeamResult } from '../domain/red-team.js';
 
 export type RedTeamSettings = Pick<Settings, 'format' | 'mapping' | 'confidence'>;

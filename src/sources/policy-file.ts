@@ -6,8 +6,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { pathRoot, rootName, type PathScope } from '../ingest/inside.js';
-import { readInsideSync } from '../ingest/open-inside.js';
+import { pathRoot, rootName, type PathScope } from './inside.js';
+import { readInsideSync } from './open-inside.js';
 
 export const MAX_POLICY_BYTES = 1024 * 1024;
 

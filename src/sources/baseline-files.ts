@@ -11,11 +11,11 @@
  */
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import type { PathScope } from '../ingest/inside.js';
-import { LIMITS } from '../ingest/limits.js';
+import type { PathScope } from './inside.js';
+import { LIMITS } from '../domain/limits.js';
 import type { SourceFile } from '../domain/observation.js';
-import { crawlIn, matchInside } from '../ingest/resolve.js';
-import type { FoundFiles } from './ports.js';
+import { crawlIn, matchInside } from './globs.js';
+import type { FoundFiles } from '../baseline/ports.js';
 
 /**
  * `label` prefixes each file's name (`artifact:<name>/` inside a downloaded

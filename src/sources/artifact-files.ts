@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { LIMITS } from '../ingest/limits.js';
+import { LIMITS } from '../domain/limits.js';
 import type { SourceFile } from '../domain/observation.js';
-import { matchInside } from '../ingest/resolve.js';
+import { matchInside } from './globs.js';
 
 /** What sources.ts needs of a download (download.ts's DownloadedArtifact fits). */
 export interface ArtifactDirectory {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from '../domain/errors.js';
 import { confinementRoot, isInside, linkOnTheWay, outsideMessage, rootName, type PathScope } from './inside.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../domain/limits.js';
 import type { SourceFile } from '../domain/observation.js';
 
 /**
