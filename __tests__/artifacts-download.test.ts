@@ -14,6 +14,7 @@ import { ingestFiles } from '../src/ingest/ingest.js';
 import { artifactSourceFiles } from '../src/sources/artifact-files.js';
 import type { ArtifactSettings } from '../src/artifacts/settings.js';
 import { FakeArtifactService, zipStored, type FakeArtifact } from './helpers/fake-artifact-service.js';
+import { fileSource } from '../src/sources/file-source.js';
 
 let fake: FakeArtifactService;
 let download: typeof import('../src/artifacts/download.js').downloadArtifacts;
@@ -145,7 +146,7 @@ describe('this run (Twirp results service)', () => {
     ]);
     expect(files[1].path).toBe(path.join(dest, 'eval-shard-2', 'more', 'shard-2.jsonl'));
 
-    const { samples } = await ingestFiles(files, { format: 'auto', mapping: {} });
+    const { samples } = await ingestFiles(files.map(fileSource), { format: 'auto', mapping: {} });
     const perQuery = (name: string) => {
       const s = samples.find((b) => b.name === name)!;
       return Object.fromEntries(s.queryIds.map((q, i) => [q, [s.hits[i], s.samples[i]]]));

@@ -3,9 +3,6 @@
  * with named paths, and moving its numbers to this run's deployment volume.
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
 import { compareReports } from '../src/baseline/compare-reports.js';
 import { fromReport } from '../src/baseline/from-report.js';
 import { looksLikeReport, parseReport, readReportFile } from '../src/baseline/read-report.js';
@@ -13,6 +10,7 @@ import type { StoredReport } from '../src/baseline/report-schema.js';
 import { InputError } from '../src/domain/errors.js';
 import { serializeReport } from '../src/report/json.js';
 import { failReport, passReport } from './helpers/reports.js';
+import { bytesSource } from './helpers/bytes.js';
 
 function stored(): StoredReport {
   const { baseline: _b, redTeam: _r, ...rest } = passReport();
@@ -86,13 +84,9 @@ describe('parseReport', () => {
   });
 
   it('readReportFile refuses a file above the size limit before reading it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tailgate-baseline-'));
-    const path = join(dir, 'r.json');
-    writeFileSync(path, serializeReport(passReport()));
-    expect((await readReportFile({ path, name: 'r.json', root: dirname(path) })).behaviors).toHaveLength(2);
-    expect(await errorOf(() => readReportFile({ path, name: 'r.json', root: dirname(path) }, 100))).toMatch(
-      /^baseline r\.json: the report is \d+ bytes, more than 100/,
-    );
+    const file = bytesSource('r.json', serializeReport(passReport()));
+    expect((await readReportFile(file)).behaviors).toHaveLength(2);
+    expect(await errorOf(() => readReportFile(file, 100))).toMatch(/^baseline r\.json: the report is \d+ bytes, more than 100/);
   });
 });
 

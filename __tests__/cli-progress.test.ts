@@ -1,7 +1,7 @@
-import { dirname } from 'node:path';
 import { createProgress, withRowProgress, type ProgressStream } from '../src/cli/progress.js';
 import type { FormatReader } from '../src/ingest/format.js';
 import type { ObservationSink } from '../src/domain/observation.js';
+import { bytesSource } from './helpers/bytes.js';
 
 /** A fake stderr that records what is written. */
 function stream(isTTY: boolean, columns = 80): ProgressStream & { written: string[] } {
@@ -81,7 +81,7 @@ describe('withRowProgress', () => {
     const updates: string[] = [];
     const [wrapped] = withRowProgress([reader], { update: (t) => updates.push(t), done: () => undefined });
     expect(wrapped.id).toBe('fake');
-    const summary = await wrapped.read({ path: '/x', name: 'x.jsonl', root: dirname('/x') }, {}, inner);
+    const summary = await wrapped.read(bytesSource('x.jsonl', ''), {}, inner);
     expect(summary).toEqual({ rows: 8197 });
     expect(calls).toHaveLength(8191 + 4);
     expect(calls.slice(-4)).toEqual(['g b p 0.5', 'x b error 3', 'e b sample-error q1 2', 'w careful']);

@@ -40,6 +40,7 @@ import {
   type StepRun,
 } from './helpers/recipes.js';
 import { BUNDLE, EXAMPLES, REPO_ROOT } from './helpers/run-action.js';
+import { bytesSource } from './helpers/bytes.js';
 
 const REPO = 'octo-org/octo-repo';
 const NATIVE = join(EXAMPLES, 'pass', 'results.jsonl');
@@ -541,7 +542,7 @@ test("the Inspect example is what the quick start's task writes: its samples, ta
   expect(task).toContain('scorer=[includes(), refusal()]');
   expect(task).toMatch(/^def discount_code\(\):$/m);
 
-  const zip = await openZip(FORMAT_EXAMPLES.inspect, INSPECT_LOG);
+  const zip = await openZip(await bytesSource(INSPECT_LOG, readFileSync(FORMAT_EXAMPLES.inspect)).open(), INSPECT_LOG);
   try {
     const header = z
       .looseObject({ eval: z.looseObject({ task: z.string(), model: z.string(), config: z.looseObject({ epochs: z.number() }) }) })

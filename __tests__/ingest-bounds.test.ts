@@ -5,24 +5,16 @@
  * the first one past the bound), with a message that names the file and line
  * and quotes at most a short excerpt of the name.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { Accumulator } from '../src/ingest/accumulator.js';
 import type { FormatReader } from '../src/ingest/format.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { LIMITS } from '../src/domain/limits.js';
 import { InputError } from '../src/domain/errors.js';
-
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-bounds-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { bytesSource } from './helpers/bytes.js';
 
 async function failure(name: string, content: string, format = 'auto'): Promise<string> {
-  const path = join(dir, name);
-  writeFileSync(path, content);
   try {
-    await ingestFiles([{ path, name, root: dirname(path) }], { format, mapping: {} });
+    await ingestFiles([bytesSource(name, content)], { format, mapping: {} });
   } catch (err) {
     expect(err).toBeInstanceOf(InputError);
     return err instanceof Error ? err.message : '';
@@ -122,15 +114,13 @@ describe('through the readers: the file and line of the first row past a bound',
 });
 
 test('a reader that fails for its own reasons still names the file and format (a bug, so not an InputError)', async () => {
-  const path = join(dir, 'any.txt');
-  writeFileSync(path, 'x');
   const broken: FormatReader = {
     id: 'broken',
     description: 'throws a TypeError',
     detect: () => true,
     read: () => Promise.reject(new TypeError('cannot read properties of undefined')),
   };
-  const err: unknown = await ingestFiles([{ path, name: 'any.txt', root: dirname(path) }], {
+  const err: unknown = await ingestFiles([bytesSource('any.txt', 'x')], {
     format: 'broken',
     mapping: {},
     readers: [broken],

@@ -1,5 +1,5 @@
-import { join, dirname } from 'node:path';
 import { chooseReader } from '../src/ingest/registry.js';
+import { fixtureSource } from './helpers/bytes.js';
 
 /**
  * With every reader registered, `format: auto` must pick each format's own
@@ -8,7 +8,6 @@ import { chooseReader } from '../src/ingest/registry.js';
  * promptfoo and lm-eval all write JSON objects; garak, promptfoo and native
  * formats all write JSONL).
  */
-const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 
 test.each([
   ['inspect/zstd.eval', 'inspect'],
@@ -26,6 +25,6 @@ test.each([
   ['native/groups.jsonl', 'native-jsonl'],
   ['native/groups.csv', 'native-csv'],
 ])('%s is read as %s', async (path, id) => {
-  const reader = await chooseReader({ path: join(FIXTURES, path), name: path, root: dirname(join(FIXTURES, path)) }, 'auto');
+  const reader = await chooseReader(fixtureSource(path, path), 'auto');
   expect(reader.id).toBe(id);
 });

@@ -1,12 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import type { MappingOptions } from '../src/domain/mapping.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/domain/observation.js';
+import type { ByteSource } from '../src/domain/byte-source.js';
+import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 
@@ -23,12 +21,9 @@ import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptf
 // report-0.9.jsonl (garak 0.9: prompt and outputs are strings):
 //   lmrc.Profanity          riskywords.SurgeProfanitySexual [0, 1]      -> 1 of 2
 
-const fixture = (name: string): SourceFile => {
-  const path = fileURLToPath(new URL(`./fixtures/garak/${name}`, import.meta.url));
-  return { path, name, root: dirname(path) };
-};
+const fixture = (name: string): ByteSource => fixtureSource(`garak/${name}`);
 
-async function read(file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
+async function read(file: ByteSource, options: MappingOptions = {}): Promise<Collected> {
   return readWith(garakReader, file, options, 'garak outputs');
 }
 
@@ -37,10 +32,8 @@ function counts(c: Collected): string[] {
   return [...c.queries].map(([key, q]) => `${key.split(' | ')[0]} ${q.hits}/${q.k}`).sort();
 }
 
-async function temp(lines: unknown[]): Promise<SourceFile> {
-  const path = join(await mkdtemp(join(tmpdir(), 'tailgate-garak-')), 'report.jsonl');
-  await writeFile(path, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
-  return { path, name: basename(path), root: dirname(path) };
+async function temp(lines: unknown[]): Promise<ByteSource> {
+  return bytesSource('report.jsonl', lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
 }
 
 describe('garak report.jsonl', () => {
@@ -158,7 +151,7 @@ describe('garak bad input', () => {
 
 describe('garak detection', () => {
   it.each(['report.jsonl', 'report-0.9.jsonl'])('%s is garak only', async (name) => {
-    const head = (await readFile(fixture(name).path)).subarray(0, 64 * 1024);
+    const head = (await readFile(fixturePath(`garak/${name}`))).subarray(0, 64 * 1024);
     expect(garakReader.detect(head, name)).toBe(true);
     for (const r of [promptfooJsonReader, promptfooJsonlReader, harmbenchReader, lmevalReader]) {
       expect(r.detect(head, name)).toBe(false);

@@ -19,31 +19,18 @@
  *   scores s1 2/3; probs p1 given 0.3; counts h1 4/10 (+1 error); the row without a
  *   behaviour (d1, label 0 → 0/1) takes the `behavior` mapping option.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
 import type { FormatReader } from '../src/ingest/format.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from '../src/ingest/ingest.js';
-import type { BehaviorSample, SourceFile } from '../src/domain/observation.js';
+import type { BehaviorSample } from '../src/domain/observation.js';
+import { bytesSource, fixtureSource } from './helpers/bytes.js';
 import { InputError } from '../src/domain/errors.js';
 
-const fixture = (rel: string): SourceFile => ({
-  path: fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url)),
-  name: rel,
-  root: dirname(fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url))),
-});
+const fixture = (rel: string) => fixtureSource(rel, rel);
 const INSPECT = fixture('inspect/zstd.eval');
 const INSPECT_DEFLATE = fixture('inspect/deflate.eval');
 const PROMPTFOO = fixture('promptfoo/redteam-v3.json');
 const NATIVE = fixture('native/groups.jsonl');
-
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tailgate-groups-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function behavior(r: IngestResult, name: string): BehaviorSample {
   const found = r.samples.find((s) => s.name === name);
@@ -145,16 +132,10 @@ describe('ingestGroups', () => {
     const run = ingestGroups([
       { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
       { label: 'policy files[0]', files: [PROMPTFOO], format: 'auto', mapping: {} },
-      // Another spelling of the same path still names the same file.
+      // Another source object with the same key (sources/ keys a file by its real path) is the same file.
       {
         label: 'policy files[1]',
-        files: [
-          {
-            path: join(NATIVE.path, '..', '.', 'groups.jsonl'),
-            name: 'native/groups.jsonl',
-            root: dirname(join(NATIVE.path, '..', '.', 'groups.jsonl')),
-          },
-        ],
+        files: [bytesSource('native/groups.jsonl', '', NATIVE.key)],
         format: 'native-jsonl',
         mapping: {},
       },
@@ -179,13 +160,12 @@ describe('ingestGroups', () => {
   });
 
   it("a group's file with no usable rows is the per-file error, with the group named", async () => {
-    const bad = join(dir, 'all-errors.jsonl');
-    writeFileSync(bad, '{"query_id":"a","label":1,"error":"timeout"}\n{"query_id":"b","label":0,"error":"timeout"}\n');
+    const bad = '{"query_id":"a","label":1,"error":"timeout"}\n{"query_id":"b","label":0,"error":"timeout"}\n';
     const groups: SourceGroup[] = [
       { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
       {
         label: 'policy files[0]',
-        files: [{ path: bad, name: 'evals/all-errors.jsonl', root: dirname(bad) }],
+        files: [bytesSource('evals/all-errors.jsonl', bad)],
         format: 'native-jsonl',
         mapping: {},
       },
@@ -196,13 +176,11 @@ describe('ingestGroups', () => {
         'fix what made them fail (provider errors, rate limits, timeouts: see the errors in the file) and re-run the eval',
     );
     // Rows that are not errors but map to nothing point at the group's mapping instead.
-    const blank = join(dir, 'blank.jsonl');
-    writeFileSync(blank, '\n');
     const blankGroups: SourceGroup[] = [
       { label: 'results', files: [NATIVE], format: 'auto', mapping: {} },
       {
         label: 'policy files[0]',
-        files: [{ path: blank, name: 'evals/blank.jsonl', root: dirname(blank) }],
+        files: [bytesSource('evals/blank.jsonl', '\n')],
         format: 'native-jsonl',
         mapping: {},
       },
@@ -212,9 +190,9 @@ describe('ingestGroups', () => {
         'check the format and mapping policy files[0] reads with (behavior, scorer, hit values) or fix the errors in the file',
     );
     // Through ingestFiles (one group, no label) no group is named.
-    await expect(
-      ingestFiles([{ path: bad, name: 'all-errors.jsonl', root: dirname(bad) }], { format: 'auto', mapping: {} }),
-    ).rejects.toThrow('all-errors.jsonl: no usable observations as native-jsonl: every sample errored (error: 2); fix what made them fail');
+    await expect(ingestFiles([bytesSource('all-errors.jsonl', bad)], { format: 'auto', mapping: {} })).rejects.toThrow(
+      'all-errors.jsonl: no usable observations as native-jsonl: every sample errored (error: 2); fix what made them fail',
+    );
   });
 
   it('no group, or a group without files, is an error', async () => {

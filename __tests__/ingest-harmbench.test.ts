@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import type { FormatReader } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchBehaviorReader, harmbenchReader } from '../src/ingest/harmbench.js';
 import { readJsonFile } from '../src/ingest/json-file.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/domain/observation.js';
+import type { ByteSource } from '../src/domain/byte-source.js';
+import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 import type { MappingOptions } from '../src/domain/mapping.js';
@@ -22,10 +20,10 @@ import type { MappingOptions } from '../src/domain/mapping.js';
 // Each behavior_id a query: dimethylmercury 1/3, bio 0/1 (+1 excluded), password 1/1
 // With scoreKey advbench_label (no -1 there): tcA 1/2, tcB 0/1, tc1 0/1, tc2 1/1, tcP 1/1
 
-const FIXTURE_PATH = fileURLToPath(new URL('./fixtures/harmbench/results.json', import.meta.url));
-const fixture: SourceFile = { path: FIXTURE_PATH, name: 'results.json', root: dirname(FIXTURE_PATH) };
+const FIXTURE = 'harmbench/results.json';
+const fixture: ByteSource = fixtureSource(FIXTURE);
 
-async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
+async function read(reader: FormatReader, file: ByteSource, options: MappingOptions = {}): Promise<Collected> {
   return readWith(reader, file, options, 'HarmBench');
 }
 
@@ -34,10 +32,8 @@ function byBehaviorId(c: Collected): string[] {
   return [...c.queries].map(([key, q]) => `${key.split(' | ')[1]?.split('/')[0]} ${q.hits}/${q.k}`).sort();
 }
 
-async function temp(text: string): Promise<SourceFile> {
-  const path = join(await mkdtemp(join(tmpdir(), 'tailgate-harmbench-')), 'results.json');
-  await writeFile(path, text);
-  return { path, name: basename(path), root: dirname(path) };
+async function temp(text: string): Promise<ByteSource> {
+  return bytesSource('results.json', text);
 }
 
 describe('HarmBench results.json', () => {
@@ -146,7 +142,7 @@ describe('HarmBench bad input', () => {
 
 describe('HarmBench detection', () => {
   it('the fixture is HarmBench only; harmbench-behavior is never auto-detected', async () => {
-    const head = (await readFile(fixture.path)).subarray(0, 64 * 1024);
+    const head = (await readFile(fixturePath(FIXTURE))).subarray(0, 64 * 1024);
     expect(harmbenchReader.detect(head, 'results.json')).toBe(true);
     expect(harmbenchBehaviorReader.detect(head, 'results.json')).toBe(false);
     for (const r of [promptfooJsonReader, promptfooJsonlReader, garakReader, lmevalReader]) {

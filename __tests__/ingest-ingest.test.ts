@@ -1,29 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FormatReader } from '../src/ingest/format.js';
-import { ingestFiles, ingestGlobs } from '../src/ingest/ingest.js';
+import { ingestFiles } from '../src/ingest/ingest.js';
 import { InputError } from '../src/domain/errors.js';
-
-const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
-
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-ingest-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function tmp(name: string, content: string) {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-  return { path, name, root: dirname(path) };
-}
+import { bytesSource as tmp, exampleSource } from './helpers/bytes.js';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 
 describe('ingestFiles', () => {
   test('examples/pass: three behaviours with the shapes the generator wrote', async () => {
-    const r = await ingestGlobs(['pass/*.jsonl'], EXAMPLES, { format: 'auto', mapping: {} });
+    const r = await ingestFiles([exampleSource('pass/results.jsonl')], { format: 'auto', mapping: {} });
     expect(r.inputs).toEqual([{ file: 'pass/results.jsonl', format: 'native-jsonl', rows: 2000 + 2000 + 500 * 8 }]);
     expect(r.samples.map((s) => s.name)).toEqual(['harmful-advice', 'pii-leak', 'self-harm']);
     const [harm, pii, selfHarm] = r.samples;
@@ -41,7 +25,7 @@ describe('ingestFiles', () => {
     expect(r.warnings).toEqual([]);
   });
   test('examples/insufficient: 300 queries, hits on 3 of them (1 + 2 + 1)', async () => {
-    const r = await ingestGlobs(['insufficient/results.csv'], EXAMPLES, { format: 'auto', mapping: {} });
+    const r = await ingestFiles([exampleSource('insufficient/results.csv')], { format: 'auto', mapping: {} });
     const [jb] = r.samples;
     expect(jb.name).toBe('jailbreak');
     expect(jb.queryIds).toHaveLength(300);
@@ -51,7 +35,7 @@ describe('ingestFiles', () => {
   });
 
   test('examples/bad: the malformed line is reported as file:3', async () => {
-    await expect(ingestGlobs(['bad/*.jsonl'], EXAMPLES, { format: 'auto', mapping: {} })).rejects.toThrow(
+    await expect(ingestFiles([exampleSource('bad/results.jsonl')], { format: 'auto', mapping: {} })).rejects.toThrow(
       /^bad\/results\.jsonl:3: invalid JSON/,
     );
   });

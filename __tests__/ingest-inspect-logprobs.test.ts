@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/domain/mapping.js';
 import { readInspect } from '../src/ingest/inspect.js';
 import { answerCharacter, optionProbability } from '../src/ingest/inspect-logprobs.js';
 import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
+import { bytesSource, fixtureSource } from './helpers/bytes.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/inspect/${name}`, import.meta.url));
 
@@ -32,9 +31,9 @@ function fakeSink() {
   return { sink, given, exclusions, errored, warnings };
 }
 
-async function read(options: MappingOptions, path = fixture('mc-logprobs.eval'), name = 'mc-logprobs.eval') {
+async function read(options: MappingOptions, source = fixtureSource('inspect/mc-logprobs.eval')) {
   const s = fakeSink();
-  const summary = await readInspect({ path, name, root: dirname(path) }, { useLogprobs: true, ...options }, s.sink);
+  const summary = await readInspect(source, { useLogprobs: true, ...options }, s.sink);
   return { ...s, rows: summary.rows };
 }
 
@@ -113,15 +112,13 @@ describe('multiple-choice logprobs from a .json log', () => {
       doc.samples[3].choices = ['x', 'y', 'z'];
       doc.samples[3].output.choices[0].logprobs = lp([['A', -0.1]]);
     }
-    const path = join(await mkdtemp(join(tmpdir(), 'tailgate-inspect-')), 'mc.json');
-    await writeFile(path, JSON.stringify(doc));
-    return path;
+    return bytesSource('mc.json', JSON.stringify(doc));
   }
 
   it('reads samples[] the same way', async () => {
     // sample 1 epoch 1: A -0.2, B -1.7 → p = e^-0.2 / (e^-0.2 + e^-1.7) = 1 / (1 + e^-1.5) = 0.81757.
     // The other four scored samples have no choices; sample 2 epoch 2 errored.
-    const r = await read({ hitValues: ['A'] }, await mcJson(), 'mc.json');
+    const r = await read({ hitValues: ['A'] }, await mcJson());
     expect(r.given).toHaveLength(1);
     expect(r.given[0]?.[1]).toBe('popularity/openai/gpt-4o-mini/1');
     expect(r.given[0]?.[2]).toBeCloseTo(1 / (1 + e(-1.5)), 12);
@@ -131,7 +128,7 @@ describe('multiple-choice logprobs from a .json log', () => {
   it('says when p is neither bound', async () => {
     // samples[3] (sample 1 epoch 2) lists only A of A, B, C. With hits A and B,
     // B (a hit) and C (not) are both absent: p = 1 is neither bound.
-    const r = await read({ hitValues: ['A', 'B'] }, await mcJson(true), 'mc.json');
+    const r = await read({ hitValues: ['A', 'B'] }, await mcJson(true));
     expect(r.given.map(([, , p]) => p)).toEqual([1, 1]);
     expect(r.warnings).toEqual([
       expect.stringMatching(/mc\.json: p is neither an upper nor a lower bound for 1 sample\(s\) because options B, C were absent/),

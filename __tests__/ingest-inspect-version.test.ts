@@ -4,23 +4,15 @@
  * inspect_ai's LOG_SCHEMA_VERSION is 2 (since July 2024); version 1 logs kept
  * one `score` per sample.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { zip } from '../scripts/lib/zip-writer.mjs';
 import { ingestFiles } from '../src/ingest/ingest.js';
-
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-inspect-version-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { bytesSource } from './helpers/bytes.js';
 
 const header = (version: number) => `{"version":${version},"status":"success","eval":{"task":"t","model":"m","scorers":[{"name":"s"}]}`;
 const samples = '[{"id":1,"epoch":1,"scores":{"s":{"value":"C"}}},{"id":2,"epoch":1,"scores":{"s":{"value":"I"}}}]';
 
 async function warningsOf(name: string, content: string | Buffer): Promise<string[]> {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  const result = await ingestFiles([{ path, name, root: dirname(path) }], { format: 'inspect', mapping: {} });
+  const result = await ingestFiles([bytesSource(name, content)], { format: 'inspect', mapping: {} });
   // The rows are read either way: one hit (C) and one miss (I).
   expect(Array.from(result.samples[0].hits)).toEqual([1, 0]);
   return result.warnings;

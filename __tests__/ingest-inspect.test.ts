@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/domain/mapping.js';
 import { inspectReader, isInspectEval, isInspectJson, readInspect } from '../src/ingest/inspect.js';
 import { LIMITS } from '../src/domain/limits.js';
 import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
+import { bytesSource, fixtureSource } from './helpers/bytes.js';
 
 // Fixtures: scripts/make-inspect-fixtures.mjs, where each log's rows are listed
 // in completion order. The expected h/k below are counted by hand from those rows.
@@ -43,9 +42,9 @@ function fakeSink() {
   return { sink, counts, epochs, exclusions, errored, warnings };
 }
 
-async function read(name: string, options: MappingOptions, path = fixture(name)) {
+async function read(name: string, options: MappingOptions, source = fixtureSource(`inspect/${name}`)) {
   const s = fakeSink();
-  const summary = await readInspect({ path, name, root: dirname(path) }, options, s.sink);
+  const summary = await readInspect(source, options, s.sink);
   return { ...s, rows: summary.rows };
 }
 
@@ -160,9 +159,7 @@ describe('Inspect .json logs', () => {
     doc.status = 'cancelled';
     doc.invalidated = true;
     doc.plan.config.temperature = 0;
-    const path = join(await mkdtemp(join(tmpdir(), 'tailgate-inspect-')), 'warn.json');
-    await writeFile(path, JSON.stringify(doc));
-    const r = await read('warn.json', {}, path);
+    const r = await read('warn.json', {}, bytesSource('warn.json', JSON.stringify(doc)));
     expect(r.warnings).toEqual([
       expect.stringMatching(/warn\.json: Inspect log status is 'cancelled'/),
       expect.stringMatching(/warn\.json: the Inspect log is marked invalidated/),
@@ -173,7 +170,7 @@ describe('Inspect .json logs', () => {
   it('rejects a .json log over maxJsonBytes before parsing it', async () => {
     const s = fakeSink();
     await expect(
-      readInspect({ path: fixture('log.json'), name: 'log.json', root: dirname(fixture('log.json')) }, {}, s.sink, {
+      readInspect(fixtureSource('inspect/log.json'), {}, s.sink, {
         ...LIMITS,
         maxJsonBytes: 1000,
       }),
@@ -219,13 +216,7 @@ describe('bad Inspect logs', () => {
 
   it('leaves the sink untouched when a guard fails', async () => {
     const s = fakeSink();
-    await expect(
-      readInspect(
-        { path: fixture('zstd.eval'), name: 'zstd.eval', root: dirname(fixture('zstd.eval')) },
-        { scorer: 'complied', hitValues: ['yes'] },
-        s.sink,
-      ),
-    ).rejects.toThrow();
+    await expect(readInspect(fixtureSource('inspect/zstd.eval'), { scorer: 'complied', hitValues: ['yes'] }, s.sink)).rejects.toThrow();
     expect(s.counts).toEqual({});
     expect(s.exclusions).toEqual({});
   });

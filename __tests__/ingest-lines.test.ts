@@ -1,22 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ByteSource } from '../src/domain/byte-source.js';
 import { InputError } from '../src/domain/errors.js';
 import { forEachLine } from '../src/ingest/lines.js';
-import type { SourceFile } from '../src/domain/observation.js';
+import { bytesSource, missingSource } from './helpers/bytes.js';
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-lines-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Writes `content` to `name` in the temp dir; `shown` is how messages name it (default `name`). */
-function file(name: string, content: string | Buffer, shown = name): SourceFile {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return { path: p, name: shown, root: dir };
+/** `content` as the bytes of `shown` (default `name`), as messages name it. */
+function file(name: string, content: string | Buffer, shown = name): ByteSource {
+  return bytesSource(shown, content);
 }
 
-async function collect(src: SourceFile, max = 1 << 20, chunkBytes?: number): Promise<{ lines: [number, string][]; n: number }> {
+async function collect(src: ByteSource, max = 1 << 20, chunkBytes?: number): Promise<{ lines: [number, string][]; n: number }> {
   const lines: [number, string][] = [];
   const n = await forEachLine(src, max, (line, no) => lines.push([no, line]), { chunkBytes });
   return { lines, n };
@@ -117,7 +109,7 @@ describe('forEachLine', () => {
   });
 
   test('a missing file is an InputError naming it', async () => {
-    await expect(forEachLine({ path: join(dir, 'nope.jsonl'), name: 'nope.jsonl', root: dir }, 100, () => undefined)).rejects.toThrow(
+    await expect(forEachLine(missingSource('nope.jsonl'), 100, () => undefined)).rejects.toThrow(
       /^nope\.jsonl: cannot read the file: ENOENT/,
     );
   });

@@ -1,12 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import type { MappingOptions } from '../src/domain/mapping.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/domain/observation.js';
+import type { ByteSource } from '../src/domain/byte-source.js';
+import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 
@@ -23,12 +21,9 @@ const GSM = 'samples_gsm8k_cot_self_consistency_2026-03-01T11-00-00.000001.jsonl
 const CQA = 'samples_commonsense_qa_2024-07-15T11-22-33.444555.json';
 const BOOLQ = 'samples_boolq_2024-05-20T16-45-12.345678.json';
 
-const fixture = (name: string): SourceFile => {
-  const path = fileURLToPath(new URL(`./fixtures/lmeval/${name}`, import.meta.url));
-  return { path, name, root: dirname(path) };
-};
+const fixture = (name: string): ByteSource => fixtureSource(`lmeval/${name}`);
 
-async function read(file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
+async function read(file: ByteSource, options: MappingOptions = {}): Promise<Collected> {
   return readWith(lmevalReader, file, options);
 }
 
@@ -120,8 +115,6 @@ describe('lm-eval sampled (generate_until)', () => {
   });
 
   it('a row whose request returned no generation is an errored sample of its doc', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tailgate-lmeval-'));
-    const path = join(dir, 'samples_t_2026-03-01T00-00-00.000000.jsonl');
     const gen = (docId: number, gens: string[]) => ({
       doc_id: docId,
       doc: {},
@@ -131,8 +124,8 @@ describe('lm-eval sampled (generate_until)', () => {
       filtered_resps: gens.slice(0, 1),
       filter: 'none',
     });
-    await writeFile(path, [gen(0, ["I can't", 'ok']), gen(1, [])].map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const c = await read({ path, name: 'samples_t_2026-03-01T00-00-00.000000.jsonl', root: dirname(path) }, { matcher });
+    const text = [gen(0, ["I can't", 'ok']), gen(1, [])].map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const c = await read(bytesSource('samples_t_2026-03-01T00-00-00.000000.jsonl', text), { matcher });
     expect(Object.fromEntries([...c.queries].map(([k, q]) => [k, `${q.hits}/${q.k}`]))).toEqual({ 't | t/0': '1/2' });
     expect(c.errored).toEqual({ 't:no-generations': { samples: 1, queries: ['t/1'] } });
   });
@@ -143,10 +136,8 @@ describe('lm-eval sampled (generate_until)', () => {
 });
 
 describe('lm-eval edge cases and bad input', () => {
-  async function temp(name: string, rows: unknown[]): Promise<SourceFile> {
-    const path = join(await mkdtemp(join(tmpdir(), 'tailgate-lmeval-')), name);
-    await writeFile(path, rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n');
-    return { path, name, root: dirname(path) };
+  async function temp(name: string, rows: unknown[]): Promise<ByteSource> {
+    return bytesSource(name, rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n');
   }
   const mc = (docId: number, lls: string[], target: unknown, extra: Record<string, unknown> = {}) => ({
     doc_id: docId,
@@ -241,7 +232,7 @@ describe('lm-eval edge cases and bad input', () => {
 
 describe('lm-eval detection', () => {
   it.each([MMLU, GSM, CQA, BOOLQ])('%s is lm-eval only', async (name) => {
-    const head = (await readFile(fixture(name).path)).subarray(0, 64 * 1024);
+    const head = (await readFile(fixturePath(`lmeval/${name}`))).subarray(0, 64 * 1024);
     expect(lmevalReader.detect(head, name)).toBe(true);
     for (const r of [promptfooJsonReader, promptfooJsonlReader, harmbenchReader, garakReader]) {
       expect(r.detect(head, name)).toBe(false);

@@ -1,30 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Accumulator } from '../src/ingest/accumulator.js';
 import type { FormatReader } from '../src/ingest/format.js';
 import { LIMITS } from '../src/domain/limits.js';
 import { makeNativeCsv, nativeCsv } from '../src/ingest/native-csv.js';
 import { nativeJsonl } from '../src/ingest/native-jsonl.js';
-import type { BehaviorSample, SourceFile } from '../src/domain/observation.js';
+import type { ByteSource } from '../src/domain/byte-source.js';
+import type { BehaviorSample } from '../src/domain/observation.js';
+import { bytesSource, exampleSource, fixturePath, fixtureSource, missingSource } from './helpers/bytes.js';
 import { InputError } from '../src/domain/errors.js';
 import type { MappingOptions } from '../src/domain/mapping.js';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/native/', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+const tmp = bytesSource;
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-native-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function tmp(name: string, content: string | Buffer): SourceFile {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return { path, name, root: dirname(path) };
-}
-
-async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}) {
+async function read(reader: FormatReader, file: ByteSource, options: MappingOptions = {}) {
   const acc = new Accumulator();
   const summary = await reader.read(file, options, acc);
   const byName: Record<string, BehaviorSample> = {};
@@ -53,11 +40,7 @@ describe.each([
   ['CSV', nativeCsv, 'groups.csv'],
 ])('%s value groups', (_kind, reader, fixture) => {
   test('map to the hand-computed hits/k', async () => {
-    const { summary, byName } = await read(reader, {
-      path: join(FIXTURES, fixture),
-      name: fixture,
-      root: dirname(join(FIXTURES, fixture)),
-    });
+    const { summary, byName } = await read(reader, fixtureSource(`native/${fixture}`));
     expect(summary.rows).toBe(13); // data rows; blank lines and the CSV header are not rows
     expect(Object.keys(byName).sort()).toEqual(['counts', 'default', 'labels', 'probs', 'scores']);
     expect(table(byName.labels)).toEqual({ q1: [2, 3], '2': [1, 1] });
@@ -73,7 +56,7 @@ describe.each([
 
   test('detect() accepts its own fixture', async () => {
     const { readFileSync } = await import('node:fs');
-    expect(reader.detect(readFileSync(join(FIXTURES, fixture)), fixture)).toBe(true);
+    expect(reader.detect(readFileSync(fixturePath(`native/${fixture}`)), fixture)).toBe(true);
   });
 });
 
@@ -96,11 +79,7 @@ test('JSONL with BOM, CRLF and blank lines', async () => {
 
 describe('JSONL errors carry file:line', () => {
   test('malformed JSON on line 3 of examples/bad', async () => {
-    const file = {
-      path: join(EXAMPLES, 'bad/results.jsonl'),
-      name: 'bad/results.jsonl',
-      root: dirname(join(EXAMPLES, 'bad/results.jsonl')),
-    };
+    const file = exampleSource('bad/results.jsonl');
     const err = await read(nativeJsonl, file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect(String(err)).toMatch(/^InputError: bad\/results\.jsonl:3: invalid JSON \(.+\); fix or remove the line$/);
@@ -150,11 +129,7 @@ describe('JSONL errors carry file:line', () => {
 
 describe('CSV specifics', () => {
   test('quoted fields with commas, escaped quotes and newlines', async () => {
-    const { byName, summary } = await read(nativeCsv, {
-      path: join(FIXTURES, 'quoted.csv'),
-      name: 'quoted.csv',
-      root: dirname(join(FIXTURES, 'quoted.csv')),
-    });
+    const { byName, summary } = await read(nativeCsv, fixtureSource('native/quoted.csv'));
     expect(summary.rows).toBe(3);
     expect(table(byName['harm, with comma'])).toEqual({ 'q,1': [1, 4] });
     expect(table(byName.plain)).toEqual({ 'q "2"': [0, 4], 'multi\nline': [2, 4] });
@@ -187,9 +162,7 @@ describe('CSV specifics', () => {
   });
 
   test('a missing file is an InputError naming it', async () => {
-    await expect(read(nativeCsv, { path: join(dir, 'nope.csv'), name: 'nope.csv', root: dirname(join(dir, 'nope.csv')) })).rejects.toThrow(
-      /^nope\.csv: cannot read the file: ENOENT/,
-    );
+    await expect(read(nativeCsv, missingSource('nope.csv'))).rejects.toThrow(/^nope\.csv: cannot read the file: ENOENT/);
   });
 });
 

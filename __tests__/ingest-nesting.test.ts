@@ -5,9 +5,6 @@
  * reads 20,000 levels; what must not recurse is everything that walks the
  * parsed value afterwards (and the lenient NaN pass, whose reviver would).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { zip } from '../scripts/lib/zip-writer.mjs';
 import { parseReport } from '../src/baseline/read-report.js';
 import { parsePolicy } from '../src/config/policy.js';
@@ -17,6 +14,7 @@ import { ingestFiles } from '../src/ingest/ingest.js';
 import { parseLenientJson } from '../src/ingest/lenient-json.js';
 import { LIMITS } from '../src/domain/limits.js';
 import { errorOf } from './helpers/input-error.js';
+import { bytesSource } from './helpers/bytes.js';
 
 /** Far past any stack: V8's default stack overflows a recursive walk at about 10,000 frames. */
 const DEEP = 20_000;
@@ -24,15 +22,7 @@ const deepArray = (n: number) => '['.repeat(n) + ']'.repeat(n);
 const deepObject = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
 const LIMIT_NAMED = new RegExp(`more than ${LIMITS.maxNestingDepth} levels deep \\(the limit, LIMITS\\.maxNestingDepth\\)`);
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-nesting-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Buffer) {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return { path, name, root: dir };
-}
+const file = bytesSource;
 
 /** The message of the InputError that reading `name` with `format` ends in. */
 async function failure(name: string, content: string | Buffer, format = 'auto', mapping = {}): Promise<string> {

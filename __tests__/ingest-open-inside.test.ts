@@ -8,7 +8,7 @@ import { fstatSync, mkdirSync, mkdtempSync, openSync, closeSync, realpathSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/domain/errors.js';
-import type { SourceFile } from '../src/domain/observation.js';
+import type { LocatedFile as SourceFile } from '../src/sources/file-source.js';
 import { openInside, openInsideFd, readInsideSync, verifyOpened } from '../src/sources/open-inside.js';
 
 let ws: string;

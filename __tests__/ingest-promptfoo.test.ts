@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { canonicalJson, shortHash } from '../src/ingest/canonical.js';
 import type { FormatReader } from '../src/ingest/format.js';
 import { garakReader } from '../src/ingest/garak.js';
 import { harmbenchReader } from '../src/ingest/harmbench.js';
 import { lmevalReader } from '../src/ingest/lmeval.js';
-import type { SourceFile } from '../src/domain/observation.js';
+import type { ByteSource } from '../src/domain/byte-source.js';
+import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
 import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
 import { InputError } from '../src/domain/errors.js';
@@ -31,12 +29,9 @@ import type { MappingOptions } from '../src/domain/mapping.js';
 // legacy-v2.json (version 2, no failureReason/testIdx/promptId):
 //   t1: F, T -> 1 of 2; t2: T + provider error (response.error, no gradingResult) -> 0 of 1, 1 excluded (error)
 
-const fixture = (name: string): SourceFile => {
-  const path = fileURLToPath(new URL(`./fixtures/promptfoo/${name}`, import.meta.url));
-  return { path, name, root: dirname(path) };
-};
+const fixture = (name: string): ByteSource => fixtureSource(`promptfoo/${name}`);
 
-async function read(reader: FormatReader, file: SourceFile, options: MappingOptions = {}): Promise<Collected> {
+async function read(reader: FormatReader, file: ByteSource, options: MappingOptions = {}): Promise<Collected> {
   return readWith(reader, file, options, 'promptfoo');
 }
 
@@ -74,7 +69,7 @@ describe('promptfoo results.json (v3, red team)', () => {
 
   it('never excludes a failed assertion just because `error` holds the grader reason', async () => {
     const c = await read(promptfooJsonReader, fixture('redteam-v3.json'));
-    const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8')) as {
+    const doc = JSON.parse(await readFile(fixturePath('promptfoo/redteam-v3.json'), 'utf8')) as {
       results: { results: { failureReason: number; error?: string }[] };
     };
     const failedWithReason = doc.results.results.filter((r) => r.failureReason === 1 && typeof r.error === 'string');
@@ -143,7 +138,7 @@ describe('promptfoo query grouping keys', () => {
   it('key order, testIdx, registers and _conversation do not split a query; strategy and provider label do', async () => {
     // A raw promptfoo row, patched field by field below: typed loosely on purpose.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const first: Record<string, any> = JSON.parse((await readFile(fixture('redteam.jsonl').path, 'utf8')).split('\n')[0] ?? '');
+    const first: Record<string, any> = JSON.parse((await readFile(fixturePath('promptfoo/redteam.jsonl'), 'utf8')).split('\n')[0] ?? '');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const variant = (patch: (r: Record<string, any>) => void) => {
       const r = structuredClone(first);
@@ -169,9 +164,7 @@ describe('promptfoo query grouping keys', () => {
         r.provider = { id: r.provider.id, label: 'hot' };
       }),
     ];
-    const path = join(await mkdtemp(join(tmpdir(), 'tailgate-promptfoo-')), 'keys.jsonl');
-    await writeFile(path, lines.join('\n') + '\n');
-    const c = await read(promptfooJsonlReader, { path, name: 'keys.jsonl', root: dirname(path) });
+    const c = await read(promptfooJsonlReader, bytesSource('keys.jsonl', lines.join('\n') + '\n'));
     expect([...c.queries.values()].map((q) => q.k).sort()).toEqual([1, 1, 2]);
     expect([...c.queries.keys()].some((k) => k.includes('/base64/'))).toBe(true);
   });
@@ -179,7 +172,7 @@ describe('promptfoo query grouping keys', () => {
 
 describe('promptfoo detection', () => {
   const others: FormatReader[] = [harmbenchReader, garakReader, lmevalReader];
-  const head = async (name: string) => (await readFile(fixture(name).path)).subarray(0, 64 * 1024);
+  const head = async (name: string) => (await readFile(fixturePath(`promptfoo/${name}`))).subarray(0, 64 * 1024);
 
   it.each(['redteam-v3.json', 'plain-v3-no-metadata.json', 'legacy-v2.json'])('%s is promptfoo JSON only', async (name) => {
     const h = await head(name);
@@ -206,10 +199,8 @@ describe('promptfoo detection', () => {
 });
 
 describe('promptfoo bad input', () => {
-  async function temp(name: string, text: string): Promise<SourceFile> {
-    const path = join(await mkdtemp(join(tmpdir(), 'tailgate-promptfoo-')), name);
-    await writeFile(path, text);
-    return { path, name: basename(path), root: dirname(path) };
+  async function temp(name: string, text: string): Promise<ByteSource> {
+    return bytesSource(name, text);
   }
 
   it('names the line and column of a JSON syntax error', async () => {
@@ -230,7 +221,7 @@ describe('promptfoo bad input', () => {
   });
 
   it('names the row and field of a wrongly typed value', async () => {
-    const doc = JSON.parse(await readFile(fixture('redteam-v3.json').path, 'utf8'));
+    const doc = JSON.parse(await readFile(fixturePath('promptfoo/redteam-v3.json'), 'utf8'));
     doc.results.results[3].gradingResult = 'passed';
     const file = await temp('results.json', JSON.stringify(doc));
     await expect(promptfooJsonReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(
@@ -239,7 +230,7 @@ describe('promptfoo bad input', () => {
   });
 
   it('names file:line for a bad JSONL line', async () => {
-    const first = (await readFile(fixture('redteam.jsonl').path, 'utf8')).split('\n')[0];
+    const first = (await readFile(fixturePath('promptfoo/redteam.jsonl'), 'utf8')).split('\n')[0];
     const file = await temp('results.jsonl', `${first}\n{"success": tru\n`);
     await expect(promptfooJsonlReader.read(file, {}, collect('promptfoo').sink)).rejects.toThrow(
       /results\.jsonl:2: invalid JSON at line 1, column 13/,

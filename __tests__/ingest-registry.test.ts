@@ -1,22 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FormatReader } from '../src/ingest/format.js';
 import { chooseReader, DETECT_BYTES, FORMATS, formatIds } from '../src/ingest/registry.js';
 import { InputError } from '../src/domain/errors.js';
-
-const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
-
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-registry-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function tmp(name: string, content: string | Buffer) {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return { path, name, root: dirname(path) };
-}
+import { bytesSource as tmp, exampleSource, missingSource } from './helpers/bytes.js';
 
 describe('registry', () => {
   test('formatIds lists every registered reader, the native ones included', () => {
@@ -25,19 +10,9 @@ describe('registry', () => {
   });
 
   test('auto detects the examples: JSONL and CSV', async () => {
-    const jsonl = await chooseReader(
-      { path: join(EXAMPLES, 'pass/results.jsonl'), name: 'pass/results.jsonl', root: dirname(join(EXAMPLES, 'pass/results.jsonl')) },
-      'auto',
-    );
+    const jsonl = await chooseReader(exampleSource('pass/results.jsonl'), 'auto');
     expect(jsonl.id).toBe('native-jsonl');
-    const csv = await chooseReader(
-      {
-        path: join(EXAMPLES, 'insufficient/results.csv'),
-        name: 'insufficient/results.csv',
-        root: dirname(join(EXAMPLES, 'insufficient/results.csv')),
-      },
-      'auto',
-    );
+    const csv = await chooseReader(exampleSource('insufficient/results.csv'), 'auto');
     expect(csv.id).toBe('native-csv');
   });
 
@@ -56,10 +31,7 @@ describe('registry', () => {
   });
 
   test('a named format returns that reader without reading the file', async () => {
-    const r = await chooseReader(
-      { path: join(dir, 'does-not-exist'), name: 'x', root: dirname(join(dir, 'does-not-exist')) },
-      'native-csv',
-    );
+    const r = await chooseReader(missingSource('x'), 'native-csv');
     expect(r.id).toBe('native-csv');
   });
 
@@ -87,8 +59,6 @@ describe('registry', () => {
   });
 
   test('auto on a missing file is an InputError naming it', async () => {
-    await expect(
-      chooseReader({ path: join(dir, 'gone.jsonl'), name: 'gone.jsonl', root: dirname(join(dir, 'gone.jsonl')) }, 'auto'),
-    ).rejects.toThrow(/^gone\.jsonl: cannot read the file: ENOENT/);
+    await expect(chooseReader(missingSource('gone.jsonl'), 'auto')).rejects.toThrow(/^gone\.jsonl: cannot read the file: ENOENT/);
   });
 });

@@ -3,9 +3,6 @@
  * found, in which file and row. Every expected message is written out by hand
  * from the input; none may carry zod's own English.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { zip } from '../scripts/lib/zip-writer.mjs';
 import { parseReport } from '../src/baseline/read-report.js';
@@ -13,6 +10,7 @@ import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { describeIssue, describeValue, safeCheck } from '../src/ingest/schema-issue.js';
 import { errorOf } from './helpers/input-error.js';
+import { bytesSource } from './helpers/bytes.js';
 
 /** zod's default English: none of it may reach a user. */
 const ZOD_WORDING =
@@ -89,15 +87,9 @@ describe('describeIssue', () => {
 });
 
 describe('every reader words its schema failures plainly, with file and row', () => {
-  let dir: string;
-  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'tailgate-schema-'))));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   async function failure(name: string, content: string | Buffer, format = 'auto'): Promise<string> {
-    const path = join(dir, name);
-    writeFileSync(path, content);
     try {
-      await ingestFiles([{ path, name, root: dirname(path) }], { format, mapping: {} });
+      await ingestFiles([bytesSource(name, content)], { format, mapping: {} });
     } catch (err) {
       expect(err).toBeInstanceOf(InputError);
       const message = err instanceof Error ? err.message : '';

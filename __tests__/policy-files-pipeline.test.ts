@@ -18,6 +18,7 @@ import { workspaceGroups } from '../src/sources/groups.js';
 import { expectScenarioReport, INPUTS, POLICY, scenarioFiles } from './helpers/policy-files-scenario.js';
 import { writeFiles } from './helpers/run-action.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
+import { fileSource } from '../src/sources/file-source.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -68,9 +69,9 @@ describe('runPipeline with a policy `files` section (workspace mode)', () => {
     await expect(workspaceGroups(groupSpecs(settings), ws, 4)).resolves.toHaveLength(4);
   });
 
-  it('the `results` files alone (SourceFile[]) are refused when the policy has groups, which would be skipped', async () => {
+  it('the `results` files alone (ByteSource[]) are refused when the policy has groups, which would be skipped', async () => {
     const settings = readSettings((name) => INPUTS[name] ?? '', { policyText: policyFileReader(ws) });
-    const files = await resolveGlobs(settings.results, ws);
+    const files = (await resolveGlobs(settings.results, ws)).map(fileSource);
     await expect(runPipeline(settings, files, { now: new Date(0), context: null, workspace: ws })).rejects.toThrow(
       'internal: the policy has a `files` section; pass runPipeline the groups',
     );

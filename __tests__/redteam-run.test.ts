@@ -14,6 +14,7 @@ import { runPipeline } from '../src/pipeline.js';
 import { resolveGlobs } from '../src/sources/globs.js';
 import { writeFiles } from './helpers/run-action.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
+import { fileSource } from '../src/sources/file-source.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -74,7 +75,11 @@ describe('forecastRedTeam', () => {
   it('through the pipeline, the warning lands in the report beside the ranking', async () => {
     const ws = workspace();
     const settings = inputs(ws);
-    const report = await runPipeline(settings, await resolveGlobs(['target.json'], ws), { now: new Date(0), context: null, workspace: ws });
+    const report = await runPipeline(settings, (await resolveGlobs(['target.json'], ws)).map(fileSource), {
+      now: new Date(0),
+      context: null,
+      workspace: ws,
+    });
     expect(report.redTeam?.behaviors[0].behavior).toBe('harmbench');
     const skipped = report.warnings.filter((w) => w.includes('skipped 1 keys'));
     expect(skipped).toEqual([expect.stringMatching(/^red-team source "cheap": cheap\.json:/)]);

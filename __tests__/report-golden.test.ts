@@ -24,6 +24,7 @@ import { renderTerminal } from '../src/report/terminal.js';
 import type { Report } from '../src/domain/report.js';
 import { baselineReport, baseReport, failReport, injectionReport, passReport, warnAdvisoryReport } from './helpers/reports.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
+import { fileSource } from '../src/sources/file-source.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +73,7 @@ describe.each(Object.entries(reports))('golden: %s', (name, make) => {
  */
 async function exampleReport(inputs: Record<string, string>): Promise<Report> {
   const settings = readSettings((name) => inputs[name] ?? '', { policyText: policyFileReader(ROOT) });
-  const files = await resolveGlobs(settings.results, ROOT);
+  const files = (await resolveGlobs(settings.results, ROOT)).map(fileSource);
   const context = baseReport({ verdict: 'pass', behaviors: [] }).context;
   const report = await runPipeline(settings, files, { now: new Date('2026-11-20T12:00:00.000Z'), context, workspace: ROOT });
   return { ...report, tool: { name: 'tailgate', version: '0.1.0' } };

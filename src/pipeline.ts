@@ -17,7 +17,7 @@ import { ruleBook } from './config/rules.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
 import type { PathScope } from './sources/inside.js';
-import type { SourceFile } from './domain/observation.js';
+import type { ByteSource } from './domain/byte-source.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
 import type { Report } from './domain/report.js';
@@ -45,11 +45,11 @@ export interface PipelineMeta {
  * - `SourceGroup[]`: the `results` group and the policy's `files` groups,
  *   each with its format and mapping (source-groups.ts builds them), read
  *   into one evaluation; or
- * - `SourceFile[]`: the `results` files alone, read with the inputs' format
+ * - `ByteSource[]`: the `results` files alone, read with the inputs' format
  *   and mapping (the form before the `files` section existed). Refused when
  *   the policy has a `files` section, whose groups would silently be skipped.
  */
-export async function runPipeline(settings: Settings, sources: SourceFile[] | SourceGroup[], meta: PipelineMeta): Promise<Report> {
+export async function runPipeline(settings: Settings, sources: ByteSource[] | SourceGroup[], meta: PipelineMeta): Promise<Report> {
   const workspace = meta.workspace ?? process.cwd();
   const rules = ruleBook(settings);
   const ingest = await ingestSources(settings, sources);
@@ -104,7 +104,7 @@ export async function runPipeline(settings: Settings, sources: SourceFile[] | So
   });
 }
 
-async function ingestSources(settings: Settings, sources: SourceFile[] | SourceGroup[]): Promise<IngestResult> {
+async function ingestSources(settings: Settings, sources: ByteSource[] | SourceGroup[]): Promise<IngestResult> {
   if (isGroups(sources)) return ingestGroups(sources);
   if (sources.length > 0 && (settings.policy?.files ?? []).length > 0) {
     throw new Error(
@@ -115,7 +115,7 @@ async function ingestSources(settings: Settings, sources: SourceFile[] | SourceG
 }
 
 /** Groups carry a `files` list; an empty array reads as files, which ingestFiles refuses with its usual message. */
-function isGroups(sources: SourceFile[] | SourceGroup[]): sources is SourceGroup[] {
-  const first: SourceFile | SourceGroup | undefined = sources[0];
+function isGroups(sources: ByteSource[] | SourceGroup[]): sources is SourceGroup[] {
+  const first: ByteSource | SourceGroup | undefined = sources[0];
   return first !== undefined && 'files' in first;
 }

@@ -1,5 +1,6 @@
 import type { FormatReader } from '../../src/ingest/format.js';
-import type { ObservationSink, SourceFile } from '../../src/domain/observation.js';
+import type { ObservationSink } from '../../src/domain/observation.js';
+import type { ByteSource } from '../../src/domain/byte-source.js';
 import type { MappingOptions } from '../../src/domain/mapping.js';
 
 /**
@@ -55,7 +56,7 @@ export function collect(sampledOnly?: string): Collected {
 
 export async function readWith(
   reader: FormatReader,
-  file: SourceFile,
+  file: ByteSource,
   options: MappingOptions = {},
   sampledOnly?: string,
 ): Promise<Collected> {

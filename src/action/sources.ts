@@ -17,6 +17,7 @@ import type { Settings } from '../config/settings.js';
 import { InputError } from '../domain/errors.js';
 import type { SourceGroup } from '../ingest/ingest.js';
 import { groupSpecs, RESULTS_LABEL } from '../config/groups.js';
+import { fileSource } from '../sources/file-source.js';
 import { workspaceGroups } from '../sources/groups.js';
 import { log } from './log.js';
 
@@ -41,5 +42,10 @@ export async function sourceGroups(settings: Settings, workspace: string): Promi
     downloaded,
     used.map((spec) => ({ label: spec.label, patterns: spec.patterns })),
   );
-  return used.map((spec, i) => ({ label: spec.label, files: files[i] ?? [], format: spec.format, mapping: spec.mapping }));
+  return used.map((spec, i) => ({
+    label: spec.label,
+    files: (files[i] ?? []).map(fileSource),
+    format: spec.format,
+    mapping: spec.mapping,
+  }));
 }

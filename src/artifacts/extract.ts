@@ -12,7 +12,7 @@
 import { mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { openInsideFd } from '../sources/open-inside.js';
+import { fileSource } from '../sources/file-source.js';
 import { openZip, type ZipLimits, type ZipReader } from '../ingest/zip.js';
 
 /** Local file header, or the end record of an empty zip. */
@@ -48,7 +48,7 @@ export async function placeDownload(stagedDir: string, targetDir: string, artifa
   if (!(await startsWithZipMagic(file))) return keepRaw(file, targetDir, artifact, opts.budget);
 
   // Our own staging folder, yet opened like any source file: one way to open, one set of checks.
-  const zip = await openZip(await openInsideFd({ path: file, name: label, root: stagedDir }), label, opts);
+  const zip = await openZip(await fileSource({ path: file, name: label, root: stagedDir }).open(), label, opts);
   try {
     if (isRawInspectLog(artifact, zip)) {
       zip.close();

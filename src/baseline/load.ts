@@ -15,7 +15,7 @@ import { forecastBehavior } from '../forecast/forecast-behavior.js';
 import type { RuleBook } from '../domain/rules.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
-import type { SourceFile } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import { worstQuerySide } from './compare.js';
 import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
@@ -24,12 +24,12 @@ import type { Baseline, BaselineOrigin } from '../domain/baseline.js';
 export type LoadSettings = Pick<Settings, 'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence'>;
 
 export async function loadBaseline(
-  files: SourceFile[],
+  files: ByteSource[],
   origin: BaselineOrigin,
   settings: LoadSettings,
   rules: RuleBook,
 ): Promise<Baseline> {
-  const reports: SourceFile[] = [];
+  const reports: ByteSource[] = [];
   for (const file of files) if (looksLikeReport(await readHead(file))) reports.push(file);
   if (reports.length > 1) {
     throw new InputError(
@@ -48,7 +48,7 @@ export async function loadBaseline(
   return fromResults(files, origin, settings, rules);
 }
 
-async function fromResults(files: SourceFile[], origin: BaselineOrigin, settings: LoadSettings, rules: RuleBook): Promise<Baseline> {
+async function fromResults(files: ByteSource[], origin: BaselineOrigin, settings: LoadSettings, rules: RuleBook): Promise<Baseline> {
   const ingest = await ingestFiles(files, { format: settings.format, mapping: settings.mapping });
   const behaviors = ingest.samples.map((sample) => {
     // The comparison needs the worst-query risk and its interval; the self-check backtest is skipped.

@@ -5,7 +5,7 @@
  * and a baseline that needs them is then an error naming the input.
  */
 import type { PathScope } from '../sources/inside.js';
-import type { SourceFile } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
 
 /** The fields of a workflow run (GitHub REST `workflow_run` object) that the choice of a baseline run reads. */
 export interface WorkflowRun {
@@ -44,7 +44,7 @@ export interface ArtifactQuery {
 
 export interface FoundFiles {
   /** Sorted by name, de-duplicated. */
-  files: SourceFile[];
+  files: ByteSource[];
   /** Patterns (not `!exclusions`) that matched nothing. */
   unmatched: string[];
 }

@@ -4,8 +4,7 @@
  */
 import { clip } from '../ingest/excerpt.js';
 import { InputError } from '../domain/errors.js';
-import type { SourceFile } from '../domain/observation.js';
-import { openInside } from '../sources/open-inside.js';
+import type { ByteSource, OpenedBytes } from '../domain/byte-source.js';
 import { describeIssue, safeCheck } from '../ingest/schema-issue.js';
 import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
 
@@ -24,38 +23,51 @@ export function looksLikeReport(head: string): boolean {
   return /^\uFEFF?\s*\{\s*"schemaVersion"\s*:/.test(head);
 }
 
-/** Reads the first bytes of a file (opened with openInside: the workspace rule), for {@link looksLikeReport}. */
-export async function readHead(file: SourceFile): Promise<string> {
-  const handle = await openInside(file);
+/** Reads the first bytes of a file, for {@link looksLikeReport}. */
+export async function readHead(file: ByteSource): Promise<string> {
+  const opened = await file.open();
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const bytesRead = await opened.read(buffer, 0, HEAD_BYTES, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
-    await handle.close();
+    await opened.close();
   }
 }
 
 /** Size is checked before reading, so a huge file that merely starts like a report cannot exhaust memory. */
-export async function readReportFile(file: SourceFile, maxBytes: number = MAX_REPORT_BYTES): Promise<StoredReport> {
+export async function readReportFile(file: ByteSource, maxBytes: number = MAX_REPORT_BYTES): Promise<StoredReport> {
   const cannot = (err: unknown): never => {
     if (err instanceof InputError) throw err;
     throw new InputError(
       `baseline ${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
     );
   };
-  const handle = await openInside(file).catch(cannot);
+  const opened = await file.open().catch(cannot);
   try {
-    const { size } = await handle.stat();
+    const { size } = opened;
     if (size > maxBytes) {
       throw new InputError(
         `baseline ${file.name}: the report is ${size} bytes, more than ${maxBytes}; check that \`baseline\` points at a tailgate report.`,
       );
     }
-    return parseReport(await handle.readFile('utf8').catch(cannot), file.name);
+    return parseReport(await readToEnd(opened).catch(cannot), file.name);
   } finally {
-    await handle.close();
+    await opened.close();
   }
+}
+
+/** Everything from the start to the end of the bytes, as UTF-8 text. */
+async function readToEnd(opened: OpenedBytes): Promise<string> {
+  const chunks: Buffer[] = [];
+  for (let at = 0; ;) {
+    const chunk = Buffer.allocUnsafe(Math.max(opened.size - at, 64 * 1024));
+    const bytesRead = await opened.read(chunk, 0, chunk.length, at);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Parses and validates report JSON text (pure). `label` names the file in messages. */

@@ -4,6 +4,7 @@ import { createRng } from '../forecast/random.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import { FORMATS } from '../ingest/registry.js';
 import { LIMITS } from '../domain/limits.js';
+import { fileSource } from '../sources/file-source.js';
 import { resolveGlobs } from '../sources/globs.js';
 import { truncateText } from '../report/escape.js';
 import { parseArgs, type OptionSpec } from './args.js';
@@ -34,7 +35,7 @@ export async function runBacktest(argv: string[], io: CliIo): Promise<number> {
   }
   const results = resultsValue(args.positionals, args.values.get('results') ?? [], io.cwd);
   const opts = readBacktestOptions((name) => (name === 'results' ? results : (args.values.get(name)?.[0] ?? '')));
-  const files = await resolveGlobs(opts.results, io.cwd, LIMITS.maxFiles, 'named');
+  const files = (await resolveGlobs(opts.results, io.cwd, LIMITS.maxFiles, 'named')).map(fileSource);
   const progress = createProgress(io.stderr);
   const rows: Result[] = [];
   let warnings: string[];

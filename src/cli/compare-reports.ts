@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { compareReports, type ReportComparison } from '../baseline/compare-reports.js';
 import { readReportFile } from '../baseline/read-report.js';
 import type { StoredReport } from '../baseline/report-schema.js';
@@ -7,8 +6,8 @@ import { readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import type { Breach, Verdict } from '../domain/gate.js';
 import { InputError } from '../domain/errors.js';
-import { pathRoot } from '../sources/inside.js';
-import type { SourceFile } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
+import { pathSource } from '../sources/file-source.js';
 import { renderReportsMarkdown } from '../report/compare-markdown.js';
 import { renderReportsText, type ReportsTextMeta } from '../report/compare-text.js';
 import { assertFiniteNumbers } from '../report/json.js';
@@ -47,8 +46,9 @@ export async function runReportCompare(args: ParsedArgs, io: CliIo): Promise<num
     { path: outputPath(args.values, 'json', 'compare'), flag: 'json' },
     { path: outputPath(args.values, 'markdown', 'compare'), flag: 'markdown' },
   );
-  const baseFile = sourceFile(io.cwd, basePath);
-  const currentFile = sourceFile(io.cwd, args.positionals[0]);
+  // Reports named on the command line are confined like the CLI's other paths (sources/inside.ts, scope `named`).
+  const baseFile = pathSource(io.cwd, basePath, 'named');
+  const currentFile = pathSource(io.cwd, args.positionals[0], 'named');
   const baseline = await readReportFile(baseFile);
   const current = await readCurrent(currentFile);
   const one = (name: string): string => args.values.get(name)?.[0] ?? '';
@@ -101,17 +101,12 @@ export function increaseVerdict(breaches: readonly Breach[]): Verdict {
   return breaches.length > 0 ? 'warn' : 'pass';
 }
 
-/** A report named on the command line: confined like the CLI's other paths (ingest/inside.ts, scope `named`). */
-function sourceFile(cwd: string, path: string): SourceFile {
-  return { path: resolve(cwd, path), name: path, root: pathRoot(path, cwd, 'named') };
-}
-
 /**
  * The current report, with the checks a baseline report gets. read-report.ts
  * words its errors for the baseline (`baseline NAME: …`); here the file is
  * the current report, and the message must say so.
  */
-async function readCurrent(file: SourceFile): Promise<StoredReport> {
+async function readCurrent(file: ByteSource): Promise<StoredReport> {
   try {
     return await readReportFile(file);
   } catch (error) {

@@ -2,7 +2,7 @@
  * The baseline side of the comparison (issue 7): what was found, where, and
  * each behaviour's worst-query risk at the current deployment volume.
  */
-import type { SourceFile } from './observation.js';
+import type { ByteSource } from './byte-source.js';
 import type { ComparedForecast } from './report.js';
 
 /** Where a baseline came from, for people and the report. */
@@ -18,7 +18,7 @@ export interface BaselineOrigin {
 
 /** The baseline's files, found; or why they could not be (a warning, or an error with `baseline-required`). */
 export type LocatedBaseline =
-  | { kind: 'found'; files: SourceFile[]; origin: BaselineOrigin; warnings: string[] }
+  | { kind: 'found'; files: ByteSource[]; origin: BaselineOrigin; warnings: string[] }
   | { kind: 'missing'; reason: string; origin: BaselineOrigin | null };
 
 /**

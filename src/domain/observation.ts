@@ -65,19 +65,3 @@ export interface ErroredSamples {
   queryIds: string[];
   counts: Float64Array;
 }
-
-/** A file to read, as handed to a format reader, which opens it with openInside (open-inside.ts) only. */
-export interface SourceFile {
-  /** Absolute path on disk (the real path, once the globs have resolved it). */
-  path: string;
-  /** How to name it in messages (workspace-relative when possible, or `artifact:<name>/<path>`). */
-  name: string;
-  /**
-   * The directory the file must really lie in: the workspace, or the
-   * artifact's download folder (see inside.ts). Checked again when the file
-   * is opened.
-   */
-  root: string;
-  /** How messages name `root` (`the workspace`); default its path. */
-  rootName?: string;
-}

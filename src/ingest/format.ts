@@ -1,4 +1,5 @@
-import type { ObservationSink, SourceFile } from '../domain/observation.js';
+import type { ObservationSink } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import type { MappingOptions } from '../domain/mapping.js';
 
 /** What a reader reports back about one file. */
@@ -18,5 +19,5 @@ export interface FormatReader {
   /** One line for docs and error messages. */
   description: string;
   detect(head: Buffer, name: string): boolean;
-  read(file: SourceFile, options: MappingOptions, sink: ObservationSink): Promise<ReadSummary>;
+  read(file: ByteSource, options: MappingOptions, sink: ObservationSink): Promise<ReadSummary>;
 }

@@ -3,7 +3,8 @@ import { canonicalJson, shortHash } from './canonical.js';
 import { clip, clipList, preview } from './excerpt.js';
 import type { FormatReader, ReadSummary } from './format.js';
 import { checkShape, isRecord, jsonPath, kindOf, messageOf, readJsonFile } from './json-file.js';
-import type { ObservationSink, SourceFile } from '../domain/observation.js';
+import type { ObservationSink } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import { InputError } from '../domain/errors.js';
 import type { MappingOptions } from '../domain/mapping.js';
 
@@ -62,7 +63,7 @@ export const harmbenchBehaviorReader = makeReader(
   false,
 );
 
-async function readHarmbench(file: SourceFile, options: MappingOptions, sink: ObservationSink, queryBy: QueryBy): Promise<ReadSummary> {
+async function readHarmbench(file: ByteSource, options: MappingOptions, sink: ObservationSink, queryBy: QueryBy): Promise<ReadSummary> {
   const doc = await readJsonFile(file);
   if (!isRecord(doc)) {
     throw new InputError(`${file.name}: expected an object mapping behavior_id to result arrays, got ${kindOf(doc)}`);

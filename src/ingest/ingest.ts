@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { Accumulator } from './accumulator.js';
 import type { FormatReader, ReadSummary } from './format.js';
-import type { BehaviorSample, ObservationSink, SourceFile } from '../domain/observation.js';
+import type { BehaviorSample, ObservationSink } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import { chooseReader, FORMATS } from './registry.js';
-import { resolveGlobs } from '../sources/globs.js';
 import { InputError } from '../domain/errors.js';
 import type { MappingOptions } from '../domain/mapping.js';
 
@@ -22,7 +21,7 @@ export interface IngestOptions {
  */
 export interface SourceGroup {
   label: string;
-  files: SourceFile[];
+  files: ByteSource[];
   /** `auto` or a reader id. */
   format: string;
   mapping: MappingOptions;
@@ -44,7 +43,7 @@ export interface IngestResult {
  * or glob, and gating on the remaining files would hide that.
  * The one-group case of {@link ingestGroups}; messages name no group.
  */
-export async function ingestFiles(files: SourceFile[], opts: IngestOptions): Promise<IngestResult> {
+export async function ingestFiles(files: ByteSource[], opts: IngestOptions): Promise<IngestResult> {
   if (files.length === 0) throw new InputError('results: no input files to read; check the `results` globs');
   return read([{ files, format: opts.format, mapping: opts.mapping }], opts.readers ?? FORMATS);
 }
@@ -56,8 +55,9 @@ export async function ingestFiles(files: SourceFile[], opts: IngestOptions): Pro
  * group. Groups are read in order, files in each group's order.
  *
  * A file in two groups is an InputError naming both: reading it twice would
- * count its rows twice, or map them two ways. Files are compared by real
- * path (the globs resolve links), so a file and a link to it are one file.
+ * count its rows twice, or map them two ways. Files are compared by their
+ * source's key, the real path (the globs resolve links), so a file and a link
+ * to it are one file.
  */
 export async function ingestGroups(groups: SourceGroup[], opts: { readers?: FormatReader[] } = {}): Promise<IngestResult> {
   if (groups.length === 0) throw new InputError('results: no input files to read; check the `results` globs');
@@ -65,7 +65,7 @@ export async function ingestGroups(groups: SourceGroup[], opts: { readers?: Form
   for (const group of groups) {
     if (group.files.length === 0) throw new InputError(`${group.label}: no input files to read; check its globs`);
     for (const file of group.files) {
-      const key = path.resolve(file.path);
+      const key = file.key;
       const first = owner.get(key);
       if (first === undefined) owner.set(key, group);
       else throw matchedTwice(file, first.label, group.label);
@@ -94,17 +94,12 @@ async function read(groups: (Omit<SourceGroup, 'label'> & { label?: string })[],
   return { samples: acc.finish(), inputs, warnings: acc.warnings() };
 }
 
-function matchedTwice(file: SourceFile, first: string, second: string): InputError {
+function matchedTwice(file: ByteSource, first: string, second: string): InputError {
   const where = first === second ? `twice by ${first}` : `by both ${first} and ${second}`;
   return new InputError(
     `${file.name}: matched ${where}; reading it twice would count its rows twice (or map them two ways). ` +
       'Narrow the globs so each file belongs to one group (a `!pattern` in a `results` list excludes files).',
   );
-}
-
-/** {@link resolveGlobs} then {@link ingestFiles}. */
-export async function ingestGlobs(patterns: string[], cwd: string, opts: IngestOptions): Promise<IngestResult> {
-  return ingestFiles(await resolveGlobs(patterns, cwd), opts);
 }
 
 /**
@@ -178,14 +173,14 @@ function refused(err: unknown): unknown {
  * anything else is a tailgate bug and stays one, but says which file and
  * format it happened on.
  */
-function located(err: unknown, file: SourceFile, reader: FormatReader): unknown {
+function located(err: unknown, file: ByteSource, reader: FormatReader): unknown {
   if (err instanceof InputError) return err;
   if (err instanceof RefusedRow) return new InputError(`${file.name}: ${err.message}`);
   const message = err instanceof Error ? err.message : String(err);
   return new Error(`${file.name} (read as ${reader.id}): ${message}`, { cause: err });
 }
 
-function noUsableRows(file: SourceFile, reader: FormatReader, rows: number, counted: CountingSink, group?: string): InputError {
+function noUsableRows(file: ByteSource, reader: FormatReader, rows: number, counted: CountingSink, group?: string): InputError {
   const excluded = counted.excluded;
   const list = [...excluded].map(([reason, n]) => `${reason}: ${n}`).join(', ');
   // Several groups map files differently: name the one whose format and mapping to check.

@@ -15,8 +15,8 @@ import {
 } from './inspect-schema.js';
 import { ingestScoreRecords } from './inspect-scores.js';
 import { LIMITS } from '../domain/limits.js';
-import type { ObservationSink, SourceFile } from '../domain/observation.js';
-import { openInside, openInsideFd } from '../sources/open-inside.js';
+import type { ObservationSink } from '../domain/observation.js';
+import type { ByteSource, OpenedBytes } from '../domain/byte-source.js';
 import { release } from './release.js';
 import { openZip, type ZipLimits, type ZipReader } from './zip.js';
 import { InputError } from '../domain/errors.js';
@@ -64,7 +64,7 @@ export function isInspectJson(head: Buffer): boolean {
 
 /** Reads one Inspect log into the sink; `limits` is a parameter so tests can use small bounds. */
 export async function readInspect(
-  file: SourceFile,
+  file: ByteSource,
   options: MappingOptions,
   sink: ObservationSink,
   limits: ZipLimits & { maxJsonBytes: number } = LIMITS,
@@ -87,7 +87,7 @@ export async function readInspect(
   return { rows: records.length };
 }
 
-async function readEval(file: SourceFile, options: MappingOptions, sink: ObservationSink, limits: ZipLimits): Promise<ReadSummary> {
+async function readEval(file: ByteSource, options: MappingOptions, sink: ObservationSink, limits: ZipLimits): Promise<ReadSummary> {
   const zip = await openZip(await openEval(file), file.name, limits);
   try {
     if (!zip.has('header.json')) {
@@ -219,11 +219,11 @@ function emptyLog(where: string): InputError {
  * The first `count` bytes, or with `count` = Infinity the whole file, which must
  * then be at most `maxBytes` (checked before reading, so a runaway file is never parsed).
  */
-async function readBytes(file: SourceFile, count: number, maxBytes: number): Promise<Buffer> {
-  let handle;
+async function readBytes(file: ByteSource, count: number, maxBytes: number): Promise<Buffer> {
+  let opened;
   try {
-    handle = await openInside(file);
-    const { size } = await handle.stat();
+    opened = await file.open();
+    const { size } = opened;
     if (count === Infinity && size > maxBytes) {
       throw new InputError(
         `${file.name}: ${size} bytes, over the ${maxBytes}-byte limit for a JSON log read whole (LIMITS.maxJsonBytes); use the .eval format`,
@@ -232,7 +232,7 @@ async function readBytes(file: SourceFile, count: number, maxBytes: number): Pro
     const buffer = Buffer.alloc(Math.min(count, size));
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      const bytesRead = await opened.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
@@ -241,21 +241,21 @@ async function readBytes(file: SourceFile, count: number, maxBytes: number): Pro
     if (err instanceof InputError) throw err;
     throw cannotRead(file, err);
   } finally {
-    await handle?.close();
+    await opened?.close();
   }
 }
 
-/** The .eval zip's descriptor, opened under the workspace rule. */
-async function openEval(file: SourceFile): Promise<number> {
+/** The .eval zip's bytes, opened as the source's rules say. */
+async function openEval(file: ByteSource): Promise<OpenedBytes> {
   try {
-    return await openInsideFd(file);
+    return await file.open();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw cannotRead(file, err);
   }
 }
 
-function cannotRead(file: SourceFile, err: unknown): InputError {
+function cannotRead(file: ByteSource, err: unknown): InputError {
   return new InputError(
     `${file.name}: cannot read the file: ${err instanceof Error ? err.message : String(err)}; check that the file exists and the step can read it`,
   );

@@ -1,12 +1,10 @@
-import type { FileHandle } from 'node:fs/promises';
 import type { z } from 'zod';
 import { clip } from './excerpt.js';
 import { InputError } from '../domain/errors.js';
 import { parseLenientJson, parseLenientJsonBytes } from './lenient-json.js';
 import { LIMITS } from '../domain/limits.js';
 import { forEachLine } from './lines.js';
-import type { SourceFile } from '../domain/observation.js';
-import { openInside } from '../sources/open-inside.js';
+import type { ByteSource, OpenedBytes } from '../domain/byte-source.js';
 import { describeIssue, safeCheck } from './schema-issue.js';
 
 /**
@@ -22,7 +20,7 @@ import { describeIssue, safeCheck } from './schema-issue.js';
  * so a runaway artifact cannot exhaust memory. A UTF-8 BOM is skipped.
  * Syntax errors name the file, line and column (via {@link parseJsonText}).
  */
-export async function readJsonFile(file: SourceFile, maxBytes: number = LIMITS.maxJsonBytes): Promise<unknown> {
+export async function readJsonFile(file: ByteSource, maxBytes: number = LIMITS.maxJsonBytes): Promise<unknown> {
   return parseLenientJsonBytes(await readBounded(file, maxBytes), file.name);
 }
 
@@ -37,26 +35,26 @@ export function parseJsonText(text: string, where: string): unknown {
   return parseLenientJson(text, where);
 }
 
-/** Opens a source file for reading (openInside: the workspace rule); a failure is an InputError naming the file. */
-export async function openSource(file: SourceFile): Promise<FileHandle> {
+/** Opens a source for reading (its `open()` holds the file rules); a failure is an InputError naming the file. */
+export async function openSource(file: ByteSource): Promise<OpenedBytes> {
   try {
-    return await openInside(file);
+    return await file.open();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${file.name}: cannot open the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   }
 }
 
-async function readBounded(file: SourceFile, maxBytes: number): Promise<Buffer> {
-  const handle = await openSource(file);
+async function readBounded(file: ByteSource, maxBytes: number): Promise<Buffer> {
+  const opened = await openSource(file);
   try {
-    const { size } = await handle.stat();
+    const { size } = opened;
     if (size > maxBytes) throw tooBig(file, maxBytes);
-    // One byte more than stat() reported, so a file that grew meanwhile is caught rather than cut.
+    // One byte more than the size at open, so a file that grew meanwhile is caught rather than cut.
     const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
     let filled = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      const bytesRead = await opened.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (filled > maxBytes) throw tooBig(file, maxBytes);
@@ -70,11 +68,11 @@ async function readBounded(file: SourceFile, maxBytes: number): Promise<Buffer> 
     if (err instanceof InputError) throw err;
     throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   } finally {
-    await handle.close();
+    await opened.close();
   }
 }
 
-function tooBig(file: SourceFile, maxBytes: number): InputError {
+function tooBig(file: ByteSource, maxBytes: number): InputError {
   return new InputError(
     `${file.name}: larger than ${maxBytes} bytes, the limit for a JSON file read whole (LIMITS.maxJsonBytes); ` +
       'split the results or export them as JSONL where the tool supports it',
@@ -131,7 +129,7 @@ export function messageOf(err: unknown): string {
  * Streams a JSONL file: one parsed value per non-blank line, with `where` =
  * `file:line` for messages. Returns the number of non-blank lines.
  */
-export async function forEachJsonLine(file: SourceFile, onValue: (value: unknown, where: string) => void): Promise<number> {
+export async function forEachJsonLine(file: ByteSource, onValue: (value: unknown, where: string) => void): Promise<number> {
   let rows = 0;
   await forEachLine(file, LIMITS.maxLineBytes, (line, lineNo) => {
     if (line.trim() === '') return;

@@ -1,6 +1,5 @@
 import { InputError } from '../domain/errors.js';
-import type { SourceFile } from '../domain/observation.js';
-import { openInside } from '../sources/open-inside.js';
+import type { ByteSource } from '../domain/byte-source.js';
 
 /** Options for {@link forEachLine}; the defaults suit real files. */
 export interface LineOptions {
@@ -12,8 +11,8 @@ const NEWLINE = 0x0a;
 
 /**
  * Calls `onLine(line, lineNo)` for every line of a file, streaming it in
- * chunks, and resolves to the number of lines seen. The file is opened with
- * openInside (the workspace rule).
+ * chunks, and resolves to the number of lines seen. The source's `open()`
+ * holds the file rules.
  *
  * Why not `readline` or an async generator: both cost a promise or an event per
  * line, which dominates a 1M-row ingest. Here the only await is per chunk; each
@@ -32,21 +31,21 @@ const NEWLINE = 0x0a;
  * unchanged; read errors (missing file, a directory) become InputErrors.
  */
 export async function forEachLine(
-  file: SourceFile,
+  file: ByteSource,
   maxLineBytes: number,
   onLine: (line: string, lineNo: number) => void,
   options: LineOptions = {},
 ): Promise<number> {
   const name = file.name;
-  let handle;
+  let opened;
   try {
-    handle = await openInside(file);
+    opened = await file.open();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   }
-  // The stream owns the handle from here: destroying it closes the file.
-  const stream = handle.createReadStream({ highWaterMark: options.chunkBytes ?? 1024 * 1024 });
+  // The stream owns the bytes from here: destroying it closes them.
+  const stream = opened.stream(options.chunkBytes ?? 1024 * 1024);
   const chunks = stream[Symbol.asyncIterator]();
   /** Pieces of the current, unfinished line (bytes after the last `\n` seen). */
   let pending: Buffer[] = [];

@@ -13,7 +13,8 @@ import {
   taskFromFileName,
   type SampleRow,
 } from './lmeval-schema.js';
-import type { ObservationSink, SourceFile } from '../domain/observation.js';
+import type { ObservationSink } from '../domain/observation.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import { InputError } from '../domain/errors.js';
 import type { MappingOptions } from '../domain/mapping.js';
 
@@ -83,7 +84,7 @@ class LmevalFile {
   private readonly matchedHitValues = new Set<string>();
 
   constructor(
-    private readonly file: SourceFile,
+    private readonly file: ByteSource,
     private readonly options: MappingOptions,
     private readonly sink: ObservationSink,
   ) {
@@ -284,17 +285,17 @@ export function compileMatcher(source: string): RegExp {
 }
 
 /** The first non-whitespace character of the file (after a BOM): `[` for the 2024 array layout. */
-async function firstChar(file: SourceFile): Promise<string> {
-  const handle = await openSource(file);
+async function firstChar(file: ByteSource): Promise<string> {
+  const opened = await openSource(file);
   try {
     const buffer = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytesRead = await opened.read(buffer, 0, buffer.length, 0);
     return buffer
       .toString('utf8', 0, bytesRead)
       .replace(/^\uFEFF/, '')
       .trimStart()
       .charAt(0);
   } finally {
-    await handle.close();
+    await opened.close();
   }
 }

@@ -3,8 +3,7 @@ import { clip } from './excerpt.js';
 import type { FormatReader, ReadSummary } from './format.js';
 import { LIMITS } from '../domain/limits.js';
 import { mapNativeRow } from './native-row.js';
-import type { SourceFile } from '../domain/observation.js';
-import { openInside } from '../sources/open-inside.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import { InputError } from '../domain/errors.js';
 
 /**
@@ -52,18 +51,18 @@ export function makeNativeCsv(maxRecordBytes: number): FormatReader {
   };
 }
 
-/** A csv-parse stream over the file (opened with openInside); `info` makes it yield `{record, info}` items that carry the line. */
-async function open(file: SourceFile, maxRecordBytes: number, info: boolean) {
+/** A csv-parse stream over the file; `info` makes it yield `{record, info}` items that carry the line. */
+async function open(file: ByteSource, maxRecordBytes: number, info: boolean) {
   const name = file.name;
-  let handle;
+  let opened;
   try {
-    handle = await openInside(file);
+    opened = await file.open();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   }
-  // The stream owns the handle: destroying it closes the file.
-  const input = handle.createReadStream();
+  // The stream owns the bytes: destroying it closes them.
+  const input = opened.stream();
   const parser = parse({
     // A function instead of `columns: true` to trim names and refuse
     // duplicate headers, which csv-parse would otherwise let overwrite.
@@ -86,7 +85,7 @@ async function open(file: SourceFile, maxRecordBytes: number, info: boolean) {
  * lines, so it is not n + 1). Parses the file again with `info`, up to that
  * record: paid only when a row is bad.
  */
-async function lineOfRecord(file: SourceFile, maxRecordBytes: number, n: number): Promise<number | string> {
+async function lineOfRecord(file: ByteSource, maxRecordBytes: number, n: number): Promise<number | string> {
   const { input, parser } = await open(file, maxRecordBytes, true);
   let seen = 0;
   try {

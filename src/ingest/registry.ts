@@ -6,8 +6,7 @@ import { lmevalReader } from './lmeval.js';
 import { promptfooJsonlReader, promptfooJsonReader } from './promptfoo.js';
 import { nativeCsv } from './native-csv.js';
 import { nativeJsonl } from './native-jsonl.js';
-import type { SourceFile } from '../domain/observation.js';
-import { openInside } from '../sources/open-inside.js';
+import type { ByteSource } from '../domain/byte-source.js';
 import { InputError } from '../domain/errors.js';
 
 /**
@@ -41,7 +40,7 @@ export function formatIds(readers: FormatReader[] = FORMATS): string[] {
  * `detect` accepts the file's first 64 KiB. Unknown names and undetectable
  * files are InputErrors that list the choices.
  */
-export async function chooseReader(file: SourceFile, format: string, readers: FormatReader[] = FORMATS): Promise<FormatReader> {
+export async function chooseReader(file: ByteSource, format: string, readers: FormatReader[] = FORMATS): Promise<FormatReader> {
   if (format !== 'auto') {
     const named = readers.find((r) => r.id === format);
     if (named === undefined) {
@@ -60,15 +59,15 @@ export async function chooseReader(file: SourceFile, format: string, readers: Fo
 }
 
 /** Up to DETECT_BYTES from the start of the file (fewer for a short file). */
-async function readHead(file: SourceFile): Promise<Buffer> {
-  let handle;
+async function readHead(file: ByteSource): Promise<Buffer> {
+  let opened;
   try {
-    handle = await openInside(file);
+    opened = await file.open();
     const buf = Buffer.alloc(DETECT_BYTES);
     let filled = 0;
     // read() may return fewer bytes than asked before the end; loop until full or EOF.
     for (;;) {
-      const { bytesRead } = await handle.read(buf, filled, DETECT_BYTES - filled, filled);
+      const bytesRead = await opened.read(buf, filled, DETECT_BYTES - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (filled === DETECT_BYTES) break;
@@ -78,7 +77,7 @@ async function readHead(file: SourceFile): Promise<Buffer> {
     if (err instanceof InputError) throw err;
     throw new InputError(`${file.name}: cannot read the file: ${messageOf(err)}; check that the file exists and the step can read it`);
   } finally {
-    await handle?.close();
+    await opened?.close();
   }
 }
 

@@ -1,10 +1,10 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/limits.js';
-import { closeFd } from '../sources/open-inside.js';
+import type { OpenedBytes } from '../domain/byte-source.js';
 import { release } from './release.js';
 import { ZstdDecoder } from './zstd.js';
 
@@ -42,24 +42,23 @@ export interface ZipReader {
 }
 
 /**
- * Opens a zip (`name` is how messages refer to it): a descriptor from
- * openInsideFd, as every reader of a user-named file passes (the workspace
- * rule held when it was opened), or a path opened as is (tests). The reader
- * owns the descriptor from here: close(), or a failed open, closes it.
+ * Opens a zip (`name` is how messages refer to it) from bytes already open
+ * (a file under the workspace rule, or bytes in memory). The reader owns them
+ * from here: close(), or a failed open, closes them.
  *
  * Duplicate entry names: the last one in the central directory wins. A zip
  * written in append mode (Inspect re-logging a requeued sample) carries the
  * superseded member first, and Python's `ZipFile.open(name)` resolves to the
  * later one, so we match it.
  */
-export async function openZip(source: number | string, name: string, limits: ZipLimits = LIMITS): Promise<ZipReader> {
+export async function openZip(bytes: OpenedBytes, name: string, limits: ZipLimits = LIMITS): Promise<ZipReader> {
   const options = { autoClose: false, lazyEntries: true, strictFileNames: false };
   let zip: yauzl.ZipFile;
   try {
-    zip = typeof source === 'number' ? await yauzl.fromFdPromise(source, options) : await yauzl.openPromise(source, options);
+    zip = await yauzl.fromRandomAccessReaderPromise(new BytesReader(bytes), bytes.size, options);
   } catch (err) {
-    // As yauzl.open does for its own: a zip that never opened leaves the descriptor to us.
-    if (typeof source === 'number') closeFd(source);
+    // As yauzl.open does for its own: a zip that never opened leaves the bytes to us.
+    await bytes.close();
     throw corrupt(name, err);
   }
   const entries = new Map<string, yauzl.Entry>();
@@ -240,4 +239,98 @@ export function crc32(data: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * yauzl's view of open bytes, as its own FdSlicer gives it of a descriptor:
+ * positioned reads, range streams that hold a reference, and the bytes closed
+ * when the last reference goes (ZipFile.close() drops the zip's own).
+ */
+class BytesReader extends yauzl.RandomAccessReader {
+  private refs = 0;
+
+  constructor(readonly bytes: OpenedBytes) {
+    super();
+  }
+
+  ref(): void {
+    this.refs += 1;
+  }
+
+  unref(): void {
+    this.refs -= 1;
+    if (this.refs < 0) throw new Error('invalid unref');
+    if (this.refs > 0) return;
+    this.bytes.close().then(
+      () => this.emit('close'),
+      (err: unknown) => this.emit('error', err),
+    );
+  }
+
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null, bytesRead?: number) => void,
+  ): void {
+    this.bytes.read(buffer, offset, length, position).then(
+      (bytesRead) => callback(null, bytesRead),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+    );
+  }
+
+  override createReadStream(options: { start: number; end: number }): Readable {
+    return new RangeStream(this, options.start, options.end);
+  }
+}
+
+/** `[start, end)` of the bytes, read in order; like yauzl's FdSlicer stream, it stops early at the end of the bytes. */
+class RangeStream extends Readable {
+  private reader: BytesReader | null;
+  private at: number;
+
+  constructor(
+    reader: BytesReader,
+    start: number,
+    private readonly end: number,
+  ) {
+    super();
+    reader.ref();
+    this.reader = reader;
+    this.at = start;
+  }
+
+  override _read(n: number): void {
+    const reader = this.reader;
+    const size = Math.min(this.readableHighWaterMark, n, this.end - this.at);
+    if (reader === null || size <= 0) {
+      this.push(null);
+      this.release();
+      return;
+    }
+    const buffer = Buffer.allocUnsafe(size);
+    reader.bytes.read(buffer, 0, size, this.at).then(
+      (bytesRead) => {
+        if (bytesRead === 0) {
+          this.push(null);
+          this.release();
+          return;
+        }
+        this.at += bytesRead;
+        this.push(buffer.subarray(0, bytesRead));
+      },
+      (err: unknown) => this.destroy(err instanceof Error ? err : new Error(String(err))),
+    );
+  }
+
+  override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    this.release();
+    callback(err);
+  }
+
+  private release(): void {
+    this.reader?.unref();
+    this.reader = null;
+  }
 }

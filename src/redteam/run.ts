@@ -11,6 +11,7 @@ import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import type { PathScope } from '../sources/inside.js';
 import { LIMITS } from '../domain/limits.js';
+import { fileSource } from '../sources/file-source.js';
 import { resolveGlobs } from '../sources/globs.js';
 import type { RedTeamResult } from '../domain/red-team.js';
 
@@ -34,7 +35,7 @@ export async function forecastRedTeam(
   for (const source of policy.sources) {
     const where = `red-team source ${JSON.stringify(source.name)}`;
     try {
-      const files = await resolveGlobs(source.results, workspace, LIMITS.maxFiles, scope);
+      const files = (await resolveGlobs(source.results, workspace, LIMITS.maxFiles, scope)).map(fileSource);
       const ingest = await ingestFiles(files, { format: source.format ?? settings.format, mapping: settings.mapping });
       sources.push({ name: source.name, costPerQuery: source.costPerQuery, samples: ingest.samples });
       warnings.push(...ingest.warnings.map((w) => `${where}: ${w}`));

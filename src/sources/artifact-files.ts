@@ -1,5 +1,5 @@
 /**
- * The downloaded artifacts' files as {@link SourceFile}s for `ingestFiles`,
+ * The downloaded artifacts' files as {@link LocatedFile}s for `ingestFiles`,
  * which reads them all into one accumulator: matrix shards merge into one
  * evaluation set, a query spread over shards adds up its samples, and rows
  * repeating a (behaviour, query, sample id) are counted as `duplicates`.
@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/limits.js';
-import type { SourceFile } from '../domain/observation.js';
+import type { LocatedFile } from './file-source.js';
 import { matchInside } from './globs.js';
 
 /** What sources.ts needs of a download (download.ts's DownloadedArtifact fits). */
@@ -37,7 +37,7 @@ export async function artifactSourceFiles(
   downloaded: ArtifactDirectory[],
   patterns?: string[],
   maxFiles: number = LIMITS.maxFiles,
-): Promise<SourceFile[]> {
+): Promise<LocatedFile[]> {
   const [files] = await artifactGroupFiles(downloaded, [{ label: 'results', patterns: patterns ?? [] }], maxFiles);
   return files ?? [];
 }
@@ -64,15 +64,15 @@ export async function artifactGroupFiles(
   downloaded: ArtifactDirectory[],
   groups: ArtifactGroup[],
   maxFiles: number = LIMITS.maxFiles,
-): Promise<SourceFile[][]> {
+): Promise<LocatedFile[][]> {
   const plans = groups.map((group) => plan(group));
-  const out: SourceFile[][] = groups.map(() => []);
+  const out: LocatedFile[][] = groups.map(() => []);
   let total = 0;
   for (const artifact of downloaded) {
     const root = path.resolve(artifact.directory);
     let contributed = 0;
     for (const [i, p] of plans.entries()) {
-      const found = new Map<string, SourceFile>();
+      const found = new Map<string, LocatedFile>();
       for (const pattern of p.searches) {
         const crawl = {
           cwd: root,

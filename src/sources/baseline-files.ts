@@ -13,7 +13,7 @@ import path from 'node:path';
 import { InputError } from '../domain/errors.js';
 import type { PathScope } from './inside.js';
 import { LIMITS } from '../domain/limits.js';
-import type { SourceFile } from '../domain/observation.js';
+import { fileSource, type LocatedFile } from './file-source.js';
 import { crawlIn, matchInside } from './globs.js';
 import type { FoundFiles } from '../baseline/ports.js';
 
@@ -34,7 +34,7 @@ export async function findFiles(
   const exclusions = cleaned.filter((p) => p.startsWith('!'));
   const includes = cleaned.filter((p) => !p.startsWith('!'));
   if (includes.length === 0) throw new InputError('baseline: no glob to search for (give at least one pattern that is not an !exclusion)');
-  const byPath = new Map<string, SourceFile>();
+  const byPath = new Map<string, LocatedFile>();
   const unmatched: string[] = [];
   for (const pattern of includes) {
     const found = await matchInside(
@@ -51,5 +51,5 @@ export async function findFiles(
     }
   }
   const files = [...byPath.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { files, unmatched };
+  return { files: files.map(fileSource), unmatched };
 }

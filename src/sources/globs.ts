@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import { InputError } from '../domain/errors.js';
 import { confinementRoot, isInside, linkOnTheWay, outsideMessage, rootName, type PathScope } from './inside.js';
 import { LIMITS } from '../domain/limits.js';
-import type { SourceFile } from '../domain/observation.js';
+import type { LocatedFile } from './file-source.js';
 
 /**
  * Expands the `results` globs into the files to read.
@@ -26,7 +26,7 @@ export async function resolveGlobs(
   cwd: string,
   maxFiles: number = LIMITS.maxFiles,
   scope: PathScope = 'workspace',
-): Promise<SourceFile[]> {
+): Promise<LocatedFile[]> {
   const root = path.resolve(cwd);
   const cleaned = patterns.map((p) => p.trim()).filter((p) => p !== '');
   const exclusions = cleaned.filter((p) => p.startsWith('!'));
@@ -35,7 +35,7 @@ export async function resolveGlobs(
     throw new InputError('results: no glob to search for (give at least one pattern that is not an !exclusion)');
   }
 
-  const byPath = new Map<string, SourceFile>();
+  const byPath = new Map<string, LocatedFile>();
   for (const pattern of includes) {
     // One crawl per pattern, exclusions applied, so each pattern's own match count is known.
     const found = await matchInside(pattern, exclusions, crawlIn(root, scope, pattern, 'results'));
@@ -86,7 +86,7 @@ export function crawlIn(cwd: string, scope: PathScope, pattern: string, subject:
  * directory outside, is an InputError naming the glob and the link. Links to
  * directories inside, dangling links, FIFOs and sockets are skipped.
  */
-export async function matchInside(pattern: string, exclusions: string[], crawl: Crawl): Promise<SourceFile[]> {
+export async function matchInside(pattern: string, exclusions: string[], crawl: Crawl): Promise<LocatedFile[]> {
   let realRoot: string;
   try {
     realRoot = await realpath(crawl.root);
@@ -100,7 +100,7 @@ export async function matchInside(pattern: string, exclusions: string[], crawl: 
     followSymbolicLinks: false,
     fs: LINKS_AS_FILES,
   });
-  const files: SourceFile[] = [];
+  const files: LocatedFile[] = [];
   for (const hit of hits) {
     const abs = path.resolve(hit);
     const real = await realpath(abs).catch(() => null);

@@ -9,6 +9,7 @@ import type { PathScope } from './inside.js';
 import type { SourceGroup } from '../ingest/ingest.js';
 import { RESULTS_LABEL, type GroupSpec } from '../config/groups.js';
 import { LIMITS } from '../domain/limits.js';
+import { fileSource } from './file-source.js';
 import { resolveGlobs } from './globs.js';
 
 /**
@@ -27,7 +28,7 @@ export async function workspaceGroups(
   const groups: SourceGroup[] = [];
   for (const spec of specs) {
     try {
-      const files = await resolveGlobs(spec.patterns, workspace, maxFiles, scope);
+      const files = (await resolveGlobs(spec.patterns, workspace, maxFiles, scope)).map(fileSource);
       groups.push({ label: spec.label, files, format: spec.format, mapping: spec.mapping });
     } catch (err) {
       if (err instanceof InputError && spec.label !== RESULTS_LABEL) throw new InputError(`${spec.label}: ${err.message}`);

@@ -29,7 +29,7 @@ import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promise
 import { promisify } from 'node:util';
 import { InputError } from '../domain/errors.js';
 import { isInside, linkOnTheWay, linkOnTheWaySync, outsideMessage } from './inside.js';
-import type { SourceFile } from '../domain/observation.js';
+import type { LocatedFile } from './file-source.js';
 
 /** O_NOFOLLOW and O_NONBLOCK do not exist on Windows; there the later checks stand alone. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -40,7 +40,7 @@ const openFd = promisify(openCallback);
  * violations are InputErrors naming the file; an fs error (missing file,
  * no permission) is thrown as is, for the caller to word.
  */
-export async function openInside(file: SourceFile): Promise<FileHandle> {
+export async function openInside(file: LocatedFile): Promise<FileHandle> {
   const real = await checkedRealPath(file);
   const handle = await open(real.path, READ_FLAGS);
   try {
@@ -53,7 +53,7 @@ export async function openInside(file: SourceFile): Promise<FileHandle> {
 }
 
 /** {@link openInside} as a bare descriptor, for libraries that take one (yauzl); the caller closes it. */
-export async function openInsideFd(file: SourceFile): Promise<number> {
+export async function openInsideFd(file: LocatedFile): Promise<number> {
   const real = await checkedRealPath(file);
   const fd = await openFd(real.path, READ_FLAGS);
   try {
@@ -75,7 +75,7 @@ export function closeFd(fd: number): void {
  * is read while the inputs are, before anything async runs). A file over
  * `maxBytes` gets `tooBig(size)`.
  */
-export function readInsideSync(file: SourceFile, maxBytes: number, tooBig: (size: number) => Error): Buffer {
+export function readInsideSync(file: LocatedFile, maxBytes: number, tooBig: (size: number) => Error): Buffer {
   const root = realpathSync(file.root);
   const real = realpathSync(file.path);
   if (!isInside(root, real)) {
@@ -107,7 +107,7 @@ export interface RealPath {
   root: string;
 }
 
-async function checkedRealPath(file: SourceFile): Promise<RealPath> {
+async function checkedRealPath(file: LocatedFile): Promise<RealPath> {
   const root = await realpath(file.root);
   const real = await realpath(file.path);
   if (!isInside(root, real)) {
@@ -121,7 +121,7 @@ async function checkedRealPath(file: SourceFile): Promise<RealPath> {
  * inside `real.root`. Exported for the tests, which hand it a descriptor a
  * race would have produced (a file outside, opened through a swapped link).
  */
-export async function verifyOpened(fd: number, stats: Stats, real: RealPath, file: SourceFile, proc = procPathOf): Promise<void> {
+export async function verifyOpened(fd: number, stats: Stats, real: RealPath, file: LocatedFile, proc = procPathOf): Promise<void> {
   const procPath = await proc(fd);
   const again = procPath === null ? await stat(real.path).catch(() => null) : null;
   checkOpened(procPath, stats, real, file, () => again);
@@ -137,7 +137,7 @@ function procPathOf(fd: number): Promise<string | null> {
  * then `statAgain()` gives what the real path leads to now, to compare with
  * the descriptor's own identity.
  */
-function checkOpened(procPath: string | null, stats: Stats, real: RealPath, file: SourceFile, statAgain: () => Stats | null): void {
+function checkOpened(procPath: string | null, stats: Stats, real: RealPath, file: LocatedFile, statAgain: () => Stats | null): void {
   if (stats.isDirectory()) throw new InputError(`${file.name}: is a directory, not a file; give a file (or a glob of files) instead`);
   if (!stats.isFile()) {
     throw new InputError(
@@ -160,7 +160,7 @@ function readlinkOr(fd: number): string | null {
   }
 }
 
-function changed(file: SourceFile, opened: string, root: string): InputError {
+function changed(file: LocatedFile, opened: string, root: string): InputError {
   return new InputError(
     `${file.name}: the file changed while it was being opened and now lies outside ${root} (${opened}); ` +
       'something in the workspace is swapping files or links during the run. Make the steps before tailgate finish first.',

@@ -1,0 +1,31 @@
+/**
+ * Bytes to read, as the format readers receive them (docs/design.md,
+ * "sources/"). A reader never opens a file: sources/ hands it a source whose
+ * `open()` holds the file rules (the workspace rule, no FIFOs), and the tests
+ * hand it bytes in memory.
+ */
+import type { Readable } from 'node:stream';
+
+export interface ByteSource {
+  /** How messages name it: the workspace-relative path, or `artifact:<name>/<path>`. */
+  readonly name: string;
+  /** Identity: two sources with the same key are the same bytes (for files, the real path). */
+  readonly key: string;
+  /**
+   * Opens the bytes. A rule the source breaks (a link out of the workspace, a
+   * directory, a FIFO) is an InputError naming it; any other failure (a file
+   * gone, no permission) is thrown as it is, for the reader to word.
+   */
+  open(): Promise<OpenedBytes>;
+}
+
+/** Open bytes: read at a position, or stream from the start. `close()` (or destroying the stream) releases them. */
+export interface OpenedBytes {
+  /** The size when opened; a reader that reads whole bounds itself by it and catches bytes that grow past it. */
+  readonly size: number;
+  /** Reads up to `length` bytes at `position` into `buffer` at `offset`; resolves to the bytes read (0 at the end). */
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
+  /** The bytes from the start, in chunks of about `chunkBytes`; the stream owns the bytes: destroying it closes them. */
+  stream(chunkBytes?: number): Readable;
+  close(): Promise<void>;
+}
