@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { MappingOptions } from '../src/domain/mapping.js';
-import { garakReader } from '../src/ingest/garak.js';
-import { harmbenchReader } from '../src/ingest/harmbench.js';
-import { lmevalReader } from '../src/ingest/lmeval.js';
+import { garakReader } from '../src/ingest/formats/garak.js';
+import { harmbenchReader } from '../src/ingest/formats/harmbench.js';
+import { lmevalReader } from '../src/ingest/formats/lmeval.js';
 import type { ByteSource } from '../src/domain/byte-source.js';
 import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
-import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
+import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/formats/promptfoo.js';
 
 // report.jsonl follows garak 0.14 (Attempt.as_dict, harness, evaluator): setup,
 // init, each attempt twice (status 1 without detector results, then status 2),

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { FormatReader } from '../src/ingest/format.js';
-import { garakReader } from '../src/ingest/garak.js';
-import { harmbenchBehaviorReader, harmbenchReader } from '../src/ingest/harmbench.js';
+import { garakReader } from '../src/ingest/formats/garak.js';
+import { harmbenchBehaviorReader, harmbenchReader } from '../src/ingest/formats/harmbench.js';
 import { readJsonFile } from '../src/ingest/json-file.js';
-import { lmevalReader } from '../src/ingest/lmeval.js';
+import { lmevalReader } from '../src/ingest/formats/lmeval.js';
 import type { ByteSource } from '../src/domain/byte-source.js';
 import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
-import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
+import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/formats/promptfoo.js';
 import type { MappingOptions } from '../src/domain/mapping.js';
 
 // results.json as HarmBench's evaluate_completions.py writes it

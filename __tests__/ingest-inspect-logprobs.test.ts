@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/domain/mapping.js';
-import { readInspect } from '../src/ingest/inspect.js';
-import { answerCharacter, optionProbability } from '../src/ingest/inspect-logprobs.js';
+import { readInspect } from '../src/ingest/formats/inspect.js';
+import { answerCharacter, optionProbability } from '../src/ingest/formats/inspect-logprobs.js';
 import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 import { bytesSource, fixtureSource } from './helpers/bytes.js';

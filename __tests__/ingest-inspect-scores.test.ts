@@ -1,6 +1,6 @@
 import type { MappingOptions } from '../src/domain/mapping.js';
-import type { EpochRecord, LogInfo } from '../src/ingest/inspect-schema.js';
-import { ingestScoreRecords, inspectFloat, resolveScorer } from '../src/ingest/inspect-scores.js';
+import type { EpochRecord, LogInfo } from '../src/ingest/formats/inspect-schema.js';
+import { ingestScoreRecords, inspectFloat, resolveScorer } from '../src/ingest/formats/inspect-scores.js';
 import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { MappingOptions } from '../src/domain/mapping.js';
-import { inspectReader, isInspectEval, isInspectJson, readInspect } from '../src/ingest/inspect.js';
+import { inspectReader, isInspectEval, isInspectJson, readInspect } from '../src/ingest/formats/inspect.js';
 import { LIMITS } from '../src/domain/limits.js';
 import type { ObservationSink } from '../src/domain/observation.js';
 import { InputError } from '../src/domain/errors.js';

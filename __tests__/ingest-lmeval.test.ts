@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { MappingOptions } from '../src/domain/mapping.js';
-import { garakReader } from '../src/ingest/garak.js';
-import { harmbenchReader } from '../src/ingest/harmbench.js';
-import { lmevalReader } from '../src/ingest/lmeval.js';
+import { garakReader } from '../src/ingest/formats/garak.js';
+import { harmbenchReader } from '../src/ingest/formats/harmbench.js';
+import { lmevalReader } from '../src/ingest/formats/lmeval.js';
 import type { ByteSource } from '../src/domain/byte-source.js';
 import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { readWith, type Collected } from './helpers/collecting-sink.js';
-import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
+import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/formats/promptfoo.js';
 
 // Fixtures follow lm_eval/evaluator.py's logged sample dict and
 // evaluation_tracker.save_results_samples in each of its layouts:

@@ -1,8 +1,8 @@
 import { Accumulator } from '../src/ingest/accumulator.js';
 import type { FormatReader } from '../src/ingest/format.js';
 import { LIMITS } from '../src/domain/limits.js';
-import { makeNativeCsv, nativeCsv } from '../src/ingest/native-csv.js';
-import { nativeJsonl } from '../src/ingest/native-jsonl.js';
+import { makeNativeCsv, nativeCsv } from '../src/ingest/formats/native-csv.js';
+import { nativeJsonl } from '../src/ingest/formats/native-jsonl.js';
 import type { ByteSource } from '../src/domain/byte-source.js';
 import type { BehaviorSample } from '../src/domain/observation.js';
 import { bytesSource, exampleSource, fixturePath, fixtureSource, missingSource } from './helpers/bytes.js';

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { canonicalJson, shortHash } from '../src/ingest/canonical.js';
 import type { FormatReader } from '../src/ingest/format.js';
-import { garakReader } from '../src/ingest/garak.js';
-import { harmbenchReader } from '../src/ingest/harmbench.js';
-import { lmevalReader } from '../src/ingest/lmeval.js';
+import { garakReader } from '../src/ingest/formats/garak.js';
+import { harmbenchReader } from '../src/ingest/formats/harmbench.js';
+import { lmevalReader } from '../src/ingest/formats/lmeval.js';
 import type { ByteSource } from '../src/domain/byte-source.js';
 import { bytesSource, fixturePath, fixtureSource } from './helpers/bytes.js';
 import { collect, readWith, type Collected } from './helpers/collecting-sink.js';
-import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/promptfoo.js';
+import { promptfooJsonlReader, promptfooJsonReader } from '../src/ingest/formats/promptfoo.js';
 import { InputError } from '../src/domain/errors.js';
 import type { MappingOptions } from '../src/domain/mapping.js';
 

@@ -3,7 +3,7 @@
  * summaries.json (one EvalSampleSummary per sample and epoch, scores
  * included) and one samples/{id}_epoch_{n}.json per sample and epoch with a
  * realistically large body (messages), as inspect_ai writes them (see
- * src/ingest/inspect.ts). Entries are zstd (method 93, as Inspect writes
+ * src/ingest/formats/inspect.ts). Entries are zstd (method 93, as Inspect writes
  * since v0.3.206) when the `zstd` CLI is present, else deflate.
  *
  * Sample bodies are what a summaries-first reader must not touch: each is

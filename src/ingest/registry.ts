@@ -1,11 +1,11 @@
 import type { FormatReader } from './format.js';
-import { garakReader } from './garak.js';
-import { harmbenchBehaviorReader, harmbenchReader } from './harmbench.js';
-import { inspectReader } from './inspect.js';
-import { lmevalReader } from './lmeval.js';
-import { promptfooJsonlReader, promptfooJsonReader } from './promptfoo.js';
-import { nativeCsv } from './native-csv.js';
-import { nativeJsonl } from './native-jsonl.js';
+import { garakReader } from './formats/garak.js';
+import { harmbenchBehaviorReader, harmbenchReader } from './formats/harmbench.js';
+import { inspectReader } from './formats/inspect.js';
+import { lmevalReader } from './formats/lmeval.js';
+import { promptfooJsonlReader, promptfooJsonReader } from './formats/promptfoo.js';
+import { nativeCsv } from './formats/native-csv.js';
+import { nativeJsonl } from './formats/native-jsonl.js';
 import type { ByteSource } from '../domain/byte-source.js';
 import { InputError } from '../domain/errors.js';
 

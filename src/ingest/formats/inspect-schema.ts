@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { InputError } from '../domain/errors.js';
-import { jsonPath } from './json-file.js';
-import { describeIssue, safeCheck } from './schema-issue.js';
+import { InputError } from '../../domain/errors.js';
+import { jsonPath } from '../json-file.js';
+import { describeIssue, safeCheck } from '../schema-issue.js';
 
 /**
  * The parts of Inspect AI's log schema that tailgate reads, checked at runtime.

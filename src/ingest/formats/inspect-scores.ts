@@ -1,8 +1,8 @@
-import { clip, clipList, preview } from './excerpt.js';
-import type { MappingOptions } from '../domain/mapping.js';
+import { clip, clipList, preview } from '../excerpt.js';
+import type { MappingOptions } from '../../domain/mapping.js';
 import { queryIdOf, type EpochRecord, type LogInfo } from './inspect-schema.js';
-import type { ObservationSink } from '../domain/observation.js';
-import { InputError } from '../domain/errors.js';
+import type { ObservationSink } from '../../domain/observation.js';
+import { InputError } from '../../domain/errors.js';
 
 /**
  * Inspect scores → per-epoch hits.

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse';
-import { clip } from './excerpt.js';
-import type { FormatReader, ReadSummary } from './format.js';
-import { LIMITS } from '../domain/limits.js';
+import { clip } from '../excerpt.js';
+import type { FormatReader, ReadSummary } from '../format.js';
+import { LIMITS } from '../../domain/limits.js';
 import { mapNativeRow } from './native-row.js';
-import type { ByteSource } from '../domain/byte-source.js';
-import { InputError } from '../domain/errors.js';
+import type { ByteSource } from '../../domain/byte-source.js';
+import { InputError } from '../../domain/errors.js';
 
 /**
  * Native CSV (DESIGN §4): a header row naming the columns of

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { canonicalJson, shortHash } from './canonical.js';
-import { clip, clipList, preview } from './excerpt.js';
-import type { FormatReader, ReadSummary } from './format.js';
-import { checkShape, isRecord, jsonPath, kindOf, messageOf, readJsonFile } from './json-file.js';
-import type { ObservationSink } from '../domain/observation.js';
-import type { ByteSource } from '../domain/byte-source.js';
-import { InputError } from '../domain/errors.js';
-import type { MappingOptions } from '../domain/mapping.js';
+import { canonicalJson, shortHash } from '../canonical.js';
+import { clip, clipList, preview } from '../excerpt.js';
+import type { FormatReader, ReadSummary } from '../format.js';
+import { checkShape, isRecord, jsonPath, kindOf, messageOf, readJsonFile } from '../json-file.js';
+import type { ObservationSink } from '../../domain/observation.js';
+import type { ByteSource } from '../../domain/byte-source.js';
+import { InputError } from '../../domain/errors.js';
+import type { MappingOptions } from '../../domain/mapping.js';
 
 /**
  * HarmBench `evaluate_completions.py --save_path results.json`:

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { clip } from './excerpt.js';
-import type { FormatReader, ReadSummary } from './format.js';
+import { clip } from '../excerpt.js';
+import type { FormatReader, ReadSummary } from '../format.js';
 import { ingestLogprobSamples } from './inspect-logprobs.js';
 import { HEADER_FIELDS, LOGPROB_FIELDS, readArray, readJsonLog, readObject, SCORE_FIELDS } from './inspect-fields.js';
-import type { Fields } from './json-scan.js';
+import type { Fields } from '../json-scan.js';
 import {
   KNOWN_LOG_VERSIONS,
   LogHeader,
@@ -14,13 +14,13 @@ import {
   type LogInfo,
 } from './inspect-schema.js';
 import { ingestScoreRecords } from './inspect-scores.js';
-import { LIMITS } from '../domain/limits.js';
-import type { ObservationSink } from '../domain/observation.js';
-import type { ByteSource, OpenedBytes } from '../domain/byte-source.js';
-import { release } from './release.js';
-import { openZip, type ZipLimits, type ZipReader } from './zip.js';
-import { InputError } from '../domain/errors.js';
-import type { MappingOptions } from '../domain/mapping.js';
+import { LIMITS } from '../../domain/limits.js';
+import type { ObservationSink } from '../../domain/observation.js';
+import type { ByteSource, OpenedBytes } from '../../domain/byte-source.js';
+import { release } from '../release.js';
+import { openZip, type ZipLimits, type ZipReader } from '../zip.js';
+import { InputError } from '../../domain/errors.js';
+import type { MappingOptions } from '../../domain/mapping.js';
 
 /**
  * Inspect AI logs (DESIGN §4): `.eval` zips and `.json` EvalLogs.

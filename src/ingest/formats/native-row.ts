@@ -1,6 +1,6 @@
-import { clip, preview } from './excerpt.js';
-import type { MappingOptions } from '../domain/mapping.js';
-import type { ObservationSink } from '../domain/observation.js';
+import { clip, preview } from '../excerpt.js';
+import type { MappingOptions } from '../../domain/mapping.js';
+import type { ObservationSink } from '../../domain/observation.js';
 
 /**
  * Maps one row of the native format (DESIGN §4) to sink calls. Shared by the

@@ -1,8 +1,8 @@
-import { canonicalJson, shortHash } from './canonical.js';
-import { clipList } from './excerpt.js';
-import type { FormatReader, ReadSummary } from './format.js';
-import { checkShape, forEachJsonLine, messageOf, readJsonFile } from './json-file.js';
-import type { ObservationSink } from '../domain/observation.js';
+import { canonicalJson, shortHash } from '../canonical.js';
+import { clipList } from '../excerpt.js';
+import type { FormatReader, ReadSummary } from '../format.js';
+import { checkShape, forEachJsonLine, messageOf, readJsonFile } from '../json-file.js';
+import type { ObservationSink } from '../../domain/observation.js';
 import {
   exclusionReason,
   metaString,
@@ -13,8 +13,8 @@ import {
   ResultRowSchema,
   type ResultRow,
 } from './promptfoo-schema.js';
-import { InputError } from '../domain/errors.js';
-import type { MappingOptions } from '../domain/mapping.js';
+import { InputError } from '../../domain/errors.js';
+import type { MappingOptions } from '../../domain/mapping.js';
 
 /**
  * promptfoo `eval -o results.json` (v3; legacy v2) and `-o results.jsonl`.

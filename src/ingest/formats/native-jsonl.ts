@@ -1,8 +1,8 @@
-import type { FormatReader, ReadSummary } from './format.js';
-import { forEachLine } from './lines.js';
-import { LIMITS } from '../domain/limits.js';
+import type { FormatReader, ReadSummary } from '../format.js';
+import { forEachLine } from '../lines.js';
+import { LIMITS } from '../../domain/limits.js';
 import { mapNativeRow } from './native-row.js';
-import { InputError } from '../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 
 /**
  * Native JSONL (DESIGN §4): one JSON object per line, columns as in

@@ -1,6 +1,6 @@
-import { clip, clipList, preview } from './excerpt.js';
-import type { FormatReader, ReadSummary } from './format.js';
-import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from './json-file.js';
+import { clip, clipList, preview } from '../excerpt.js';
+import type { FormatReader, ReadSummary } from '../format.js';
+import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from '../json-file.js';
 import {
   ChoiceNames,
   conditionalCount,
@@ -13,10 +13,10 @@ import {
   taskFromFileName,
   type SampleRow,
 } from './lmeval-schema.js';
-import type { ObservationSink } from '../domain/observation.js';
-import type { ByteSource } from '../domain/byte-source.js';
-import { InputError } from '../domain/errors.js';
-import type { MappingOptions } from '../domain/mapping.js';
+import type { ObservationSink } from '../../domain/observation.js';
+import type { ByteSource } from '../../domain/byte-source.js';
+import { InputError } from '../../domain/errors.js';
+import type { MappingOptions } from '../../domain/mapping.js';
 
 /**
  * lm-evaluation-harness `samples_<task>_<date>.jsonl` (see lmeval-schema.ts

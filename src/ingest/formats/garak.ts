@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { canonicalJson, shortHash } from './canonical.js';
-import { clip, clipList } from './excerpt.js';
-import type { FormatReader, ReadSummary } from './format.js';
-import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from './json-file.js';
-import type { ObservationSink } from '../domain/observation.js';
-import { InputError } from '../domain/errors.js';
+import { canonicalJson, shortHash } from '../canonical.js';
+import { clip, clipList } from '../excerpt.js';
+import type { FormatReader, ReadSummary } from '../format.js';
+import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from '../json-file.js';
+import type { ObservationSink } from '../../domain/observation.js';
+import { InputError } from '../../domain/errors.js';
 
 /**
  * garak `report.jsonl` (checked against garak/attempt.py `Attempt.as_dict`,

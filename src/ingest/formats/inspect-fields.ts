@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { InputError } from '../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 import { checkInspect, LogHeader } from './inspect-schema.js';
-import { JsonBytes, type Fields } from './json-scan.js';
+import { JsonBytes, type Fields } from '../json-scan.js';
 
 /**
  * Inspect JSON read for the fields tailgate uses and nothing else. A sample

@@ -1,8 +1,8 @@
-import { preview } from './excerpt.js';
-import type { MappingOptions } from '../domain/mapping.js';
+import { preview } from '../excerpt.js';
+import type { MappingOptions } from '../../domain/mapping.js';
 import { queryIdOf, type LogInfo, type SampleLogprobs, type TokenLogprob } from './inspect-schema.js';
-import type { ObservationSink } from '../domain/observation.js';
-import { InputError } from '../domain/errors.js';
+import type { ObservationSink } from '../../domain/observation.js';
+import { InputError } from '../../domain/errors.js';
 
 /**
  * Multiple-choice probabilities from logprobs (`useLogprobs`): for each
