@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFiles } from '../src/sources/baseline-files.js';
 import { locateBaseline } from '../src/baseline/locate.js';
-import type { ArtifactQuery, BaselinePorts, LocateContext, RunQuery, WorkflowRun } from '../src/baseline/ports.js';
+import type { ArtifactQuery, BaselinePorts, LocateContext, RunQuery, WorkflowRun } from '../src/domain/baseline.js';
 import { findBaselineRun } from '../src/baseline/workflow-run.js';
 import { InputError } from '../src/domain/errors.js';
 

@@ -23,6 +23,7 @@ import type { Report } from '../src/domain/report.js';
 import { mulberry32 } from './helpers/prng.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 import { fileSource } from '../src/sources/file-source.js';
+import { workspaceFiles } from '../src/sources/workspace-files.js';
 
 function jsonl(behavior: string, m: number, c: number, lambda: number, seed: number): string {
   const u = mulberry32(seed);
@@ -54,7 +55,7 @@ async function run(ws: string, inputs: Record<string, string>): Promise<Report> 
   const all: Record<string, string> = { results: 'current/*.jsonl', 'deployment-volume': '10k', bootstrap: '100', ...inputs };
   const settings = readSettings((name) => all[name] ?? '', { policyText: policyFileReader(ws) });
   const found = (await resolveGlobs(settings.results, ws)).map(fileSource);
-  return runPipeline(settings, found, { now: new Date(Date.UTC(2026, 10, 20)), context: null, workspace: ws });
+  return runPipeline(settings, found, { now: new Date(Date.UTC(2026, 10, 20)), context: null, files: workspaceFiles(ws) });
 }
 
 describe('runPipeline with a baseline', () => {

@@ -19,6 +19,7 @@ import { expectScenarioReport, INPUTS, POLICY, scenarioFiles } from './helpers/p
 import { writeFiles } from './helpers/run-action.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 import { fileSource } from '../src/sources/file-source.js';
+import { workspaceFiles } from '../src/sources/workspace-files.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -34,7 +35,7 @@ function workspace(extra: Record<string, string> = {}): string {
 async function run(ws: string, inputs: Record<string, string>): Promise<Report> {
   const settings = readSettings((name) => inputs[name] ?? '', { policyText: policyFileReader(ws) });
   const groups = await workspaceGroups(groupSpecs(settings), ws);
-  return runPipeline(settings, groups, { now: new Date(Date.UTC(2026, 10, 20)), context: null, workspace: ws });
+  return runPipeline(settings, groups, { now: new Date(Date.UTC(2026, 10, 20)), context: null, files: workspaceFiles(ws) });
 }
 
 describe('runPipeline with a policy `files` section (workspace mode)', () => {
@@ -72,7 +73,7 @@ describe('runPipeline with a policy `files` section (workspace mode)', () => {
   it('the `results` files alone (ByteSource[]) are refused when the policy has groups, which would be skipped', async () => {
     const settings = readSettings((name) => INPUTS[name] ?? '', { policyText: policyFileReader(ws) });
     const files = (await resolveGlobs(settings.results, ws)).map(fileSource);
-    await expect(runPipeline(settings, files, { now: new Date(0), context: null, workspace: ws })).rejects.toThrow(
+    await expect(runPipeline(settings, files, { now: new Date(0), context: null, files: workspaceFiles(ws) })).rejects.toThrow(
       'internal: the policy has a `files` section; pass runPipeline the groups',
     );
   });

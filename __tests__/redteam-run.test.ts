@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
 import { forecastRedTeam } from '../src/redteam/run.js';
 import { runPipeline } from '../src/pipeline.js';
-import { resolveGlobs } from '../src/sources/globs.js';
 import { writeFiles } from './helpers/run-action.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
-import { fileSource } from '../src/sources/file-source.js';
+import { workspaceFiles } from '../src/sources/workspace-files.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -57,7 +56,7 @@ describe('forecastRedTeam', () => {
   it('ranks both sources and returns the readers’ warnings, each naming its source', async () => {
     const ws = workspace();
     const settings = inputs(ws);
-    const { result, warnings } = await forecastRedTeam(settings.policy!.redTeam!, settings, ruleBook(settings), ws);
+    const { result, warnings } = await forecastRedTeam(settings.policy!.redTeam!, settings, ruleBook(settings), workspaceFiles(ws).resolve);
     expect(result.behaviors.map((b) => b.behavior)).toEqual(['harmbench']); // HarmBench's default behaviour name; behavior ids are queries
     expect(result.behaviors[0].ranking.map((r) => r.source).sort()).toEqual(['cheap', 'dear']);
     // Only the cheap source's file has the non-list key (harmbench.ts skips it with a warning); both
@@ -75,11 +74,8 @@ describe('forecastRedTeam', () => {
   it('through the pipeline, the warning lands in the report beside the ranking', async () => {
     const ws = workspace();
     const settings = inputs(ws);
-    const report = await runPipeline(settings, (await resolveGlobs(['target.json'], ws)).map(fileSource), {
-      now: new Date(0),
-      context: null,
-      workspace: ws,
-    });
+    const files = workspaceFiles(ws);
+    const report = await runPipeline(settings, await files.resolve(['target.json']), { now: new Date(0), context: null, files });
     expect(report.redTeam?.behaviors[0].behavior).toBe('harmbench');
     const skipped = report.warnings.filter((w) => w.includes('skipped 1 keys'));
     expect(skipped).toEqual([expect.stringMatching(/^red-team source "cheap": cheap\.json:/)]);

@@ -25,6 +25,7 @@ import type { Report } from '../src/domain/report.js';
 import { baselineReport, baseReport, failReport, injectionReport, passReport, warnAdvisoryReport } from './helpers/reports.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 import { fileSource } from '../src/sources/file-source.js';
+import { workspaceFiles } from '../src/sources/workspace-files.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +76,7 @@ async function exampleReport(inputs: Record<string, string>): Promise<Report> {
   const settings = readSettings((name) => inputs[name] ?? '', { policyText: policyFileReader(ROOT) });
   const files = (await resolveGlobs(settings.results, ROOT)).map(fileSource);
   const context = baseReport({ verdict: 'pass', behaviors: [] }).context;
-  const report = await runPipeline(settings, files, { now: new Date('2026-11-20T12:00:00.000Z'), context, workspace: ROOT });
+  const report = await runPipeline(settings, files, { now: new Date('2026-11-20T12:00:00.000Z'), context, files: workspaceFiles(ROOT) });
   return { ...report, tool: { name: 'tailgate', version: '0.1.0' } };
 }
 

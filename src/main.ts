@@ -26,6 +26,7 @@ import { checkReportPaths } from './sources/output-files.js';
 import { redactDeep } from './report/redact.js';
 import type { Report } from './domain/report.js';
 import { policyFileReader } from './sources/policy-file.js';
+import { workspaceFiles } from './sources/workspace-files.js';
 
 export async function run(): Promise<void> {
   /** Set once the report files are on disk, so a later failure can mark them. */
@@ -42,7 +43,7 @@ export async function run(): Promise<void> {
       await runPipeline(settings, groups, {
         now: new Date(),
         context: await reportContext(process.env),
-        workspace,
+        files: workspaceFiles(workspace),
         locate: settings.baseline ? await baselineLocator(workspace) : undefined,
       }),
     );

@@ -2,13 +2,13 @@
  * The whole pure path, shared by the action and the CLI:
  * files → observations → per-behaviour forecasts → (baseline) → gate → report,
  * plus the red-team comparison when the policy declares sources.
- * No @actions imports; I/O is limited to reading input files (and, through
- * the ports main.ts passes, locating the baseline).
+ * No @actions imports and no file system: it reads the byte sources it is
+ * handed and reaches further files (red-team sources, the baseline) only
+ * through the ports main.ts and the CLI pass.
  */
 import { compareWithBaseline, worstQuerySide } from './baseline/compare.js';
-import type { BaselinePorts, LocateContext } from './baseline/ports.js';
 import { baselineStep } from './baseline/stage.js';
-import type { LocatedBaseline } from './domain/baseline.js';
+import type { LocatedBaseline, BaselinePorts, LocateContext } from './domain/baseline.js';
 import type { Settings } from './config/settings.js';
 import { planFor } from './decisions/sampling-plan.js';
 import { forecastBehavior } from './forecast/forecast-behavior.js';
@@ -16,8 +16,7 @@ import { withWorstCase } from './forecast/worst-case.js';
 import { ruleBook } from './config/rules.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
-import type { PathScope } from './sources/inside.js';
-import type { ByteSource } from './domain/byte-source.js';
+import type { ByteSource, WorkspaceFiles } from './domain/byte-source.js';
 import { forecastRedTeam } from './redteam/run.js';
 import { buildReport } from './report/json.js';
 import type { Report } from './domain/report.js';
@@ -26,16 +25,14 @@ import { VERSION } from './version.js';
 export interface PipelineMeta {
   now: Date;
   context: Report['context'];
-  /** Directory that baseline paths and red-team sources resolve against. Default: the process's working directory. */
-  workspace?: string;
-  /** How far those paths may reach (ingest/inside.ts): `workspace` (the action, default) or `named` (the CLI). */
-  pathScope?: PathScope;
+  /** The workspace's files, for red-team sources and baseline paths (sources/workspace-files.ts builds it). */
+  files: WorkspaceFiles;
   /** The baseline's files, already located by the caller (e.g. with `locateBaseline` and the GitHub ports). */
   baseline?: LocatedBaseline;
   /**
    * How to locate the baseline here when `baseline` is absent. Default:
-   * workspace files only, so a path baseline works and an artifact baseline
-   * is an error naming its input.
+   * `files` only, so a path baseline works and an artifact baseline is an
+   * error naming its input.
    */
   locate?: { ports: BaselinePorts; context: LocateContext };
 }
@@ -50,18 +47,17 @@ export interface PipelineMeta {
  *   the policy has a `files` section, whose groups would silently be skipped.
  */
 export async function runPipeline(settings: Settings, sources: ByteSource[] | SourceGroup[], meta: PipelineMeta): Promise<Report> {
-  const workspace = meta.workspace ?? process.cwd();
   const rules = ruleBook(settings);
   const ingest = await ingestSources(settings, sources);
   // Before the forecasts: a required baseline that is missing ends the run without the wait.
   const step = await baselineStep(settings, rules, {
     located: meta.baseline,
-    ports: meta.locate?.ports,
+    ports: meta.locate?.ports ?? { findFiles: meta.files.findFiles },
     // The default ports only glob the workspace, so the download fields of this context are never used.
     context: meta.locate?.context ?? {
-      workspace,
-      pathScope: meta.pathScope,
-      downloadDir: workspace,
+      workspace: meta.files.root,
+      pathScope: meta.files.scope,
+      downloadDir: meta.files.root,
       repository: meta.context?.repository ?? null,
       defaultBranch: null,
       currentRunId: null,
@@ -73,9 +69,7 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
     return withWorstCase(forecastBehavior(sample, opts), sample, opts);
   });
   const redTeam =
-    settings.policy?.redTeam === undefined
-      ? null
-      : await forecastRedTeam(settings.policy.redTeam, settings, rules, workspace, meta.pathScope);
+    settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, rules, meta.files.resolve);
   const comparison =
     step.baseline === null
       ? step.missing

@@ -11,7 +11,7 @@ import { actionsArtifactClient } from '../artifacts/client.js';
 import { downloadArtifacts } from '../artifacts/download.js';
 import type { ArtifactScope } from '../artifacts/port.js';
 import { findFiles } from '../sources/baseline-files.js';
-import type { BaselinePorts, LocateContext } from '../baseline/ports.js';
+import type { BaselinePorts, LocateContext } from '../domain/baseline.js';
 import { createClient } from '../github/client.js';
 
 export async function baselineLocator(workspace: string): Promise<{ ports: BaselinePorts; context: LocateContext }> {

@@ -13,11 +13,9 @@ import { anyRiskIncrease } from '../config/rules.js';
 import type { RuleBook } from '../domain/rules.js';
 import { InputError } from '../domain/errors.js';
 import type { ReportBaseline } from '../domain/report.js';
-import { findFiles } from '../sources/baseline-files.js';
 import { loadBaseline, type LoadSettings } from './load.js';
 import { locateBaseline } from './locate.js';
-import type { BaselinePorts, LocateContext } from './ports.js';
-import type { Baseline, BaselineOrigin, LocatedBaseline } from '../domain/baseline.js';
+import type { Baseline, BaselineOrigin, LocatedBaseline, BaselinePorts, LocateContext } from '../domain/baseline.js';
 
 export interface BaselineStep {
   /** What the gate compares with; null when there is none. */
@@ -38,7 +36,7 @@ export type StageSettings = LoadSettings & Pick<Settings, 'baseline' | 'riskIncr
 export async function baselineStep(
   settings: StageSettings,
   rules: RuleBook,
-  opts: { located?: LocatedBaseline; ports?: BaselinePorts; context: LocateContext },
+  opts: { located?: LocatedBaseline; ports: BaselinePorts; context: LocateContext },
 ): Promise<BaselineStep> {
   const config = settings.baseline ?? null;
   if (config === null) {
@@ -49,7 +47,7 @@ export async function baselineStep(
       : [];
     return { baseline: null, missing: null, warnings };
   }
-  const located = opts.located ?? (await locateBaseline(config.source, opts.ports ?? { findFiles }, opts.context));
+  const located = opts.located ?? (await locateBaseline(config.source, opts.ports, opts.context));
   if (located.kind === 'missing') {
     if (config.required) {
       throw new InputError(

@@ -3,6 +3,7 @@ import type { RedTeamResult } from '../domain/red-team.js';
 import { InputError } from '../domain/errors.js';
 import { ruleBook } from '../config/rules.js';
 import { forecastRedTeam } from '../redteam/run.js';
+import { workspaceFiles } from '../sources/workspace-files.js';
 import { renderRedTeamText } from '../report/compare-text.js';
 import { truncateText } from '../report/escape.js';
 import { assertFiniteNumbers } from '../report/json.js';
@@ -62,7 +63,7 @@ export async function runRedTeamCompare(args: ParsedArgs, io: CliIo): Promise<nu
   let result: RedTeamResult;
   let warnings: string[];
   try {
-    ({ result, warnings } = await forecastRedTeam(policy, settings, ruleBook(settings), io.cwd, 'named'));
+    ({ result, warnings } = await forecastRedTeam(policy, settings, ruleBook(settings), workspaceFiles(io.cwd, 'named').resolve));
   } finally {
     stop();
   }

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { groupSpecs } from '../config/groups.js';
 import { workspaceGroups } from '../sources/groups.js';
+import { workspaceFiles } from '../sources/workspace-files.js';
 import type { Report } from '../domain/report.js';
 import { parseArgs, type OptionSpec } from './args.js';
 import { forecastHelp } from './help.js';
@@ -63,8 +64,8 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   );
   let report: Report;
   try {
-    // workspace: baseline paths and red-team sources resolve against the directory the CLI runs in.
-    report = await runPipeline(settings, groups, { now: new Date(), context: null, workspace: io.cwd, pathScope: 'named' });
+    // files: baseline paths and red-team sources resolve against the directory the CLI runs in.
+    report = await runPipeline(settings, groups, { now: new Date(), context: null, files: workspaceFiles(io.cwd, 'named') });
   } finally {
     stop();
   }

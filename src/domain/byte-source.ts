@@ -5,6 +5,7 @@
  * hand it bytes in memory.
  */
 import type { Readable } from 'node:stream';
+import type { BaselinePorts } from './baseline.js';
 
 export interface ByteSource {
   /** How messages name it: the workspace-relative path, or `artifact:<name>/<path>`. */
@@ -28,4 +29,30 @@ export interface OpenedBytes {
   /** The bytes from the start, in chunks of about `chunkBytes`; the stream owns the bytes: destroying it closes them. */
   stream(chunkBytes?: number): Readable;
   close(): Promise<void>;
+}
+
+/**
+ * Where user-named paths must stay.
+ * - `workspace` (the action): inside the working directory, always; a glob
+ *   or path that names a place outside it (`../x`, `/tmp/x`) is refused too.
+ * - `named` (the CLI, run by a person on their own files): a relative glob
+ *   stays inside the working directory as above; a glob or path naming a
+ *   place outside it is confined to that place, so a link there still
+ *   cannot lead elsewhere.
+ */
+export type PathScope = 'workspace' | 'named';
+
+/**
+ * The workspace's files as the pipeline reaches them beyond the result files
+ * it is handed: red-team sources and baseline globs. sources/workspace-files.ts
+ * builds it for main.ts and the CLI.
+ */
+export interface WorkspaceFiles {
+  /** The directory globs are relative to, and how far they may reach. */
+  readonly root: string;
+  readonly scope: PathScope;
+  /** The files `patterns` name under the `results` rules: every pattern must match, at most LIMITS.maxFiles. */
+  resolve: (patterns: string[]) => Promise<ByteSource[]>;
+  /** The baseline's files under `dir`: see {@link BaselinePorts}. */
+  findFiles: BaselinePorts['findFiles'];
 }

@@ -9,17 +9,14 @@ import type { RuleBook } from '../domain/rules.js';
 import { chooseSource, type SourceSamples } from '../forecast/source-choice.js';
 import { InputError } from '../domain/errors.js';
 import { ingestFiles } from '../ingest/ingest.js';
-import type { PathScope } from '../sources/inside.js';
-import { LIMITS } from '../domain/limits.js';
-import { fileSource } from '../sources/file-source.js';
-import { resolveGlobs } from '../sources/globs.js';
+import type { WorkspaceFiles } from '../domain/byte-source.js';
 import type { RedTeamResult } from '../domain/red-team.js';
 
 export type RedTeamSettings = Pick<Settings, 'format' | 'mapping' | 'confidence'>;
 
 /**
- * `workspace`: the directory the sources' globs are relative to; `scope`:
- * how far they may reach (ingest/inside.ts). The readers'
+ * `resolve` finds each source's files by its globs, under the workspace rule
+ * (sources/workspace-files.ts in a run). The readers'
  * warnings (temperature 0, cached responses, …) come back beside the ranking,
  * each naming its source, so the caller shows them with its own warnings.
  */
@@ -27,15 +24,14 @@ export async function forecastRedTeam(
   policy: RedTeamPolicy,
   settings: RedTeamSettings,
   rules: RuleBook,
-  workspace: string,
-  scope: PathScope = 'workspace',
+  resolve: WorkspaceFiles['resolve'],
 ): Promise<{ result: RedTeamResult; warnings: string[] }> {
   const sources: SourceSamples[] = [];
   const warnings: string[] = [];
   for (const source of policy.sources) {
     const where = `red-team source ${JSON.stringify(source.name)}`;
     try {
-      const files = (await resolveGlobs(source.results, workspace, LIMITS.maxFiles, scope)).map(fileSource);
+      const files = await resolve(source.results);
       const ingest = await ingestFiles(files, { format: source.format ?? settings.format, mapping: settings.mapping });
       sources.push({ name: source.name, costPerQuery: source.costPerQuery, samples: ingest.samples });
       warnings.push(...ingest.warnings.map((w) => `${where}: ${w}`));

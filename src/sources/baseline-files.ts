@@ -11,11 +11,11 @@
  */
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import type { PathScope } from './inside.js';
+import type { PathScope } from '../domain/byte-source.js';
 import { LIMITS } from '../domain/limits.js';
 import { fileSource, type LocatedFile } from './file-source.js';
 import { crawlIn, matchInside } from './globs.js';
-import type { FoundFiles } from '../baseline/ports.js';
+import type { FoundFiles } from '../domain/baseline.js';
 
 /**
  * `label` prefixes each file's name (`artifact:<name>/` inside a downloaded

@@ -4,8 +4,8 @@
  * link after the globs ran is still caught.
  */
 import { resolve } from 'node:path';
-import type { ByteSource, OpenedBytes } from '../domain/byte-source.js';
-import { pathRoot, type PathScope } from './inside.js';
+import type { ByteSource, OpenedBytes, PathScope } from '../domain/byte-source.js';
+import { pathRoot } from './inside.js';
 import { openInside } from './open-inside.js';
 
 /** A file the globs found, with the directory it must stay in. */

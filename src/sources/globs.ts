@@ -3,9 +3,10 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from '../domain/errors.js';
-import { confinementRoot, isInside, linkOnTheWay, outsideMessage, rootName, type PathScope } from './inside.js';
+import { confinementRoot, isInside, linkOnTheWay, outsideMessage, rootName } from './inside.js';
 import { LIMITS } from '../domain/limits.js';
 import type { LocatedFile } from './file-source.js';
+import type { PathScope } from '../domain/byte-source.js';
 
 /**
  * Expands the `results` globs into the files to read.

@@ -13,17 +13,7 @@ import { lstatSync, readlinkSync } from 'node:fs';
 import { lstat, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-
-/**
- * Where user-named paths must stay.
- * - `workspace` (the action): inside the working directory, always; a glob
- *   or path that names a place outside it (`../x`, `/tmp/x`) is refused too.
- * - `named` (the CLI, run by a person on their own files): a relative glob
- *   stays inside the working directory as above; a glob or path naming a
- *   place outside it is confined to that place, so a link there still
- *   cannot lead elsewhere.
- */
-export type PathScope = 'workspace' | 'named';
+import type { PathScope } from '../domain/byte-source.js';
 
 /** True when `file` is `root` or below it. Both absolute; compare real paths with real paths. */
 export function isInside(root: string, file: string): boolean {

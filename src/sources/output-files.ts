@@ -16,7 +16,8 @@ import { constants, type Stats } from 'node:fs';
 import { access, lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { isInside, linkOnTheWay, type PathScope } from './inside.js';
+import { isInside, linkOnTheWay } from './inside.js';
+import type { PathScope } from '../domain/byte-source.js';
 
 /**
  * Checks one output path and returns it absolute. `label` names the input in

@@ -6,8 +6,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../domain/errors.js';
-import { pathRoot, rootName, type PathScope } from './inside.js';
+import { pathRoot, rootName } from './inside.js';
 import { readInsideSync } from './open-inside.js';
+import type { PathScope } from '../domain/byte-source.js';
 
 export const MAX_POLICY_BYTES = 1024 * 1024;
 
