@@ -11,7 +11,7 @@ import {
   intervalsOverlap,
   RATIO_FLOOR,
   worstQuerySide,
-} from '../src/baseline/compare.js';
+} from '../src/decisions/baseline/rows.js';
 import type { Baseline, BaselineBehavior } from '../src/domain/baseline.js';
 import type { BehaviorForecast } from '../src/domain/forecast.js';
 import type { RuleSettings } from '../src/config/rules.js';

@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFiles } from '../src/sources/baseline-files.js';
-import { locateBaseline } from '../src/baseline/locate.js';
+import { locateBaseline } from '../src/decisions/baseline/locate.js';
 import type { ArtifactQuery, BaselinePorts, LocateContext, RunQuery, WorkflowRun } from '../src/domain/baseline.js';
-import { findBaselineRun } from '../src/baseline/workflow-run.js';
+import { findBaselineRun } from '../src/decisions/baseline/workflow-run.js';
 import { InputError } from '../src/domain/errors.js';
 
 function tempTree(files: Record<string, string>): string {

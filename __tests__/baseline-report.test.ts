@@ -3,10 +3,10 @@
  * with named paths, and moving its numbers to this run's deployment volume.
  */
 import { describe, expect, it } from '@jest/globals';
-import { compareReports } from '../src/baseline/compare-reports.js';
-import { fromReport } from '../src/baseline/from-report.js';
-import { looksLikeReport, parseReport, readReportFile } from '../src/baseline/read-report.js';
-import type { StoredReport } from '../src/baseline/report-schema.js';
+import { compareReports } from '../src/decisions/baseline/report-pair.js';
+import { fromReport } from '../src/decisions/baseline/from-report.js';
+import { looksLikeReport, parseReport, readReportFile } from '../src/decisions/baseline/read-report.js';
+import type { StoredReport } from '../src/decisions/baseline/report-schema.js';
 import { InputError } from '../src/domain/errors.js';
 import { serializeReport } from '../src/report/json.js';
 import { failReport, passReport } from './helpers/reports.js';

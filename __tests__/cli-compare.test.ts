@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { increaseVerdict } from '../src/cli/compare-reports.js';
+import { increaseVerdict } from '../src/cli/compare/report-pair.js';
 import { main } from '../src/cli/main.js';
 import { serializeReport } from '../src/report/json.js';
 import type { Report, ReportBehavior } from '../src/domain/report.js';

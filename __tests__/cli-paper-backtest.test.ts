@@ -1,6 +1,6 @@
 import { sortedEstimates } from '../src/forecast/elicitation.js';
 import { paperBacktest, type PaperBacktestRow } from '../src/forecast/paper-backtest.js';
-import { createRng, type Rng } from '../src/forecast/random.js';
+import { createRng, type Rng } from '../src/forecast/numerics/random.js';
 import { gumbelScores, mulberry32, relErr } from './helpers/prng.js';
 
 /** Given probabilities (k = 0) from elicitation scores: p = exp(−exp(−ψ)). */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { MAX_ANNOTATIONS, SUMMARY_MAX_BYTES } from '../src/action/sinks.js';
 import { ARTIFACT_LIMITS } from '../src/artifacts/download.js';
-import { MAX_REPORT_BYTES } from '../src/baseline/read-report.js';
+import { MAX_REPORT_BYTES } from '../src/decisions/baseline/read-report.js';
 import { MAX_VOLUME } from '../src/config/parse.js';
 import { MAX_POLICY_BYTES } from '../src/sources/policy-file.js';
 import { MAX_COMMENT_CHARS } from '../src/github/publish.js';

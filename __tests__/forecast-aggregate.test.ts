@@ -1,5 +1,5 @@
 import { aggregateRisk, meanLogNonOccurrence, tailLogIntegral } from '../src/forecast/aggregate.js';
-import { integrate, MAX_PIECES } from '../src/forecast/quadrature.js';
+import { integrate, MAX_PIECES } from '../src/forecast/numerics/quadrature.js';
 import { relErr } from './helpers/prng.js';
 
 /**

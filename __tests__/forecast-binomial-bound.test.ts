@@ -1,4 +1,4 @@
-import { binomialUpperBound } from '../src/forecast/binomial-bound.js';
+import { binomialUpperBound } from '../src/forecast/numerics/binomial-bound.js';
 import { relErr } from './helpers/prng.js';
 
 /** P(X ≤ h) for Binomial(N, p) with exact integer binomial coefficients (small N only). */

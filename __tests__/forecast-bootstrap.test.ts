@@ -1,8 +1,8 @@
-import { bootstrap, candidateCount, resampleTop } from '../src/forecast/bootstrap.js';
+import { bootstrap, candidateCount, resampleTop } from '../src/forecast/uncertainty/bootstrap.js';
 import { sortedEstimates } from '../src/forecast/elicitation.js';
-import { centredInterval, LOG_SCALE, percentile, SCORE_SCALE } from '../src/forecast/interval.js';
-import { normalQuantile } from '../src/forecast/normal-quantile.js';
-import { createRng } from '../src/forecast/random.js';
+import { centredInterval, LOG_SCALE, percentile, SCORE_SCALE } from '../src/forecast/uncertainty/bootstrap-interval.js';
+import { normalQuantile } from '../src/forecast/numerics/normal-quantile.js';
+import { createRng } from '../src/forecast/numerics/random.js';
 import { gumbelScores } from './helpers/prng.js';
 
 function gumbelEstimates(m: number, seed: number) {

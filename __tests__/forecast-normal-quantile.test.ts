@@ -1,4 +1,4 @@
-import { normalQuantile } from '../src/forecast/normal-quantile.js';
+import { normalQuantile } from '../src/forecast/numerics/normal-quantile.js';
 
 // Expected values: Python 3.11 `statistics.NormalDist().inv_cdf(p)` (CPython's
 // own C/Python implementation of AS241), printed with repr().

@@ -1,4 +1,4 @@
-import { beta, createRng, gamma } from '../src/forecast/random.js';
+import { beta, createRng, gamma } from '../src/forecast/numerics/random.js';
 import { drawTopGumbels, pivotLaw, PIVOT_REPLICATES } from '../src/forecast/uncertainty/pivot.js';
 import { hybridInterval, pivotInterval } from '../src/forecast/uncertainty/prediction-interval.js';
 

@@ -1,4 +1,4 @@
-import { binomial, createRng } from '../src/forecast/random.js';
+import { binomial, createRng } from '../src/forecast/numerics/random.js';
 
 function moments(draw: () => number, count: number): { mean: number; variance: number; zeros: number } {
   let sum = 0;

@@ -1,4 +1,4 @@
-import { createRng } from '../src/forecast/random.js';
+import { createRng } from '../src/forecast/numerics/random.js';
 import { combinedPValue, selfCheckNull, SELF_CHECK_REPLICATES, TopGumbels } from '../src/forecast/uncertainty/self-check-null.js';
 import { selfCheck } from '../src/forecast/uncertainty/self-check.js';
 import { drawSplit, newSplit } from '../src/forecast/uncertainty/split-walk.js';

@@ -8,13 +8,13 @@
  * ψ_n = c + ln(n)/λ and Q(n) = exp(−exp(−ψ_n)): the truth at any budget.
  */
 import { describe, expect, test } from '@jest/globals';
-import { chooseSource, type SourceSamples } from '../src/forecast/source-choice.js';
-import { queriesBought } from '../src/forecast/queries-bought.js';
+import { chooseSource, type SourceSamples } from '../src/decisions/red-team/choose-source.js';
+import { queriesBought } from '../src/decisions/red-team/queries-bought.js';
 import type { ForecastOptions } from '../src/domain/forecast.js';
 import type { BehaviorSample } from '../src/domain/observation.js';
 import { mulberry32 } from './helpers/prng.js';
 
-/** m given probabilities with ψ = c + E/λ (test generator independent of src/forecast/random.ts). */
+/** m given probabilities with ψ = c + E/λ (test generator independent of src/forecast/numerics/random.ts). */
 function exponentialTail(name: string, m: number, c: number, lambda: number, seed: number): BehaviorSample {
   const u = mulberry32(seed);
   const p = Array.from({ length: m }, () => Math.exp(-Math.exp(-(c - Math.log(1 - u()) / lambda))));

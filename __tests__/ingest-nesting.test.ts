@@ -6,7 +6,7 @@
  * parsed value afterwards (and the lenient NaN pass, whose reviver would).
  */
 import { zip } from '../scripts/lib/zip-writer.mjs';
-import { parseReport } from '../src/baseline/read-report.js';
+import { parseReport } from '../src/decisions/baseline/read-report.js';
 import { parsePolicy } from '../src/config/policy.js';
 import { canonicalJson, NestingError } from '../src/ingest/canonical.js';
 import { InputError } from '../src/domain/errors.js';

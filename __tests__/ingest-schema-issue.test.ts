@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { zip } from '../scripts/lib/zip-writer.mjs';
-import { parseReport } from '../src/baseline/read-report.js';
+import { parseReport } from '../src/decisions/baseline/read-report.js';
 import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { describeIssue, describeValue, safeCheck } from '../src/ingest/schema-issue.js';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
-import { forecastRedTeam } from '../src/redteam/run.js';
+import { forecastRedTeam } from '../src/decisions/red-team/forecast-sources.js';
 import { runPipeline } from '../src/pipeline.js';
 import { writeFiles } from './helpers/run-action.js';
 import { policyFileReader } from '../src/sources/policy-file.js';

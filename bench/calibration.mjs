@@ -33,7 +33,7 @@ const RATIOS = [100, 1000];
 
 const { load } = compileSource();
 const { forecastBehavior } = await load('forecast/forecast-behavior.js');
-const { normalQuantile } = await load('forecast/normal-quantile.js');
+const { normalQuantile } = await load('forecast/numerics/normal-quantile.js');
 
 /** A uniform in (0, 1): both logs of a Gumbel draw stay finite. */
 const open01 = (rand) => {

@@ -37,14 +37,14 @@ const BETA = 0.15;
 
 const { load } = compileSource();
 const { forecastBehavior } = await load('forecast/forecast-behavior.js');
-const { checkTailShape } = await load('forecast/tail-shape.js');
+const { checkTailShape } = await load('forecast/uncertainty/tail-shape.js');
 const { sortedEstimates } = await load('forecast/elicitation.js');
 const { fitGumbelTail } = await load('forecast/gumbel-tail.js');
-const { createRng } = await load('forecast/random.js');
-const { normalQuantile } = await load('forecast/normal-quantile.js');
+const { createRng } = await load('forecast/numerics/random.js');
+const { normalQuantile } = await load('forecast/numerics/normal-quantile.js');
 
 /**
- * The evals' random numbers: xoshiro128** seeded through splitmix32 (src/forecast/random.ts), 53-bit
+ * The evals' random numbers: xoshiro128** seeded through splitmix32 (src/forecast/numerics/random.ts), 53-bit
  * uniforms. Not scripts/lib/random.mjs's mulberry32: over 6,000 Gumbel evals at m = 300, evals drawn
  * with it were flagged 6.2% of the time against 5.5% with xoshiro and 5.2% with Math.random (±0.3 each),
  * its top order statistics are not random enough for this study.

@@ -6,8 +6,8 @@
  * handed and reaches further files (red-team sources, the baseline) only
  * through the ports main.ts and the CLI pass.
  */
-import { compareWithBaseline, worstQuerySide } from './baseline/compare.js';
-import { baselineStep } from './baseline/stage.js';
+import { compareWithBaseline, worstQuerySide } from './decisions/baseline/rows.js';
+import { baselineStep } from './decisions/baseline/stage.js';
 import type { LocatedBaseline, BaselinePorts, LocateContext } from './domain/baseline.js';
 import type { Settings } from './config/settings.js';
 import { planFor } from './decisions/sampling-plan.js';
@@ -17,7 +17,7 @@ import { ruleBook } from './config/rules.js';
 import { gate } from './gate/gate.js';
 import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from './ingest/ingest.js';
 import type { ByteSource, WorkspaceFiles } from './domain/byte-source.js';
-import { forecastRedTeam } from './redteam/run.js';
+import { forecastRedTeam } from './decisions/red-team/forecast-sources.js';
 import { buildReport } from './report/json.js';
 import type { Report } from './domain/report.js';
 import { VERSION } from './version.js';

@@ -1,5 +1,5 @@
 /**
- * Test-only generator, independent of src/forecast/random.ts so that test
+ * Test-only generator, independent of src/forecast/numerics/random.ts so that test
  * data does not share code with what it tests. mulberry32 (Tommy Ettinger, public domain).
  */
 export function mulberry32(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { sortedEstimates } from '../forecast/elicitation.js';
 import { paperBacktest, type MethodScore, type PaperBacktestRow } from '../forecast/paper-backtest.js';
-import { createRng } from '../forecast/random.js';
+import { createRng } from '../forecast/numerics/random.js';
 import { ingestFiles } from '../ingest/ingest.js';
 import { FORMATS } from '../ingest/registry.js';
 import { LIMITS } from '../domain/limits.js';

@@ -1,6 +1,6 @@
-import { bootstrap } from '../forecast/bootstrap.js';
+import { bootstrap } from '../forecast/uncertainty/bootstrap.js';
 import { sortedEstimates } from '../forecast/elicitation.js';
-import { binomial, createRng } from '../forecast/random.js';
+import { binomial, createRng } from '../forecast/numerics/random.js';
 import { parseEnum, parseInteger } from '../config/parse.js';
 import { parseArgs } from './args.js';
 import type { CliIo } from './io.js';

@@ -1,7 +1,7 @@
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../config/inputs.js';
 import { VERSION } from '../version.js';
 import { BACKTEST_DEFAULTS, BACKTEST_INPUTS } from './backtest-options.js';
-import { REDTEAM_INPUTS, REPORTS_INPUTS } from './compare-options.js';
+import { REDTEAM_INPUTS, REPORTS_INPUTS } from './compare/options.js';
 import { INPUT_DESCRIPTIONS } from './input-docs.js';
 
 /**

@@ -4,7 +4,7 @@ import { safeLog } from '../report/safe-log.js';
 import { VERSION } from '../version.js';
 import { runBacktest } from './backtest.js';
 import { runBenchBootstrap } from './bench-bootstrap.js';
-import { runCompare } from './compare.js';
+import { runCompare } from './compare/command.js';
 import { runForecast } from './forecast.js';
 import { backtestHelp, compareHelp, forecastHelp, MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';

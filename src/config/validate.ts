@@ -18,7 +18,7 @@ export const BOUNDS = {
   tailSize: { min: 3, max: 1_000 },
   /** B: 0 disables the interval; fewer than 100 resamples cannot place a 5th/95th percentile sensibly. */
   bootstrap: { min: 100, max: 100_000 },
-  /** The generator (forecast/random.ts) folds the seed to 32 bits; larger seeds would silently alias. */
+  /** The generator (forecast/numerics/random.ts) folds the seed to 32 bits; larger seeds would silently alias. */
   seed: { min: 0, max: 0xffff_ffff },
 } as const;
 

@@ -11,11 +11,11 @@
  * the sentence). More data also moves the forecast itself, so a plan is a
  * sizing, not a promise: bench/plan.mjs measures how often it settles.
  */
-import { bootstrap } from '../forecast/bootstrap.js';
+import { bootstrap } from '../forecast/uncertainty/bootstrap.js';
 import { elicitationScore, sortedEstimates, type Estimates } from '../forecast/elicitation.js';
 import { forecastScore } from '../forecast/gumbel-tail.js';
-import { CLOGLOG_SCALE, LOG_SCALE, type Scale } from '../forecast/interval.js';
-import { createRng } from '../forecast/random.js';
+import { CLOGLOG_SCALE, LOG_SCALE, type Scale } from '../forecast/uncertainty/bootstrap-interval.js';
+import { createRng } from '../forecast/numerics/random.js';
 import type { BehaviorForecast, NoForecast, TailFit, TailForecast } from '../domain/forecast.js';
 import { hybridInterval, pivotInterval, type IntervalSpec } from '../forecast/uncertainty/prediction-interval.js';
 import { pivotFits, pivotLaw } from '../forecast/uncertainty/pivot.js';

@@ -1,6 +1,6 @@
 import { logOneMinusProbability } from './elicitation.js';
 import type { TailLine } from './gumbel-tail.js';
-import { integrate } from './quadrature.js';
+import { integrate } from './numerics/quadrature.js';
 
 /**
  * ∫_0^{t/m} log(1 − Q(s)) ds over the fitted tail, where Q(s) = exp(−exp(−ψ(s)))

@@ -1,15 +1,15 @@
 import type { BehaviorSample } from '../domain/observation.js';
 import { aggregateRisk, meanLogNonOccurrence } from './aggregate.js';
-import { binomialUpperBound } from './binomial-bound.js';
-import { bootstrap, type BootstrapDraws } from './bootstrap.js';
+import { binomialUpperBound } from './numerics/binomial-bound.js';
+import { bootstrap, type BootstrapDraws } from './uncertainty/bootstrap.js';
 import { curveVolumes } from './curve.js';
 import { elicitationScore, sortedEstimates, type Estimates } from './elicitation.js';
 import { errorSummary } from './errors.js';
 import { frequencyShare } from './frequency.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
-import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './interval.js';
+import { centredInterval, CLOGLOG_SCALE, LOG_SCALE, type Scale } from './uncertainty/bootstrap-interval.js';
 import { lognormalWorstQuery } from './lognormal.js';
-import { createRng, type Rng } from './random.js';
+import { createRng, type Rng } from './numerics/random.js';
 import type {
   BehaviorForecast,
   ForecastCounts,
@@ -20,7 +20,7 @@ import type {
   TopQuery,
 } from '../domain/forecast.js';
 import { hybridInterval, pivotInterval, type IntervalSpec, type WorstQueryInterval } from './uncertainty/prediction-interval.js';
-import { checkTailShape } from './tail-shape.js';
+import { checkTailShape } from './uncertainty/tail-shape.js';
 import { unseenModeBound } from './unseen-mode.js';
 import { fitWarnings } from './warnings.js';
 

@@ -1,6 +1,6 @@
 import { mean, standardDeviation } from 'simple-statistics';
 import { probabilityFromScore } from './elicitation.js';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from './numerics/normal-quantile.js';
 
 /**
  * Log-normal baseline (the paper's comparison, §4): a normal fitted to ψ of

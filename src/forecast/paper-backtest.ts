@@ -2,7 +2,7 @@ import { median } from 'simple-statistics';
 import { elicitationScore, type Estimates } from './elicitation.js';
 import { fitGumbelTail, worstQueryRisk } from './gumbel-tail.js';
 import { lognormalWorstQuery } from './lognormal.js';
-import type { Rng } from './random.js';
+import type { Rng } from './numerics/random.js';
 
 /** One (m, n) cell of the grid: fit on m queries, forecast the worst of n others. */
 export interface BacktestCell {

@@ -1,4 +1,4 @@
-import { beta, createRng, standardGumbel, type Rng } from '../random.js';
+import { beta, createRng, standardGumbel, type Rng } from '../numerics/random.js';
 
 /**
  * The calibrated prediction bound for the realised worst query

@@ -1,6 +1,6 @@
 import { probabilityFromScore } from '../elicitation.js';
 import { forecastScore, type TailLine } from '../gumbel-tail.js';
-import { standardGumbel, type Rng } from '../random.js';
+import { standardGumbel, type Rng } from '../numerics/random.js';
 import { pivotLaw, quantileSorted } from './pivot.js';
 
 /**

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../random.js';
+import { createRng, type Rng } from '../numerics/random.js';
 import { pivotLaw } from './pivot.js';
 import { drawSplit, newSplit, scoreSplit } from './split-walk.js';
 import { curvature, CURVATURE_NEEDS, GAP_NEEDS, TailRegression, topGap, type TailStatistic } from './tail-statistics.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../random.js';
+import type { Rng } from '../numerics/random.js';
 import type { TailRegression } from './tail-statistics.js';
 
 /**

@@ -1,9 +1,9 @@
 import { linearRegression } from 'simple-statistics';
-import { aggregateRisk, tailLogIntegral } from './aggregate.js';
-import { elicitationScore, estimateProbability, type Estimates } from './elicitation.js';
-import { countAbove, fittedFrequency } from './frequency.js';
-import { worstQueryRisk, type TailLine } from './gumbel-tail.js';
-import { binomial, standardNormal, type Rng } from './random.js';
+import { aggregateRisk, tailLogIntegral } from '../aggregate.js';
+import { elicitationScore, estimateProbability, type Estimates } from '../elicitation.js';
+import { countAbove, fittedFrequency } from '../frequency.js';
+import { worstQueryRisk, type TailLine } from '../gumbel-tail.js';
+import { binomial, standardNormal, type Rng } from '../numerics/random.js';
 
 /**
  * Queries (by p̂) that a resample's top t is drawn from when hits are

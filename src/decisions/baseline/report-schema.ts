@@ -8,7 +8,7 @@
  * The `baseline` and `redTeam` fields of the baseline itself are not read.
  */
 import { z } from 'zod';
-import type { Report } from '../domain/report.js';
+import type { Report } from '../../domain/report.js';
 
 const prob = z.number().min(0).max(1);
 const count = z.number().int().min(0);

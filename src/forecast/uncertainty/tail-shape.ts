@@ -1,8 +1,8 @@
 import { backtest } from './backtest.js';
-import { elicitationScore, type Estimates } from './elicitation.js';
-import type { Rng } from './random.js';
-import type { BacktestResult, ForecastOptions, TailFit, SelfCheck } from '../domain/forecast.js';
-import { selfCheck } from './uncertainty/self-check.js';
+import { elicitationScore, type Estimates } from '../elicitation.js';
+import type { Rng } from '../numerics/random.js';
+import type { BacktestResult, ForecastOptions, TailFit, SelfCheck } from '../../domain/forecast.js';
+import { selfCheck } from './self-check.js';
 
 const TEST_NAME: Record<keyof SelfCheck['tests'], string> = {
   r2: 'fit r²',

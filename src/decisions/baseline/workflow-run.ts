@@ -16,7 +16,7 @@
  * at most {@link MAX_RUNS_TRIED} of them, so a long history costs few calls.
  */
 import { join } from 'node:path';
-import type { BaselinePorts, WorkflowRun } from '../domain/baseline.js';
+import type { BaselinePorts, WorkflowRun } from '../../domain/baseline.js';
 
 /** Runs whose artifact download is attempted before giving up. */
 export const MAX_RUNS_TRIED = 5;

@@ -5,10 +5,10 @@
  * (gate/risk-increase.ts) compares with its factors. Both intervals must
  * exist; without them nothing is claimed (the row says why).
  */
-import type { RiskIncrease } from '../domain/rules.js';
-import type { BehaviorForecast } from '../domain/forecast.js';
-import type { BaselineRow, ComparedForecast, ReportBaseline } from '../domain/report.js';
-import type { Baseline } from '../domain/baseline.js';
+import type { RiskIncrease } from '../../domain/rules.js';
+import type { BehaviorForecast } from '../../domain/forecast.js';
+import type { BaselineRow, ComparedForecast, ReportBaseline } from '../../domain/report.js';
+import type { Baseline } from '../../domain/baseline.js';
 
 export interface IntervalLike {
   forecast: number | null;

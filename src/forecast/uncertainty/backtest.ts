@@ -1,10 +1,10 @@
 import { median } from 'simple-statistics';
-import { probabilityFromScore } from './elicitation.js';
-import type { Rng } from './random.js';
-import type { BacktestResult } from '../domain/forecast.js';
-import { pivotLaw } from './uncertainty/pivot.js';
-import { drawSplit, newSplit, scoreSplit } from './uncertainty/split-walk.js';
-import { TailRegression } from './uncertainty/tail-statistics.js';
+import { probabilityFromScore } from '../elicitation.js';
+import type { Rng } from '../numerics/random.js';
+import type { BacktestResult } from '../../domain/forecast.js';
+import { pivotLaw } from './pivot.js';
+import { drawSplit, newSplit, scoreSplit } from './split-walk.js';
+import { TailRegression } from './tail-statistics.js';
 
 export interface BacktestSpec {
   tailSize: number;

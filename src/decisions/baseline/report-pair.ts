@@ -5,10 +5,10 @@
  * The current report's own verdict is not recomputed; the caller decides how
  * to combine it with the breaches returned here.
  */
-import type { Breach } from '../domain/gate.js';
-import { increaseBreach } from '../gate/risk-increase.js';
-import type { ReportBaseline } from '../domain/report.js';
-import { compareWithBaseline, type FactorsFor, type NamedSide } from './compare.js';
+import type { Breach } from '../../domain/gate.js';
+import { increaseBreach } from '../../gate/risk-increase.js';
+import type { ReportBaseline } from '../../domain/report.js';
+import { compareWithBaseline, type FactorsFor, type NamedSide } from './rows.js';
 import { fromReport } from './from-report.js';
 import type { StoredReport } from './report-schema.js';
 

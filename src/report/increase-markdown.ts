@@ -5,7 +5,7 @@
  * local file has no size cap, so the section is never trimmed.
  */
 import { escapeMarkdown } from './escape.js';
-import type { ReportsTextMeta } from './compare-text.js';
+import type { ReportsTextMeta } from './decisions-text.js';
 import { baselinePart } from './sections/baseline.js';
 import { VERDICT_SYMBOL } from './sections/rank.js';
 import type { Report } from '../domain/report.js';

@@ -14,11 +14,11 @@
  *
  * Pure: per-source samples in, ranking out. The caller ingests the files.
  */
-import type { BehaviorSample } from '../domain/observation.js';
-import { forecastBehavior } from './forecast-behavior.js';
+import type { BehaviorSample } from '../../domain/observation.js';
+import { forecastBehavior } from '../../forecast/forecast-behavior.js';
 import { queriesBought } from './queries-bought.js';
-import type { ForecastOptions } from '../domain/forecast.js';
-import type { BehaviorChoice, RedTeamResult, SourceForecast } from '../domain/red-team.js';
+import type { ForecastOptions } from '../../domain/forecast.js';
+import type { BehaviorChoice, RedTeamResult, SourceForecast } from '../../domain/red-team.js';
 
 export interface SourceSamples {
   name: string;

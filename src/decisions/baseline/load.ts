@@ -10,16 +10,16 @@
  *   settings (format, mapping, tail size, bootstrap, seed), so both sides of
  *   the comparison are made the same way.
  */
-import type { Settings } from '../config/settings.js';
-import { forecastBehavior } from '../forecast/forecast-behavior.js';
-import type { RuleBook } from '../domain/rules.js';
-import { InputError } from '../domain/errors.js';
-import { ingestFiles } from '../ingest/ingest.js';
-import type { ByteSource } from '../domain/byte-source.js';
-import { worstQuerySide } from './compare.js';
+import type { Settings } from '../../config/settings.js';
+import { forecastBehavior } from '../../forecast/forecast-behavior.js';
+import type { RuleBook } from '../../domain/rules.js';
+import { InputError } from '../../domain/errors.js';
+import { ingestFiles } from '../../ingest/ingest.js';
+import type { ByteSource } from '../../domain/byte-source.js';
+import { worstQuerySide } from './rows.js';
 import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
-import type { Baseline, BaselineOrigin } from '../domain/baseline.js';
+import type { Baseline, BaselineOrigin } from '../../domain/baseline.js';
 
 export type LoadSettings = Pick<Settings, 'format' | 'mapping' | 'deploymentVolume' | 'tailSize' | 'confidence'>;
 

@@ -4,13 +4,13 @@
  * Shared by the pipeline (report section, `best-source` output) and the CLI
  * (`tailgate compare`). I/O is limited to reading the sources' files.
  */
-import type { RedTeamPolicy, Settings } from '../config/settings.js';
-import type { RuleBook } from '../domain/rules.js';
-import { chooseSource, type SourceSamples } from '../forecast/source-choice.js';
-import { InputError } from '../domain/errors.js';
-import { ingestFiles } from '../ingest/ingest.js';
-import type { WorkspaceFiles } from '../domain/byte-source.js';
-import type { RedTeamResult } from '../domain/red-team.js';
+import type { RedTeamPolicy, Settings } from '../../config/settings.js';
+import type { RuleBook } from '../../domain/rules.js';
+import { chooseSource, type SourceSamples } from './choose-source.js';
+import { InputError } from '../../domain/errors.js';
+import { ingestFiles } from '../../ingest/ingest.js';
+import type { WorkspaceFiles } from '../../domain/byte-source.js';
+import type { RedTeamResult } from '../../domain/red-team.js';
 
 export type RedTeamSettings = Pick<Settings, 'format' | 'mapping' | 'confidence'>;
 

@@ -2,10 +2,10 @@
  * Reading a tailgate JSON report as a baseline: structural detection from the
  * first bytes, a bounded read, then strict validation against our schema.
  */
-import { clip } from '../ingest/excerpt.js';
-import { InputError } from '../domain/errors.js';
-import type { ByteSource, OpenedBytes } from '../domain/byte-source.js';
-import { describeIssue, safeCheck } from '../ingest/schema-issue.js';
+import { clip } from '../../ingest/excerpt.js';
+import { InputError } from '../../domain/errors.js';
+import type { ByteSource, OpenedBytes } from '../../domain/byte-source.js';
+import { describeIssue, safeCheck } from '../../ingest/schema-issue.js';
 import { asStoredReport, reportSchema, type StoredReport } from './report-schema.js';
 
 /** A report holds one entry per behaviour (a few kB each); 100 MiB is tens of thousands of behaviours. */

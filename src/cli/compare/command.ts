@@ -1,9 +1,9 @@
-import { parseArgs } from './args.js';
-import { COMPARE_OPTIONS, compareMode } from './compare-options.js';
-import { runRedTeamCompare } from './compare-redteam.js';
-import { runReportCompare } from './compare-reports.js';
-import { compareHelp } from './help.js';
-import type { CliIo } from './io.js';
+import { parseArgs } from '../args.js';
+import { COMPARE_OPTIONS, compareMode } from './options.js';
+import { runRedTeamCompare } from './red-team.js';
+import { runReportCompare } from './report-pair.js';
+import { compareHelp } from '../help.js';
+import type { CliIo } from '../io.js';
 
 /**
  * `tailgate compare`, the two decisions of issue 7 on local files:

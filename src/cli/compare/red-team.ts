@@ -1,19 +1,19 @@
-import { readSettings } from '../config/inputs.js';
-import type { RedTeamResult } from '../domain/red-team.js';
-import { InputError } from '../domain/errors.js';
-import { ruleBook } from '../config/rules.js';
-import { forecastRedTeam } from '../redteam/run.js';
-import { workspaceFiles } from '../sources/workspace-files.js';
-import { renderRedTeamText } from '../report/compare-text.js';
-import { truncateText } from '../report/escape.js';
-import { assertFiniteNumbers } from '../report/json.js';
-import { redTeamMarkdown } from '../report/sections/red-team.js';
-import { VERSION } from '../version.js';
-import type { ParsedArgs } from './args.js';
-import type { CliIo } from './io.js';
-import { createProgress, heartbeat } from './progress.js';
-import { checkOutputs, outputPath, writeOutput } from './write-output.js';
-import { policyFileReader } from '../sources/policy-file.js';
+import { readSettings } from '../../config/inputs.js';
+import type { RedTeamResult } from '../../domain/red-team.js';
+import { InputError } from '../../domain/errors.js';
+import { ruleBook } from '../../config/rules.js';
+import { forecastRedTeam } from '../../decisions/red-team/forecast-sources.js';
+import { workspaceFiles } from '../../sources/workspace-files.js';
+import { renderRedTeamText } from '../../report/decisions-text.js';
+import { truncateText } from '../../report/escape.js';
+import { assertFiniteNumbers } from '../../report/json.js';
+import { redTeamMarkdown } from '../../report/sections/red-team.js';
+import { VERSION } from '../../version.js';
+import type { ParsedArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import { createProgress, heartbeat } from '../progress.js';
+import { checkOutputs, outputPath, writeOutput } from '../write-output.js';
+import { policyFileReader } from '../../sources/policy-file.js';
 
 /**
  * readSettings requires a deployment volume; the red-team choice forecasts

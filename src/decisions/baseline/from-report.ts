@@ -10,10 +10,10 @@
  * be, so the risk-increase gate cannot judge that behaviour and a warning
  * says so. Differences in confidence level or tail size are warned about.
  */
-import type { Settings } from '../config/settings.js';
-import { worstQueryRisk } from '../forecast/gumbel-tail.js';
-import { formatLevel } from '../report/numbers.js';
-import type { BaselineOrigin, Baseline, BaselineBehavior } from '../domain/baseline.js';
+import type { Settings } from '../../config/settings.js';
+import { worstQueryRisk } from '../../forecast/gumbel-tail.js';
+import { formatLevel } from '../../report/numbers.js';
+import type { BaselineOrigin, Baseline, BaselineBehavior } from '../../domain/baseline.js';
 import type { StoredReport } from './report-schema.js';
 
 type ReportBehavior = StoredReport['behaviors'][number];

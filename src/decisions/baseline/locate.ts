@@ -13,11 +13,11 @@
  * baseline would pass off a partial comparison as a whole one.
  */
 import { join } from 'node:path';
-import type { BaselineSource } from '../config/settings.js';
-import { InputError } from '../domain/errors.js';
-import { redact } from '../report/redact.js';
-import type { PathScope } from '../domain/byte-source.js';
-import type { BaselineOrigin, LocatedBaseline, BaselinePorts, LocateContext } from '../domain/baseline.js';
+import type { BaselineSource } from '../../config/settings.js';
+import { InputError } from '../../domain/errors.js';
+import { redact } from '../../report/redact.js';
+import type { PathScope } from '../../domain/byte-source.js';
+import type { BaselineOrigin, LocatedBaseline, BaselinePorts, LocateContext } from '../../domain/baseline.js';
 import { findBaselineRun, type RunSearchResult } from './workflow-run.js';
 
 export async function locateBaseline(source: BaselineSource, ports: BaselinePorts, ctx: LocateContext): Promise<LocatedBaseline> {

@@ -1,7 +1,7 @@
-import type { InputName } from '../config/inputs.js';
-import { READING_INPUTS } from '../config/mapping.js';
-import { InputError } from '../domain/errors.js';
-import type { OptionSpec, ParsedArgs } from './args.js';
+import type { InputName } from '../../config/inputs.js';
+import { READING_INPUTS } from '../../config/mapping.js';
+import { InputError } from '../../domain/errors.js';
+import type { OptionSpec, ParsedArgs } from '../args.js';
 
 /**
  * The two modes of `tailgate compare` and the options each accepts. The

@@ -8,14 +8,14 @@
  * baseline section says `missing`, or, with `baseline-required: true`, an
  * InputError that ends the run as `error`.
  */
-import type { Settings } from '../config/settings.js';
-import { anyRiskIncrease } from '../config/rules.js';
-import type { RuleBook } from '../domain/rules.js';
-import { InputError } from '../domain/errors.js';
-import type { ReportBaseline } from '../domain/report.js';
+import type { Settings } from '../../config/settings.js';
+import { anyRiskIncrease } from '../../config/rules.js';
+import type { RuleBook } from '../../domain/rules.js';
+import { InputError } from '../../domain/errors.js';
+import type { ReportBaseline } from '../../domain/report.js';
 import { loadBaseline, type LoadSettings } from './load.js';
 import { locateBaseline } from './locate.js';
-import type { Baseline, BaselineOrigin, LocatedBaseline, BaselinePorts, LocateContext } from '../domain/baseline.js';
+import type { Baseline, BaselineOrigin, LocatedBaseline, BaselinePorts, LocateContext } from '../../domain/baseline.js';
 
 export interface BaselineStep {
   /** What the gate compares with; null when there is none. */
