@@ -9,7 +9,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { chooseSource, type SourceSamples } from '../src/decisions/red-team/choose-source.js';
-import { queriesBought } from '../src/decisions/red-team/queries-bought.js';
+import { queriesBought } from '../src/config/queries-bought.js';
 import type { ForecastOptions } from '../src/domain/forecast.js';
 import type { BehaviorSample } from '../src/domain/observation.js';
 import { mulberry32 } from './helpers/prng.js';

@@ -21,10 +21,11 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { FormatReader } from '../src/ingest/format.js';
-import { ingestFiles, ingestGroups, type IngestResult, type SourceGroup } from '../src/ingest/ingest.js';
+import { ingestFiles, ingestGroups, type IngestResult } from '../src/ingest/ingest.js';
 import type { BehaviorSample } from '../src/domain/observation.js';
 import { bytesSource, fixtureSource } from './helpers/bytes.js';
 import { InputError } from '../src/domain/errors.js';
+import type { SourceGroup } from '../src/domain/byte-source.js';
 
 const fixture = (rel: string) => fixtureSource(rel, rel);
 const INSPECT = fixture('inspect/zstd.eval');

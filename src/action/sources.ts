@@ -15,7 +15,7 @@ import { readArtifactSettings } from '../artifacts/settings.js';
 import { artifactGroupFiles } from '../sources/artifact-files.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../domain/errors.js';
-import type { SourceGroup } from '../ingest/ingest.js';
+import type { SourceGroup } from '../domain/byte-source.js';
 import { groupSpecs, RESULTS_LABEL } from '../config/groups.js';
 import { fileSource } from '../sources/file-source.js';
 import { workspaceGroups } from '../sources/groups.js';

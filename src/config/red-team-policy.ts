@@ -21,7 +21,7 @@
  * names. Validated with zod; policy.ts words the issues with file and line.
  */
 import { z } from 'zod';
-import { queriesBought } from '../decisions/red-team/queries-bought.js';
+import { queriesBought } from './queries-bought.js';
 import { checkPositive } from './factor.js';
 import { globsSchema } from './globs.js';
 import { MAX_VOLUME } from './parse.js';

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { BaselinePorts } from './baseline.js';
+import type { MappingOptions } from './mapping.js';
 
 export interface ByteSource {
   /** How messages name it: the workspace-relative path, or `artifact:<name>/<path>`. */
@@ -55,4 +56,17 @@ export interface WorkspaceFiles {
   resolve: (patterns: string[]) => Promise<ByteSource[]>;
   /** The baseline's files under `dir`: see {@link BaselinePorts}. */
   findFiles: BaselinePorts['findFiles'];
+}
+
+/**
+ * Files read with one format and mapping: the `results` input, or one group
+ * of the policy's `files` section. `label` names the group in messages
+ * (`results`, `policy files[0]`).
+ */
+export interface SourceGroup {
+  label: string;
+  files: ByteSource[];
+  /** `auto` or a reader id. */
+  format: string;
+  mapping: MappingOptions;
 }

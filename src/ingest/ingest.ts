@@ -1,7 +1,7 @@
 import { Accumulator } from './accumulator.js';
 import type { FormatReader, ReadSummary } from './format.js';
 import type { BehaviorSample, ObservationSink } from '../domain/observation.js';
-import type { ByteSource } from '../domain/byte-source.js';
+import type { ByteSource, SourceGroup } from '../domain/byte-source.js';
 import { chooseReader, FORMATS } from './registry.js';
 import { InputError } from '../domain/errors.js';
 import type { MappingOptions } from '../domain/mapping.js';
@@ -12,19 +12,6 @@ export interface IngestOptions {
   mapping: MappingOptions;
   /** Defaults to every known format (registry FORMATS). */
   readers?: FormatReader[];
-}
-
-/**
- * Files read with one format and mapping: the `results` input, or one group
- * of the policy's `files` section. `label` names the group in messages
- * (`results`, `policy files[0]`).
- */
-export interface SourceGroup {
-  label: string;
-  files: ByteSource[];
-  /** `auto` or a reader id. */
-  format: string;
-  mapping: MappingOptions;
 }
 
 export interface IngestResult {

@@ -5,8 +5,7 @@
  * (`tailgate forecast`).
  */
 import { InputError } from '../domain/errors.js';
-import type { PathScope } from '../domain/byte-source.js';
-import type { SourceGroup } from '../ingest/ingest.js';
+import type { PathScope, SourceGroup } from '../domain/byte-source.js';
 import { RESULTS_LABEL, type GroupSpec } from '../config/groups.js';
 import { LIMITS } from '../domain/limits.js';
 import { fileSource } from './file-source.js';

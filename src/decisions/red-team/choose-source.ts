@@ -16,7 +16,7 @@
  */
 import type { BehaviorSample } from '../../domain/observation.js';
 import { forecastBehavior } from '../../forecast/forecast-behavior.js';
-import { queriesBought } from './queries-bought.js';
+import { queriesBought } from '../../config/queries-bought.js';
 import type { ForecastOptions } from '../../domain/forecast.js';
 import type { BehaviorChoice, RedTeamResult, SourceForecast } from '../../domain/red-team.js';
 
