@@ -1,5 +1,5 @@
 /**
- * The baseline inputs (issue 7): where the baseline is, whether it must be
+ * The baseline inputs (docs/recipes/baseline.md): where the baseline is, whether it must be
  * found, and the risk-increase gate. Called by readSettings only.
  *
  * - `baseline` alone: globs in the workspace (a tailgate JSON report, or

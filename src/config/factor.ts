@@ -1,5 +1,5 @@
 /**
- * Number forms of issue 7 that are not probabilities: a risk-increase factor
+ * Number forms of the baseline inputs that are not probabilities: a risk-increase factor
  * (`3x`, `3`, `2.5X`) and a positive amount (a red-team budget or a cost per
  * query). Like parse.ts, each check returns a {@link Checked} problem text so
  * the input reader and the policy loader can put their own location in front.

@@ -1,5 +1,5 @@
 /**
- * Mapping options: how a format's rows map to a behaviour (DESIGN §3 `format`
+ * Mapping options: how a format's rows map to a behaviour (docs/formats.md; the `format`
  * and mapping options). Each format reader documents its own defaults; here
  * the values are only parsed.
  *

@@ -124,7 +124,7 @@ export interface Settings {
   commentKey: string;
   /**
    * Baseline to compare with (`baseline`, `baseline-artifact`, …); absent or
-   * null: no comparison. Optional so a Settings built by hand before issue 7
+   * null: no comparison. Optional so a Settings built by hand without a baseline
    * stays valid; readSettings always sets it.
    */
   baseline?: BaselineSettings | null;

@@ -1,5 +1,5 @@
 /**
- * Range and cross-field rules of issue 7 (baseline and risk increase), part
+ * Range and cross-field rules of the baseline and the risk increase, part
  * of settingsProblems. Pure, so a Settings built by hand (the CLI) gets the
  * same checks as one read from inputs; messages name the inputs or the
  * policy key involved.

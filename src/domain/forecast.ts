@@ -1,12 +1,12 @@
 /**
- * Result types of the forecasting core (DESIGN §1). Statistics code never
+ * Result types of the forecasting core (docs/method.md). Statistics code never
  * returns null/NaN to mean "cannot compute": it returns an explicit
  * `kind: 'insufficient' | 'degenerate'` result that the gate handles.
  */
 
 /** One fitted point of the Gumbel tail: the j-th largest elicitation score. */
 export interface TailPoint {
-  /** j = 1..t (consecutive even when ψ ties, DESIGN §1 precision rules). */
+  /** j = 1..t (consecutive even when ψ ties, docs/method.md, step 2). */
   rank: number;
   /** p̂ after capping. */
   p: number;
@@ -76,7 +76,7 @@ export interface CurvePoint {
   upper: number;
 }
 
-/** What can honestly be said when the tail cannot be fit (DESIGN §1 "Zeros and low k"). */
+/** What can honestly be said when the tail cannot be fit (docs/method.md, "Zero hits and too few hits"). */
 export interface InsufficientBound {
   /** Largest p̂ seen (0 when no hit at all). */
   largestP: number;

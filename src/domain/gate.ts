@@ -1,7 +1,7 @@
 import type { ErrorBudget, Thresholds } from './rules.js';
 
 /**
- * `risk-increase`: the worst-query risk against a baseline (issue 7); its
+ * `risk-increase`: the worst-query risk against a baseline (docs/recipes/baseline.md); its
  * breach compares a ratio with a factor, not a probability with a threshold.
  */
 export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase';

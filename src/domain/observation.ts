@@ -1,5 +1,5 @@
 /**
- * The observation model every format reader maps into (DESIGN §2).
+ * The observation model every format reader maps into (docs/design.md, "domain/").
  *
  * A format reader never builds per-row objects for the pipeline: it calls an
  * {@link ObservationSink} once per scored row, and the sink aggregates per

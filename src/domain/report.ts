@@ -123,7 +123,7 @@ export interface Report {
   warnings: string[];
   /** Where the run happened, when known (filled by main.ts from the GitHub context). */
   context: { repository?: string; sha?: string; runUrl?: string } | null;
-  /** Comparison with a baseline (issue 7); null when no baseline is configured. Added in schemaVersion 1. */
+  /** Comparison with a baseline (docs/report-schema.md, "baseline"); null when no baseline is configured. Added in schemaVersion 1. */
   baseline: ReportBaseline | null;
   /** Red-teamer choice from the policy's `red-team` section (paper §6); null when there is none. Added in schemaVersion 1. */
   redTeam: RedTeamResult | null;

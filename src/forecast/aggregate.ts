@@ -4,15 +4,15 @@ import { integrate } from './numerics/quadrature.js';
 
 /**
  * ∫_0^{t/m} log(1 − Q(s)) ds over the fitted tail, where Q(s) = exp(−exp(−ψ(s)))
- * and ψ(s) = (log s − b)/a is the score at survival s (DESIGN §1 aggregate
+ * and ψ(s) = (log s − b)/a is the score at survival s (docs/method.md, step 6, aggregate
  * risk). The value is ≤ 0.
  *
  * Changing variable to ψ (s = e^{aψ+b}, ds = |a|·s dψ) gives
  * ∫_{ψ₀}^{∞} log(1 − Q(ψ))·|a|·e^{aψ+b} dψ with ψ₀ = (log(t/m) − b)/a, and
  * ψ = ψ₀ + c·x/(1 − x) maps it to x ∈ [0, 1). The whole range is covered:
  * for flat fits (small |a|) the integrand peaks tens of log-units of s below
- * t/m and dominates there, so a fixed cut-off would be wrong (DESIGN §1
- * precision rules). c = max(1, 1/|a|) puts that peak near x = ½.
+ * t/m and dominates there, so a fixed cut-off would be wrong (docs/method.md,
+ * step 6). c = max(1, 1/|a|) puts that peak near x = ½.
  * `relTol` defaults to near machine precision; the bootstrap, which only
  * needs percentiles, passes a looser one.
  */
@@ -35,7 +35,7 @@ export function tailLogIntegral(line: TailLine, survivalCut: number, relTol = 1e
 /**
  * E[log(1 − p)] for one deployment query under the spliced distribution:
  * the empirical p̂ at ranks t+1..m (each weighing 1/m) and the fitted tail for
- * survival below t/m (DESIGN §1 precision rules, "the splice").
+ * survival below t/m (docs/method.md, step 6, "the splice").
  *
  * @param pDesc capped p̂ sorted descending (length m)
  */

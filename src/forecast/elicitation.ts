@@ -1,9 +1,9 @@
 /**
- * Elicitation probabilities and scores (Jones et al. 2025, §3; DESIGN §1
- * "Elicitation probability" and step 1 of the Gumbel-tail forecast).
+ * Elicitation probabilities and scores (Jones et al. 2025, §3; docs/method.md,
+ * "The metrics" and step 1 of the Gumbel-tail forecast).
  */
 
-/** Cap for a given probability of exactly 1, whose ψ would be +∞ (DESIGN §1 step 1). */
+/** Cap for a given probability of exactly 1, whose ψ would be +∞ (docs/method.md, step 1). */
 export const GIVEN_PROBABILITY_CAP = 1 - 1e-12;
 
 /**
@@ -91,8 +91,8 @@ export function probabilityFromScore(psi: number): number {
 }
 
 /**
- * log(1 − p) for p = exp(−exp(−ψ)), accurate for every ψ (DESIGN §1
- * precision rules, the log1mexp rule of Mächler 2012,
+ * log(1 − p) for p = exp(−exp(−ψ)), accurate for every ψ (docs/method.md,
+ * "Precision", the log1mexp rule of Mächler 2012,
  * https://cran.r-project.org/package=Rmpfr/vignettes/log1mexp-note.pdf):
  * with x = exp(−ψ), log1p(−exp(−x)) when p < ½ (x > log 2), otherwise
  * log(−expm1(−x)). The second form alone rounds to 0 below p ≈ 1e-16.

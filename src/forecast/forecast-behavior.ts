@@ -28,7 +28,7 @@ import { fitWarnings } from './warnings.js';
 const MIN_RESAMPLES = 20;
 
 /**
- * Every forecast for one behaviour (DESIGN §1): the Gumbel-tail fit, the
+ * Every forecast for one behaviour (docs/method.md): the Gumbel-tail fit, the
  * worst-query risk with its log-normal baseline, the aggregate risk and the
  * frequency above τ at the deployment volume n, bootstrap intervals, the
  * self-check of the tail shape with its backtest, the unseen-mode limit and

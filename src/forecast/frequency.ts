@@ -3,7 +3,7 @@ import type { TailLine } from './gumbel-tail.js';
 
 /**
  * Behaviour frequency: the share of deployment queries with p > τ
- * (DESIGN §1 "Frequency above τ"; paper §3 "behavior frequency").
+ * (docs/method.md, "The Gumbel-tail forecast", step 5; paper §3 "behavior frequency").
  *
  * Inside the fitted tail — when the fitted survival at ψ_τ = −log(−log τ),
  * exp(a·ψ_τ + b), is below t/m — the fit answers; above it the eval set

@@ -4,7 +4,7 @@ import type { TailFitResult, TailPoint } from '../domain/forecast.js';
 
 /**
  * Gumbel-tail fit (Jones et al. 2025, §3 "Forecasting the worst-query risk";
- * DESIGN §1 steps 2–3).
+ * docs/method.md, "The Gumbel-tail forecast", steps 2–3).
  *
  * Takes the t largest elicitation scores ψ_(1) ≥ … ≥ ψ_(t) of m queries and
  * fits log S_j = a·ψ_(j) + b by ordinary least squares, with the empirical
@@ -73,7 +73,7 @@ export interface TailLine {
 
 /**
  * ψ_n: the score whose fitted survival is 1/n, solving a·ψ + b = log(1/n)
- * directly, ψ_n = −(log n + b)/a (DESIGN §1 step 4: the published Eq. 5 has
+ * directly, ψ_n = −(log n + b)/a (docs/method.md, step 4: the published Eq. 5 has
  * a sign slip).
  */
 export function forecastScore(line: TailLine, n: number): number {
@@ -82,7 +82,7 @@ export function forecastScore(line: TailLine, n: number): number {
 
 /**
  * Worst-query risk at deployment volume n: Q_p(n) = exp(−exp(−ψ_n)), the
- * top-1/n quantile of p (paper §3; DESIGN §1 step 4). Note −log Q_p(n) =
+ * top-1/n quantile of p (paper §3; docs/method.md, step 4). Note −log Q_p(n) =
  * e^{b/a}·n^{1/a}: a power law in n.
  *
  * @example worstQueryRisk({ slope: -1, intercept: 0 }, Math.E) // => exp(−e^{−1}) ≈ 0.6922

@@ -2,8 +2,8 @@ import type { Estimates } from './elicitation.js';
 import type { TailFit } from '../domain/forecast.js';
 
 /**
- * Diagnostics that tell the user when to distrust a fit (DESIGN §1 "Zeros
- * and low k"): sampled p̂ is resolved only to 1/k, and all-or-nothing epochs
+ * Diagnostics that tell the user when to distrust a fit (docs/method.md,
+ * "Reading the numbers", low k): sampled p̂ is resolved only to 1/k, and all-or-nothing epochs
  * make heavy ties normal in real logs. Whether the top scores lie on a line
  * at all is the self-check's question (tail-shape.ts), calibrated, not a
  * fixed R² cut-off.

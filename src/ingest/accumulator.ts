@@ -115,8 +115,8 @@ export class Accumulator implements ObservationSink {
     const b = this.state(behavior);
     const i = b.slot(queryId);
     if (b.givenRows[i] > 0) throw mixed(behavior, queryId);
-    // A repeated sample id is still merged as an extra sample (DESIGN §4
-    // pitfalls: "merged as repeated samples and counted"), only counted here.
+    // A repeated sample id is still merged as an extra sample (docs/formats.md,
+    // "Native JSONL / CSV": repeats are merged and counted), only counted here.
     if (sampleId !== undefined && b.seenBefore(i, sampleId)) b.duplicates++;
     b.hits[i] += hits;
     b.samples[i] += samples;

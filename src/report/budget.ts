@@ -1,5 +1,5 @@
 /**
- * Fitting a rendered report into GitHub's size caps (DESIGN §3): a PR comment
+ * Fitting a rendered report into GitHub's size caps (docs/limits.md): a PR comment
  * may hold 65,536 characters, a job summary 1 MiB.
  *
  * The document is a list of {@link Part}s. Each part is balanced on its own

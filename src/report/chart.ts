@@ -6,7 +6,7 @@
  * - data numbers match `[+-]?(\d+(\.\d+)?|\.\d+)`: no exponent, so values are
  *   written with toFixed;
  * - the y-axis is linear only, so we plot log10 of the risk: the forecast is a
- *   power law in n (DESIGN §1 step 5), which makes each line nearly straight;
+ *   power law in n (docs/method.md, "The Gumbel-tail forecast", step 4), which makes each line nearly straight;
  * - line series have no visible name in the Mermaid versions GitHub has
  *   shipped, and Mermaid has its own syntax to break out of. So no untrusted
  *   text enters the block: lines are identified by colour, set through

@@ -7,7 +7,7 @@
  * `[click](javascript:…)` must neither inject HTML, break our table, ping
  * people, create backlinks on issues, nor spoof our hidden marker.
  *
- * Why each measure (GitHub facts, DESIGN §3):
+ * Why each measure (GitHub facts; docs/security.md, "Markdown: one escaping function"):
  * - `<`, `>`, `&` become entities, so no tag, comment or entity (`&#64;`) survives;
  * - ASCII punctuation with a Markdown meaning gets a backslash (every
  *   occurrence: global regex), so no emphasis, link, heading or table cell break;

@@ -1,6 +1,6 @@
 /**
- * The Markdown report: the sticky PR comment and the job summary (DESIGN §3
- * "PR comment"). Pure: report in, text out; the GitHub layer posts it.
+ * The Markdown report: the sticky PR comment and the job summary
+ * (docs/pr-comment.md). Pure: report in, text out; the GitHub layer posts it.
  *
  * Order: marker, headline, context line, behaviour table, next steps, errored
  * samples, tail shape (the self-check and the unseen-mode limit),
@@ -80,7 +80,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
   const headline = `### ${VERDICT_SYMBOL[report.verdict]} ${title}: ${report.verdict}\n\n${headlineSentence(report, (name) => `**${escapeMarkdown(name, 80)}**`)}\n\n${contextLine(report)}\n`;
   const chart = renderChart(report);
   const baseline = baselinePart(report, omission);
-  // `redTeam` is absent from reports built before issue 7 by hand; treat it as none.
+  // `redTeam` is absent from reports built by hand without one; treat it as none.
   const redTeam = redTeamPart(report.redTeam ?? null, omission);
   const errors = errorsPart(report, sorted, omission);
   const tailShape = tailShapePart(report, sorted, omission);

@@ -6,7 +6,7 @@ import { compareHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 
 /**
- * `tailgate compare`, the two decisions of issue 7 on local files:
+ * `tailgate compare`, the two decisions beyond the forecast, on local files (docs/recipes/local-cli.md):
  * - `--policy FILE`: the red-team choice of the policy's `red-team` section;
  * - `--baseline BASE.json CURRENT.json`: two reports, gated on risk increase.
  * Parses once, picks the mode (compareMode refuses options of the other

@@ -1,6 +1,6 @@
 /**
  * Finding the baseline artifact in the latest successful run of a workflow
- * on the base branch (issue 7), through the narrow ports of ports.ts.
+ * on the base branch (docs/recipes/baseline.md), through the narrow ports of domain/baseline.ts.
  *
  * Which runs count, and why:
  * - `conclusion: success` only (the API filter asks for it; checked again so

@@ -1,6 +1,6 @@
 /**
  * Red-teamer choice (Jones et al. 2025, §6 "forecasts improve automated
- * red-teaming"; DESIGN §1): given query sources with a cost per query and a
+ * red-teaming"; docs/method.md, "Red-teamer choice"): given query sources with a cost per query and a
  * budget, forecast for each source the worst-query risk at the number of
  * queries the budget buys, n_s = floor(budget / cost_s), and rank them. The
  * source with the highest forecast is the one expected to find the riskiest

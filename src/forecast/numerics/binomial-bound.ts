@@ -7,7 +7,7 @@ import { gammaln } from 'simple-statistics';
  * is its approximation 3/N.
  *
  * Used when the tail cannot be fit: what zero (or few) hits in Σk samples
- * can honestly bound (DESIGN §1 "Zeros and low k").
+ * can honestly bound (docs/method.md, "Zero hits and too few hits").
  *
  * @example binomialUpperBound(0, 100, 0.95) // => 1 − 0.05^{1/100} ≈ 0.0295
  */

@@ -4,7 +4,7 @@
  * Wichura (1988), "Algorithm AS 241: The percentage points of the normal
  * distribution", Applied Statistics 37(3):477–484, PPND16 — relative accuracy
  * about 1e-16. simple-statistics' `probit` is good only to ~3.5e-3 in z,
- * which moves the log-normal baseline by 0.5–6% (DESIGN §1 precision rules),
+ * which moves the log-normal baseline by 0.5–6% (docs/method.md, "The log-normal baseline"),
  * so this is the one statistic we do not take from simple-statistics. The
  * same algorithm backs Python's `statistics.NormalDist.inv_cdf`.
  *

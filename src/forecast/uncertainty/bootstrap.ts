@@ -42,7 +42,7 @@ export interface BootstrapDraws {
 }
 
 /**
- * Bootstrap over queries (DESIGN §1 "Uncertainty"): resample m queries with
+ * Bootstrap over queries (docs/method.md, "The interval"): resample m queries with
  * replacement, and for sampled p̂ also resample hits ~ Binomial(k, p̂) so small
  * k widens the band; refit; forecast. Fit parameters are never averaged; the
  * caller takes percentiles of the forecasts.

@@ -23,7 +23,7 @@ import { InputError } from '../../domain/errors.js';
 import type { MappingOptions } from '../../domain/mapping.js';
 
 /**
- * Inspect AI logs (DESIGN §4): `.eval` zips and `.json` EvalLogs.
+ * Inspect AI logs (docs/formats.md, "Inspect AI"): `.eval` zips and `.json` EvalLogs.
  *
  * `.eval` layout (inspect_ai log/_recorders/eval.py): `header.json` (the
  * EvalLog without samples, written when the eval finishes), `summaries.json`

@@ -7,7 +7,7 @@ import type { ByteSource } from '../../domain/byte-source.js';
 import { InputError } from '../../domain/errors.js';
 
 /**
- * Native CSV (DESIGN §4): a header row naming the columns of
+ * Native CSV (docs/formats.md, "Native JSONL / CSV"): a header row naming the columns of
  * {@link mapNativeRow}, then one row per observation. Values are strings and
  * empty cells mean absent. Parsed by csv-parse (RFC 4180 quoting, BOM, CRLF
  * auto-detected) as a stream, so memory stays bounded by one record.

@@ -5,7 +5,7 @@ import { mapNativeRow } from './native-row.js';
 import { InputError } from '../../domain/errors.js';
 
 /**
- * Native JSONL (DESIGN §4): one JSON object per line, columns as in
+ * Native JSONL (docs/formats.md, "Native JSONL / CSV"): one JSON object per line, columns as in
  * {@link mapNativeRow}. Blank lines are skipped; every other line must be an
  * object. Errors carry `file:line`.
  */

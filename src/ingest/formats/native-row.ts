@@ -3,7 +3,7 @@ import type { MappingOptions } from '../../domain/mapping.js';
 import type { ObservationSink } from '../../domain/observation.js';
 
 /**
- * Maps one row of the native format (DESIGN §4) to sink calls. Shared by the
+ * Maps one row of the native format (docs/formats.md, "Native JSONL / CSV") to sink calls. Shared by the
  * JSONL reader (JSON values) and the CSV reader (strings only), so every value
  * is accepted in both spellings: `1` and `"1"`, `true` and `"true"`.
  *

@@ -1,5 +1,5 @@
 /**
- * "Compared with baseline" (issue 7): per behaviour, the baseline and current
+ * "Compared with baseline" (docs/report-schema.md, "baseline"): per behaviour, the baseline and current
  * worst-query risk with their intervals, the ratio, whether the intervals
  * overlap, and the risk-increase gate. Behaviours on one side only are listed.
  * A missing baseline is a visible notice, never an absent section.
@@ -57,7 +57,7 @@ export function sortRows(rows: readonly BaselineRow[], breaches: Map<string, Bre
 }
 
 export function baselinePart(report: Report, omission: Omission): Part | null {
-  // `?? null`: a report built by hand before issue 7 has no field at all.
+  // `?? null`: a report built by hand without a baseline may have no field at all.
   const section = report.baseline ?? null;
   if (section === null) return null;
   if (section.status === 'missing') {
