@@ -8,6 +8,7 @@ import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.js';
 
 export default defineConfig(
   // Flat config has no .eslintignore: global ignores live here. Fixtures and goldens are
@@ -38,32 +39,10 @@ export default defineConfig(
     },
   },
 
-  // Every user-named file is opened through src/sources/open-inside.ts, which holds the workspace rule
-  // (docs/security.md): no module of the core may reach node:fs, so no reader can open a file past it.
-  {
-    files: [
-      'src/ingest/**/*.ts',
-      'src/baseline/**/*.ts',
-      'src/config/**/*.ts',
-      'src/redteam/**/*.ts',
-      'src/forecast/**/*.ts',
-      'src/gate/**/*.ts',
-      'src/report/**/*.ts',
-      'src/pipeline.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: ['fs', 'fs/promises', 'node:fs', 'node:fs/promises'].map((name) => ({
-            name,
-            message: 'open source files with openInside (src/sources/open-inside.ts): it enforces the workspace rule',
-            allowTypeImports: true,
-          })),
-        },
-      ],
-    },
-  },
+  // The dependency rules of docs/design.md, "The dependency rules", one config object per folder
+  // (a later object replaces an earlier one's options for the same rule, so each folder's object holds
+  // all of its restrictions). __tests__/architecture/ proves that a forbidden import fails.
+  ...boundaries,
 
   // Untrusted text (file, artifact and behaviour names, query ids, API answers) reaches the runner's log
   // only through src/action/log.ts, which redacts secrets and neutralises workflow commands (safe-log.ts);
