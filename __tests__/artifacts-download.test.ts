@@ -11,10 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
-import { artifactSourceFiles } from '../src/sources/artifact-files.js';
+import { artifactGroupFiles, type ArtifactDirectory } from '../src/sources/artifact-files.js';
 import type { ArtifactSettings } from '../src/artifacts/settings.js';
 import { FakeArtifactService, zipStored, type FakeArtifact } from './helpers/fake-artifact-service.js';
 import { fileSource } from '../src/sources/file-source.js';
+
+/** The `results` group alone over the artifacts (empty `patterns`: every file). */
+async function artifactSourceFiles(downloaded: ArtifactDirectory[], patterns: string[] = [], maxFiles?: number) {
+  const [files] = await artifactGroupFiles(downloaded, [{ label: 'results', patterns }], maxFiles);
+  return files ?? [];
+}
 
 let fake: FakeArtifactService;
 let download: typeof import('../src/artifacts/download.js').downloadArtifacts;

@@ -1,8 +1,15 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { artifactSourceFiles } from '../src/sources/artifact-files.js';
+import { artifactGroupFiles, type ArtifactDirectory } from '../src/sources/artifact-files.js';
+
 import { InputError } from '../src/domain/errors.js';
+
+/** The `results` group alone over the artifacts (empty `patterns`: every file). */
+async function artifactSourceFiles(downloaded: ArtifactDirectory[], patterns: string[] = [], maxFiles?: number) {
+  const [files] = await artifactGroupFiles(downloaded, [{ label: 'results', patterns }], maxFiles);
+  return files ?? [];
+}
 
 let root: string;
 /** Writes `files` (relative path → content) under root/<name>/ and returns the artifact's directory record. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { exitCodeFor, shouldWarn } from '../src/gate/exit.js';
+import { exitCodeFor } from '../src/gate/exit.js';
 import type { Mode, OnInsufficient } from '../src/domain/rules.js';
 import type { Verdict } from '../src/domain/gate.js';
 
@@ -30,22 +30,5 @@ describe('exitCodeFor', () => {
 
   it.each(TABLE)('%s, mode %s, on-insufficient-data / on-inconclusive %s → %d', (verdict, mode, option, code) => {
     expect(exitCodeFor(verdict, { mode, onInsufficientData: option, onInconclusive: option })).toBe(code);
-  });
-});
-
-describe('shouldWarn', () => {
-  const cases: Array<[Verdict, Mode, OnInsufficient, boolean]> = [
-    ['pass', 'enforce', 'warn', false],
-    ['warn', 'enforce', 'warn', true],
-    ['fail', 'enforce', 'warn', false], // the step fails instead
-    ['fail', 'advisory', 'warn', true],
-    ['insufficient', 'enforce', 'warn', true],
-    ['insufficient', 'enforce', 'fail', false], // the step fails instead
-    ['inconclusive', 'enforce', 'warn', true],
-    ['inconclusive', 'advisory', 'fail', false], // the step fails instead
-    ['error', 'advisory', 'pass', false],
-  ];
-  it.each(cases)('%s, %s, %s → %s', (verdict, mode, option, expected) => {
-    expect(shouldWarn(verdict, { mode, onInsufficientData: option, onInconclusive: option })).toBe(expected);
   });
 });

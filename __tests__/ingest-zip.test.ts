@@ -1,7 +1,7 @@
 import { InputError } from '../src/domain/errors.js';
 import { LIMITS } from '../src/domain/limits.js';
 import { crc32, openZip, type ZipLimits } from '../src/ingest/zip.js';
-import { decodeZstd } from '../src/ingest/zstd.js';
+import { decodeZstd } from './helpers/zstd.js';
 import { fixtureSource } from './helpers/bytes.js';
 
 // Fixtures come from scripts/make-inspect-fixtures.mjs (a hand-written zip

@@ -4,7 +4,8 @@
  * one byte at a time: the output, and every refusal, must be the same.
  */
 import { InputError } from '../src/domain/errors.js';
-import { decodeZstd, ZstdDecoder } from '../src/ingest/zstd.js';
+import { ZstdDecoder } from '../src/ingest/zstd.js';
+import { decodeZstd } from './helpers/zstd.js';
 
 /** Magic 28 B5 2F FD; descriptor 0x20 = single segment, 1-byte content size `n`; one raw block of `n` bytes of `byte`. */
 function rawFrame(n: number, byte: number): Buffer {

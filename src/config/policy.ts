@@ -89,7 +89,7 @@ const BEHAVIOR_SHAPE = {
 };
 
 /** Accepted keys of `defaults` and of each behaviour entry, in documentation order. */
-export const POLICY_KEYS: readonly string[] = Object.keys(BEHAVIOR_SHAPE);
+const POLICY_KEYS: readonly string[] = Object.keys(BEHAVIOR_SHAPE);
 
 /** One entry, split into its probability thresholds (the `Policy` contract's entry), its risk-increase factors and its error budget. */
 const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform((p): PolicyEntry => ({

@@ -1,7 +1,7 @@
 import type { UnseenModeBound } from '../domain/forecast.js';
 
 /** A mode is "missed" when the eval holds none of it with this probability. */
-export const UNSEEN_MODE_MISS = 0.05;
+const UNSEEN_MODE_MISS = 0.05;
 
 /**
  * What no check can see (docs/method.md): a failure mode whose share of

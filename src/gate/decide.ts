@@ -35,7 +35,7 @@ export function decide(f: BehaviorForecast, thresholds: Thresholds): Decision[] 
 }
 
 /** Strict `>` for a breach, as everywhere in the gate: a value exactly at the threshold does not breach it. */
-export function outcomeOf(ends: Pick<Decision, 'lower' | 'upper'>, threshold: number): Decision['outcome'] {
+function outcomeOf(ends: Pick<Decision, 'lower' | 'upper'>, threshold: number): Decision['outcome'] {
   if (ends.lower !== null && ends.lower > threshold) return 'breach';
   if (ends.upper !== null && ends.upper <= threshold) return 'clear';
   return 'inconclusive';

@@ -25,12 +25,3 @@ export function exitCodeFor(verdict: Verdict, settings: ExitSettings): 0 | 1 {
       return 0;
   }
 }
-
-/**
- * Whether the step passes but the user should still be told something is off
- * (a warning annotation): a `warn`, a `fail` in advisory mode, or an
- * `insufficient` or `inconclusive` that does not fail the step.
- */
-export function shouldWarn(verdict: Verdict, settings: ExitSettings): boolean {
-  return verdict !== 'pass' && exitCodeFor(verdict, settings) === 0;
-}

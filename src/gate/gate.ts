@@ -52,7 +52,7 @@ function levelRank(level: Breach['level']): number {
  * baseline comparison, when there is one. Every threshold is decided against
  * the interval (decide.ts); `gate-on` says which outcome makes a breach.
  */
-export function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateChoices, row?: BaselineRow): BehaviorGate {
+function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateChoices, row?: BaselineRow): BehaviorGate {
   const { thresholds, riskIncrease, errorBudget } = rules;
   const decisions = decide(f, thresholds);
   const breaches: Breach[] = [];
@@ -127,10 +127,7 @@ function comparedValue(f: BehaviorForecast, d: Decision, gateOn: GateOn): { valu
  * budget counts as `fail` or `warn`, as its `on-error-budget` says, so it can
  * never end in `pass`, `inconclusive` or `insufficient`.
  */
-export function verdictOf(
-  behaviors: readonly BehaviorGate[],
-  settings: Pick<GateChoices, 'onInsufficientData' | 'onInconclusive'>,
-): Verdict {
+function verdictOf(behaviors: readonly BehaviorGate[], settings: Pick<GateChoices, 'onInsufficientData' | 'onInconclusive'>): Verdict {
   if (behaviors.length === 0) throw new Error('internal: no behaviour to gate: an empty run is not a pass.');
   const has = (s: Status): boolean => behaviors.some((b) => b.status === s);
   const errorsAt = (level: 'warn' | 'fail'): boolean => behaviors.some((b) => b.status === 'errors' && b.errorBudget.onBudget === level);

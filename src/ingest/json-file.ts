@@ -31,7 +31,7 @@ export async function readJsonFile(file: ByteSource, maxBytes: number = LIMITS.m
  * floats, so those are accepted as numbers (see lenient-json.ts); each reader
  * decides what a non-finite value means in its own fields.
  */
-export function parseJsonText(text: string, where: string): unknown {
+function parseJsonText(text: string, where: string): unknown {
   return parseLenientJson(text, where);
 }
 

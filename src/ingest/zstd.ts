@@ -47,14 +47,6 @@ export class ZstdDecoder {
   }
 }
 
-/** Decodes a whole zstd entry (one or more frames) to at most `bound` bytes. */
-export function decodeZstd(raw: Uint8Array, bound: number, where: string): Buffer {
-  const out = Buffer.allocUnsafe(bound);
-  const decoder = new ZstdDecoder(out, where);
-  decoder.push(raw, true);
-  return out.subarray(0, decoder.written);
-}
-
 /** Windows up to this size are always allowed: encoders round windows up (level 3 streams use 2 MiB). */
 const MIN_WINDOW_LIMIT = 8 * 1024 * 1024;
 const ZSTD_MAGIC = 0xfd2fb528;

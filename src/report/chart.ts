@@ -31,7 +31,7 @@ const SERIES: readonly { color: string; swatch: string }[] = [
 ];
 
 /** At most this many lines: more are unreadable. */
-export const MAX_CHART_LINES = SERIES.length;
+const MAX_CHART_LINES = SERIES.length;
 
 export interface ChartParts {
   /** Heading, Mermaid block, legend and the note on the axis. */

@@ -16,32 +16,6 @@ export interface ArtifactDirectory {
   directory: string;
 }
 
-/**
- * Every file of every artifact, or those matching `patterns` (the `results`
- * globs, `!pattern` excludes) relative to each artifact's directory.
- *
- * - `name` is `artifact:<artifact-name>/<relative path>`, so messages point
- *   into the artifact; `path` is absolute. In the order of `downloaded`
- *   (download.ts sorts by name), then by path within each artifact.
- * - Each include pattern must match in at least one artifact, and each
- *   artifact must contribute at least one file: a shard that silently adds
- *   nothing would shrink the evaluation set unnoticed.
- * - Dot files are skipped unless a pattern names them, and every file must
- *   really lie inside its artifact's folder (the workspace rule of
- *   src/ingest/inside.ts, with that folder as the root), through the same
- *   crawl as src/ingest/resolve.ts (matchInside). resolveGlobs is not reused
- *   because it requires every pattern to match in its one directory, and
- *   shards may legitimately differ (one holds `.eval` logs, another JSONL).
- */
-export async function artifactSourceFiles(
-  downloaded: ArtifactDirectory[],
-  patterns?: string[],
-  maxFiles: number = LIMITS.maxFiles,
-): Promise<LocatedFile[]> {
-  const [files] = await artifactGroupFiles(downloaded, [{ label: 'results', patterns: patterns ?? [] }], maxFiles);
-  return files ?? [];
-}
-
 /** One group's globs over the artifacts' files; empty `patterns` means every file. */
 export interface ArtifactGroup {
   /** Names the group in messages: `results`, `policy files[0]`. */
@@ -51,14 +25,26 @@ export interface ArtifactGroup {
 
 /**
  * The files of each group (the `results` input and the policy's `files`
- * groups), in the order of `groups`; each list ordered as in
- * {@link artifactSourceFiles}, whose rules apply per group with one change:
- * every include pattern of every group must match in at least one artifact,
- * but an artifact need only contribute to ONE group, not to each. A policy
- * typically takes Inspect logs from one artifact and promptfoo results from
- * another; an artifact no group reads is still an error (a silent shard).
- * A file matched by two groups is left in both: ingestGroups refuses it
- * with both groups named. `maxFiles` bounds the files of all groups together.
+ * groups), in the order of `groups`: every file of every artifact, or those
+ * matching the group's `patterns` (`!pattern` excludes) relative to each
+ * artifact's directory.
+ *
+ * - `name` is `artifact:<artifact-name>/<relative path>`, so messages point
+ *   into the artifact; `path` is absolute. In the order of `downloaded` (the
+ *   download sorts by name), then by path within each artifact.
+ * - Every include pattern of every group must match in at least one artifact,
+ *   and each artifact must contribute to at least one group: a shard that
+ *   silently adds nothing would shrink the evaluation set unnoticed. A policy
+ *   typically takes Inspect logs from one artifact and promptfoo results from
+ *   another; an artifact no group reads is an error.
+ * - Dot files are skipped unless a pattern names them, and every file must
+ *   really lie inside its artifact's folder (the workspace rule of inside.ts,
+ *   with that folder as the root), through the same crawl as globs.ts
+ *   (matchInside). resolveGlobs is not reused because it requires every
+ *   pattern to match in its one directory, and shards may legitimately differ
+ *   (one holds `.eval` logs, another JSONL).
+ * - A file matched by two groups is left in both: ingestGroups refuses it
+ *   with both groups named. `maxFiles` bounds the files of all groups together.
  */
 export async function artifactGroupFiles(
   downloaded: ArtifactDirectory[],

@@ -13,27 +13,14 @@
  *    very file held open (same device and inode).
  * A directory swapped for a link between 1 and 2 is caught by 3.
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  open as openCallback,
-  openSync,
-  readlinkSync,
-  readSync,
-  realpathSync,
-  statSync,
-  type Stats,
-} from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { InputError } from '../domain/errors.js';
 import { isInside, linkOnTheWay, linkOnTheWaySync, outsideMessage } from './inside.js';
 import type { LocatedFile } from './file-source.js';
 
 /** O_NOFOLLOW and O_NONBLOCK do not exist on Windows; there the later checks stand alone. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-const openFd = promisify(openCallback);
 
 /**
  * Opens `file` for reading under the rules above. Containment and file-type
@@ -50,24 +37,6 @@ export async function openInside(file: LocatedFile): Promise<FileHandle> {
     await handle.close();
     throw err;
   }
-}
-
-/** {@link openInside} as a bare descriptor, for libraries that take one (yauzl); the caller closes it. */
-export async function openInsideFd(file: LocatedFile): Promise<number> {
-  const real = await checkedRealPath(file);
-  const fd = await openFd(real.path, READ_FLAGS);
-  try {
-    await verifyOpened(fd, fstatSync(fd), real, file);
-    return fd;
-  } catch (err) {
-    closeSync(fd);
-    throw err;
-  }
-}
-
-/** Closes a descriptor from {@link openInsideFd} that no library took over. */
-export function closeFd(fd: number): void {
-  closeSync(fd);
 }
 
 /**

@@ -35,7 +35,7 @@ export const REPORTS_INPUTS = [
 ] as const satisfies readonly InputName[];
 
 /** Options of both modes that are not action inputs. */
-export const COMPARE_OWN = ['json', 'markdown'] as const;
+const COMPARE_OWN = ['json', 'markdown'] as const;
 
 export const COMPARE_OPTIONS: OptionSpec[] = [
   ...[...new Set<string>([...REDTEAM_INPUTS, ...REPORTS_INPUTS, ...COMPARE_OWN])].map((name) => ({ name })),

@@ -55,7 +55,7 @@ export function worstQuerySide(f: BehaviorForecast): ComparedForecast {
 export type NamedSide = ComparedForecast & { name: string };
 
 /** The comparison fields of a named side. */
-export function comparedSide(b: NamedSide): ComparedForecast {
+function comparedSide(b: NamedSide): ComparedForecast {
   return { outcome: b.outcome, queries: b.queries, forecast: b.forecast, lower: b.lower, upper: b.upper, observedMax: b.observedMax };
 }
 

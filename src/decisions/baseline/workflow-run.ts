@@ -19,11 +19,11 @@ import { join } from 'node:path';
 import type { BaselinePorts, WorkflowRun } from '../../domain/baseline.js';
 
 /** Runs whose artifact download is attempted before giving up. */
-export const MAX_RUNS_TRIED = 5;
+const MAX_RUNS_TRIED = 5;
 /** Runs per page; a page usually holds the answer. */
-export const RUNS_PER_PAGE = 20;
+const RUNS_PER_PAGE = 20;
 /** Pages listed at most (ineligible runs, e.g. fork PRs, may fill the first ones). */
-export const MAX_PAGES = 5;
+const MAX_PAGES = 5;
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 

@@ -30,7 +30,7 @@ export function binomialUpperBound(hits: number, trials: number, confidence: num
 }
 
 /** P(X ≤ h) for X ~ Binomial(N, p), summed in log space. */
-export function binomialCdf(hits: number, trials: number, p: number): number {
+function binomialCdf(hits: number, trials: number, p: number): number {
   const logP = Math.log(p);
   const logQ = Math.log1p(-p);
   const logNFact = gammaln(trials + 1);

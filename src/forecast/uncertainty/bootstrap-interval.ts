@@ -15,12 +15,6 @@ export interface Scale {
   from: (y: number) => number;
 }
 
-/** ψ = −log(−log p): the scale the Gumbel tail is linear on. */
-export const SCORE_SCALE: Scale = {
-  to: (p) => -Math.log(-Math.log(p)),
-  from: (psi) => Math.exp(-Math.exp(-psi)),
-};
-
 /** log(−log(1 − A)) = log(n·(−E[log(1 − p)])): additive in log n for the aggregate risk. */
 export const CLOGLOG_SCALE: Scale = {
   to: (a) => Math.log(-Math.log1p(-a)),

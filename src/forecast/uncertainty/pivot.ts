@@ -30,7 +30,7 @@ export interface PivotSpec {
 /** R: 20,000 replicates put each quantile of T within about ±0.1 and a coverage within ±0.002. */
 export const PIVOT_REPLICATES = 20_000;
 /** Fixed, so the constants (and every report) are reproducible and independent of the `seed` input. */
-export const PIVOT_SEED = 0x7a11_6a7e;
+const PIVOT_SEED = 0x7a11_6a7e;
 
 /** The standard-Gumbel replicates one (t, m) needs: each refit's line and its Gumbel draw for the maximum. */
 export interface PivotFits {
@@ -71,7 +71,7 @@ export function drawTopGumbels(tailSize: number, queries: number, rng: Rng, out:
  * at location log n), Q̂° = −(log n + b)/a and β̂° = −1/a. So one simulation
  * per (t, m) serves every volume. Cost: R fits on t points, independent of m.
  */
-export function simulateFits(tailSize: number, queries: number, replicates: number, rng: Rng): PivotFits {
+function simulateFits(tailSize: number, queries: number, replicates: number, rng: Rng): PivotFits {
   checked({ tailSize, queries, volume: 1 });
   const t = tailSize;
   const fits: PivotFits = {
@@ -110,7 +110,7 @@ export function simulateFits(tailSize: number, queries: number, replicates: numb
 }
 
 /** The R draws of T at volume n, sorted ascending. */
-export function pivotDraws(fits: PivotFits, volume: number): Float64Array {
+function pivotDraws(fits: PivotFits, volume: number): Float64Array {
   checked({ tailSize: fits.tailSize, queries: fits.queries, volume });
   const logN = Math.log(volume);
   const out = new Float64Array(fits.slope.length);

@@ -7,7 +7,7 @@ import { combinedPValue, leftTail, MAX_PIT_TAIL_SIZE, rightTail, SELF_CHECK_TEST
 import { curvature, CURVATURE_NEEDS, GAP_NEEDS, hasTies, topGap } from './tail-statistics.js';
 import type { SelfCheck, SelfCheckTest } from '../../domain/forecast.js';
 
-export const SELF_CHECK_LEVEL = 0.05;
+const SELF_CHECK_LEVEL = 0.05;
 
 export interface SelfCheckInput {
   /** ψ of all m queries, descending, −∞ for p̂ = 0. */

@@ -13,10 +13,10 @@
  */
 
 /** Spacings in the top-gap statistic: D_1 against D_1 + … + D_10. */
-export const GAP_SPACINGS = 10;
+const GAP_SPACINGS = 10;
 /** Curvature: mean of D_1..10 against the mean of D_11..30. */
-export const CURVATURE_TOP = 10;
-export const CURVATURE_BELOW = 20;
+const CURVATURE_TOP = 10;
+const CURVATURE_BELOW = 20;
 /** Scores each statistic reads: 11 for the gap, 31 for the curvature. */
 export const GAP_NEEDS = GAP_SPACINGS + 1;
 export const CURVATURE_NEEDS = CURVATURE_TOP + CURVATURE_BELOW + 1;

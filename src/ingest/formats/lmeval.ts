@@ -248,7 +248,7 @@ class LmevalFile {
  * normalise against; its teacher-forced probability exp(ll) is used, with
  * −expm1(ll) for its complement (no cancellation near ll = 0).
  */
-export function choiceMass(lls: number[], chosen: Set<number>): number {
+function choiceMass(lls: number[], chosen: Set<number>): number {
   if (lls.length === 1) {
     const ll = lls[0] ?? -Infinity;
     return clamp01(chosen.has(0) ? Math.exp(ll) : -Math.expm1(ll));
@@ -273,7 +273,7 @@ function clamp01(p: number): number {
  * Compiles `matcher` once. `/pattern/flags` selects flags (`i`, `m`, `s`, `u`);
  * `g` and `y` are dropped because they make `test` stateful across calls.
  */
-export function compileMatcher(source: string): RegExp {
+function compileMatcher(source: string): RegExp {
   const literal = /^\/(.*)\/([a-z]*)$/s.exec(source);
   const pattern = literal?.[1] ?? source;
   const flags = (literal?.[2] ?? '').replace(/[gy]/g, '');

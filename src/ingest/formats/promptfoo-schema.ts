@@ -29,8 +29,8 @@ export const OutputFileSchema = z.object({
 });
 
 /** `ResultFailureReason`: NONE 0 (passed, or unknown why not), ASSERT 1, ERROR 2. */
-export const FAILURE_NONE = 0;
-export const FAILURE_ERROR = 2;
+const FAILURE_NONE = 0;
+const FAILURE_ERROR = 2;
 
 const GradingResultSchema = z.object({
   pass: z.boolean().optional(),
@@ -90,7 +90,7 @@ export function metaString(meta: Record<string, unknown> | null | undefined, key
  * a row says nothing about the model: promptfoo's own docs say a grader error
  * "is not evidence that the criterion was or was not met".
  */
-export function hasGraderError(row: ResultRow): boolean {
+function hasGraderError(row: ResultRow): boolean {
   const grading = row.gradingResult;
   if (grading === null || grading === undefined) return false;
   if (grading.metadata?.graderError === true) return true;

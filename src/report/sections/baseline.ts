@@ -28,7 +28,7 @@ export function formatRatio(x: number): string {
 }
 
 /** `fail 3× · warn 2×`, or `—` when the behaviour is not gated on risk increase. */
-export function factorsText(r: BaselineRow['riskIncrease']): string {
+function factorsText(r: BaselineRow['riskIncrease']): string {
   const parts: string[] = [];
   if (r.fail !== undefined) parts.push(`fail ${formatRatio(r.fail)}`);
   if (r.warn !== undefined) parts.push(`warn ${formatRatio(r.warn)}`);
@@ -36,12 +36,12 @@ export function factorsText(r: BaselineRow['riskIncrease']): string {
 }
 
 /** The risk-increase breach of each behaviour, from the gate's breaches in the report. */
-export function increaseBreaches(report: Report): Map<string, Breach> {
+function increaseBreaches(report: Report): Map<string, Breach> {
   return new Map(report.breaches.filter((b) => b.metric === 'risk-increase').map((b) => [b.behavior, b]));
 }
 
 /** Breaching rows first (fail, warn), then compared rows by ratio, then new behaviours, then removed ones; names break ties. */
-export function sortRows(rows: readonly BaselineRow[], breaches: Map<string, Breach>): BaselineRow[] {
+function sortRows(rows: readonly BaselineRow[], breaches: Map<string, Breach>): BaselineRow[] {
   const level = (r: BaselineRow): number => {
     const l = breaches.get(r.name)?.level;
     return l === 'fail' ? 0 : l === 'warn' ? 1 : 2;
@@ -93,7 +93,7 @@ function markdownRow(r: BaselineRow, breach: Breach | undefined): string {
 }
 
 /** Cell texts shared by the Markdown and the plain renderings (numbers only: no untrusted text). */
-export function rowCells(
+function rowCells(
   r: BaselineRow,
   breach: Breach | undefined,
 ): Record<'baseline' | 'current' | 'ratio' | 'overlap' | 'increase' | 'gate', string> {

@@ -20,7 +20,7 @@ export function withErrors(sorted: readonly ReportBehavior[]): ReportBehavior[] 
 }
 
 /** `30 of 100 samples errored (30%, budget 10%) in 12 queries: sample-error 30` plus, over budget, the next step. */
-export function errorsText(b: ReportBehavior, text: TextFormatter): string {
+function errorsText(b: ReportBehavior, text: TextFormatter): string {
   const e = b.errors;
   const attempted = e.samples + e.judged;
   const reasons = Object.entries(e.byReason)
@@ -35,7 +35,7 @@ export function errorsText(b: ReportBehavior, text: TextFormatter): string {
 }
 
 /** The worst-case line, or null when there is none (no query to place the errors in, or given probabilities). */
-export function worstCaseText(report: Report, b: ReportBehavior, text: TextFormatter): string | null {
+function worstCaseText(report: Report, b: ReportBehavior, text: TextFormatter): string | null {
   const w = b.errors.worstCase;
   if (w === null) return null;
   const volume = formatVolume(report.deploymentVolume);

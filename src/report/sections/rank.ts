@@ -48,7 +48,7 @@ export function riskKey(b: ReportBehavior): number {
 }
 
 /** Status severity, then risk (descending), then name, so equal reports render identically. */
-export function compareBehaviors(x: ReportBehavior, y: ReportBehavior): number {
+function compareBehaviors(x: ReportBehavior, y: ReportBehavior): number {
   return (
     SEVERITY[x.status] - SEVERITY[y.status] ||
     // Forecasts before behaviours without one, within a status.
@@ -63,7 +63,7 @@ export function sortBehaviors(behaviors: readonly ReportBehavior[]): ReportBehav
 }
 
 /** How far a breach goes past its threshold; the headline names the largest. */
-export function breachRatio(b: Breach): number {
+function breachRatio(b: Breach): number {
   return b.value / b.threshold;
 }
 
