@@ -7,6 +7,11 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { OpenedBytes } from '../domain/byte-source.js';
 
+/** Reads up to this many bytes are served from the read-ahead window. */
+const SMALL_READ = 4096;
+/** The read-ahead window: a few hundred central-directory records. */
+const WINDOW = 64 * 1024;
+
 /**
  * yauzl's view of open bytes, as its own FdSlicer gives it of a descriptor:
  * positioned reads, range streams that hold a reference, and the bytes closed
@@ -14,6 +19,7 @@ import type { OpenedBytes } from '../domain/byte-source.js';
  */
 export class BytesReader extends yauzl.RandomAccessReader {
   private refs = 0;
+  private window: { start: number; bytes: Buffer } | null = null;
 
   constructor(readonly bytes: OpenedBytes) {
     super();
@@ -40,10 +46,31 @@ export class BytesReader extends yauzl.RandomAccessReader {
     position: number,
     callback: (err: Error | null, bytesRead?: number) => void,
   ): void {
-    this.bytes.read(buffer, offset, length, position).then(
+    this.readAt(buffer, offset, length, position).then(
       (bytesRead) => callback(null, bytesRead),
       (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
     );
+  }
+
+  /**
+   * yauzl walks the central directory with two small reads per entry (the
+   * fixed record, then its name and extra fields): tens of thousands for an
+   * Inspect log of many samples. Small reads are served from one window of
+   * WINDOW bytes read ahead, so they cost a copy rather than a read each.
+   */
+  private async readAt(buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
+    if (length > SMALL_READ) return this.bytes.read(buffer, offset, length, position);
+    let w = this.window;
+    if (w === null || position < w.start || position + length > w.start + w.bytes.length) {
+      const bytes = Buffer.allocUnsafe(Math.max(WINDOW, length));
+      const filled = await this.bytes.read(bytes, 0, bytes.length, position);
+      w = { start: position, bytes: bytes.subarray(0, filled) };
+      this.window = w;
+    }
+    const from = position - w.start;
+    const n = Math.max(0, Math.min(length, w.bytes.length - from));
+    w.bytes.copy(buffer, offset, from, from + n);
+    return n;
   }
 
   override createReadStream(options: { start: number; end: number }): Readable {
