@@ -1,5 +1,5 @@
 /**
- * A behaviour sample as ingest hands it to the forecast (src/ingest/observation.ts),
+ * A behaviour sample as ingest hands it to the forecast (src/domain/observation.ts),
  * for the statistical studies that call forecastBehavior in process: per-query
  * hits and samples (0 samples marks a given probability), no exclusions and no
  * errored samples.
