@@ -2,30 +2,18 @@
  * `--help` documents every option, with action.yml's own text for the
  * action inputs (the CLI copy must not drift from the workflow docs).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { INPUT_NAMES, RUNNER_INPUTS } from '../src/config/inputs.js';
 import { BACKTEST_INPUTS, BACKTEST_OWN } from '../src/cli/backtest-options.js';
 import { CLI_INPUTS, documentedInputs } from '../src/cli/help.js';
 import { INPUT_DESCRIPTIONS } from '../src/cli/input-docs.js';
+import { assertFreshBundles, REPO_ROOT as root, runCli, type NodeRun } from './helpers/spawn.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(root, 'dist/cli/index.js');
+const run = (args: string[]): Promise<NodeRun> => runCli(args, root);
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
-}
-
-beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' first`);
-});
+beforeAll(assertFreshBundles);
 
 describe('help text', () => {
   test('tailgate forecast --help lists every action input but the runner-only ones as a flag, and the CLI flags', async () => {

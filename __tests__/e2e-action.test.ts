@@ -14,7 +14,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BUNDLE, EXAMPLES, removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { assertFreshBundles, EXAMPLES } from './helpers/spawn.js';
 
 const PASS_RESULTS = 'examples/pass/results.jsonl';
 const BEHAVIORS = ['harmful-advice', 'pii-leak', 'self-harm'];
@@ -162,9 +163,7 @@ function independentFit(file: string, t: number, n: number) {
   return out;
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run build` before the e2e tests');
-});
+beforeAll(assertFreshBundles);
 afterAll(removeRunDirs);
 
 describe('pass: examples/pass at fail-worst-query-risk 0.999 (default bootstrap 1000)', () => {

@@ -19,11 +19,12 @@
  * run side by side in one beforeAll, since most of their time is waiting.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { actionsEnv, faults, startFakeGitHub, type Fault, type FakeGitHub, type RouteName } from './helpers/fake-github.js';
-import { BUNDLE, REPO_ROOT, removeSpawnDirs, spawnAction, type SpawnedRun } from './helpers/spawn-action.js';
+import { removeSpawnDirs, spawnAction, type SpawnedRun } from './helpers/spawn-action.js';
+import { assertFreshBundles, REPO_ROOT } from './helpers/spawn.js';
 
 const REPO = 'octo-org/octo-repo';
 /** Shaped like an installation token; distinctive, so any leak is found by a plain search. */
@@ -196,9 +197,7 @@ function reportBehaviours(r: SpawnedRun): string[] {
   });
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run build` before the e2e tests');
-});
+beforeAll(assertFreshBundles);
 afterAll(removeSpawnDirs);
 
 describe('pull_request: the sticky comment', () => {

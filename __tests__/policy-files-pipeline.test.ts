@@ -15,7 +15,7 @@ import { runPipeline } from '../src/pipeline.js';
 import type { Report } from '../src/report/types.js';
 import { groupSpecs, workspaceGroups } from '../src/source-groups.js';
 import { expectScenarioReport, INPUTS, POLICY, scenarioFiles } from './helpers/policy-files-scenario.js';
-import { writeFiles } from './helpers/run-action.js';
+import { writeFiles } from './helpers/runner-files.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

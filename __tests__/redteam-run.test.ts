@@ -11,7 +11,7 @@ import { readSettings } from '../src/config/inputs.js';
 import { forecastRedTeam } from '../src/redteam/run.js';
 import { runPipeline } from '../src/pipeline.js';
 import { resolveGlobs } from '../src/ingest/resolve.js';
-import { writeFiles } from './helpers/run-action.js';
+import { writeFiles } from './helpers/runner-files.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
