@@ -63,20 +63,61 @@ describe('action.yml and the README agree', () => {
   });
 });
 
+/** The README's level-2 sections, by heading, with their lines (the heading included). */
+function readmeSections(): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let current: string[] | null = null;
+  let fence = false;
+  for (const line of readme.split('\n')) {
+    if (/^```/.test(line)) fence = !fence;
+    const heading = fence ? null : /^## (.*)$/.exec(line);
+    if (heading) sections.set(heading[1], (current = []));
+    current?.push(line);
+  }
+  return sections;
+}
+
 /**
- * The README's worked examples (issue 7) show tailgate's real output on
- * examples/baseline and examples/red-team: the golden files that
- * report-golden.test.ts regenerates from the pipeline. Each must appear in the
- * README verbatim, so `npm run update-golden` cannot leave the README showing
- * numbers the code no longer produces.
+ * The README is the front door, not the house: a pitch, the picture, a quick start, the generated
+ * tables, verdicts and permissions, and links; everything else lives in docs/.
  */
-describe('the README worked examples are the goldens', () => {
+describe('the README stays a front door', () => {
+  test('at most 400 lines', () => {
+    expect(readme.trimEnd().split('\n').length).toBeLessThanOrEqual(400);
+  });
+
+  test('a quick start of 30 lines or fewer', () => {
+    const quickStart = readmeSections().get('Quick start');
+    expect(quickStart).toBeDefined();
+    while (quickStart!.at(-1)?.trim() === '') quickStart!.pop();
+    expect(quickStart!.length).toBeLessThanOrEqual(30);
+  });
+
+  test('the sections a user looks for first are there', () => {
+    expect([...readmeSections().keys()]).toEqual(
+      expect.arrayContaining(['Quick start', 'Inputs', 'Outputs', 'Verdicts and exit codes', 'Permissions', 'Documentation']),
+    );
+  });
+
+  test('the picture is there', () => {
+    expect(readme).toContain('](docs/comment.png)');
+  });
+});
+
+/**
+ * docs/worked-examples.md shows tailgate's real output on examples/baseline and examples/red-team:
+ * the golden files that report-golden.test.ts regenerates from the pipeline. Each must appear on
+ * that page verbatim, so `npm run update-golden` cannot leave the page showing numbers the code no
+ * longer produces.
+ */
+describe('the worked examples are the goldens', () => {
+  const page = readFileSync(new URL('docs/worked-examples.md', root), 'utf8');
   test.each(['baseline-example.comment.md', 'baseline-example.compare.txt', 'red-team.comment.md', 'red-team.compare.txt'])(
-    '%s',
+    '%s appears in docs/worked-examples.md',
     (name) => {
       const golden = readFileSync(new URL(`__tests__/golden/${name}`, root), 'utf8').trimEnd();
       expect(golden.length).toBeGreaterThan(200);
-      expect(readme.includes(golden)).toBe(true);
+      expect(page.includes(golden)).toBe(true);
     },
   );
 });

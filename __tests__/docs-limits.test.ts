@@ -1,7 +1,7 @@
 /**
- * The README's Limits table states each bound in words and names the constant
- * that enforces it. This reads the table and checks every stated value
- * against the constant itself, so a changed bound cannot leave the README
+ * The Limits table (docs/limits.md) states each bound in words and names the
+ * constant that enforces it. This reads the table and checks every stated
+ * value against the constant itself, so a changed bound cannot leave the docs
  * promising another.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { MAX_WARNING_CHARS, MAX_WARNINGS } from '../src/ingest/accumulator.js';
 import { EXCERPT_CHARS } from '../src/ingest/excerpt.js';
 import { LIMITS } from '../src/ingest/limits.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const page = readFileSync(new URL('../docs/limits.md', import.meta.url), 'utf8');
 
 const CONSTANTS: Record<string, number> = {
   ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [`LIMITS.${k}`, v])),
@@ -42,7 +42,7 @@ function valueOf(text: string): number {
 
 /** The table's rows: bound, value, the memory it implies, constant (the last cell, so a new column cannot shift it). */
 function rows(): { bound: string; value: string; memory: string; constant: string }[] {
-  const block = /<!-- limits:start -->([\s\S]*?)<!-- limits:end -->/.exec(readme)?.[1] ?? '';
+  const block = /<!-- limits:start -->([\s\S]*?)<!-- limits:end -->/.exec(page)?.[1] ?? '';
   return block
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| Bound') && !line.startsWith('|---'))
@@ -56,7 +56,7 @@ function rows(): { bound: string; value: string; memory: string; constant: strin
     });
 }
 
-describe('README limits', () => {
+describe('docs/limits.md', () => {
   test('the table is there and names every bound of LIMITS and every other constant checked here', () => {
     const named = rows().map((r) => r.constant);
     expect(named.length).toBeGreaterThanOrEqual(10);
@@ -74,7 +74,7 @@ describe('README limits', () => {
     expect(valueOf(value)).toBe(CONSTANTS[constant]);
   });
 
-  test('the value reader itself reads units (so a wrong unit in the README fails)', () => {
+  test('the value reader itself reads units (so a wrong unit in the table fails)', () => {
     expect(valueOf('16 MiB')).toBe(16 * 1024 * 1024);
     expect(valueOf('2 GiB')).toBe(2 * 1024 ** 3);
     expect(valueOf('1e15')).toBe(1e15);

@@ -299,3 +299,106 @@ describe('examples/workflows', () => {
     }
   });
 });
+
+/** Every mapping under `node` (itself included) whose `uses` is the action: the tailgate steps. */
+function tailgateSteps(node: unknown): YamlMap[] {
+  if (Array.isArray(node)) return node.flatMap(tailgateSteps);
+  if (!isMap(node)) return [];
+  const own = typeof node.uses === 'string' && node.uses.startsWith('tailgate-dev/tailgate@') ? [node] : [];
+  return [...own, ...Object.values(node).flatMap(tailgateSteps)];
+}
+
+/** A YAML snippet cut from a workflow at any indentation, parsed with its scalars as text (as a runner passes them). */
+function parseSnippet(text: string): unknown {
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
+  return parse(lines.map((l) => l.slice(indent)).join('\n'), { schema: 'failsafe' });
+}
+
+/**
+ * Why a docs page's tailgate snippets disagree with the workflows it links: each ```yaml block that
+ * calls the action must call it with exactly the `with:` inputs of a tailgate step in one of the
+ * linked workflow files (comments and layout aside), so the page shows what the test suite runs.
+ */
+function snippetProblems(page: string, workflows: ReadonlyMap<string, string>): string[] {
+  const linked = [...page.matchAll(/examples\/workflows\/([\w.-]+\.ya?ml)\)/g)].map((m) => m[1]);
+  const runs = linked.flatMap((file) => tailgateSteps(parse(workflows.get(file) ?? '', { schema: 'failsafe' })).map((s) => s.with));
+  const problems: string[] = [];
+  for (const [, block] of page.matchAll(/```ya?ml\n([\s\S]*?)```/g)) {
+    for (const step of tailgateSteps(parseSnippet(block))) {
+      const same = runs.some(
+        (w) => JSON.stringify(w, Object.keys(w as object).sort()) === JSON.stringify(step.with, Object.keys(step.with as object).sort()),
+      );
+      if (!same)
+        problems.push(
+          `a snippet calls the action with ${JSON.stringify(step.with)}, which no linked workflow (${linked.join(', ') || 'none'}) does`,
+        );
+    }
+  }
+  return problems;
+}
+
+describe('snippetProblems bites', () => {
+  const workflows = new Map([
+    [
+      'a.yml',
+      'jobs:\n  j:\n    steps:\n      - uses: tailgate-dev/tailgate@v1\n        with:\n          results: r.jsonl # why\n          deployment-volume: 1M\n',
+    ],
+  ]);
+  const page = (inputs: string): string =>
+    `[a](../../examples/workflows/a.yml)\n\n\`\`\`yaml\n      - uses: tailgate-dev/tailgate@v1\n        with:\n${inputs}\`\`\`\n`;
+
+  test('the same inputs, in another order and without comments, agree', () => {
+    expect(snippetProblems(page('          deployment-volume: 1M\n          results: r.jsonl\n'), workflows)).toEqual([]);
+  });
+
+  test.each([
+    ['a changed value', '          results: r.jsonl\n          deployment-volume: 1e6\n'],
+    ['an input the workflow lacks', '          results: r.jsonl\n          deployment-volume: 1M\n          mode: advisory\n'],
+    ['an input left out', '          results: r.jsonl\n'],
+  ])('%s is reported', (_what, inputs) => {
+    expect(snippetProblems(page(inputs), workflows)).toHaveLength(1);
+  });
+
+  test('a snippet on a page that links no workflow is reported (such pages are listed apart)', () => {
+    expect(
+      snippetProblems(page('          results: r.jsonl\n          deployment-volume: 1M\n').split('\n').slice(1).join('\n'), workflows),
+    ).toHaveLength(1);
+  });
+});
+
+describe('docs/recipes', () => {
+  const pagesDir = new URL('docs/recipes/', root);
+  const pages = new Map(
+    [
+      ...readdirSync(pagesDir)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => [`docs/recipes/${f}`, new URL(f, pagesDir)] as const),
+      ['docs/quick-start.md', new URL('docs/quick-start.md', root)] as const,
+    ].map(([name, url]) => [name, readFileSync(url, 'utf8')]),
+  );
+  const workflows = new Map(RECIPES.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
+
+  test('every workflow in examples/workflows has a page that links it', () => {
+    const linked = new Set(
+      [...pages.values()].flatMap((text) => [...text.matchAll(/examples\/workflows\/([\w.-]+\.ya?ml)\)/g)].map((m) => m[1])),
+    );
+    expect(RECIPES.filter((f) => !linked.has(f))).toEqual([]);
+  });
+
+  /** Pages whose snippets illustrate a policy section rather than a workflow; other tests run them. */
+  const WITHOUT_WORKFLOW = ['docs/recipes/policy-files.md'];
+  const linksWorkflow = (text: string): boolean => /examples\/workflows\/[\w.-]+\.ya?ml\)/.test(text);
+
+  test('only the listed pages call the action without linking a workflow', () => {
+    const callers = [...pages].filter(([, text]) => text.includes('uses: tailgate-dev/tailgate@') && !linksWorkflow(text));
+    expect(callers.map(([name]) => name)).toEqual(WITHOUT_WORKFLOW);
+  });
+
+  test.each([...pages.keys()].filter((name) => !WITHOUT_WORKFLOW.includes(name)))(
+    '%s calls the action with the inputs its workflow has',
+    (name) => {
+      expect(snippetProblems(pages.get(name)!, workflows)).toEqual([]);
+    },
+  );
+});

@@ -579,8 +579,14 @@ test('quickStartBlock takes the yaml block of the Quick start section only, not 
   expect(quickStartBlock('## Install\n\n```yaml\nx: 1\n```\n')).toBeNull();
 });
 
-// Fails until the README's Quick start section embeds examples/workflows/quick-start.yml verbatim (the lead's rewrite).
-test("README's Quick start workflow is examples/workflows/quick-start.yml, verbatim", () => {
-  const block = quickStartBlock(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
+test("docs/quick-start.md's workflow is examples/workflows/quick-start.yml, verbatim", () => {
+  const block = quickStartBlock(readFileSync(join(REPO_ROOT, 'docs', 'quick-start.md'), 'utf8'));
   expect(block).toBe(readFileSync(join(WORKFLOWS, 'quick-start.yml'), 'utf8'));
+});
+
+test("README's Quick start step is the tailgate step of examples/workflows/quick-start.yml, verbatim", () => {
+  const block = quickStartBlock(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
+  expect(block).toContain('uses: tailgate-dev/tailgate@v1');
+  // Whole lines of the file, in order, with their indentation: the step as the workflow runs it.
+  expect(readFileSync(join(WORKFLOWS, 'quick-start.yml'), 'utf8').includes(`\n${block}`)).toBe(true);
 });
