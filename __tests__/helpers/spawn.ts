@@ -5,16 +5,17 @@
  * GITHUB_* variables (set when the tests themselves run inside Actions) never
  * leak into the child.
  *
- * Before the first run of a bundle, the bundle is checked against src/: the
- * build records a hash of the sources it was built from
- * (scripts/lib/source-hash.mjs), and a bundle built from other sources is
+ * Before the first run of a bundle, the bundles are checked against src/:
+ * the build records a hash of the sources it was built from and of the
+ * bundles it wrote (scripts/lib/source-hash.mjs), and a bundle built from
+ * other sources, or not the one the build wrote (restored from git), is
  * refused with "run `npm run build`", rather than silently testing old code.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sourceHash, STAMP_PATH } from '../../scripts/lib/source-hash.mjs';
+import { buildRecord, BUNDLES, STAMP_PATH } from '../../scripts/lib/source-hash.mjs';
 import { inputEnv, parseGithubOutput, parseWorkflowCommands, runnerFiles, type Annotation } from './runner-files.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,17 +24,31 @@ export const CLI_BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'index.js');
 export const EXAMPLES = join(REPO_ROOT, 'examples');
 
 /**
- * Why the bundles under `root` cannot be tested, or null when they were built
- * from exactly the sources in `root`/src.
+ * Why the bundles under `root` cannot be tested, or null when they are the
+ * ones the last build wrote from exactly the sources in `root`/src.
  */
 export function bundleProblem(root: string = REPO_ROOT): string | null {
-  const missing = ['dist/index.js', 'dist/cli/index.js', STAMP_PATH].filter((file) => !existsSync(join(root, file)));
+  const missing = [...BUNDLES, STAMP_PATH].filter((file) => !existsSync(join(root, file)));
   if (missing.length > 0) return `${missing.join(', ')} missing: run \`npm run build\` before the end-to-end tests`;
-  const built = readFileSync(join(root, STAMP_PATH), 'utf8').trim();
-  if (built !== sourceHash(root)) {
+  const recorded = lines(readFileSync(join(root, STAMP_PATH), 'utf8'));
+  const now = lines(buildRecord(root));
+  if (recorded.get('src/') !== now.get('src/')) {
     return 'dist/ was built from other sources than src/ holds now: run `npm run build` before the end-to-end tests';
   }
+  const changed = BUNDLES.filter((file) => recorded.get(file) !== now.get(file));
+  if (changed.length > 0) {
+    return `${changed.join(' and ')} is not what the last build wrote (restored from git?): run \`npm run build\` before the end-to-end tests`;
+  }
   return null;
+}
+
+/** `name hash` lines as a map. */
+function lines(text: string): Map<string, string> {
+  const pairs = text.split('\n').flatMap((line): [string, string][] => {
+    const space = line.indexOf(' ');
+    return space < 0 ? [] : [[line.slice(0, space), line.slice(space + 1)]];
+  });
+  return new Map(pairs);
 }
 
 let checked: string | null | undefined;

@@ -1,16 +1,17 @@
-// The fingerprint of the sources a bundle was built from: sha256 over every
-// src/**/*.ts, each as its path and its bytes, in path order. `npm run build`
-// records it in dist/ (scripts/stamp-dist.mjs); the e2e tests compare it with
-// the sources they see (__tests__/helpers/spawn.ts), so a change to src/
-// without a rebuild fails with "run npm run build" instead of testing the old
-// bundle. A hash rather than mtimes: a fresh clone gives every file the
-// checkout time, in no particular order.
+// What a build of dist/ was made from: a sha256 of the sources (every src/**/*.ts, as its path and
+// its bytes, in path order) and of each bundle it wrote. `npm run build` records it in dist/
+// (scripts/stamp-dist.mjs); the e2e tests compare it with what they see (__tests__/helpers/spawn.ts),
+// so a change to src/ without a rebuild, or a bundle restored from git after the build, fails with
+// "run npm run build" instead of testing an old bundle. Hashes rather than mtimes: a fresh clone
+// gives every file the checkout time, in no particular order.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Where the build records the hash, relative to the repository root. */
+/** Where the build records it, relative to the repository root. */
 export const STAMP_PATH = 'dist/source-hash.txt';
+/** The bundles a build writes, relative to the repository root. */
+export const BUNDLES = ['dist/index.js', 'dist/cli/index.js'];
 
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -32,4 +33,15 @@ export function sourceHash(root) {
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** `src/ <hash>` and `<bundle> <hash>` lines: what a build records, and what the tests expect to find. */
+export function buildRecord(root) {
+  const bundles = BUNDLES.map(
+    (file) =>
+      `${file} ${createHash('sha256')
+        .update(readFileSync(join(root, file)))
+        .digest('hex')}`,
+  );
+  return [`src/ ${sourceHash(root)}`, ...bundles].join('\n') + '\n';
 }
