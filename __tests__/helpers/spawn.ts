@@ -37,7 +37,8 @@ export function bundleProblem(root: string = REPO_ROOT): string | null {
   }
   const changed = BUNDLES.filter((file) => recorded.get(file) !== now.get(file));
   if (changed.length > 0) {
-    return `${changed.join(' and ')} is not what the last build wrote (restored from git?): run \`npm run build\` before the end-to-end tests`;
+    const verb = changed.length > 1 ? 'are' : 'is';
+    return `${changed.join(' and ')} ${verb} not what the last build wrote (restored from git?): run \`npm run build\` before the end-to-end tests`;
   }
   return null;
 }
