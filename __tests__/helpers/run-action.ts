@@ -51,7 +51,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   mkdirSync(runnerDir, { recursive: true });
   cpSync(EXAMPLES, join(workspace, 'examples'), { recursive: true });
   writeFiles(workspace, opts.files ?? {});
-  const run = await runActionStep({ workspace, runnerDir, inputs, timeoutMs: opts.timeoutMs ?? 30_000 });
+  const run = await runActionStep({ workspace, runnerDir, inputs, timeoutMs: opts.timeoutMs ?? 60_000 });
   return {
     code: run.code,
     stdout: run.stdout,

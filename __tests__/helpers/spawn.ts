@@ -77,9 +77,36 @@ export interface NodeSpawnOptions {
   timeoutMs: number;
 }
 
+/**
+ * Children running at once from one test file. Several files run side by side
+ * (jest.config.js), and some start a dozen runs together in a beforeAll; on a
+ * 2-core machine an unbounded burst starves every run past its timeout.
+ */
+const MAX_CHILDREN = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot(): Promise<() => void> {
+  if (running >= MAX_CHILDREN) await new Promise<void>((resolve) => waiting.push(resolve));
+  running += 1;
+  return () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+}
+
 /** `node …args` on the current Node binary (process.execPath), so the child runs on the same version as the tests. */
-export function spawnNode(args: string[], opts: NodeSpawnOptions): Promise<NodeRun> {
+export async function spawnNode(args: string[], opts: NodeSpawnOptions): Promise<NodeRun> {
   if (args[0] === BUNDLE || args[0] === CLI_BUNDLE) assertFreshBundles();
+  const release = await slot();
+  try {
+    return await runNode(args, opts);
+  } finally {
+    release();
+  }
+}
+
+function runNode(args: string[], opts: NodeSpawnOptions): Promise<NodeRun> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
