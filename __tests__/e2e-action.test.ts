@@ -411,7 +411,9 @@ test('the child sees only the inputs it is given, not the outer INPUT_* / GITHUB
   process.env['INPUT_FAIL-WORST-QUERY-RISK'] = '0.001';
   process.env.GITHUB_OUTPUT = '/nonexistent/github_output';
   try {
-    const run = await runAction({ results: PASS_RESULTS, 'deployment-volume': '1M', ...FAST });
+    // A small eval (30 queries, hits 1..12 of 20): its forecast is far above 0.001, so a leaked threshold would fail it.
+    const small = Array.from({ length: 30 }, (_, q) => JSON.stringify({ query_id: `q${q}`, hits: (q % 12) + 1, k: 20 })).join('\n');
+    const run = await runAction({ results: 'small.jsonl', 'deployment-volume': '1M', ...FAST }, { files: { 'small.jsonl': `${small}\n` } });
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
   } finally {
