@@ -76,6 +76,25 @@ export default defineConfig(
     },
   },
 
+  // Tests start node only through __tests__/helpers/spawn.ts: it passes an explicit environment (nothing
+  // leaks in from an outer runner) and refuses a bundle built from other sources than src/.
+  {
+    files: ['__tests__/**/*.ts'],
+    ignores: ['__tests__/helpers/spawn.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['child_process', 'node:child_process'].map((name) => ({
+            name,
+            importNames: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'fork'],
+            message: 'start node through __tests__/helpers/spawn.ts (explicit env, bundle freshness check)',
+          })),
+        },
+      ],
+    },
+  },
+
   // Plain JavaScript (scripts/, bench/, this file, jest.config.js) runs on Node and is not in
   // tsconfig's program, so it gets the untyped rules and Node's globals.
   {

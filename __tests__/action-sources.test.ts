@@ -1,13 +1,14 @@
 /**
  * src/action/sources.ts: which groups the action reads, in workspace and
- * artifact mode, with the policy's `files` groups. @actions/core (inputs) and
- * the artifact download are mocked; the downloaded artifacts are directories
- * made here. The files are only selected, never read.
+ * artifact mode, with the policy's `files` groups. The artifact download is
+ * mocked (and @actions/core's log, to keep the output quiet); the downloaded
+ * artifacts are directories made here. The files are only selected, never read.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { ArtifactEdge } from '../src/action/sources.js';
 import type { DownloadedArtifact } from '../src/artifacts/download.js';
 import type { PolicyFileGroup, Settings } from '../src/config/settings.js';
 import { readSettings } from '../src/config/inputs.js';
@@ -20,7 +21,6 @@ let downloaded: DownloadedArtifact[] = [];
 const realCore = await import('@actions/core');
 jest.unstable_mockModule('@actions/core', () => ({
   ...realCore,
-  getInput: jest.fn((name: string) => inputs[name] ?? ''),
   info: jest.fn(),
 }));
 jest.unstable_mockModule('../src/artifacts/download.js', () => ({
@@ -41,9 +41,8 @@ function artifact(name: string, files: string[]): DownloadedArtifact {
 const INSPECT_GROUP: PolicyFileGroup = { results: ['logs/*.eval'], format: 'inspect', mapping: { hitValues: ['I'] } };
 
 function settings(results: string, files?: PolicyFileGroup[]): Settings {
-  const base = readSettings((name) => ({ results, 'deployment-volume': '1M', scorer: 'complied' })[name] ?? '', {
-    policyText: policyFileReader(root),
-  });
+  const values: Record<string, string> = { ...inputs, results, 'deployment-volume': '1M', scorer: 'complied' };
+  const base = readSettings((name) => values[name] ?? '', { policyText: policyFileReader(root) });
   return { ...base, policy: files === undefined ? null : { defaults: {}, behaviors: {}, files } };
 }
 
@@ -51,14 +50,17 @@ function settings(results: string, files?: PolicyFileGroup[]): Settings {
 const summary = (groups: Awaited<ReturnType<typeof sourceGroups>>) =>
   groups.map((g) => [g.label, g.files.map((f) => f.name), g.format, g.mapping]);
 
-let savedTemp: string | undefined;
-beforeAll(() => {
-  savedTemp = process.env.RUNNER_TEMP;
-  process.env.RUNNER_TEMP = root; // sourceGroups makes its download directory here
-});
+/** The download is mocked, so the client is never called; sourceGroups makes its download directory in `root`. */
+const edge: ArtifactEdge = {
+  client: {
+    list: () => Promise.reject(new Error('not called')),
+    download: () => Promise.reject(new Error('not called')),
+  },
+  tempDir: root,
+};
+const groupsOf = (s: Settings) => sourceGroups(s, root, edge);
+
 afterAll(() => {
-  if (savedTemp === undefined) delete process.env.RUNNER_TEMP;
-  else process.env.RUNNER_TEMP = savedTemp;
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -69,14 +71,14 @@ describe('sourceGroups in artifact mode', () => {
   });
 
   it('`results` and a policy group each filter the artifacts; the group’s mapping is layered over the inputs', async () => {
-    expect(summary(await sourceGroups(settings('*.jsonl', [INSPECT_GROUP]), root))).toEqual([
+    expect(summary(await groupsOf(settings('*.jsonl', [INSPECT_GROUP])))).toEqual([
       ['results', ['artifact:eval-native/r.jsonl'], 'auto', { scorer: 'complied', useLogprobs: false }],
       ['policy files[0]', ['artifact:eval-inspect/logs/a.eval'], 'inspect', { scorer: 'complied', hitValues: ['I'], useLogprobs: false }],
     ]);
   });
 
   it('neither `results` nor groups: every file of every artifact, with the inputs’ format and mapping (as before)', async () => {
-    expect(summary(await sourceGroups(settings(''), root))).toEqual([
+    expect(summary(await groupsOf(settings('')))).toEqual([
       [
         'results',
         ['artifact:eval-inspect/logs/a.eval', 'artifact:eval-native/r.jsonl'],
@@ -87,7 +89,7 @@ describe('sourceGroups in artifact mode', () => {
   });
 
   it('groups without `results`: only the groups’ files, so an artifact no group reads is an error', async () => {
-    await expect(sourceGroups(settings('', [INSPECT_GROUP]), root)).rejects.toThrow(
+    await expect(groupsOf(settings('', [INSPECT_GROUP]))).rejects.toThrow(
       "artifact:eval-native: the artifact has no file matching 'logs/*.eval' to read",
     );
   });
@@ -101,12 +103,12 @@ describe('sourceGroups in workspace mode', () => {
   });
 
   it('`results` is optional when the policy has groups', async () => {
-    expect(summary(await sourceGroups(settings('', [INSPECT_GROUP]), root))).toEqual([
+    expect(summary(await groupsOf(settings('', [INSPECT_GROUP])))).toEqual([
       ['policy files[0]', ['logs/b.eval'], 'inspect', { scorer: 'complied', hitValues: ['I'], useLogprobs: false }],
     ]);
   });
 
   it('with neither, `results` is required', async () => {
-    await expect(sourceGroups(settings(''), root)).rejects.toThrow('Input `results` is required');
+    await expect(groupsOf(settings(''))).rejects.toThrow('Input `results` is required');
   });
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { InputError } from '../src/domain/errors.js';
 import { ingestFiles } from '../src/ingest/ingest.js';
 import { artifactGroupFiles, type ArtifactDirectory } from '../src/sources/artifact-files.js';
-import type { ArtifactSettings } from '../src/artifacts/settings.js';
+import type { ArtifactSettings } from '../src/config/settings.js';
 import { FakeArtifactService, zipStored, type FakeArtifact } from './helpers/fake-artifact-service.js';
 import { fileSource } from '../src/sources/file-source.js';
 
@@ -23,16 +23,20 @@ async function artifactSourceFiles(downloaded: ArtifactDirectory[], patterns: st
 }
 
 let fake: FakeArtifactService;
-let download: typeof import('../src/artifacts/download.js').downloadArtifacts;
+let downloadArtifacts: typeof import('../src/artifacts/download.js').downloadArtifacts;
+let artifactClient: typeof import('../src/artifacts/client.js').actionsArtifactClient;
 let dest: string;
 let stdout: string[] = [];
 const savedEnv = { ...process.env };
 
 const thisRun = (selection: ArtifactSettings['selection']): ArtifactSettings => ({ selection, scope: { kind: 'this-run' } });
-const otherRun = (selection: ArtifactSettings['selection'], token: string): ArtifactSettings => ({
+const otherRun = (selection: ArtifactSettings['selection']): ArtifactSettings => ({
   selection,
-  scope: { kind: 'other-run', runId: 4242, owner: 'octo-org', repo: 'evals', token },
+  scope: { kind: 'other-run', runId: 4242, owner: 'octo-org', repo: 'evals' },
 });
+/** The real client, built as main.ts builds it: with the token and the runner's variables (read live, so a test may delete one). */
+const download = (settings: ArtifactSettings, opts: { destination: string }, token = fake.restToken) =>
+  downloadArtifacts(settings, { ...opts, client: artifactClient({ token, env: process.env }) });
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const zipArtifact = (id: number, name: string, files: Record<string, string>): FakeArtifact => ({
   id,
@@ -59,7 +63,8 @@ beforeAll(async () => {
   fake = await FakeArtifactService.start();
   Object.assign(process.env, fake.env());
   for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ACTIONS_ARTIFACT_MAX_ARTIFACT_COUNT']) delete process.env[v];
-  ({ downloadArtifacts: download } = await import('../src/artifacts/download.js'));
+  ({ downloadArtifacts } = await import('../src/artifacts/download.js'));
+  ({ actionsArtifactClient: artifactClient } = await import('../src/artifacts/client.js'));
 });
 
 afterAll(async () => {
@@ -201,6 +206,14 @@ describe('this run (Twirp results service)', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  test('without ACTIONS_RESULTS_URL likewise, naming that variable', async () => {
+    delete process.env.ACTIONS_RESULTS_URL;
+    const err = await failure(() => download(thisRun({ kind: 'names', names: ['eval-main'] }), { destination: dest }));
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toContain('ACTIONS_RESULTS_URL is not set');
+    expect(fake.requests).toEqual([]);
+  });
+
   test('a zip entry that climbs out of the artifact directory is refused and nothing lands outside it', async () => {
     fake.thisRun = [zipArtifact(51, 'evil', { 'ok.jsonl': '{}\n', '../escaped.txt': 'gotcha' })];
     const err = await failure(() => download(thisRun({ kind: 'names', names: ['evil'] }), { destination: dest }));
@@ -220,7 +233,6 @@ describe('this run (Twirp results service)', () => {
 });
 
 describe('another run (REST API with github-token)', () => {
-  const token = () => fake.restToken;
   /** 150 artifacts: the client lists 100 per page, so two pages. */
   const nightly = () =>
     Array.from({ length: 150 }, (_, i) =>
@@ -229,7 +241,7 @@ describe('another run (REST API with github-token)', () => {
 
   test('lists both pages and downloads by name through the 302 to the blob store', async () => {
     fake.setOtherRun('octo-org', 'evals', 4242, nightly());
-    const { artifacts } = await download(otherRun({ kind: 'names', names: ['nightly-007', 'nightly-142'] }, token()), {
+    const { artifacts } = await download(otherRun({ kind: 'names', names: ['nightly-007', 'nightly-142'] }), {
       destination: dest,
     });
     expect(artifacts.map((a) => [a.name, a.id])).toEqual([
@@ -249,19 +261,27 @@ describe('another run (REST API with github-token)', () => {
     }
   });
 
+  test('needs no runner variables: only the REST API and the token', async () => {
+    fake.setOtherRun('octo-org', 'evals', 4242, [zipArtifact(5, 'eval', { 'r.jsonl': '{}\n' })]);
+    delete process.env.ACTIONS_RUNTIME_TOKEN;
+    delete process.env.ACTIONS_RESULTS_URL;
+    const { artifacts } = await download(otherRun({ kind: 'names', names: ['eval'] }), { destination: dest });
+    expect(artifacts.map((a) => a.files)).toEqual([1]);
+  });
+
   test('a re-run that uploaded the same name again: the newest artifact (highest id) is read', async () => {
     fake.setOtherRun('octo-org', 'evals', 4242, [
       zipArtifact(5, 'eval', { 'r.jsonl': 'attempt 1\n' }),
       zipArtifact(9, 'eval', { 'r.jsonl': 'attempt 2\n' }),
     ]);
-    const { artifacts } = await download(otherRun({ kind: 'names', names: ['eval'] }, token()), { destination: dest });
+    const { artifacts } = await download(otherRun({ kind: 'names', names: ['eval'] }), { destination: dest });
     expect(artifacts.map((a) => a.id)).toEqual([9]);
     expect(await readFile(path.join(dest, 'eval', 'r.jsonl'), 'utf8')).toBe('attempt 2\n');
   });
 
   test('a pattern that matches nothing lists at most 20 existing names', async () => {
     fake.setOtherRun('octo-org', 'evals', 4242, nightly());
-    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['weekly-*'] }, token()), { destination: dest }));
+    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['weekly-*'] }), { destination: dest }));
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toContain("no artifact matches 'weekly-*' in run 4242 of octo-org/evals");
     // Names sorted; the 21st (nightly-020) and later are summarised.
@@ -271,7 +291,7 @@ describe('another run (REST API with github-token)', () => {
 
   test('403 says the github-token lacks actions: read on that repository', async () => {
     fake.faults.set('rest-list', { status: 403, body: JSON.stringify({ message: 'Resource not accessible by integration' }) });
-    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['*'] }, token()), { destination: dest }));
+    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['*'] }), { destination: dest }));
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toContain('GitHub answered 403 (Resource not accessible by integration)');
     expect(err.message).toContain('the github-token lacks `actions: read` on octo-org/evals');
@@ -281,7 +301,7 @@ describe('another run (REST API with github-token)', () => {
   test('a wrong token (401) gets the same advice, and the token is not echoed', async () => {
     fake.setOtherRun('octo-org', 'evals', 4242, nightly());
     const wrong = 'ghp_WrongToken9876543210zyxwvutsrqponm';
-    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['*'] }, wrong), { destination: dest }));
+    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['*'] }), { destination: dest }, wrong));
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toContain('GitHub answered 401 (Bad credentials)');
     expect(err.message).not.toContain(wrong);
@@ -290,7 +310,7 @@ describe('another run (REST API with github-token)', () => {
   });
 
   test('a 404 run names run-id and repository', async () => {
-    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['*'] }, token()), { destination: dest }));
+    const err = await failure(() => download(otherRun({ kind: 'pattern', patterns: ['*'] }), { destination: dest }));
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toContain('Check `run-id` 4242 and `repository` octo-org/evals');
   });
@@ -300,7 +320,7 @@ describe('another run (REST API with github-token)', () => {
     // A proxy page that (badly) echoes the request, credentials included.
     const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>token ${fake.restToken}</body></html>`;
     fake.faults.set('rest-zip', { status: 502, body: page, contentType: 'text/html' });
-    const err = await failure(() => download(otherRun({ kind: 'names', names: ['nightly-001'] }, token()), { destination: dest }));
+    const err = await failure(() => download(otherRun({ kind: 'names', names: ['nightly-001'] }), { destination: dest }));
     expect(err).not.toBeInstanceOf(InputError);
     expect(err.message).toBe(
       "downloading artifact 'nightly-001' of run 4242 of octo-org/evals failed: an HTML error page titled '502 Bad Gateway'",
@@ -310,7 +330,7 @@ describe('another run (REST API with github-token)', () => {
   test('a JSON error message that contains the token is redacted', async () => {
     fake.setOtherRun('octo-org', 'evals', 4242, nightly());
     fake.faults.set('rest-zip', { status: 422, body: JSON.stringify({ message: `bad request for ${fake.restToken}` }) });
-    const err = await failure(() => download(otherRun({ kind: 'names', names: ['nightly-001'] }, token()), { destination: dest }));
+    const err = await failure(() => download(otherRun({ kind: 'names', names: ['nightly-001'] }), { destination: dest }));
     expect(err.message).toContain('failed: bad request for ***');
     expect(err.message).not.toContain(fake.restToken);
   });

@@ -99,7 +99,7 @@ describe('placeDownload', () => {
 });
 
 describe('error translation', () => {
-  const other = { kind: 'other-run', runId: 9, owner: 'o', repo: 'r', token: 'ghs_secretsecret' } as const;
+  const other = { kind: 'other-run', runId: 9, owner: 'o', repo: 'r' } as const;
 
   test('statusOf reads Octokit status and the Twirp client message', () => {
     expect(statusOf(Object.assign(new Error('x'), { status: 403 }))).toBe(403);
@@ -109,14 +109,14 @@ describe('error translation', () => {
 
   test('a 403 that is a rate limit is not blamed on permissions', () => {
     const err = Object.assign(new Error('API rate limit exceeded for installation ID 1.'), { status: 403 });
-    const out = translateFailure(err, { action: 'listing artifacts', scope: other, secrets: [] });
+    const out = translateFailure(err, { action: 'listing artifacts', scope: other });
     expect(out).not.toBeInstanceOf(InputError);
     expect(out.message).toBe('listing artifacts of run 9 of o/r failed: API rate limit exceeded for installation ID 1.');
   });
 
   test('GHES is named with a way out', () => {
     const err = Object.assign(new Error('not supported'), { name: 'GHESNotSupportedError' });
-    expect(translateFailure(err, { action: 'listing artifacts', scope: { kind: 'this-run' }, secrets: [] }).message).toContain(
+    expect(translateFailure(err, { action: 'listing artifacts', scope: { kind: 'this-run' } }).message).toContain(
       'does not support GitHub Enterprise Server',
     );
   });

@@ -8,11 +8,10 @@ import path from 'node:path';
 import { downloadArtifacts } from '../src/artifacts/download.js';
 import type { ArtifactClientPort, ListedArtifact } from '../src/artifacts/port.js';
 import { globToRegExp, selectArtifacts } from '../src/artifacts/select.js';
-import type { ArtifactSettings } from '../src/artifacts/settings.js';
+import type { ArtifactSettings } from '../src/config/settings.js';
 import { InputError } from '../src/domain/errors.js';
 
 const THIS_RUN = { kind: 'this-run' } as const;
-const RUNNER_ENV = { ACTIONS_RUNTIME_TOKEN: 'x.y.', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' };
 const listed = (...names: string[]): ListedArtifact[] => names.map((name, i) => ({ name, id: i + 1, size: 100 }));
 
 describe('globToRegExp', () => {
@@ -83,7 +82,7 @@ describe('downloadArtifacts bounds (fake port)', () => {
 
   test('more artifacts than maxArtifacts: refused before any download', async () => {
     const port = fakePort(listed('a', 'b', 'c'));
-    const run = downloadArtifacts(all, { destination: dest, client: port, env: RUNNER_ENV, limits: { maxArtifacts: 2 } });
+    const run = downloadArtifacts(all, { destination: dest, client: port, limits: { maxArtifacts: 2 } });
     await expect(run).rejects.toThrow('select 3 artifacts of this workflow run, more than the limit of 2');
     expect(port.downloads).toEqual([]);
   });
@@ -91,7 +90,7 @@ describe('downloadArtifacts bounds (fake port)', () => {
   test('listed sizes over maxListedBytes: refused before any download', async () => {
     // 3 × 100 bytes listed = 300 > 250.
     const port = fakePort(listed('a', 'b', 'c'));
-    const run = downloadArtifacts(all, { destination: dest, client: port, env: RUNNER_ENV, limits: { maxListedBytes: 250 } });
+    const run = downloadArtifacts(all, { destination: dest, client: port, limits: { maxListedBytes: 250 } });
     await expect(run).rejects.toThrow('hold 300 bytes, more than the limit of 250');
     expect(port.downloads).toEqual([]);
   });
@@ -101,7 +100,6 @@ describe('downloadArtifacts bounds (fake port)', () => {
     const { artifacts } = await downloadArtifacts(all, {
       destination: dest,
       client: port,
-      env: RUNNER_ENV,
       limits: { maxArtifacts: 2, maxListedBytes: 200, maxExtractedBytes: 18 }, // 2 × 'raw bytes' (9 bytes)
     });
     expect(artifacts.map((a) => a.files)).toEqual([1, 1]);
@@ -110,40 +108,19 @@ describe('downloadArtifacts bounds (fake port)', () => {
 
   test('written bytes over maxExtractedBytes stop the download', async () => {
     const port = fakePort(listed('a', 'b'));
-    const run = downloadArtifacts(all, { destination: dest, client: port, env: RUNNER_ENV, limits: { maxExtractedBytes: 17 } });
+    const run = downloadArtifacts(all, { destination: dest, client: port, limits: { maxExtractedBytes: 17 } });
     await expect(run).rejects.toThrow('hold more than 17 bytes of files together');
   });
 
   test('a listing name that is not a single directory name is refused', async () => {
     const port = fakePort(listed('..'));
-    const run = downloadArtifacts(
-      { selection: { kind: 'names', names: ['..'] }, scope: THIS_RUN },
-      { destination: dest, client: port, env: RUNNER_ENV },
-    );
+    const run = downloadArtifacts({ selection: { kind: 'names', names: ['..'] }, scope: THIS_RUN }, { destination: dest, client: port });
     await expect(run).rejects.toThrow("artifact '..' of the listing cannot be used as a directory name");
   });
 
   test('an artifact directory that already exists is not overwritten', async () => {
     await mkdir(path.join(dest, 'a'));
-    const run = downloadArtifacts(all, { destination: dest, client: fakePort(listed('a')), env: RUNNER_ENV });
+    const run = downloadArtifacts(all, { destination: dest, client: fakePort(listed('a')) });
     await expect(run).rejects.toThrow(`${path.join(dest, 'a')} already exists`);
-  });
-
-  test('without ACTIONS_RESULTS_URL the port is never called', async () => {
-    const port = fakePort(listed('a'));
-    const run = downloadArtifacts(all, { destination: dest, client: port, env: { ACTIONS_RUNTIME_TOKEN: 'x.y.' } });
-    await expect(run).rejects.toThrow('ACTIONS_RESULTS_URL is not set');
-    expect(port.downloads).toEqual([]);
-  });
-
-  test('another run needs no runner variables', async () => {
-    const port = fakePort(listed('a'));
-    const settings: ArtifactSettings = {
-      selection: { kind: 'names', names: ['a'] },
-      scope: { kind: 'other-run', runId: 1, owner: 'o', repo: 'r', token: 'ghs_abcdefgh' },
-    };
-    await expect(downloadArtifacts(settings, { destination: dest, client: port, env: {} })).resolves.toEqual({
-      artifacts: [{ name: 'a', id: 1, directory: path.join(dest, 'a'), files: 1 }],
-    });
   });
 });

@@ -4,26 +4,9 @@
  * self-harm with 500 (scripts/make-examples.mjs), which decides which (m, n)
  * cells fit: a cell needs m + n queries.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assertFreshBundles, REPO_ROOT, runCli, type NodeRun } from './helpers/spawn.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(root, 'dist/cli/index.js');
-
-function backtest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, 'backtest', ...args],
-      { cwd: root, env: { PATH: process.env.PATH ?? '' } },
-      (error, stdout, stderr) => {
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-      },
-    );
-  });
-}
+const backtest = (args: string[]): Promise<NodeRun> => runCli(['backtest', ...args], REPO_ROOT);
 
 /** Table rows as [behaviour, queries, m, n, scored, …] (cells split on two or more spaces). */
 function rows(stdout: string): string[][] {
@@ -33,9 +16,7 @@ function rows(stdout: string): string[][] {
     .map((line) => line.split(/ {2,}/));
 }
 
-beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' first`);
-});
+beforeAll(assertFreshBundles);
 
 describe('tailgate backtest', () => {
   test('one row per behaviour and (m, n) that fits; cells needing more queries are counted below', async () => {

@@ -6,43 +6,25 @@
  * below) and exit codes from DESIGN §3 (non-zero for error, for fail in
  * enforce mode, for insufficient only with on-insufficient-data: fail).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assertFreshBundles, BUNDLE, CLI_BUNDLE, REPO_ROOT as root, spawnNode, type NodeRun } from './helpers/spawn.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(root, 'dist/cli/index.js');
-const action = join(root, 'dist/index.js');
 let work: string;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+/** A small eval (30 queries, hits 1..12 of 20), for the tests about files and flags rather than the examples' numbers. */
+const SMALL = `${Array.from({ length: 30 }, (_, q) => JSON.stringify({ query_id: `q${q}`, hits: (q % 12) + 1, k: 20 })).join('\n')}\n`;
 
 /** Runs `node file args` with a clean environment (no INPUT_* or GITHUB_* from an outer runner). */
-function run(file: string, args: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [file, ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 16 << 20 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+function run(file: string, args: string[], env: Record<string, string> = {}, cwd = root): Promise<NodeRun> {
+  return spawnNode([file, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeoutMs: 60_000 });
 }
 
-const forecast = (...args: string[]): Promise<Run> => run(cli, ['forecast', ...args]);
+const forecast = (...args: string[]): Promise<NodeRun> => run(CLI_BUNDLE, ['forecast', ...args]);
 const PASS = 'examples/pass/results.jsonl';
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' first`);
+  assertFreshBundles();
   work = mkdtempSync(join(tmpdir(), 'tailgate-cli-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -99,7 +81,7 @@ describe('tailgate forecast: files and flags', () => {
     // The action, given the same inputs through INPUT_* variables (as a runner passes them).
     const output = join(work, 'github-output');
     writeFileSync(output, '');
-    const a = await run(action, [], {
+    const a = await run(BUNDLE, [], {
       GITHUB_WORKSPACE: root,
       GITHUB_OUTPUT: output,
       INPUT_RESULTS: PASS,
@@ -119,7 +101,8 @@ describe('tailgate forecast: files and flags', () => {
   });
 
   test('nothing is written without --json/--markdown', async () => {
-    const r = await run(cli, ['forecast', join(root, PASS), '--deployment-volume', '1M', '--bootstrap', '0'], {}, work);
+    writeFileSync(join(work, 'small.jsonl'), SMALL);
+    const r = await run(CLI_BUNDLE, ['forecast', 'small.jsonl', '--deployment-volume', '1M', '--bootstrap', '0'], {}, work);
     expect(r.code).toBe(0);
     expect(existsSync(join(work, 'tailgate-report.json'))).toBe(false);
     expect(existsSync(join(work, 'tailgate-report.md'))).toBe(false);
@@ -151,14 +134,16 @@ describe('tailgate forecast: files and flags', () => {
 
   test('a file name with glob characters is read literally', async () => {
     const name = join(work, 'run [1].jsonl');
-    writeFileSync(name, readFileSync(join(root, PASS)));
+    writeFileSync(name, SMALL);
     const r = await forecast(name, '--deployment-volume', '1M', '--bootstrap', '0');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
   test('no progress line when stderr is not a terminal', async () => {
-    const r = await forecast(PASS, '--deployment-volume', '1M', '--bootstrap', '0');
+    writeFileSync(join(work, 'small.jsonl'), SMALL);
+    const r = await run(CLI_BUNDLE, ['forecast', 'small.jsonl', '--deployment-volume', '1M', '--bootstrap', '0'], {}, work);
+    expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('\r');
   });
 });

@@ -2,37 +2,35 @@
  * `--help` documents every option, with action.yml's own text for the
  * action inputs (the CLI copy must not drift from the workflow docs).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { INPUT_NAMES } from '../src/config/inputs.js';
+import { INPUT_NAMES, RUNNER_INPUTS } from '../src/config/inputs.js';
 import { BACKTEST_INPUTS, BACKTEST_OWN } from '../src/cli/backtest-options.js';
-import { documentedInputs } from '../src/cli/help.js';
+import { CLI_INPUTS, documentedInputs } from '../src/cli/help.js';
 import { INPUT_DESCRIPTIONS } from '../src/cli/input-docs.js';
+import { assertFreshBundles, REPO_ROOT as root, runCli, type NodeRun } from './helpers/spawn.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const cli = join(root, 'dist/cli/index.js');
+const run = (args: string[]): Promise<NodeRun> => runCli(args, root);
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
-}
-
-beforeAll(() => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' first`);
-});
+beforeAll(assertFreshBundles);
 
 describe('help text', () => {
-  test('tailgate forecast --help lists every action input as a flag, and the CLI flags', async () => {
+  test('tailgate forecast --help lists every action input but the runner-only ones as a flag, and the CLI flags', async () => {
     const r = await run(['forecast', '--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const name of [...INPUT_NAMES, 'json', 'markdown', 'help']) expect(r.stdout).toMatch(new RegExp(`^  (-h, )?--${name}\\b`, 'm'));
+    for (const name of [...CLI_INPUTS, 'json', 'markdown', 'help']) expect(r.stdout).toMatch(new RegExp(`^  (-h, )?--${name}\\b`, 'm'));
+    for (const name of RUNNER_INPUTS) expect(r.stdout).not.toMatch(new RegExp(`^  --${name}\\b`, 'm'));
+    expect(r.stdout).toContain(RUNNER_INPUTS.join(', '));
+  });
+
+  test('a runner-only input is refused with the reason and the way out, and nothing is read', async () => {
+    const r = await run(['forecast', 'examples/pass/results.jsonl', '--deployment-volume', '1M', '--github-token', 'ghp_x']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--github-token is an action input that needs a GitHub runner');
+    expect(r.stderr).toContain('gh run download');
   });
 
   test('-h is --help', async () => {
@@ -71,11 +69,12 @@ describe('the help text and action.yml agree', () => {
 
   test('every input readSettings reads is documented exactly once', () => {
     const listed = documentedInputs();
-    expect([...listed].sort()).toEqual([...INPUT_NAMES].sort());
+    expect([...listed].sort()).toEqual([...CLI_INPUTS].sort());
+    expect([...CLI_INPUTS, ...RUNNER_INPUTS].sort()).toEqual([...INPUT_NAMES].sort());
   });
 
   test("each description is action.yml's, word for word (copy it into src/cli/input-docs.ts when it changes)", () => {
-    for (const name of INPUT_NAMES) {
+    for (const name of CLI_INPUTS) {
       const declared = action.inputs[name]?.description;
       // An input not yet in action.yml is the docs test's business (docs-action); here only copies are checked.
       if (declared === undefined) continue;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runForecast } from '../src/cli/forecast.js';
 import { expectScenarioReport, scenarioFiles } from './helpers/policy-files-scenario.js';
-import { writeFiles } from './helpers/run-action.js';
+import { writeFiles } from './helpers/runner-files.js';
 
 const ws = mkdtempSync(join(tmpdir(), 'tailgate-cli-files-'));
 writeFiles(ws, { ...scenarioFiles(), 'thresholds-only.yml': 'defaults:\n  fail-worst-query-risk: 0.5\n' });

@@ -45,6 +45,9 @@ describe('readSettings', () => {
       mapping: { useLogprobs: false },
       comment: 'auto',
       commentKey: '',
+      commentTimeoutMs: 60_000,
+      artifacts: null,
+      githubToken: '',
       baseline: null,
       riskIncrease: {},
     });
@@ -59,6 +62,11 @@ describe('readSettings', () => {
   it('INPUT_NAMES lists the inputs of the brief, in kebab-case', () => {
     expect(INPUT_NAMES).toEqual([
       'results',
+      'artifact-name',
+      'artifact-pattern',
+      'run-id',
+      'repository',
+      'github-token',
       'format',
       'deployment-volume',
       'fail-worst-query-risk',
@@ -92,6 +100,7 @@ describe('readSettings', () => {
       'use-logprobs',
       'comment',
       'comment-key',
+      'comment-timeout',
       'baseline',
       'baseline-artifact',
       'baseline-run-id',
@@ -128,6 +137,7 @@ describe('readSettings', () => {
         'report-path': 'out/r.json',
         'markdown-path': 'out/r.md',
         summary: 'False',
+        'comment-timeout': '7.5',
       }).getInput,
       { policyText: policyFileReader(fixtures) },
     );
@@ -154,7 +164,35 @@ describe('readSettings', () => {
       reportPath: 'out/r.json',
       markdownPath: 'out/r.md',
       summary: false,
+      commentTimeoutMs: 7500,
     });
+  });
+
+  it('hands the github-token to onSecret before any input is checked, and keeps it in the settings', () => {
+    const token = 'ghs_InputsTestToken0123456789abcdef';
+    const seen: string[] = [];
+    // deployment-volume is missing: readSettings throws, but only after the token was handed over.
+    expect(() =>
+      readSettings(inputs({ 'github-token': `  ${token}\n` }).getInput, {
+        policyText: policyFileReader(fixtures),
+        onSecret: (v) => seen.push(v),
+      }),
+    ).toThrow('Input `deployment-volume` is required');
+    expect(seen).toEqual([token]);
+    const settings = readSettings(inputs({ ...minimal, 'github-token': token }).getInput, { policyText: policyFileReader(fixtures) });
+    expect(settings.githubToken).toBe(token);
+  });
+
+  it('an empty github-token is not handed over (nothing to mask)', () => {
+    const seen: string[] = [];
+    readSettings(inputs(minimal).getInput, { policyText: policyFileReader(fixtures), onSecret: (v) => seen.push(v) });
+    expect(seen).toEqual([]);
+  });
+
+  it('comment-timeout takes seconds from 1 to 600, decimals too', () => {
+    const ms = (raw: string) =>
+      readSettings(inputs({ ...minimal, 'comment-timeout': raw }).getInput, { policyText: policyFileReader(fixtures) }).commentTimeoutMs;
+    expect([ms('1'), ms('600'), ms('2.5')]).toEqual([1000, 600_000, 2500]);
   });
 
   it('resolves a relative policy path against cwd and keeps the path as written for messages', () => {
@@ -204,6 +242,9 @@ describe('readSettings', () => {
     [{ ...minimal, 'max-error-share': '1.5' }, 'Input `max-error-share`: got "1.5"; out of range; use a probability in [0, 1]'],
     [{ ...minimal, 'max-error-share': '-1%' }, 'Input `max-error-share`'],
     [{ ...minimal, 'on-error-budget': 'pass' }, 'Input `on-error-budget`: got "pass"; use one of warn, fail'],
+    [{ ...minimal, 'comment-timeout': '0.5' }, 'Input `comment-timeout`'],
+    [{ ...minimal, 'comment-timeout': '601' }, 'Input `comment-timeout`'],
+    [{ ...minimal, 'comment-timeout': '60s' }, 'Input `comment-timeout`'],
   ])('rejects %j naming the input', (values, expected) => {
     expect(errorOf(() => readSettings(inputs(values).getInput, { policyText: policyFileReader(fixtures) }))).toContain(expected);
   });

@@ -14,7 +14,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BUNDLE, EXAMPLES, removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { assertFreshBundles, EXAMPLES } from './helpers/spawn.js';
 
 const PASS_RESULTS = 'examples/pass/results.jsonl';
 const BEHAVIORS = ['harmful-advice', 'pii-leak', 'self-harm'];
@@ -162,9 +163,7 @@ function independentFit(file: string, t: number, n: number) {
   return out;
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run build` before the e2e tests');
-});
+beforeAll(assertFreshBundles);
 afterAll(removeRunDirs);
 
 describe('pass: examples/pass at fail-worst-query-risk 0.999 (default bootstrap 1000)', () => {
@@ -412,7 +411,9 @@ test('the child sees only the inputs it is given, not the outer INPUT_* / GITHUB
   process.env['INPUT_FAIL-WORST-QUERY-RISK'] = '0.001';
   process.env.GITHUB_OUTPUT = '/nonexistent/github_output';
   try {
-    const run = await runAction({ results: PASS_RESULTS, 'deployment-volume': '1M', ...FAST });
+    // A small eval (30 queries, hits 1..12 of 20): its forecast is far above 0.001, so a leaked threshold would fail it.
+    const small = Array.from({ length: 30 }, (_, q) => JSON.stringify({ query_id: `q${q}`, hits: (q % 12) + 1, k: 20 })).join('\n');
+    const run = await runAction({ results: 'small.jsonl', 'deployment-volume': '1M', ...FAST }, { files: { 'small.jsonl': `${small}\n` } });
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
   } finally {

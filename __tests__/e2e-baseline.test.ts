@@ -28,25 +28,24 @@
  * Runtime: about 10 action and CLI runs of 1–3 s each.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
   baselineSectionSchema,
-  CLI_BUNDLE,
   cliWorkspace,
   decisionReportSchema,
   independentPsiForecast,
   psiOf,
   readJson,
   removeCliDirs,
-  runCli,
   tableRow,
   trueQ,
   type DecisionReport,
 } from './helpers/decision-e2e.js';
 import { actionsEnv, startFakeGitHub } from './helpers/fake-github.js';
-import { BUNDLE, REPO_ROOT, removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { assertFreshBundles, REPO_ROOT, runCli } from './helpers/spawn.js';
 import { removeSpawnDirs, spawnAction } from './helpers/spawn-action.js';
 
 const BASE = 'examples/baseline/base.jsonl';
@@ -88,10 +87,7 @@ function ends(side: Row['baseline']): [number, number, number] {
   return [side.forecast, side.lower, side.upper];
 }
 
-beforeAll(() => {
-  for (const file of [BUNDLE, CLI_BUNDLE])
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (the e2e tests run the built bundles)`);
-});
+beforeAll(assertFreshBundles);
 afterAll(() => {
   removeRunDirs();
   removeSpawnDirs();

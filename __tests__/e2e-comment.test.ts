@@ -5,22 +5,26 @@
  * __tests__/fixtures/events) and checks what reached the "GitHub API": the
  * requests, the stored comment, and the step's exit code, outputs and log.
  *
- * Verdicts do not hinge on the example forecasts (regenerated elsewhere): a
- * breach is `value > threshold` (DESIGN §3, gate.ts), so
- * `fail-worst-query-risk: 1` can never be breached (→ pass) and `1e-6` is
- * breached by any forecast the examples can give (the smallest is about
- * 0.04, examples/README.md) (→ fail).
+ * The runs read a small eval written here (EVAL below: three behaviours of 30
+ * queries), not examples/: the comment path does not care how big the eval
+ * is, and each run then costs a third of a second of forecasting instead of
+ * a second. Verdicts do not hinge on its forecasts: a breach is
+ * `value > threshold` (gate.ts), so `fail-worst-query-risk: 1` can never be
+ * breached (→ pass) and `1e-6` is breached by any of them (each behaviour has
+ * a query with 12 hits of 20, so its forecast is at least 0.6) (→ fail).
  *
- * Runtime: about 80 s on a busy 2-core machine. The fault runs (one of which
- * waits out three 15 s request timeouts) run side by side in one beforeAll,
- * because the bundle's time budgets cannot be shortened from outside yet.
+ * The fault runs set `comment-timeout` to a few seconds, so a hung API costs
+ * seconds, not the default minute: each request then gets a quarter of the
+ * budget and the retries' back-off shrinks with it (github/client.ts). They
+ * run side by side in one beforeAll, since most of their time is waiting.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { actionsEnv, faults, startFakeGitHub, type Fault, type FakeGitHub, type RouteName } from './helpers/fake-github.js';
-import { BUNDLE, REPO_ROOT, removeSpawnDirs, spawnAction, type SpawnedRun } from './helpers/spawn-action.js';
+import { removeSpawnDirs, spawnAction, type SpawnedRun } from './helpers/spawn-action.js';
+import { assertFreshBundles, REPO_ROOT } from './helpers/spawn.js';
 
 const REPO = 'octo-org/octo-repo';
 /** Shaped like an installation token; distinctive, so any leak is found by a plain search. */
@@ -36,16 +40,27 @@ const RUN_URL = `https://github.com/${REPO}/actions/runs/4242`;
 const PASS = { 'fail-worst-query-risk': '1' };
 const FAIL = { 'fail-worst-query-risk': '1e-6' };
 const NOT_POSTED = 'PR comment not posted:';
+/**
+ * `comment-timeout` of the fault runs, in seconds: each request gets 4/4 = 1 s
+ * (min(15 s, budget / 4)), so a hang costs three 1 s tries and about 0.3 s of
+ * back-off, inside the budget.
+ */
+const FAULT_BUDGET_S = 4;
 const CHAR_CAP = 65_536;
 
 const event = (file: string): string => join(REPO_ROOT, '__tests__', 'fixtures', 'events', file);
 
+/** Three behaviours × 30 queries, hits 1..12 of k = 20 (every query nonzero, 12 distinct p̂): each tail fits. */
+const EVAL = ['jailbreak', 'pii-leak', 'toxicity']
+  .flatMap((behavior) => Array.from({ length: 30 }, (_, q) => JSON.stringify({ query_id: `q${q}`, behavior, hits: (q % 12) + 1, k: 20 })))
+  .join('\n');
+
 function inputs(extra: Record<string, string>): Record<string, string> {
   return {
-    results: 'examples/pass/results.jsonl',
+    results: 'eval.jsonl',
     'deployment-volume': '1M',
-    // The interval is not under test here: fewer resamples keep each run near a second.
-    bootstrap: '200',
+    // The interval is not under test here.
+    bootstrap: '0',
     'github-token': TOKEN,
     ...extra,
   };
@@ -65,7 +80,7 @@ function run(r: Run): Promise<SpawnedRun> {
   return spawnAction({
     inputs: inputs(r.inputs),
     env: actionsEnv({ apiUrl: r.apiUrl, eventName: r.eventName, eventPath: event(r.eventFile), sha: r.sha }),
-    files: r.files,
+    files: { 'eval.jsonl': `${EVAL}\n`, ...r.files },
     timeoutMs: r.timeoutMs,
   });
 }
@@ -182,9 +197,7 @@ function reportBehaviours(r: SpawnedRun): string[] {
   });
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run build` before the e2e tests');
-});
+beforeAll(assertFreshBundles);
 afterAll(removeSpawnDirs);
 
 describe('pull_request: the sticky comment', () => {
@@ -305,20 +318,27 @@ interface FaultCase {
 const FAULTS: FaultCase[] = [
   {
     // Longest first: it starts first, and the others run while it waits.
-    // Per request 15 s (client.ts default), retried twice as a 5xx, back-off 1 s + 4 s: about 50 s, inside the 60 s budget.
+    // Per request 1 s (a quarter of the budget), retried twice as a 5xx, back-off 67 ms + 267 ms: about 3.3 s, inside the 4 s budget.
     name: 'a hang beyond the request timeout',
     verdict: 'fail',
     fault: { route: 'listComments', fault: { hang: true } },
-    reason: /did not answer within 15 s|gave up after 60 s/,
-    timeoutMs: 100_000,
-    // The 60 s comment budget (publish.ts) plus room for the forecast and a busy machine.
-    doneWithinMs: 80_000,
+    reason: new RegExp(`did not answer within 1 s|gave up after ${FAULT_BUDGET_S} s`),
+    timeoutMs: 60_000,
+    // The comment budget plus room for the forecast and a busy machine.
+    doneWithinMs: FAULT_BUDGET_S * 1000 + 10_000,
   },
   {
     name: '403 Resource not accessible by integration (no pull-requests: write)',
     verdict: 'fail',
     fault: { route: 'createComment', fault: faults.forbidden() },
     reason: /cannot write comments .*403 Resource not accessible by integration/,
+  },
+  {
+    // The limit resets in an hour: not worth waiting for inside the budget (client.ts waits at most 30 s).
+    name: 'primary rate limit on the comment listing, reset an hour away',
+    verdict: 'pass',
+    fault: { route: 'listComments', fault: faults.rateLimited(3600) },
+    reason: /GitHub rate limit reached \(403 API rate limit exceeded/,
   },
   {
     name: '404 on the comment listing',
@@ -371,8 +391,8 @@ interface FaultOutcome {
 }
 
 async function runFault(c: FaultCase): Promise<FaultOutcome> {
-  const thresholds = c.verdict === 'pass' ? PASS : FAIL;
-  const base = { eventName: 'pull_request', eventFile: 'pull_request.json', inputs: thresholds, timeoutMs: c.timeoutMs };
+  const inputs = { ...(c.verdict === 'pass' ? PASS : FAIL), 'comment-timeout': String(FAULT_BUDGET_S) };
+  const base = { eventName: 'pull_request', eventFile: 'pull_request.json', inputs, timeoutMs: c.timeoutMs };
   if (c.fault === 'closed-port') {
     const r = await run({ ...base, apiUrl: `http://127.0.0.1:${await closedPort()}` });
     return { run: r, requests: 0, comments: 0 };
@@ -405,7 +425,7 @@ describe('faults: the comment fails with a warning, the verdict and exit code do
       baseline.set(verdict, result.value);
     }
     FAULTS.forEach((c, i) => outcomes.set(c.name, settled[i]));
-  }, 150_000);
+  }, 90_000);
 
   test.each(FAULTS)('$name', (c) => {
     const settled = outcomes.get(c.name);

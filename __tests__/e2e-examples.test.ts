@@ -19,7 +19,7 @@
  * must come with its example.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -39,7 +39,7 @@ import {
   workflowSteps,
   type StepRun,
 } from './helpers/recipes.js';
-import { BUNDLE, EXAMPLES, REPO_ROOT } from './helpers/run-action.js';
+import { assertFreshBundles, EXAMPLES, REPO_ROOT } from './helpers/spawn.js';
 import { bytesSource } from './helpers/bytes.js';
 
 const REPO = 'octo-org/octo-repo';
@@ -254,7 +254,7 @@ let scratch: string;
 const events = new Map<Event, { path: string; payload: unknown }>();
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error('dist/index.js is missing: run `npm run build` before the e2e tests');
+  assertFreshBundles();
   api = await FakeActionsApi.start();
   scratch = mkdtempSync(join(tmpdir(), 'tailgate-e2e-examples-'));
   const dir = join(REPO_ROOT, '__tests__', 'fixtures', 'events');

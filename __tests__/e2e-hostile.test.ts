@@ -17,8 +17,9 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { FakeArtifactService, zipStored } from './helpers/fake-artifact-service.js';
 import { actionsEnv, startFakeGitHub, type Fault, type FakeGitHub, type RouteName } from './helpers/fake-github.js';
-import { inputEnv, parseGithubOutput, parseWorkflowCommands, runnerFiles, spawnNode } from './helpers/run-action.js';
-import { BUNDLE, REPO_ROOT, removeSpawnDirs, spawnAction, tempDir, type SpawnedRun } from './helpers/spawn-action.js';
+import { inputEnv, parseGithubOutput, parseWorkflowCommands, runnerFiles } from './helpers/runner-files.js';
+import { removeSpawnDirs, spawnAction, tempDir, type SpawnedRun } from './helpers/spawn-action.js';
+import { assertFreshBundles, BUNDLE, REPO_ROOT, spawnNode } from './helpers/spawn.js';
 
 /** `ghs_` and 36 random letters and digits: shaped like an installation token, different on every run. */
 const TOKEN = `ghs_${randomBytes(64)
@@ -136,9 +137,7 @@ function started<T>(run: Promise<T>): Promise<T> {
   return run;
 }
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run 'npm run build' first`);
-});
+beforeAll(assertFreshBundles);
 afterAll(() => removeSpawnDirs());
 
 // ---------------------------------------------------------------------------------------------

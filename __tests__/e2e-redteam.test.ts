@@ -22,11 +22,9 @@
  *   a ψ gap of 3.9 where each tail's own noise at m = 1,000 is a few tenths.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
-  CLI_BUNDLE,
   cliWorkspace,
   decisionReportSchema,
   gumbelJsonl,
@@ -35,11 +33,11 @@ import {
   readJson,
   redTeamSchema,
   removeCliDirs,
-  runCli,
   trueQ,
   type DecisionReport,
 } from './helpers/decision-e2e.js';
-import { BUNDLE, REPO_ROOT, removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { assertFreshBundles, REPO_ROOT, runCli } from './helpers/spawn.js';
 
 const POLICY = 'examples/red-team/policy.yml';
 const BEHAVIOR = 'harmful-advice';
@@ -71,10 +69,7 @@ function twoSourcePolicy(budget: number, sources: [string, string, number][]): s
   return `${lines.join('\n')}\n`;
 }
 
-beforeAll(() => {
-  for (const file of [BUNDLE, CLI_BUNDLE])
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (the e2e tests run the built bundles)`);
-});
+beforeAll(assertFreshBundles);
 afterAll(() => {
   removeRunDirs();
   removeCliDirs();

@@ -15,11 +15,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { zip } from '../scripts/lib/zip-writer.mjs';
-import { BUNDLE, removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { removeRunDirs, runAction, type ActionRun } from './helpers/run-action.js';
+import { assertFreshBundles } from './helpers/spawn.js';
 
-beforeAll(() => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` (the e2e tests run the built bundle)`);
-});
+beforeAll(assertFreshBundles);
 afterAll(removeRunDirs);
 
 const BASE = { 'deployment-volume': '1M', bootstrap: '0' };

@@ -1,6 +1,5 @@
 import { fitGumbelTail, forecastScore, worstQueryRisk } from '../src/forecast/gumbel-tail.js';
-import { sortedEstimates } from '../src/forecast/elicitation.js';
-import { gumbelScores, relErr } from './helpers/prng.js';
+import { relErr } from './helpers/prng.js';
 
 /** p whose ψ lies exactly on log(j/m) = a·ψ + b: ψ_j = (log(j/m) − b)/a. */
 function pointsOnLine(a: number, b: number, m: number, t: number): number[] {
@@ -71,53 +70,5 @@ describe('fitGumbelTail failure kinds', () => {
   });
 });
 
-describe('fitGumbelTail on Gumbel-distributed scores (known true quantile)', () => {
-  // ψ ~ Gumbel(μ, β): P(ψ > x) = 1 − exp(−exp(−(x − μ)/β)), so the true top-1/n
-  // score is ψ_n = μ − β·log(−log(1 − 1/n)) exactly, and the true worst-query
-  // risk is Q = exp(−exp(−ψ_n)). Fit on m = 10,000, forecast n = 10^6 (100×, the paper's protocol ratio).
-  const mu = -2;
-  const beta = 0.3;
-  const m = 10_000;
-  const n = 1e6;
-  const truePsi = mu - beta * Math.log(-Math.log1p(-1 / n));
-
-  /**
-   * The literal estimator is biased upward: it pins the j-th largest score to
-   * survival j/m, while for an exponential upper tail E[ψ_(j)] = μ + β(H_m − H_{j−1})
-   * (Rényi's representation of exponential order statistics), which sits γβ
-   * above μ + β·log(m/j) at j = 1 and ~0.05β at j = 10. The expected bias of the
-   * forecast follows from an OLS fit to those expected positions.
-   */
-  function predictedBias(t: number): number {
-    const harmonic = (k: number) => Array.from({ length: k }, (_, i) => 1 / (i + 1)).reduce((s, x) => s + x, 0);
-    const xs = Array.from({ length: t }, (_, j) => mu + beta * (harmonic(m) - harmonic(j)));
-    const ys = Array.from({ length: t }, (_, j) => Math.log((j + 1) / m));
-    const mx = xs.reduce((s, x) => s + x) / t;
-    const my = ys.reduce((s, y) => s + y) / t;
-    const sxy = xs.reduce((s, x, j) => s + (x - mx) * (ys[j] - my), 0);
-    const sxx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
-    const a = sxy / sxx;
-    return -(Math.log(n) + (my - a * mx)) / a - truePsi;
-  }
-
-  test('over 200 seeds the median ψ_n error matches the order-statistics bias to 0.25·β, and 90% land within 10× in −log p', () => {
-    const errors: number[] = [];
-    for (let seed = 1; seed <= 200; seed++) {
-      const psi = gumbelScores(m, mu, beta, seed);
-      const p = psi.map((x) => Math.exp(-Math.exp(-x)));
-      const est = sortedEstimates(p, new Array(m).fill(0));
-      const result = fitGumbelTail(est.p, m, 10);
-      if (result.kind !== 'ok') throw new Error(`seed ${seed}: ${result.reason}`);
-      errors.push(forecastScore(result.fit, n) - truePsi);
-    }
-    errors.sort((x, y) => x - y);
-    const medianError = errors[100];
-    // ≈ +1.45β here. Tolerance: the forecast is a nonlinear (ratio) function of
-    // the fitted line, so its median differs from the expected-position value by
-    // ~0.15β; the median of 200 seeds adds a standard error of ~0.05β.
-    expect(Math.abs(medianError - predictedBias(10))).toBeLessThan(0.25 * beta);
-    // "Within 10×" on the −log p scale: |Δψ| ≤ ln 10.
-    const within = errors.filter((e) => Math.abs(e) <= Math.LN10).length / errors.length;
-    expect(within).toBeGreaterThanOrEqual(0.9);
-  });
-});
+// Accuracy on Gumbel-distributed data over many seeds (median error against the order-statistics
+// bias, share within 10×) is a Monte-Carlo study: bench/point-forecast.mjs prints it.

@@ -8,7 +8,7 @@
  * ψ_n = c + ln(n)/λ and Q(n) = exp(−exp(−ψ_n)): the truth at any budget.
  */
 import { describe, expect, test } from '@jest/globals';
-import { chooseSource, type SourceSamples } from '../src/decisions/red-team/choose-source.js';
+import { chooseSource } from '../src/decisions/red-team/choose-source.js';
 import { queriesBought } from '../src/config/queries-bought.js';
 import type { ForecastOptions } from '../src/domain/forecast.js';
 import type { BehaviorSample } from '../src/domain/observation.js';
@@ -62,13 +62,6 @@ const HAIKU = { c: -6.7, lambda: 1.5, cost: 1 };
 const BUDGET = 100_000;
 const M = 1000;
 
-function sources(seed: number): SourceSamples[] {
-  return [
-    { name: 'sonnet', costPerQuery: SONNET.cost, samples: [exponentialTail('harm', M, SONNET.c, SONNET.lambda, 2 * seed)] },
-    { name: 'haiku', costPerQuery: HAIKU.cost, samples: [exponentialTail('harm', M, HAIKU.c, HAIKU.lambda, 2 * seed + 1)] },
-  ];
-}
-
 describe('chooseSource: the paper protocol on known tails', () => {
   test('the closed-form truth prefers haiku at the budget, though sonnet has the higher maximum now', () => {
     expect(truth(SONNET.c, SONNET.lambda, queriesBought(BUDGET, SONNET.cost))).toBeCloseTo(0.1868, 4);
@@ -76,54 +69,8 @@ describe('chooseSource: the paper protocol on known tails', () => {
     expect(truth(SONNET.c, SONNET.lambda, M)).toBeGreaterThan(truth(HAIKU.c, HAIKU.lambda, M));
   });
 
-  /**
-   * Share of seeds where the choice matches the truth. Reference: an
-   * independent numpy implementation of the same protocol (np.polyfit of
-   * log(j/m) on the top 10 ψ, ψ_n = −(log n + b)/a), 20,000 seeds:
-   * forecast choice correct in 86.7%; the "higher maximum now" rule picks
-   * sonnet (wrong) in 82.5%. The t = 10 slope of the heavy tail carries
-   * ~30% relative error over a 100× extrapolation, hence not 100%; the paper
-   * reports 79% on real red-team data. With 200 seeds the share's binomial
-   * sd is √(0.867·0.133/200) = 2.4%, so ≥ 80% is about 3 sd below the
-   * reference: a real regression fails it, noise does not.
-   */
-  test('picks the truly better source in at least 80% of 200 seeds, where "higher max now" is wrong in most', () => {
-    const seeds = 200;
-    let correct = 0;
-    let naiveWrong = 0;
-    for (let seed = 1; seed <= seeds; seed++) {
-      const result = chooseSource(sources(seed), { budget: BUDGET, confidence: 0.9, options: options(0) });
-      const [choice] = result.behaviors;
-      if (choice.best === 'haiku') correct += 1;
-      const max = Object.fromEntries(choice.ranking.map((s) => [s.source, s.observedMax]));
-      if (max.sonnet > max.haiku) naiveWrong += 1;
-    }
-    expect(correct / seeds).toBeGreaterThanOrEqual(0.8);
-    // Reference 82.5% (sd 2.7% at 200 seeds): the scenario is one where looking at today's maximum misleads.
-    expect(naiveWrong / seeds).toBeGreaterThanOrEqual(0.7);
-  });
-
-  /**
-   * Two sources drawn from the same distribution at the same cost: there is
-   * no right choice, and the intervals should say so. Two independent 90%
-   * intervals of the same quantity, each ±1.645 sd, miss each other only when
-   * the estimates differ by more than 3.29 sd, i.e. by 2.33 sd of the
-   * difference: about 2%. Bootstrap intervals on extremes under-cover
-   * (DESIGN §1); even at an effective 80% (±1.28 sd) a miss has ~7% chance,
-   * and 3 or more misses in 8 seeds ~1.5%. So overlap in ≥ 6 of 8 seeds.
-   */
-  test('says the choice does not matter when two sources are the same', () => {
-    let overlaps = 0;
-    for (let seed = 1; seed <= 8; seed++) {
-      const twins: SourceSamples[] = [
-        { name: 'a', costPerQuery: 1, samples: [exponentialTail('harm', M, SONNET.c, SONNET.lambda, 100 + 2 * seed)] },
-        { name: 'b', costPerQuery: 1, samples: [exponentialTail('harm', M, SONNET.c, SONNET.lambda, 101 + 2 * seed)] },
-      ];
-      const [choice] = chooseSource(twins, { budget: 10_000, confidence: 0.9, options: options(100, seed) }).behaviors;
-      if (choice.separation === 'overlap') overlaps += 1;
-    }
-    expect(overlaps).toBeGreaterThanOrEqual(6);
-  });
+  // How often the choice is right over many seeds (reference 86.7%), how often "the higher maximum now"
+  // misleads, and whether two identical sources overlap, are Monte-Carlo studies: bench/source-choice.mjs.
 });
 
 describe('chooseSource: ranking and bookkeeping', () => {

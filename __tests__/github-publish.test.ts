@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
-import type { ClientOptions } from '../src/github/client.js';
+import { createClient, requestTimeoutFor, type ClientOptions } from '../src/github/client.js';
 import type { PullRequestTarget } from '../src/github/event-plan.js';
 import { publishComment, type PublishArgs, type PublishResult } from '../src/github/publish.js';
 import { actionsEnv, faults, startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 /** No back-off sleeps; throttling off unless a test is about it (it spaces writes 1 s apart). */
-const fastClient = (extra: Omit<ClientOptions, 'signal'> = {}): Omit<ClientOptions, 'signal'> => ({
+const fastClient = (extra: ClientOptions = {}): ClientOptions => ({
   retries: 2,
   retryAfterBaseValue: 1,
   requestTimeoutMs: 2000,
@@ -38,7 +38,10 @@ const fastClient = (extra: Omit<ClientOptions, 'signal'> = {}): Omit<ClientOptio
   ...extra,
 });
 
-const run = (eventName: string, file: string, over: Partial<PublishArgs> = {}, sha?: string): Promise<PublishResult> =>
+/** `client`: options for the client built here as main.ts builds it (default fastClient()). */
+type Over = Partial<PublishArgs> & { client?: ClientOptions };
+
+const run = (eventName: string, file: string, { client, ...over }: Over = {}, sha?: string): Promise<PublishResult> =>
   publishComment({
     mode: 'auto',
     key: '',
@@ -48,9 +51,8 @@ const run = (eventName: string, file: string, over: Partial<PublishArgs> = {}, s
       seenPr = pr;
       return `${marker}\n### tailgate: pass\nhead ${pr.headSha.slice(0, 7)} · [run](${pr.runUrl})`;
     },
-    token: TOKEN,
+    octokit: createClient(TOKEN, { baseUrl: fake.url, ...(client ?? fastClient()) }),
     env: actionsEnv({ apiUrl: fake.url, eventName, eventPath: event(file), sha }),
-    client: fastClient(),
     ...over,
   });
 
@@ -303,6 +305,20 @@ describe('faults become `failed` with a short reason, never a throw', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  test('the spent budget aborts the hung request itself, and the client works again afterwards', async () => {
+    fake.fault('listComments', { hang: true, times: 1 });
+    const octokit = createClient(TOKEN, { baseUrl: fake.url, ...fastClient({ requestTimeoutMs: 10_000 }) });
+    const result = await run('pull_request', 'pull_request.json', { octokit, timeBudgetMs: 300 });
+    expect(result).toMatchObject({ status: 'failed', warning: expect.stringContaining('gave up after 0.3 s') });
+    // Without the deadline on the request, the connection would stay open for its own 10 s timeout.
+    const hung = fake.log.find((r) => r.outcome === 'hung');
+    for (let i = 0; i < 50 && hung?.abandoned !== true; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(hung?.abandoned).toBe(true);
+    // The deadline belonged to that step only: the same client, used again, is not aborted.
+    const again = await run('pull_request', 'pull_request.json', { octokit });
+    expect(again).toMatchObject({ status: 'posted', action: 'created' });
+  });
+
   test('the token never appears in a returned message, even when the API echoes it', async () => {
     fake.fault('createComment', { status: 500, echoAuthorization: true });
     const result = await run('pull_request', 'pull_request.json');
@@ -313,9 +329,10 @@ describe('faults become `failed` with a short reason, never a throw', () => {
     expect(text).toContain('Authorization: token ***');
   });
 
-  test('an empty token is a failure with a reason, not a throw', async () => {
-    const result = await run('pull_request', 'pull_request.json', { token: '' });
-    expect(result).toMatchObject({ status: 'failed', warning: expect.stringContaining('`github-token` is empty') });
+  test('no client (an empty github-token) is a failure with a reason and no request, not a throw', async () => {
+    const result = await run('pull_request', 'pull_request.json', { octokit: null });
+    expect(result).toMatchObject({ status: 'failed', warning: expect.stringContaining('input `github-token` is empty') });
+    expect(fake.log).toEqual([]);
   });
 
   test('a render function that throws is a failure, not a throw', async () => {
@@ -325,5 +342,11 @@ describe('faults become `failed` with a short reason, never a throw', () => {
       },
     });
     expect(result).toEqual({ status: 'failed', warning: 'PR comment not posted: rendering the comment failed: boom' });
+  });
+});
+
+describe('comment-timeout and the per-request timeout', () => {
+  test('each request gets min(15 s, budget / 4): the documented rule', () => {
+    expect([600_000, 60_000, 20_000, 4000, 1000].map(requestTimeoutFor)).toEqual([15_000, 15_000, 5000, 1000, 250]);
   });
 });

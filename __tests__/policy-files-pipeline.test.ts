@@ -16,7 +16,7 @@ import type { Report } from '../src/domain/report.js';
 import { groupSpecs } from '../src/config/groups.js';
 import { workspaceGroups } from '../src/sources/groups.js';
 import { expectScenarioReport, INPUTS, POLICY, scenarioFiles } from './helpers/policy-files-scenario.js';
-import { writeFiles } from './helpers/run-action.js';
+import { writeFiles } from './helpers/runner-files.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 import { fileSource } from '../src/sources/file-source.js';
 import { workspaceFiles } from '../src/sources/workspace-files.js';

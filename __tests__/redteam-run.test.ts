@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readSettings } from '../src/config/inputs.js';
 import { forecastRedTeam } from '../src/decisions/red-team/forecast-sources.js';
 import { runPipeline } from '../src/pipeline.js';
-import { writeFiles } from './helpers/run-action.js';
+import { writeFiles } from './helpers/runner-files.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 import { workspaceFiles } from '../src/sources/workspace-files.js';
 

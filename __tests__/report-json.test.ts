@@ -27,6 +27,10 @@ const settings: Settings = {
   summary: true,
   comment: 'auto',
   commentKey: '',
+  commentTimeoutMs: 60_000,
+  artifacts: null,
+  // Settings carry the token (main.ts builds the clients from it); the report must not.
+  githubToken: 'ghs_ReportJsonTestToken0123456789',
 };
 
 function args(forecasts: BehaviorForecast[], gates: BehaviorGate[]): BuildReportArgs {
@@ -102,6 +106,8 @@ describe('buildReport', () => {
       'seed',
       'tailSize',
     ]);
+    // The token the settings carry for the GitHub clients is nowhere in the report.
+    expect(serializeReport(report)).not.toContain(settings.githubToken);
   });
 
   test('a forecast without a gate entry, or a gate entry without a forecast, is a bug and throws', () => {

@@ -5,7 +5,8 @@
  *
  *   npm run bench                 full sizes (1M / 4M rows, m = 10^6, 20k Inspect samples)
  *   npm run bench -- --quick      the same figures at 1/10 the sizes, under a minute
- *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, entry, calibration, self-check, plan)
+ *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, entry,
+ *                                 calibration, self-check, plan, point-forecast, source-choice, paper-backtest)
  *   npm run bench -- --keep       keep the generated data (its directory is printed)
  *
  * Runs the built bundles (`npm run build` first). Data is generated, seeded,
@@ -82,7 +83,7 @@ const FIGURES = [
 ];
 
 /** Studies of the forecasts' statistical quality (coverage, flag rates), each a script in bench/. */
-const STUDIES = ['calibration', 'self-check', 'plan'];
+const STUDIES = ['calibration', 'self-check', 'plan', 'point-forecast', 'source-choice', 'paper-backtest'];
 
 let failed = false;
 try {

@@ -5,7 +5,9 @@
  * forecastBehavior (compiled from src/ by tsc) with the default backtest (50
  * splits, fit on m/10); the figure is the share of evals whose `selfCheck`
  * is flagged (p < 0.05). docs/method.md explains the check; its table is
- * this script's output.
+ * this script's output. It also prints two figures of the null law the
+ * p-values are read from: the 5% point of the combined statistic and the
+ * mean null PIT.
  *
  *   node bench/self-check.mjs             1,000 evals per population and m
  *   node bench/self-check.mjs --quick     200 evals (the brief's minimum)
@@ -28,6 +30,7 @@
  *   the tie rule leaves the backtest PIT alone; information).
  */
 import { compileSource } from './lib/compile.mjs';
+import { behaviorSample } from './lib/sample.mjs';
 
 const args = process.argv.slice(2);
 const evals = args.includes('--evals') ? Number(args[args.indexOf('--evals') + 1]) : args.includes('--quick') ? 200 : 1000;
@@ -42,6 +45,7 @@ const { sortedEstimates } = await load('forecast/elicitation.js');
 const { fitGumbelTail } = await load('forecast/gumbel-tail.js');
 const { createRng } = await load('forecast/numerics/random.js');
 const { normalQuantile } = await load('forecast/numerics/normal-quantile.js');
+const { selfCheckNull } = await load('forecast/uncertainty/self-check-null.js');
 
 /**
  * The evals' random numbers: xoshiro128** seeded through splitmix32 (src/forecast/numerics/random.ts), 53-bit
@@ -128,10 +132,7 @@ function study(population, m) {
   for (let e = 0; e < evals; e++) {
     const rand = generator(7_919 * m + 104_729 * POPULATIONS.indexOf(population) + e);
     const data = population.draw(rand, m);
-    const f = forecastBehavior(
-      { name: population.name, queryIds: [], hits: data.hits, samples: data.samples, rows: m, duplicates: 0, exclusions: {} },
-      { ...OPTIONS, seed: e },
-    );
+    const f = forecastBehavior(behaviorSample(population.name, data.hits, data.samples), { ...OPTIONS, seed: e });
     if (f.outcome !== 'forecast' || f.selfCheck === null) {
       out.unfit += 1;
       continue;
@@ -196,6 +197,26 @@ for (const { m, cells } of rows) {
 }
 const margin = (1.96 * Math.sqrt(0.05 * 0.95)) / Math.sqrt(evals);
 console.log(`A 5% rate over ${evals} evals has a 95% Monte-Carlo margin of ±${(100 * margin).toFixed(1)} points.`);
+
+// The simulated null law itself (the table every p-value is read from), at t = 10, m = 900, backtest 50 splits on 90.
+// Two figures a unit test checked before they moved here, with its bounds.
+const law = selfCheckNull({ tailSize: 10, queries: 900, backtest: { fitSize: 90, splits: 50 } });
+const mins = Array.from({ length: law.replicates }, (_, r) =>
+  Math.min(law.pValues.r2[r], law.pValues.topGap[r], law.pValues.curvature[r], law.pValues.backtestPit[r]),
+).sort((a, b) => a - b);
+const fifth = mins[Math.floor(0.05 * law.replicates)];
+const pit = Array.from(law.pit);
+const pitMean = pit.reduce((s, x) => s + x, 0) / pit.length;
+const pitSd = Math.sqrt(pit.reduce((s, x) => s + (x - pitMean) ** 2, 0) / pit.length);
+const pitBound = (4 * pitSd) / Math.sqrt(pit.length);
+const met = (ok) => (ok ? 'met' : 'MISSED');
+console.log(`\nThe null law (t = 10, m = 900, backtest 50 splits on 90; ${law.replicates} replicates, fixed seed):`);
+console.log(
+  `  5% point of the smallest of the four p-values: ${fifth.toFixed(4)} (independent numpy figure 0.017; bound ±0.004: ${met(Math.abs(fifth - 0.017) < 0.004)})`,
+);
+console.log(
+  `  mean backtest PIT: ${pitMean.toFixed(4)} (uniform under the null: ½; bound ±4 sd/√R = ±${pitBound.toFixed(4)}: ${met(Math.abs(pitMean - 0.5) < pitBound)})`,
+);
 
 console.log('\nCost of the check per behaviour (backtest + statistics + null law), ms:');
 // Sizes the study did not use, so the first call simulates its null law.

@@ -1,8 +1,9 @@
 /**
  * run(): register secrets → read and check inputs (output paths too) →
- * ingest → forecast → gate → job summary → annotations → PR comment (best
- * effort) → report files → outputs → fail last. The only place that turns
- * an outcome or an error into a failed step. Everything it logs goes through
+ * build the GitHub clients (the only place that does) → ingest → forecast →
+ * gate → job summary → annotations → PR comment (best effort) → report
+ * files → outputs → fail last. The only place that turns an outcome or an
+ * error into a failed step. Everything it logs goes through
  * action/log.ts (docs/security.md).
  *
  * The report files are written after the other sinks and before the outputs,
@@ -11,6 +12,7 @@
  * the report with verdict `error` (markReportFailed).
  */
 import * as core from '@actions/core';
+import { tmpdir } from 'node:os';
 import { readSettings } from './config/inputs.js';
 import { exitCodeFor } from './gate/exit.js';
 import { InputError } from './domain/errors.js';
@@ -18,10 +20,12 @@ import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
 import { postComment } from './action/comment.js';
-import { baselineLocator } from './action/baseline-ports.js';
+import { actionsArtifactClient } from './artifacts/client.js';
+import { baselineLocator } from './github/baseline-ports.js';
+import { createClient, requestTimeoutFor } from './github/client.js';
 import { reportContext } from './github/report-context.js';
 import { log } from './action/log.js';
-import { registerRunSecrets } from './action/secrets.js';
+import { registerRunSecret, registerRunSecrets } from './action/secrets.js';
 import { checkReportPaths } from './sources/output-files.js';
 import { redactDeep } from './report/redact.js';
 import type { Report } from './domain/report.js';
@@ -32,26 +36,39 @@ export async function run(): Promise<void> {
   /** Set once the report files are on disk, so a later failure can mark them. */
   let written: { report: Report; paths: { reportPath: string; markdownPath: string } } | null = null;
   try {
-    // First: nothing may be logged before the runner knows what to mask.
-    registerRunSecrets((name) => core.getInput(name), process.env);
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const settings = readSettings((name) => core.getInput(name), { policyText: policyFileReader(workspace) });
+    const env = process.env;
+    // First: nothing may be logged before the runner knows what to mask (the token as soon as it is read).
+    registerRunSecrets(env);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const settings = readSettings((name) => core.getInput(name), {
+      policyText: policyFileReader(workspace),
+      repository: env.GITHUB_REPOSITORY,
+      onSecret: registerRunSecret,
+    });
     const paths = await checkReportPaths(settings, workspace);
-    const groups = await sourceGroups(settings, workspace);
+    // The only GitHub clients of the run, each built once from the one token.
+    const token = settings.githubToken;
+    const octokit =
+      token === ''
+        ? null
+        : createClient(token, { baseUrl: env.GITHUB_API_URL, requestTimeoutMs: requestTimeoutFor(settings.commentTimeoutMs) });
+    const artifacts = actionsArtifactClient({ token, env });
+    const tempDir = env.RUNNER_TEMP || tmpdir();
+    const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });
     // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.
     const report = redactDeep(
       await runPipeline(settings, groups, {
         now: new Date(),
-        context: await reportContext(process.env),
+        context: await reportContext(env),
         files: workspaceFiles(workspace),
-        locate: settings.baseline ? await baselineLocator(workspace) : undefined,
+        locate: settings.baseline ? await baselineLocator({ octokit, artifacts, env, workspace, tempDir }) : undefined,
       }),
     );
     const files = renderReportFiles(report, paths);
     if (settings.summary) await writeJobSummary(files.markdown);
     annotate(report);
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
-    await postComment(report, settings);
+    await postComment(report, settings, { octokit, env });
     await writeReportFiles(files);
     written = { report, paths };
     setOutputs(report, files);

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { gumbelScores } from './prng.js';
-import { EXAMPLES, REPO_ROOT, spawnNode, writeFiles } from './run-action.js';
-
-export const CLI_BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'index.js');
+import { writeFiles } from './runner-files.js';
+import { EXAMPLES } from './spawn.js';
 
 /** ψ = −log(−log p), the elicitation score (DESIGN §1). */
 export const psiOf = (p: number): number => -Math.log(-Math.log(p));
@@ -69,12 +68,6 @@ export function independentPsiForecast(file: string, behavior: string, n: number
   return -(Math.log(n) + b) / a;
 }
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 const created: string[] = [];
 
 /** A temporary workspace holding a copy of examples/ plus `files`; removed by removeCliDirs(). */
@@ -88,11 +81,6 @@ export function cliWorkspace(files: Record<string, string> = {}): string {
 
 export function removeCliDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-/** `node dist/cli/index.js …args` in `cwd`, with only PATH and HOME set (no INPUT_* or GITHUB_* leaks in). */
-export function runCli(args: string[], cwd: string, timeoutMs = 60_000): Promise<CliRun> {
-  return spawnNode([CLI_BUNDLE, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd }, timeoutMs });
 }
 
 const nullable = z.number().nullable();

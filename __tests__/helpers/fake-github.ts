@@ -68,6 +68,8 @@ export interface LoggedRequest {
   /** The status sent, or what happened instead. */
   outcome: number | 'dropped' | 'hung';
   hadAuthorization: boolean;
+  /** For a hung request: set once the client closes the connection (it gave up), which a hang never does by itself. */
+  abandoned?: boolean;
 }
 
 export interface FakeGitHubOptions {
@@ -326,6 +328,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     fault.used++;
     if (fault.hang) {
       entry.outcome = 'hung';
+      res.on('close', () => (entry.abandoned = true));
       return;
     }
     const act = () => {

@@ -16,16 +16,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import {
-  BUNDLE,
-  REPO_ROOT,
-  inputEnv,
-  parseGithubOutput,
-  parseWorkflowCommands,
-  runnerFiles,
-  spawnNode,
-  type Annotation,
-} from './run-action.js';
+import type { Annotation } from './runner-files.js';
+import { REPO_ROOT, runActionStep } from './spawn.js';
 
 export const WORKFLOWS = join(REPO_ROOT, 'examples', 'workflows');
 /** What the recipes call the action (the README tells users to put their own owner). */
@@ -183,33 +175,27 @@ export async function runStep(args: {
   const root = mkdtempSync(join(tmpdir(), 'tailgate-recipe-'));
   created.push(root);
   const workspace = join(root, 'workspace');
-  const runner = join(root, 'runner');
+  const runnerDir = join(root, 'runner');
   mkdirSync(workspace, { recursive: true });
-  mkdirSync(join(runner, 'temp'), { recursive: true });
+  mkdirSync(join(runnerDir, 'temp'), { recursive: true });
   for (const [target, source] of Object.entries(args.files)) {
     mkdirSync(dirname(join(workspace, target)), { recursive: true });
     cpSync(source, join(workspace, target));
   }
-  const { outputFile, summaryFile } = runnerFiles(runner);
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? root,
-    ...args.env,
-    RUNNER_TEMP: join(runner, 'temp'),
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    ...inputEnv(args.inputs),
-  };
-  const { code, stdout, stderr } = await spawnNode([BUNDLE], { cwd: workspace, env, timeoutMs: 90_000 });
-  const commands = parseWorkflowCommands(stdout);
+  const run = await runActionStep({
+    workspace,
+    runnerDir,
+    inputs: args.inputs,
+    env: { ...args.env, RUNNER_TEMP: join(runnerDir, 'temp') },
+    timeoutMs: 90_000,
+  });
   return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')),
-    errors: commands.filter((c) => c.command === 'error'),
-    warnings: commands.filter((c) => c.command === 'warning'),
+    code: run.code,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    outputs: run.outputs,
+    errors: run.commands.filter((c) => c.command === 'error'),
+    warnings: run.commands.filter((c) => c.command === 'warning'),
     workspace,
   };
 }

@@ -1,34 +1,17 @@
 /**
- * Runs the built bundle (`node dist/index.js`) as a GitHub runner runs a step,
- * for the end-to-end tests of the PR comment: a fresh process whose
- * environment is exactly what the test passes (the runner's GITHUB_* values
- * and the step's INPUT_* values, plus PATH), so nothing leaks in from the
- * outer process, whose own INPUT_ and GITHUB_ variables would change the run when the
- * tests themselves run inside Actions.
- *
- * Unlike run-action.ts (the non-comment e2e helper, which always runs in a
- * copy of examples/ and sets only INPUT_*), this one takes the runner's
- * GITHUB_* variables (event, API URL, SHAs) from the caller, runs in the
- * repository itself by default (GITHUB_WORKSPACE = repo root) and points the
- * report files into a temp directory so the checkout is never written to.
- * The GITHUB_OUTPUT and workflow-command parsers are shared with run-action.ts.
+ * Runs the built action (spawn.ts) with the runner's GITHUB_* variables the
+ * caller gives (event, API URL, SHAs: see fake-github.ts `actionsEnv`), for
+ * the end-to-end tests of the PR comment and of hostile input. By default the
+ * step runs in the repository itself (GITHUB_WORKSPACE = repo root); `files`
+ * gives it a temporary workspace instead. The report files go to a temp
+ * directory either way, so the checkout is never written to.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BUNDLE,
-  REPO_ROOT,
-  inputEnv,
-  parseGithubOutput,
-  parseWorkflowCommands,
-  runnerFiles,
-  spawnNode,
-  writeFiles,
-  type Annotation,
-} from './run-action.js';
-
-export { BUNDLE, REPO_ROOT };
+import type { Annotation } from './runner-files.js';
+import { writeFiles } from './runner-files.js';
+import { REPO_ROOT, runActionStep } from './spawn.js';
 
 export interface SpawnOptions {
   /** Step inputs by their action.yml names (`deployment-volume`); become `INPUT_DEPLOYMENT-VOLUME`. */
@@ -81,9 +64,6 @@ export function tempDir(prefix = 'tailgate-e2e-comment-'): string {
 }
 
 export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
-  for (const reserved of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_WORKSPACE']) {
-    if (reserved in opts.env) throw new Error(`spawnAction sets ${reserved} itself`);
-  }
   const root = tempDir();
   let workspace = REPO_ROOT;
   if (opts.files !== undefined) {
@@ -92,34 +72,23 @@ export async function spawnAction(opts: SpawnOptions): Promise<SpawnedRun> {
     writeFiles(workspace, opts.files);
     opts.setup?.(workspace);
   }
-  const { outputFile, summaryFile } = runnerFiles(root);
-
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    ...opts.env,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
+  const inputs = {
     // Absolute paths: resolved against the workspace they stay where they are, outside the checkout.
-    'INPUT_REPORT-PATH': join(root, 'tailgate-report.json'),
-    'INPUT_MARKDOWN-PATH': join(root, 'tailgate-report.md'),
+    'report-path': join(root, 'tailgate-report.json'),
+    'markdown-path': join(root, 'tailgate-report.md'),
+    ...opts.inputs,
   };
-  Object.assign(env, inputEnv(opts.inputs));
-
-  const started = Date.now();
-  const { code, stdout, stderr } = await spawnNode([BUNDLE], { cwd: workspace, env, timeoutMs: opts.timeoutMs ?? 60_000 });
-  const commands = parseWorkflowCommands(stdout);
-  const outputsText = readFileSync(outputFile, 'utf8');
+  const run = await runActionStep({ workspace, runnerDir: root, inputs, env: opts.env, timeoutMs: opts.timeoutMs ?? 60_000 });
   return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseGithubOutput(outputsText),
-    outputsText,
-    summary: readFileSync(summaryFile, 'utf8'),
-    commands,
-    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.message),
-    notices: commands.filter((c) => c.command === 'notice').map((c) => c.message),
-    elapsedMs: Date.now() - started,
+    code: run.code,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    outputs: run.outputs,
+    outputsText: run.outputsText,
+    summary: run.summary,
+    commands: run.commands,
+    warnings: run.commands.filter((c) => c.command === 'warning').map((c) => c.message),
+    notices: run.commands.filter((c) => c.command === 'notice').map((c) => c.message),
+    elapsedMs: run.elapsedMs,
   };
 }

@@ -5,15 +5,21 @@
  */
 import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
+import type { GitHubClient } from '../github/client.js';
 import { MAX_COMMENT_CHARS, publishComment } from '../github/publish.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../domain/report.js';
 import { redact } from '../report/redact.js';
 import { log } from './log.js';
 
-export async function postComment(report: Report, settings: Settings): Promise<void> {
-  // Registered as a secret by main.ts before anything was logged.
-  const token = core.getInput('github-token');
+export interface CommentEdge {
+  /** The client main.ts built from `github-token`; null when that input is empty. */
+  octokit: GitHubClient | null;
+  /** The runner's variables (the event, the repository, the run). */
+  env: NodeJS.ProcessEnv;
+}
+
+export async function postComment(report: Report, settings: Settings, { octokit, env }: CommentEdge): Promise<void> {
   const result = await publishComment({
     mode: settings.comment,
     key: settings.commentKey,
@@ -25,8 +31,9 @@ export async function postComment(report: Report, settings: Settings): Promise<v
         { ...report, context: { ...report.context, sha: pr.headSha, runUrl: pr.runUrl } },
         { marker, maxChars: MAX_COMMENT_CHARS },
       ).body,
-    token,
-    env: process.env,
+    octokit,
+    env,
+    timeBudgetMs: settings.commentTimeoutMs,
   });
   // The URL and notes come from the API's answers: log.* neutralises them.
   if (result.status === 'posted') {

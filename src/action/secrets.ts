@@ -10,8 +10,12 @@ import { registerSecret } from '../report/redact.js';
 /** Runner variables that hold tokens; each is registered when set. */
 export const SECRET_ENV = ['GITHUB_TOKEN', 'GH_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'] as const;
 
-export function registerRunSecrets(getInput: (name: string) => string, env: NodeJS.ProcessEnv): void {
-  for (const value of [getInput('github-token'), ...SECRET_ENV.map((name) => env[name])]) {
-    if (value !== undefined && registerSecret(value)) core.setSecret(value.trim());
-  }
+/** The runner's token variables ({@link SECRET_ENV}). */
+export function registerRunSecrets(env: NodeJS.ProcessEnv): void {
+  for (const name of SECRET_ENV) registerRunSecret(env[name]);
+}
+
+/** One value: readSettings hands over the `github-token` input this way as soon as it has read it. */
+export function registerRunSecret(value: string | undefined): void {
+  if (value !== undefined && registerSecret(value)) core.setSecret(value.trim());
 }

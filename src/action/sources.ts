@@ -6,12 +6,10 @@
  * add up per query. The groups (source-groups.ts) say which format and
  * mapping read each file.
  */
-import * as core from '@actions/core';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadArtifacts } from '../artifacts/download.js';
-import { readArtifactSettings } from '../artifacts/settings.js';
+import type { ArtifactClientPort } from '../artifacts/port.js';
 import { artifactGroupFiles } from '../sources/artifact-files.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../domain/errors.js';
@@ -21,8 +19,15 @@ import { fileSource } from '../sources/file-source.js';
 import { workspaceGroups } from '../sources/groups.js';
 import { log } from './log.js';
 
-export async function sourceGroups(settings: Settings, workspace: string): Promise<SourceGroup[]> {
-  const artifacts = readArtifactSettings((name) => core.getInput(name), process.env);
+export interface ArtifactEdge {
+  /** The artifact service (main.ts builds the real client once). */
+  client: ArtifactClientPort;
+  /** Directory for the download's own temporary directory (the runner's RUNNER_TEMP). */
+  tempDir: string;
+}
+
+export async function sourceGroups(settings: Settings, workspace: string, edge: ArtifactEdge): Promise<SourceGroup[]> {
+  const { artifacts } = settings;
   const specs = groupSpecs(settings);
   if (artifacts === null) {
     if (specs.length === 0) {
@@ -32,8 +37,8 @@ export async function sourceGroups(settings: Settings, workspace: string): Promi
     }
     return workspaceGroups(specs, workspace);
   }
-  const destination = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'tailgate-artifacts-'));
-  const { artifacts: downloaded } = await downloadArtifacts(artifacts, { destination });
+  const destination = await mkdtemp(join(edge.tempDir, 'tailgate-artifacts-'));
+  const { artifacts: downloaded } = await downloadArtifacts(artifacts, { destination, client: edge.client });
   // Artifact names are chosen by whoever uploaded them: log.info neutralises them.
   log.info(`tailgate: read ${downloaded.length} artifact(s): ${downloaded.map((a) => `${a.name} (${a.files} files)`).join(', ')}`);
   // Neither `results` nor policy groups: every file of the artifacts, read with the inputs' format and mapping, as before.

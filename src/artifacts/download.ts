@@ -8,14 +8,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/limits.js';
-import { registerSecret } from '../report/redact.js';
 import type { ZipLimits } from '../ingest/zip.js';
-import { actionsArtifactClient } from './client.js';
 import { translateFailure, type FailureContext } from './errors.js';
 import { placeDownload } from './extract.js';
 import { describeScope, type ArtifactClientPort, type ArtifactScope, type ListedArtifact } from './port.js';
 import { selectArtifacts } from './select.js';
-import type { ArtifactSettings } from './settings.js';
+import type { ArtifactSettings } from '../config/settings.js';
 
 /** Bounds on one download (security: a pattern such as `*` over a run with thousands of artifacts, zip bombs). */
 export interface ArtifactLimits extends ZipLimits {
@@ -48,24 +46,17 @@ export interface DownloadedArtifact {
 export interface DownloadOptions {
   /** Where to put `<artifact-name>/` directories; created if missing. Use a fresh temp dir (RUNNER_TEMP). */
   destination: string;
-  /** Defaults to the real @actions/artifact client. */
-  client?: ArtifactClientPort;
-  /** Where to look for the runner's artifact-service variables; defaults to process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The artifact service: main.ts passes the real @actions/artifact client (client.ts), tests a fake. */
+  client: ArtifactClientPort;
   limits?: Partial<ArtifactLimits>;
 }
 
 /** Lists, selects, bounds and downloads; see the module doc. Sequential: a few shards, and each download is bounded. */
 export async function downloadArtifacts(settings: ArtifactSettings, opts: DownloadOptions): Promise<{ artifacts: DownloadedArtifact[] }> {
-  const env = opts.env ?? process.env;
   const limits = { ...ARTIFACT_LIMITS, ...opts.limits };
   const { scope } = settings;
-  if (scope.kind === 'this-run') checkRuntime(env);
-  const client = opts.client ?? actionsArtifactClient();
-  const secrets = [scope.kind === 'other-run' ? scope.token : '', env.ACTIONS_RUNTIME_TOKEN ?? ''];
-  // Registered too, so that any later message (not only translateFailure's) has them removed (report/redact.ts).
-  for (const secret of secrets) registerSecret(secret);
-  const guard = <T>(action: string, fn: () => Promise<T>) => guarded(fn, { action, scope, secrets });
+  const { client } = opts;
+  const guard = <T>(action: string, fn: () => Promise<T>) => guarded(fn, { action, scope });
 
   const listed = await guard('listing artifacts', () => client.list(scope));
   const selected = selectArtifacts(settings.selection, listed, scope);
@@ -107,23 +98,6 @@ export async function downloadArtifacts(settings: ArtifactSettings, opts: Downlo
   return { artifacts };
 }
 
-/**
- * The runner gives ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL to action
- * steps only (not to `run:` scripts, not to a local CLI). Checked before the
- * client runs, whose own message ("Unable to get the ACTIONS_RUNTIME_TOKEN env
- * variable") does not say what to do.
- */
-function checkRuntime(env: Readonly<Record<string, string | undefined>>): void {
-  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !env[v]);
-  if (missing.length === 0) return;
-  throw new InputError(
-    `Inputs \`artifact-name\`/\`artifact-pattern\` without \`run-id\` read artifacts of this workflow run through the runner's ` +
-      `artifact service, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: this is not an action step ` +
-      'on a GitHub Actions runner (a `run:` script or a local run). Run tailgate as a `uses:` step, or set `run-id` and ' +
-      '`github-token` (with `actions: read`) to read the artifacts through the REST API.',
-  );
-}
-
 function checkBounds(selected: ListedArtifact[], limits: ArtifactLimits, scope: ArtifactScope): void {
   const where = describeScope(scope);
   if (selected.length > limits.maxArtifacts) {
@@ -154,6 +128,8 @@ async function guarded<T>(fn: () => Promise<T>, ctx: FailureContext): Promise<T>
   try {
     return await fn(); // await inside try: an async rejection must reach the catch
   } catch (err) {
+    // Our own InputErrors (the client's runtime check) already say what to do.
+    if (err instanceof InputError) throw err;
     throw translateFailure(err, ctx);
   }
 }

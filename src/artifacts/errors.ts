@@ -18,14 +18,13 @@ export interface FailureContext {
   /** What we were doing, e.g. "listing artifacts" or "downloading artifact 'eval-1'". */
   action: string;
   scope: ArtifactScope;
-  /** Values that must never appear in a message (the github-token, the runtime token). */
-  secrets: string[];
 }
 
 /** An InputError when the user can fix it (permissions, wrong run), else an Error with a trimmed message. */
 export function translateFailure(err: unknown, ctx: FailureContext): Error {
   const where = `${ctx.action} of ${describeScope(ctx.scope)}`;
-  const detail = trimDetail(messageOf(err), ctx.secrets);
+  // The github-token and the runtime token were registered by the client that holds them (client.ts).
+  const detail = trimDetail(messageOf(err));
   const name = field(err, 'name') ?? '';
   if (name === 'GHESNotSupportedError') {
     return new InputError(
@@ -74,7 +73,7 @@ export function statusOf(err: unknown): number | undefined {
  * A foreign message made safe to show: secrets and pieces of them replaced by `***`, an HTML
  * page reduced to its title, whitespace collapsed, at most MAX_DETAIL chars.
  */
-export function trimDetail(message: string, secrets: string[]): string {
+export function trimDetail(message: string, secrets: readonly string[] = []): string {
   // Before the cut below: see report/redact.ts (pieces of a token go too).
   let text = redact(message, secrets);
   if (/<\s*(!doctype|html|head|body)\b/i.test(text)) {

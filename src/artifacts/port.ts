@@ -1,15 +1,13 @@
 /**
  * The narrow seam between tailgate and the artifact service. download.ts
  * talks only to {@link ArtifactClientPort}; client.ts adapts the real
- * `@actions/artifact` client to it, and unit tests pass a few-line fake.
+ * `@actions/artifact` client to it (main.ts builds it once, with the token),
+ * and unit tests pass a few-line fake.
  */
 
-/** Where the artifacts live. */
-export type ArtifactScope =
-  /** The workflow run this job belongs to: the runner's artifact service (Twirp, ACTIONS_RUNTIME_TOKEN). */
-  | { kind: 'this-run' }
-  /** Any run the token can read: the REST API under GITHUB_API_URL, authenticated by `token` (needs `actions: read`). */
-  | { kind: 'other-run'; runId: number; owner: string; repo: string; token: string };
+import type { ArtifactScope } from '../config/settings.js';
+
+export type { ArtifactScope };
 
 /** One artifact as the listing reports it. */
 export interface ListedArtifact {

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../domain/errors.js';
 import { describeScope, type ArtifactScope, type ListedArtifact } from './port.js';
-import type { ArtifactSelection } from './settings.js';
+import type { ArtifactSelection } from '../config/settings.js';
 
 /** How many existing names a not-found message lists before "and N more". */
 const LISTED_NAMES = 20;

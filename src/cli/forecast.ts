@@ -1,4 +1,4 @@
-import { INPUT_NAMES, readSettings } from '../config/inputs.js';
+import { RUNNER_INPUTS, readSettings } from '../config/inputs.js';
 import { exitCodeFor } from '../gate/exit.js';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/limits.js';
@@ -11,7 +11,7 @@ import { workspaceGroups } from '../sources/groups.js';
 import { workspaceFiles } from '../sources/workspace-files.js';
 import type { Report } from '../domain/report.js';
 import { parseArgs, type OptionSpec } from './args.js';
-import { forecastHelp } from './help.js';
+import { CLI_INPUTS, forecastHelp } from './help.js';
 import { resultsValue, type CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
 import { checkOutputs, writeOutput } from './write-output.js';
@@ -25,7 +25,9 @@ import { policyFileReader } from '../sources/policy-file.js';
 const MARKDOWN_MAX_BYTES = 1024 * 1024;
 
 const OPTIONS: OptionSpec[] = [
-  ...INPUT_NAMES.map((name) => ({ name, repeatable: name === 'results' })),
+  ...CLI_INPUTS.map((name) => ({ name, repeatable: name === 'results' })),
+  // Parsed so that the error can say why they are not options here.
+  ...RUNNER_INPUTS.map((name) => ({ name })),
   { name: 'json' },
   { name: 'markdown' },
   { name: 'help', short: 'h', flag: true },
@@ -45,6 +47,8 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(forecastHelp());
     return 0;
   }
+  const runnerOnly = RUNNER_INPUTS.find((name) => args.values.has(name));
+  if (runnerOnly !== undefined) throw runnerInput(runnerOnly);
   const results = resultsValue(args.positionals, args.values.get('results') ?? [], io.cwd);
   const one = (name: string): string => args.values.get(name)?.[0] ?? '';
   // Without --policy nothing else can name files, so say so before any other input's error.
@@ -76,6 +80,13 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     await writeOutput(outputs.markdown, markdown);
   }
   return exitCodeFor(report.verdict, settings);
+}
+
+function runnerInput(name: string): InputError {
+  return new InputError(
+    `tailgate forecast: --${name} is an action input that needs a GitHub runner (the token, or artifacts of a workflow run); ` +
+      'the CLI reads local files: download the artifacts first (gh run download) and give their files as arguments.',
+  );
 }
 
 function noFiles(): InputError {

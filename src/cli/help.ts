@@ -1,4 +1,4 @@
-import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../config/inputs.js';
+import { INPUT_DEFAULTS, INPUT_NAMES, RUNNER_INPUTS, type InputName } from '../config/inputs.js';
 import { VERSION } from '../version.js';
 import { BACKTEST_DEFAULTS, BACKTEST_INPUTS } from './backtest-options.js';
 import { REDTEAM_INPUTS, REPORTS_INPUTS } from './compare/options.js';
@@ -10,6 +10,9 @@ import { INPUT_DESCRIPTIONS } from './input-docs.js';
  * and the workflow docs cannot drift apart.
  */
 
+/** The action inputs `tailgate forecast` offers as options: all but the token and the artifact inputs. */
+export const CLI_INPUTS: readonly InputName[] = INPUT_NAMES.filter((name) => !RUNNER_INPUTS.includes(name));
+
 /** Inputs that only mean something on a runner: accepted and checked, no effect locally (or replaced by a CLI flag). */
 const ACTION_ONLY: Partial<Record<InputName, string>> = {
   'report-path': 'In the CLI: the same as --json (nothing is written unless one of them is given).',
@@ -17,6 +20,7 @@ const ACTION_ONLY: Partial<Record<InputName, string>> = {
   summary: 'Action only: accepted and checked, no effect in the CLI.',
   comment: 'Action only: accepted and checked, no effect in the CLI.',
   'comment-key': 'Action only: accepted and checked, no effect in the CLI.',
+  'comment-timeout': 'Action only: accepted and checked, no effect in the CLI.',
 };
 
 /** Inputs grouped as a reader looks for them; inputs in no group are listed under "Other inputs". */
@@ -43,13 +47,13 @@ const GROUPED: { title: string; names: InputName[] }[] = [
     title: 'Reading the files',
     names: ['results', 'format', 'behavior', 'scorer', 'hit-values', 'score-threshold', 'score-key', 'matcher', 'filter', 'use-logprobs'],
   },
-  { title: 'Action outputs', names: ['report-path', 'markdown-path', 'summary', 'comment', 'comment-key'] },
+  { title: 'Action outputs', names: ['report-path', 'markdown-path', 'summary', 'comment', 'comment-key', 'comment-timeout'] },
 ];
 
-/** Every input in INPUT_NAMES, once: the groups above, then any input they do not name. */
+/** Every input in CLI_INPUTS, once: the groups above, then any input they do not name. */
 function groups(): { title: string; names: InputName[] }[] {
   const named = new Set(GROUPED.flatMap((g) => g.names));
-  const other = INPUT_NAMES.filter((name) => !named.has(name));
+  const other = CLI_INPUTS.filter((name) => !named.has(name));
   return other.length === 0 ? GROUPED : [...GROUPED, { title: 'Other inputs', names: other }];
 }
 
@@ -90,7 +94,9 @@ export function forecastHelp(): string {
     '',
     'Reads the result files (any format the action reads; quote a glob to let tailgate expand it),',
     'forecasts each behaviour at N deployment queries, gates on the thresholds and prints a table.',
-    'Every action input is an option, --<input-name> VALUE, checked exactly as in a workflow.',
+    'Every action input is an option, --<input-name> VALUE, checked exactly as in a workflow, except',
+    `${RUNNER_INPUTS.join(', ')}: they need a runner (download artifacts`,
+    'with `gh run download` and give their files as arguments).',
     'Positional arguments are the `results` globs; a path that exists is taken literally.',
     '',
     'Exit code: 0 on pass or warn (and on fail in advisory mode); 1 on fail in enforce mode, on',

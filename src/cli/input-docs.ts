@@ -67,6 +67,8 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
   'warn-risk-increase': 'Warn on a risk increase beyond this factor (same rule as `fail-risk-increase`).',
   comment: 'Sticky PR comment: `auto` (on pull request events), `always`, `on-breach` or `off`.',
   'comment-key': 'Key of the sticky comment; defaults to workflow and job. Matrix legs should set their own.',
+  'comment-timeout':
+    'Seconds the PR comment step may take in all (1 to 600). Each GitHub API request tailgate sends gets min(15, comment-timeout / 4) seconds and is retried twice on a 5xx or a timeout; when the time is up the comment is skipped with a warning, and the verdict stands.',
   'report-path':
     'Where to write the JSON report: a path relative to the workspace (it must stay inside it), or an absolute path (e.g. under `runner.temp`). Checked before any work; written whole, last, and never through a link.',
   'markdown-path': 'Where to write the Markdown report (the job summary text); same rules as `report-path`, and a different file.',

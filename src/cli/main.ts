@@ -1,4 +1,3 @@
-import { INPUT_NAMES } from '../config/inputs.js';
 import { InputError } from '../domain/errors.js';
 import { safeLog } from '../report/safe-log.js';
 import { VERSION } from '../version.js';
@@ -6,7 +5,7 @@ import { runBacktest } from './backtest.js';
 import { runBenchBootstrap } from './bench-bootstrap.js';
 import { runCompare } from './compare/command.js';
 import { runForecast } from './forecast.js';
-import { backtestHelp, compareHelp, forecastHelp, MAIN_HELP } from './help.js';
+import { backtestHelp, CLI_INPUTS, compareHelp, forecastHelp, MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -96,7 +95,7 @@ export function errorText(error: unknown): string {
 }
 
 const INPUT_MENTION = /Input `([a-z-]+)`/g;
-const KNOWN = new Set<string>([...INPUT_NAMES, 'fit-sizes', 'ratios', 'splits', 'queries', 'resamples', 'repeat', 'data']);
+const KNOWN = new Set<string>([...CLI_INPUTS, 'fit-sizes', 'ratios', 'splits', 'queries', 'resamples', 'repeat', 'data']);
 
 function cliWording(message: string): string {
   return message.replace(INPUT_MENTION, (whole, name: string) => (KNOWN.has(name) ? `Option --${name}` : whole));

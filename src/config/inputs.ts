@@ -7,6 +7,7 @@
  * non-empty value is parsed strictly and never replaced by the default.
  */
 import { InputError } from '../domain/errors.js';
+import { readArtifactSettings } from './artifact-inputs.js';
 import { readBaselineInputs } from './baseline-inputs.js';
 import { THRESHOLD_INPUTS } from './policy-entry.js';
 import { ON_ERROR_BUDGET } from './error-budget.js';
@@ -21,6 +22,11 @@ import { METRICS } from '../domain/rules.js';
 /** Every input readSettings reads, spelled as in action.yml. */
 export const INPUT_NAMES = [
   'results',
+  'artifact-name',
+  'artifact-pattern',
+  'run-id',
+  'repository',
+  'github-token',
   'format',
   'deployment-volume',
   'fail-worst-query-risk',
@@ -47,6 +53,7 @@ export const INPUT_NAMES = [
   ...MAPPING_KEYS,
   'comment',
   'comment-key',
+  'comment-timeout',
   'baseline',
   'baseline-artifact',
   'baseline-run-id',
@@ -58,6 +65,13 @@ export const INPUT_NAMES = [
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
+
+/**
+ * Inputs that only mean something on a runner: the token and the artifacts
+ * of a workflow run. The CLI offers no flag for them (a token on a command
+ * line ends up in shell history).
+ */
+export const RUNNER_INPUTS: readonly InputName[] = ['artifact-name', 'artifact-pattern', 'run-id', 'repository', 'github-token'];
 
 /** Defaults for empty inputs, as strings so they go through the same parsers (and so action.yml can quote them). */
 export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
@@ -78,6 +92,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   summary: 'true',
   'use-logprobs': 'false',
   comment: 'auto',
+  'comment-timeout': '60',
   'baseline-required': 'false',
 };
 
@@ -93,11 +108,24 @@ export interface ReadOptions {
    * rule; this module stays pure.
    */
   policyText: (input: string) => string;
+  /** The runner's GITHUB_REPOSITORY: the default of `repository`. */
+  repository?: string;
+  /**
+   * Called with the `github-token` value as soon as it is read, before any
+   * input is checked, so that main.ts can register it as a secret before an
+   * error message could quote it.
+   */
+  onSecret?: (value: string) => void;
 }
+
+/** `comment-timeout` bounds, in seconds: a budget under a second cannot fit one request; over ten minutes holds a job for a comment. */
+const COMMENT_TIMEOUT = { min: 1, max: 600 };
 
 /** Reads every input once, applies defaults, parses, parses the policy file's text, and runs validateSettings. */
 export function readSettings(getInput: (name: string) => string, opts: ReadOptions): Settings {
   const values = new Map<InputName, string>(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
+  const githubToken = values.get('github-token') ?? '';
+  if (githubToken !== '') opts.onSecret?.(githubToken);
   /** The input, or its default when empty ('' when it has none). */
   const get = (name: InputName): string => {
     const value = values.get(name) ?? '';
@@ -153,6 +181,10 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     summary: parseBoolean('summary', get('summary')),
     comment: parseEnum('comment', get('comment'), COMMENT_MODES),
     commentKey: get('comment-key'),
+    commentTimeoutMs:
+      1000 * parseNumber('comment-timeout', get('comment-timeout'), COMMENT_TIMEOUT.min, COMMENT_TIMEOUT.max, { exclusive: false }),
+    artifacts: readArtifactSettings((name) => get(inputName(name)), opts.repository),
+    githubToken,
     baseline,
     riskIncrease,
   };

@@ -87,6 +87,27 @@ export interface BaselineSettings {
 
 export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
 
+/** Where artifacts are read from. */
+export type ArtifactScope =
+  /** The workflow run this job belongs to: the runner's artifact service (Twirp, ACTIONS_RUNTIME_TOKEN). */
+  | { kind: 'this-run' }
+  /** Any run `github-token` can read (needs `actions: read`), through the REST API. */
+  | { kind: 'other-run'; runId: number; owner: string; repo: string };
+
+/** Which artifacts to take from the run. */
+export type ArtifactSelection =
+  /** `artifact-name`: each name must exist (exact, case-sensitive match). */
+  | { kind: 'names'; names: string[] }
+  /** `artifact-pattern`: globs over artifact names (`*`, `?`); each must match at least one artifact. */
+  | { kind: 'pattern'; patterns: string[] };
+
+/** `artifact-name` / `artifact-pattern`, `run-id` and `repository`, checked together. */
+export interface ArtifactSettings {
+  selection: ArtifactSelection;
+  /** This run (no `run-id`) or another run read through the REST API. */
+  scope: ArtifactScope;
+}
+
 export interface Settings {
   /** Globs of result files, one per line of `results`. */
   results: string[];
@@ -122,6 +143,16 @@ export interface Settings {
   comment: CommentMode;
   /** Sticky comment key; '' means the default (workflow/job). */
   commentKey: string;
+  /** `comment-timeout` in ms: how long the PR comment step may take in all (each request gets a share, see github/client.ts). */
+  commentTimeoutMs: number;
+  /** Artifacts to read instead of workspace files; null when no artifact input is set. */
+  artifacts: ArtifactSettings | null;
+  /**
+   * `github-token` ('' when empty), for the PR comment, the baseline lookup
+   * and artifacts of another run. A secret: readSettings hands it to
+   * `onSecret` before anything can fail, and no message or report may hold it.
+   */
+  githubToken: string;
   /**
    * Baseline to compare with (`baseline`, `baseline-artifact`, …); absent or
    * null: no comparison. Optional so a Settings built by hand without a baseline

@@ -3,6 +3,7 @@ import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { log } from '../action/log.js';
+import { registerSecret } from '../report/redact.js';
 import { timedFetch, type FetchLike } from './timed-fetch.js';
 
 /** The Octokit we use: @actions/github's REST + paginate, plus retry and throttling. */
@@ -11,10 +12,8 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 export interface ClientOptions {
   /** API root. Default: the `GITHUB_API_URL` that @actions/github read when it was imported. */
   baseUrl?: string;
-  /** Per-request limit in ms (default 15 000). Octokit has none, so a hung API would hold the job. */
+  /** Per-request limit in ms (default 15 000; main.ts passes {@link requestTimeoutFor} the comment budget). Octokit has none, so a hung API would hold the job. */
   requestTimeoutMs?: number;
-  /** Aborting this signal fails every in-flight and later request at once, without retries (the caller's deadline). */
-  signal?: AbortSignal;
   /** Retries of 5xx and network errors by @octokit/plugin-retry (default 2; the plugin's own default is 3). */
   retries?: number;
   /** Retries after a primary or secondary rate limit (default 2). */
@@ -22,8 +21,10 @@ export interface ClientOptions {
   /** Longest rate-limit wait worth retrying, in seconds (default 30): a primary limit can reset an hour away. */
   maxRateLimitWaitSeconds?: number;
   /**
-   * Milliseconds per unit of back-off (default 1000). The retry plugin waits
-   * (retry count)² units; the throttling plugin waits `retry-after` units.
+   * Milliseconds per unit of back-off. The retry plugin waits (retry count)²
+   * units (default: requestTimeoutMs / 15, so 1 s at the default timeout and
+   * proportionally less under a short `comment-timeout`); the throttling
+   * plugin waits `retry-after` units (default 1000: GitHub asks in seconds).
    * Tests set it to 1 so that no real back-off sleeps happen.
    */
   retryAfterBaseValue?: number;
@@ -49,8 +50,21 @@ export interface ClientOptions {
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
- * An authenticated Octokit for the comment step. Only main.ts (via
- * publish.ts) constructs it; everything else receives it as a parameter.
+ * Each request's share of the comment step's budget: min(15 s, budget / 4).
+ * A quarter leaves room for the first try and both retries of one request
+ * (with their back-off, which scales with the timeout) inside the budget, so
+ * a hang is reported as such rather than as a spent budget; 15 s is GitHub's
+ * slowest normal answer with room to spare. The docs of `comment-timeout`
+ * (action.yml, README) state this rule.
+ */
+export function requestTimeoutFor(budgetMs: number): number {
+  return Math.min(DEFAULT_TIMEOUT_MS, budgetMs / 4);
+}
+
+/**
+ * The authenticated Octokit. Only main.ts constructs it, once; everything
+ * else receives it as a parameter. The token is registered for redaction
+ * here too (report/redact.ts), so no caller can forget it.
  *
  * - @octokit/plugin-retry retries 5xx and network errors with (n+1)² back-off
  *   and leaves 400/401/403/404/410/422/451 alone (its documented doNotRetry).
@@ -60,6 +74,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  */
 export function createClient(token: string, opts: ClientOptions = {}): GitHubClient {
   if (token.trim() === '') throw new Error('no GitHub token was given (input `github-token` is empty)');
+  registerSecret(token);
+  const requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const info = opts.log ?? log.info;
   const debug = opts.debug ?? log.debug;
   const rateLimitRetries = opts.rateLimitRetries ?? 2;
@@ -83,8 +99,8 @@ export function createClient(token: string, opts: ClientOptions = {}): GitHubCli
       baseUrl,
       // Our `request` replaces @actions/github's defaults wholesale (Octokit
       // merges options shallowly), so we pass its proxy-aware fetch on ourselves.
-      request: { fetch: timedFetch(pickFetch(baseUrl), opts.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal) },
-      retry: { retries: opts.retries ?? 2, retryAfterBaseValue: opts.retryAfterBaseValue ?? 1000 },
+      request: { fetch: timedFetch(pickFetch(baseUrl), requestTimeoutMs) },
+      retry: { retries: opts.retries ?? 2, retryAfterBaseValue: opts.retryAfterBaseValue ?? requestTimeoutMs / 15 },
       throttle: {
         enabled: opts.throttling ?? true,
         ...(opts.throttleId === undefined ? {} : { id: opts.throttleId }),
@@ -97,6 +113,28 @@ export function createClient(token: string, opts: ClientOptions = {}): GitHubCli
     retry,
     throttling,
   );
+}
+
+/**
+ * Runs `work` with `signal` added to every request `octokit` makes meanwhile:
+ * each page of a listing and each retry (the retry plugin re-sends the same
+ * options). When it aborts, the request in flight fails at once and nothing
+ * is retried (timed-fetch.ts). A hook rather than a per-call option because
+ * Octokit's paginator drops per-call request options after the first page.
+ */
+export async function withSignal<T>(octokit: GitHubClient, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  const addSignal: Parameters<typeof octokit.hook.wrap<'request'>>[1] = (request, options) => {
+    // Every hook of the chain is bound to this one options object (before-after-hook), so the signal must be set on it,
+    // not passed along; replaced, not mutated, because `options.request` may be the client's own defaults object.
+    options.request = { ...options.request, signal };
+    return request(options);
+  };
+  octokit.hook.wrap('request', addSignal);
+  try {
+    return await work();
+  } finally {
+    octokit.hook.remove('request', addSignal);
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { CommentMode } from '../config/settings.js';
-import { createClient, type ClientOptions } from './client.js';
+import { withSignal, type GitHubClient } from './client.js';
 import { upsertStickyComment } from './comment.js';
-import { readRunContext } from './context.js';
+import { readRunContext, type RunContext } from './context.js';
 import { withDeadline } from './deadline.js';
-import { redact, registerSecret } from '../report/redact.js';
+import { redact } from '../report/redact.js';
 import { describeFailure } from './errors.js';
-import { PULL_REQUEST_EVENTS, planFromEvent, type PullRequestTarget, type SkipCode } from './event-plan.js';
+import { PULL_REQUEST_EVENTS, planFromEvent, type EventPlan, type PullRequestTarget, type SkipCode } from './event-plan.js';
 import { commentMarker, defaultCommentKey } from './marker.js';
 import { resolvePullRequest } from './pull-request.js';
 import { formatSeconds } from './timed-fetch.js';
@@ -23,13 +23,12 @@ export interface PublishArgs {
   hasBreach: boolean;
   /** Builds the body; it must contain `marker` (appended if missing). Receives the PR, e.g. for its head SHA. */
   render: (marker: string, pr: PullRequestTarget) => string;
-  token: string;
-  /** Usually process.env: GITHUB_EVENT_NAME/_PATH, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_API_URL, run ids. */
+  /** The client main.ts built from `github-token` (client.ts); null when the input is empty. */
+  octokit: GitHubClient | null;
+  /** Usually process.env: GITHUB_EVENT_NAME/_PATH, GITHUB_REPOSITORY, GITHUB_SHA, run ids. */
   env: NodeJS.ProcessEnv;
-  /** Total time the comment step may take (default 60 s). */
+  /** Total time the comment step may take (`comment-timeout`; default 60 s). */
   timeBudgetMs?: number;
-  /** Client tuning (tests: short timeouts, no back-off). `baseUrl` defaults to env.GITHUB_API_URL. */
-  client?: Omit<ClientOptions, 'signal'>;
 }
 
 export type PublishResult =
@@ -49,12 +48,11 @@ export type PublishResult =
  *   nothing breached, so the PR never keeps showing a breach that is gone.
  */
 export async function publishComment(args: PublishArgs): Promise<PublishResult> {
-  // main.ts registers it at start; a caller that did not still gets every message redacted before it is cut.
-  registerSecret(args.token);
   const progress = { step: 'preparing the PR comment' };
+  // The token was registered for redaction by whoever built the client (client.ts).
   const fail = (error: unknown): PublishResult => ({
     status: 'failed',
-    warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`, [args.token]),
+    warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`),
   });
   try {
     return await publish(args, progress);
@@ -82,51 +80,63 @@ async function publish(args: PublishArgs, progress: { step: string }): Promise<P
   const breach = args.hasBreach || args.verdict === 'fail' || args.verdict === 'warn';
   const budget = args.timeBudgetMs ?? DEFAULT_BUDGET_MS;
   const marker = commentMarker(args.key.trim() === '' ? defaultCommentKey(env) : args.key);
+  const { octokit } = args;
+  if (octokit === null) {
+    return {
+      status: 'failed',
+      warning:
+        'PR comment not posted: input `github-token` is empty; leave it at its default (${{ github.token }}) ' +
+        'and grant `pull-requests: write`, or set `comment: off`',
+    };
+  }
 
   return withDeadline<PublishResult>(
     budget,
-    async (signal) => {
-      try {
-        progress.step = 'creating the GitHub client';
-        const octokit = createClient(args.token, { baseUrl: env.GITHUB_API_URL, ...args.client, signal });
-        progress.step = 'finding the pull request';
-        const pr = await resolvePullRequest(octokit, ctx, plan);
-        if (pr.kind === 'skip') return skip(pr.code, pr.reason);
-        progress.step = 'rendering the comment';
-        let body = args.render(marker, pr);
-        if (!body.includes(marker)) body = `${body}\n\n${marker}`;
-        if (body.length > MAX_COMMENT_CHARS) {
-          throw new Error(`the comment has ${body.length} characters; GitHub takes at most ${MAX_COMMENT_CHARS}`);
-        }
-        progress.step = "reading the token's login";
-        const viewerLogin = await getViewerLogin(octokit);
-        progress.step = `commenting on PR #${pr.number}`;
-        const result = await upsertStickyComment(octokit, {
-          owner: pr.owner,
-          repo: pr.repo,
-          issueNumber: pr.number,
-          marker,
-          body,
-          viewerLogin,
-          createIfMissing: mode !== 'on-breach' || breach,
-        });
-        if (result.action === 'none') {
-          return skip('mode', 'comment: on-breach and nothing breached; there is no earlier comment to update');
-        }
-        const notes = result.notes.map((n) => redact(n, [args.token]));
-        return { status: 'posted', action: result.action, url: result.url, pr, notes };
-      } catch (error) {
-        return {
-          status: 'failed',
-          warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`, [args.token]),
-        };
-      }
-    },
+    (signal) => withSignal(octokit, signal, () => commentOn(octokit, args, { ctx, plan, marker, breach }, progress)),
     () => ({
       status: 'failed',
       warning: `PR comment not posted: gave up after ${formatSeconds(budget)} while ${progress.step} (the GitHub API is slow or hanging)`,
     }),
   );
+}
+
+/** Everything after the checks: find the PR, render, learn our login, create or update. Never rejects. */
+async function commentOn(
+  octokit: GitHubClient,
+  args: PublishArgs,
+  { ctx, plan, marker, breach }: { ctx: RunContext; plan: EventPlan; marker: string; breach: boolean },
+  progress: { step: string },
+): Promise<PublishResult> {
+  try {
+    progress.step = 'finding the pull request';
+    const pr = await resolvePullRequest(octokit, ctx, plan);
+    if (pr.kind === 'skip') return skip(pr.code, pr.reason);
+    progress.step = 'rendering the comment';
+    let body = args.render(marker, pr);
+    if (!body.includes(marker)) body = `${body}\n\n${marker}`;
+    if (body.length > MAX_COMMENT_CHARS) {
+      throw new Error(`the comment has ${body.length} characters; GitHub takes at most ${MAX_COMMENT_CHARS}`);
+    }
+    progress.step = "reading the token's login";
+    const viewerLogin = await getViewerLogin(octokit);
+    progress.step = `commenting on PR #${pr.number}`;
+    const result = await upsertStickyComment(octokit, {
+      owner: pr.owner,
+      repo: pr.repo,
+      issueNumber: pr.number,
+      marker,
+      body,
+      viewerLogin,
+      createIfMissing: args.mode !== 'on-breach' || breach,
+    });
+    if (result.action === 'none') {
+      return skip('mode', 'comment: on-breach and nothing breached; there is no earlier comment to update');
+    }
+    const notes = result.notes.map((n) => redact(n));
+    return { status: 'posted', action: result.action, url: result.url, pr, notes };
+  } catch (error) {
+    return { status: 'failed', warning: redact(`PR comment not posted: ${describeFailure(progress.step, error)}`) };
+  }
 }
 
 function skip(code: SkipCode, reason: string): PublishResult {

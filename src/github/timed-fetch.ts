@@ -29,21 +29,21 @@ export class DeadlineError extends Error {
 
 /**
  * Wraps a fetch so that every request (each page of a listing, each retry)
- * has its own timeout, and all of them stop when `deadline` aborts. Octokit
- * has no request timeout of its own.
+ * has its own timeout. A request whose `signal` aborts (the comment step's
+ * deadline, which client.ts `withSignal` adds to every request) fails with
+ * a {@link DeadlineError}. Octokit has no request timeout of its own.
  */
-export function timedFetch(base: FetchLike, timeoutMs: number, deadline?: AbortSignal): FetchLike {
+export function timedFetch(base: FetchLike, timeoutMs: number): FetchLike {
   return async (url, init) => {
-    if (deadline?.aborted) throw deadlineReason(deadline);
+    const caller = init?.signal ?? undefined;
+    if (caller?.aborted) throw deadlineReason(caller);
     // AbortSignal.timeout's timer is unref'd: it never keeps the process alive.
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signals = [timeout];
-    if (deadline) signals.push(deadline);
-    if (init?.signal) signals.push(init.signal);
+    const signal = caller ? AbortSignal.any([timeout, caller]) : timeout;
     try {
-      return await base(url, { ...init, signal: AbortSignal.any(signals) });
+      return await base(url, { ...init, signal });
     } catch (error) {
-      if (deadline?.aborted) throw deadlineReason(deadline);
+      if (caller?.aborted) throw deadlineReason(caller);
       if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
       throw error;
     }

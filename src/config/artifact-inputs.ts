@@ -1,26 +1,13 @@
 /**
- * Reads the artifact inputs (DESIGN §3: `artifact-name`, `artifact-pattern`,
- * `run-id`, `repository`, `github-token`) into one {@link ArtifactSettings}.
- * Pure: `getInput` and `env` are passed in, so nothing here touches
- * `@actions/*` or `process.env`. Cross-field rules throw InputErrors that name
- * the inputs; the token's value never appears in a message.
+ * The artifact inputs (`artifact-name`, `artifact-pattern`, `run-id`,
+ * `repository`) as one {@link ArtifactSettings}, for readSettings. Pure: the
+ * input values and the current repository are passed in. Cross-field rules
+ * throw InputErrors that name the inputs; the token's value never appears in
+ * a message.
  */
-import { parseMultiline } from '../config/parse.js';
 import { InputError } from '../domain/errors.js';
-import type { ArtifactScope } from './port.js';
-
-/** Which artifacts to take from the run. */
-export type ArtifactSelection =
-  /** `artifact-name`: each name must exist (exact, case-sensitive match). */
-  | { kind: 'names'; names: string[] }
-  /** `artifact-pattern`: globs over artifact names (`*`, `?`); each must match at least one artifact. */
-  | { kind: 'pattern'; patterns: string[] };
-
-export interface ArtifactSettings {
-  selection: ArtifactSelection;
-  /** This run (no `run-id`) or another run read through the REST API. */
-  scope: ArtifactScope;
-}
+import { parseMultiline } from './parse.js';
+import type { ArtifactSelection, ArtifactSettings } from './settings.js';
 
 /**
  * Characters upload-artifact refuses in a name (@actions/artifact
@@ -35,17 +22,16 @@ const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100}
 /**
  * `null` when neither `artifact-name` nor `artifact-pattern` is set and no
  * `run-id`/`repository` asks for one (`github-token` alone means nothing: it
- * defaults to `${{ github.token }}` for the PR comment).
+ * defaults to `${{ github.token }}` for the PR comment). `get` gives an
+ * input's trimmed value ('' when unset); `currentRepository` is the
+ * runner's GITHUB_REPOSITORY, the default of `repository`.
  */
-export function readArtifactSettings(
-  getInput: (name: string) => string,
-  env: Readonly<Record<string, string | undefined>>,
-): ArtifactSettings | null {
-  const names = parseMultiline(getInput('artifact-name'));
-  const patterns = parseMultiline(getInput('artifact-pattern'));
-  const runIdRaw = getInput('run-id').trim();
-  const repositoryRaw = getInput('repository').trim();
-  const token = getInput('github-token').trim();
+export function readArtifactSettings(get: (name: string) => string, currentRepository: string | undefined): ArtifactSettings | null {
+  const names = parseMultiline(get('artifact-name'));
+  const patterns = parseMultiline(get('artifact-pattern'));
+  const runIdRaw = get('run-id').trim();
+  const repositoryRaw = get('repository').trim();
+  const token = get('github-token').trim();
 
   if (names.length > 0 && patterns.length > 0) {
     throw new InputError(
@@ -80,8 +66,8 @@ export function readArtifactSettings(
         'Leave `github-token` at its default (${{ github.token }}) and grant `permissions: actions: read`, or pass a token that can read that repository.',
     );
   }
-  const [owner, repo] = parseRepository(repositoryRaw, env.GITHUB_REPOSITORY, token);
-  return { selection, scope: { kind: 'other-run', runId, owner, repo, token } };
+  const [owner, repo] = parseRepository(repositoryRaw, currentRepository, token);
+  return { selection, scope: { kind: 'other-run', runId, owner, repo } };
 }
 
 function checkName(name: string): void {

@@ -1,14 +1,19 @@
 import { InputError } from '../src/domain/errors.js';
-import { readArtifactSettings } from '../src/artifacts/settings.js';
+import { readSettings } from '../src/config/inputs.js';
 
 const TOKEN = 'ghs_SettingsTestToken0123456789abcdef';
-/** Inputs as the runner passes them: '' for unset; github-token has its action.yml default. */
-const read = (inputs: Record<string, string>, env: Record<string, string> = { GITHUB_REPOSITORY: 'octo-org/app' }) =>
-  readArtifactSettings((name) => ({ 'github-token': TOKEN, ...inputs })[name] ?? '', env);
+/**
+ * The artifact inputs through readSettings, as the runner passes them: '' for
+ * unset; github-token has its action.yml default; GITHUB_REPOSITORY is `repository`'s default.
+ */
+const read = (inputs: Record<string, string>, repository: string | null = 'octo-org/app') => {
+  const values: Record<string, string> = { 'deployment-volume': '1M', 'github-token': TOKEN, ...inputs };
+  return readSettings((name) => values[name] ?? '', { policyText: () => '', repository: repository ?? undefined }).artifacts;
+};
 
-function inputError(inputs: Record<string, string>, env?: Record<string, string>): string {
+function inputError(inputs: Record<string, string>, repository: string | null = 'octo-org/app'): string {
   try {
-    read(inputs, env);
+    read(inputs, repository);
   } catch (err) {
     expect(err).toBeInstanceOf(InputError);
     const message = err instanceof Error ? err.message : String(err);
@@ -18,7 +23,7 @@ function inputError(inputs: Record<string, string>, env?: Record<string, string>
   throw new Error('expected an InputError');
 }
 
-describe('readArtifactSettings', () => {
+describe('the artifact inputs (readSettings)', () => {
   test('no artifact input → null (github-token alone, set by default, asks for nothing)', () => {
     expect(read({})).toBeNull();
   });
@@ -30,16 +35,16 @@ describe('readArtifactSettings', () => {
     });
   });
 
-  test('artifact-pattern with run-id: another run of the current repository, with the token', () => {
+  test('artifact-pattern with run-id: another run of the current repository (the token stays in Settings.githubToken)', () => {
     expect(read({ 'artifact-pattern': 'eval-shard-*', 'run-id': '123456789' })).toEqual({
       selection: { kind: 'pattern', patterns: ['eval-shard-*'] },
-      scope: { kind: 'other-run', runId: 123456789, owner: 'octo-org', repo: 'app', token: TOKEN },
+      scope: { kind: 'other-run', runId: 123456789, owner: 'octo-org', repo: 'app' },
     });
   });
 
   test('repository overrides GITHUB_REPOSITORY', () => {
     const s = read({ 'artifact-name': 'x', 'run-id': '7', repository: 'other-org/evals.v2' });
-    expect(s?.scope).toEqual({ kind: 'other-run', runId: 7, owner: 'other-org', repo: 'evals.v2', token: TOKEN });
+    expect(s?.scope).toEqual({ kind: 'other-run', runId: 7, owner: 'other-org', repo: 'evals.v2' });
   });
 
   test('name and pattern together are refused, naming both inputs', () => {
@@ -74,7 +79,7 @@ describe('readArtifactSettings', () => {
   );
 
   test('empty repository and no GITHUB_REPOSITORY is an error', () => {
-    expect(inputError({ 'artifact-name': 'a', 'run-id': '5' }, {})).toContain('GITHUB_REPOSITORY is not set');
+    expect(inputError({ 'artifact-name': 'a', 'run-id': '5' }, null)).toContain('GITHUB_REPOSITORY is not set');
   });
 
   test('a glob in artifact-name points to artifact-pattern', () => {

@@ -1,28 +1,39 @@
 /**
  * The GitHub side of locating a baseline (src/baseline/ports.ts): runs of a
  * workflow through the Actions REST API and artifacts of another run through
- * @actions/artifact, both with the `github-token` (needs `actions: read`).
+ * the artifact client, both built by main.ts from `github-token` (which needs
+ * `actions: read` here).
  */
-import * as core from '@actions/core';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { actionsArtifactClient } from '../artifacts/client.js';
 import { downloadArtifacts } from '../artifacts/download.js';
-import type { ArtifactScope } from '../artifacts/port.js';
+import type { ArtifactClientPort, ArtifactScope } from '../artifacts/port.js';
 import { findFiles } from '../sources/baseline-files.js';
 import type { BaselinePorts, LocateContext } from '../domain/baseline.js';
-import { createClient } from '../github/client.js';
+import type { GitHubClient } from './client.js';
 
-export async function baselineLocator(workspace: string): Promise<{ ports: BaselinePorts; context: LocateContext }> {
-  const env = process.env;
-  const token = core.getInput('github-token');
+export interface BaselineEdge {
+  /** The REST client; null when `github-token` is empty (a workflow lookup then fails with a reason). */
+  octokit: GitHubClient | null;
+  /** The artifact client, for artifacts of earlier runs. */
+  artifacts: ArtifactClientPort;
+  /** The runner's variables: GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_RUN_ID, GITHUB_SERVER_URL. */
+  env: Readonly<Record<string, string | undefined>>;
+  workspace: string;
+  /** Where the download directory is made (the runner's RUNNER_TEMP). */
+  tempDir: string;
+}
+
+export async function baselineLocator(edge: BaselineEdge): Promise<{ ports: BaselinePorts; context: LocateContext }> {
+  const { env, octokit } = edge;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/');
-  const scope = (runId: number): ArtifactScope => ({ kind: 'other-run', runId, owner, repo, token });
+  const scope = (runId: number): ArtifactScope => ({ kind: 'other-run', runId, owner, repo });
   const ports: BaselinePorts = {
     findFiles: (patterns, dir, label, scope) => findFiles(patterns, dir, label, scope),
     async listWorkflowRuns({ workflow, branch, page, perPage }) {
-      const octokit = createClient(token);
+      if (octokit === null) {
+        throw new Error('input `github-token` is empty: workflow runs are read through the REST API with a token that has `actions: read`');
+      }
       const response = await octokit.rest.actions.listWorkflowRuns({
         owner,
         repo,
@@ -44,17 +55,20 @@ export async function baselineLocator(workspace: string): Promise<{ ports: Basel
     },
     async downloadArtifact({ name, runId, destination }) {
       // Absent (never uploaded or expired) is null, so the caller can try an older run.
-      const listed = await actionsArtifactClient().list(scope(runId));
+      const listed = await edge.artifacts.list(scope(runId));
       if (!listed.some((a) => a.name === name)) return null;
-      const { artifacts } = await downloadArtifacts({ selection: { kind: 'names', names: [name] }, scope: scope(runId) }, { destination });
+      const { artifacts } = await downloadArtifacts(
+        { selection: { kind: 'names', names: [name] }, scope: scope(runId) },
+        { destination, client: edge.artifacts },
+      );
       return { path: artifacts[0].directory };
     },
   };
   return {
     ports,
     context: {
-      workspace,
-      downloadDir: await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'tailgate-baseline-')),
+      workspace: edge.workspace,
+      downloadDir: await mkdtemp(join(edge.tempDir, 'tailgate-baseline-')),
       repository: env.GITHUB_REPOSITORY ?? null,
       defaultBranch: await baseBranch(env.GITHUB_EVENT_PATH),
       currentRunId: env.GITHUB_RUN_ID ? Number(env.GITHUB_RUN_ID) : null,
