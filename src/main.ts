@@ -19,10 +19,8 @@ import { InputError } from './domain/errors.js';
 import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
-import { postComment } from './action/comment.js';
-import { actionsArtifactClient } from './artifacts/client.js';
-import { baselineLocator } from './github/baseline-ports.js';
-import { createClient, requestTimeoutFor } from './github/client.js';
+import { lazyArtifactClient } from './artifacts/lazy-client.js';
+import type { GitHubClient } from './github/client.js';
 import { reportContext } from './github/report-context.js';
 import { log } from './action/log.js';
 import { registerRunSecret, registerRunSecrets } from './action/secrets.js';
@@ -46,13 +44,13 @@ export async function run(): Promise<void> {
       onSecret: registerRunSecret,
     });
     const paths = await checkReportPaths(settings, workspace);
-    // The only GitHub clients of the run, each built once from the one token.
+    // The only GitHub clients of the run, each built once from the one token. Octokit and the
+    // artifact library are most of the bundle: they are loaded only on the paths that call GitHub
+    // (a comment, a baseline, artifacts), so a local-file run starts fast (docs/performance.md).
     const token = settings.githubToken;
-    const octokit =
-      token === ''
-        ? null
-        : createClient(token, { baseUrl: env.GITHUB_API_URL, requestTimeoutMs: requestTimeoutFor(settings.commentTimeoutMs) });
-    const artifacts = actionsArtifactClient({ token, env });
+    const callsGitHub = settings.comment !== 'off' || Boolean(settings.baseline);
+    const octokit = token === '' || !callsGitHub ? null : await githubClient(token, env, settings.commentTimeoutMs);
+    const artifacts = lazyArtifactClient({ token, env });
     const tempDir = env.RUNNER_TEMP || tmpdir();
     const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });
     // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.
@@ -61,14 +59,17 @@ export async function run(): Promise<void> {
         now: new Date(),
         context: await reportContext(env),
         files: workspaceFiles(workspace),
-        locate: settings.baseline ? await baselineLocator({ octokit, artifacts, env, workspace, tempDir }) : undefined,
+        locate: settings.baseline
+          ? await (await import('./github/baseline-ports.js')).baselineLocator({ octokit, artifacts, env, workspace, tempDir })
+          : undefined,
       }),
     );
     const files = renderReportFiles(report, paths);
     if (settings.summary) await writeJobSummary(files.markdown);
     annotate(report);
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
-    await postComment(report, settings, { octokit, env });
+    if (settings.comment === 'off') log.info('tailgate: PR comment skipped: comment: off');
+    else await (await import('./action/comment.js')).postComment(report, settings, { octokit, env });
     await writeReportFiles(files);
     written = { report, paths };
     setOutputs(report, files);
@@ -88,6 +89,11 @@ export async function run(): Promise<void> {
     if (!(error instanceof InputError) && error instanceof Error && error.stack) log.debug(error.stack);
     log.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
   }
+}
+
+async function githubClient(token: string, env: NodeJS.ProcessEnv, commentTimeoutMs: number): Promise<GitHubClient> {
+  const { createClient, requestTimeoutFor } = await import('./github/client.js');
+  return createClient(token, { baseUrl: env.GITHUB_API_URL, requestTimeoutMs: requestTimeoutFor(commentTimeoutMs) });
 }
 
 function failureMessage(report: Report): string {
