@@ -23,8 +23,13 @@ class BehaviorState {
   givenRows = new Float64Array(16);
   /** Bit s set: sampleId `${s}` (0..31) already seen for this query. */
   seenMask = new Uint32Array(16);
-  /** Sample ids outside 0..31, created only for queries that use them. */
+  /** Integer sample ids 32 and up (canonical spelling), as a bitset per query that grows to the largest id seen. */
+  readonly seenWide = new Map<number, Uint32Array>();
+  /** Any other sample id, created only for queries that use them. */
   readonly seenOther = new Map<number, Set<string>>();
+  /** The last query looked up: rows of one query usually arrive together, and a string compare beats a hash lookup. */
+  private lastId: string | undefined;
+  private lastSlot = -1;
   rows = 0;
   duplicates = 0;
   /** Map, not an object literal: a reason such as `__proto__` must stay an ordinary key. */
@@ -38,13 +43,17 @@ class BehaviorState {
 
   /** Index of `queryId`, adding it (and growing the arrays) when new. */
   slot(queryId: string): number {
+    if (queryId === this.lastId) return this.lastSlot;
     let i = this.index.get(queryId);
-    if (i !== undefined) return i;
-    checkQueryId(queryId);
-    i = this.queryIds.length;
-    if (i === this.hits.length) this.grow();
-    this.index.set(queryId, i);
-    this.queryIds.push(queryId);
+    if (i === undefined) {
+      checkQueryId(queryId);
+      i = this.queryIds.length;
+      if (i === this.hits.length) this.grow();
+      this.index.set(queryId, i);
+      this.queryIds.push(queryId);
+    }
+    this.lastId = queryId;
+    this.lastSlot = i;
     return i;
   }
 
@@ -63,34 +72,55 @@ class BehaviorState {
 
   /** True when (query i, sampleId) was seen before; records it otherwise. */
   seenBefore(i: number, sampleId: string): boolean {
-    const bit = smallId(sampleId);
-    if (bit >= 0) {
-      const m = 1 << bit;
+    const n = integerId(sampleId);
+    if (n >= 0 && n < 32) {
+      const m = 1 << n;
       const was = (this.seenMask[i] & m) !== 0;
       this.seenMask[i] |= m;
       return was;
     }
+    if (n >= 0) return this.seenWideBefore(i, n);
     let set = this.seenOther.get(i);
     if (set === undefined) this.seenOther.set(i, (set = new Set()));
     if (set.has(sampleId)) return true;
     set.add(sampleId);
     return false;
   }
+
+  private seenWideBefore(i: number, n: number): boolean {
+    const word = (n >>> 5) - 1;
+    let bits = this.seenWide.get(i);
+    if (bits === undefined || word >= bits.length) {
+      // Doubling keeps the copies O(largest id) per query; ids are bounded by MAX_WIDE_ID.
+      const grown = new Uint32Array(Math.max(word + 1, 2 * (bits?.length ?? 1)));
+      if (bits !== undefined) grown.set(bits);
+      this.seenWide.set(i, (bits = grown));
+    }
+    const m = 1 << (n & 31);
+    const was = (bits[word] & m) !== 0;
+    bits[word] |= m;
+    return was;
+  }
 }
 
+/** Integer sample ids up to here use a bitset (at most 128 KiB per query); larger ones a set of strings. */
+const MAX_WIDE_ID = 1 << 20;
+
 /**
- * `n` when `id` is the canonical decimal spelling of an integer 0..31, else −1.
- * Only canonical spellings use the bit mask, so "01" and "1" stay distinct ids
- * exactly as they would in the Set path.
+ * `n` when `id` is the canonical decimal spelling of an integer 0..MAX_WIDE_ID − 1,
+ * else −1. Only canonical spellings use the bitsets, so "01" and "1" stay
+ * distinct ids exactly as they would in the Set path.
  */
-function smallId(id: string): number {
-  const c0 = id.charCodeAt(0) - 48;
-  if (id.length === 1) return c0 >= 0 && c0 <= 9 ? c0 : -1;
-  if (id.length !== 2 || c0 < 1 || c0 > 3) return -1;
-  const c1 = id.charCodeAt(1) - 48;
-  if (c1 < 0 || c1 > 9) return -1;
-  const n = c0 * 10 + c1;
-  return n <= 31 ? n : -1;
+function integerId(id: string): number {
+  const len = id.length;
+  if (len === 0 || len > 7 || (len > 1 && id.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let j = 0; j < len; j++) {
+    const d = id.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n < MAX_WIDE_ID ? n : -1;
 }
 
 /**
@@ -102,6 +132,8 @@ function smallId(id: string): number {
  */
 export class Accumulator implements ObservationSink {
   private readonly behaviors = new Map<string, BehaviorState>();
+  /** The last behaviour looked up (rows of one behaviour usually arrive together). */
+  private last: BehaviorState | undefined;
   private readonly warningSet = new Set<string>();
   private droppedWarnings = 0;
 
@@ -201,8 +233,9 @@ export class Accumulator implements ObservationSink {
 
   /** The behaviour's state, created on first use within the bounds on names and count (checked as rows arrive, not after). */
   private state(behavior: string): BehaviorState {
+    if (this.last !== undefined && this.last.name === behavior) return this.last;
     let b = this.behaviors.get(behavior);
-    if (b !== undefined) return b;
+    if (b !== undefined) return (this.last = b);
     if (behavior.length > LIMITS.maxBehaviorNameChars) {
       throw new Error(
         `behaviour name '${clip(behavior)}' is longer than ${LIMITS.maxBehaviorNameChars} characters ` +
