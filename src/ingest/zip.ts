@@ -7,7 +7,7 @@ import { LIMITS } from '../domain/limits.js';
 import type { OpenedBytes } from '../domain/byte-source.js';
 import { BytesReader } from './zip-bytes.js';
 import { release } from './release.js';
-import { ZstdDecoder } from './zstd.js';
+import { nativeZstd, nativeZstdInto, ZstdDecoder, type ZstdStreamFactory } from './zstd.js';
 
 /** The bounds a zip read obeys (LIMITS by default; tests pass small ones). */
 export interface ZipLimits {
@@ -52,7 +52,12 @@ export interface ZipReader {
  * superseded member first, and Python's `ZipFile.open(name)` resolves to the
  * later one, so we match it.
  */
-export async function openZip(bytes: OpenedBytes, name: string, limits: ZipLimits = LIMITS): Promise<ZipReader> {
+export async function openZip(
+  bytes: OpenedBytes,
+  name: string,
+  limits: ZipLimits = LIMITS,
+  zstd: ZstdStreamFactory | undefined = nativeZstd,
+): Promise<ZipReader> {
   const options = { autoClose: false, lazyEntries: true, strictFileNames: false };
   let zip: yauzl.ZipFile;
   try {
@@ -95,7 +100,7 @@ export async function openZip(bytes: OpenedBytes, name: string, limits: ZipLimit
     async read(entryName) {
       const entry = entries.get(entryName);
       if (entry === undefined) throw new InputError(`${name}: the zip has no entry ${entryName}`);
-      const data = await readEntry(zip, entry, `${name} (zip entry ${entryName})`, limits.maxEntryBytes);
+      const data = await readEntry(zip, entry, `${name} (zip entry ${entryName})`, limits.maxEntryBytes, zstd);
       totalBytes += data.length;
       if (totalBytes > limits.maxZipBytes) {
         throw new InputError(
@@ -109,7 +114,13 @@ export async function openZip(bytes: OpenedBytes, name: string, limits: ZipLimit
   return reader;
 }
 
-async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, where: string, maxEntryBytes: number): Promise<Buffer> {
+async function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  where: string,
+  maxEntryBytes: number,
+  zstd: ZstdStreamFactory | undefined,
+): Promise<Buffer> {
   const method = entry.compressionMethod;
   if (method !== STORED && method !== DEFLATE && method !== ZSTD) {
     throw new InputError(
@@ -143,7 +154,9 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, where: string, 
   const filled =
     method === DEFLATE
       ? await inflateInto(stream, out, where)
-      : await eachChunk(stream, entry.compressedSize, where, method === STORED ? copier(out, where) : new ZstdDecoder(out, where));
+      : method === ZSTD && zstd !== undefined
+        ? await nativeZstdInto(stream, entry.compressedSize, out, where, zstd)
+        : await eachChunk(stream, entry.compressedSize, where, method === STORED ? copier(out, where) : new ZstdDecoder(out, where));
   if (filled !== declared) {
     throw new InputError(`${where}: decoded to ${filled} bytes but the zip declares ${declared}; the file is corrupt`);
   }

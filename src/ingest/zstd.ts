@@ -1,9 +1,66 @@
 import { Decompress } from 'fzstd';
+import type { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as zlib from 'node:zlib';
 import { InputError } from '../domain/errors.js';
 
+/** Node's own streaming zstd decoder (22.15+ and 24); @types/node 20 does not declare it. */
+export type ZstdStreamFactory = (options: { chunkSize: number }) => Transform;
+
+/** Node's zstd where the runtime has it (C, on the thread pool); undefined on Node 20, where fzstd decodes. */
+export const nativeZstd: ZstdStreamFactory | undefined = (zlib as { createZstdDecompress?: ZstdStreamFactory }).createZstdDecompress;
+
 /**
- * zstd (zip method 93, what Inspect writes) decoded as the compressed bytes
- * arrive, into a buffer whose length is the bound.
+ * A zstd entry decoded by `native` into `out`, under the same checks as
+ * {@link ZstdDecoder}: every frame and block header passes {@link ZstdFrameCheck}
+ * before the decoder sees it, there must be exactly `compressedSize` bytes,
+ * and output past `out.length` is a bomb. Resolves to the bytes written.
+ */
+export async function nativeZstdInto(
+  stream: AsyncIterable<unknown>,
+  compressedSize: number,
+  out: Uint8Array,
+  where: string,
+  native: ZstdStreamFactory,
+): Promise<number> {
+  const check = new ZstdFrameCheck(out.length, where);
+  let filled = 0;
+  const checked = async function* (source: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+    let read = 0;
+    for await (const chunk of source) {
+      if (!(chunk instanceof Uint8Array)) throw new Error('zip entry stream yielded a non-byte chunk');
+      read += chunk.length;
+      if (read > compressedSize) throw new Error(`more than the ${compressedSize} compressed bytes the zip declares`);
+      check.push(chunk);
+      yield chunk;
+    }
+    if (read !== compressedSize) throw new Error(`${read} of ${compressedSize} compressed bytes`);
+    check.finish();
+  };
+  try {
+    await pipeline(stream, checked, native({ chunkSize: 1024 * 1024 }), async (decoded: AsyncIterable<unknown>) => {
+      for await (const chunk of decoded) {
+        if (!(chunk instanceof Uint8Array)) throw new Error('zstd yielded a non-byte chunk');
+        if (filled + chunk.length > out.length) {
+          throw new InputError(
+            `${where}: zstd data decodes to more than the ${out.length} bytes the zip declares (corrupt, or a zip bomb)`,
+          );
+        }
+        out.set(chunk, filled);
+        filled += chunk.length;
+      }
+    });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${where}: zstd data is corrupt (${err instanceof Error ? err.message : String(err)}); re-download the log`);
+  }
+  return filled;
+}
+
+/**
+ * zstd (zip method 93, what Inspect writes) decoded by fzstd, in plain JS, as
+ * the compressed bytes arrive, into a buffer whose length is the bound: the
+ * decoder of Node 20, which has no zstd of its own.
  *
  * fzstd allocates a frame's window (up to 2 GB by the format) before it
  * produces any output, and its one-shot `decompress()` trusts the declared
