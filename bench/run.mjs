@@ -3,7 +3,7 @@
  * `npm run bench` — the performance figures of issue 6, one line each: name,
  * our time (or memory), the reference, the ratio and the target.
  *
- *   npm run bench                 full sizes (1M / 4M rows, m = 10^6, 20k Inspect samples)
+ *   npm run bench                 full sizes (1M / 10M rows, m = 10^6, 20k Inspect samples)
  *   npm run bench -- --quick      the same figures at 1/10 the sizes, under a minute
  *   npm run bench -- --only csv   figures whose name contains "csv" (jsonl, csv, memory, bootstrap, inspect, cold, entry,
  *                                 calibration, self-check, plan, point-forecast, source-choice, paper-backtest)
@@ -34,8 +34,8 @@ const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 
 const sizes = quick
-  ? { queries: 10_000, samples: 10, bootstrapM: 100_000, evalIds: 500, epochs: 4, bigEntryBytes: BIG_ENTRY_BYTES / 10 }
-  : { queries: 100_000, samples: 10, bootstrapM: 1_000_000, evalIds: 5_000, epochs: 4, bigEntryBytes: BIG_ENTRY_BYTES };
+  ? { queries: 10_000, samples: 10, bootstrapM: 100_000, evalIds: 400, epochs: 5, bigEntryBytes: BIG_ENTRY_BYTES / 10 }
+  : { queries: 100_000, samples: 10, bootstrapM: 1_000_000, evalIds: 4_000, epochs: 5, bigEntryBytes: BIG_ENTRY_BYTES };
 sizes.evalSamples = sizes.evalIds * sizes.epochs;
 
 const dist = { action: join(root, 'dist/index.js'), cli: join(root, 'dist/cli/index.js') };
@@ -60,7 +60,8 @@ const ctx = {
   githubOutput: join(tmp, 'github-output'),
   files: {
     jsonl: join(tmp, 'rows.jsonl'),
-    jsonl4: join(tmp, 'rows4.jsonl'),
+    jsonl10: join(tmp, 'rows10.jsonl'),
+    summaries: join(tmp, 'summaries.json'),
     csv: join(tmp, 'rows.csv'),
     eval: join(tmp, 'log.eval'),
     tiny: join(tmp, 'tiny.jsonl'),
@@ -96,9 +97,9 @@ try {
   if (needs('jsonl', 'memory'))
     await writeNative(ctx.files.jsonl, { queries: sizes.queries, samples: sizes.samples, seed: 1, format: 'jsonl' });
   if (needs('memory'))
-    await writeNative(ctx.files.jsonl4, { queries: sizes.queries, samples: sizes.samples * 4, seed: 1, format: 'jsonl' });
+    await writeNative(ctx.files.jsonl10, { queries: sizes.queries, samples: sizes.samples * 10, seed: 1, format: 'jsonl' });
   if (needs('csv')) await writeNative(ctx.files.csv, { queries: sizes.queries, samples: sizes.samples, seed: 1, format: 'csv' });
-  if (needs('inspect')) writeEval(ctx.files.eval, { ids: sizes.evalIds, epochs: sizes.epochs, seed: 3 });
+  if (needs('inspect')) writeEval(ctx.files.eval, { ids: sizes.evalIds, epochs: sizes.epochs, seed: 3, unpacked: ctx.files.summaries });
   if (needs('entry')) {
     for (const shape of ['summaries', 'sample']) {
       ctx.bigEntries[shape] = writeBigEntryEval(ctx.files[`big-${shape}`], shape, { bytes: sizes.bigEntryBytes });

@@ -104,9 +104,10 @@ export function writeZip(path, entries) {
 /**
  * Writes `ids × epochs` samples; the scorer `refusal` says `I` (the behaviour:
  * not refused) with a per-id probability whose score is Gumbel-tailed.
- * Resolves to { samples, method, bytes of summaries.json }.
+ * Resolves to { samples, method, bytes of summaries.json }; `unpacked`, when
+ * given, is a path that receives summaries.json as plain JSON.
  */
-export function writeEval(path, { ids, epochs, seed }) {
+export function writeEval(path, { ids, epochs, seed, unpacked }) {
   const method = pickMethod();
   const u = mulberry32(seed);
   const summaries = [];
@@ -157,6 +158,8 @@ export function writeEval(path, { ids, epochs, seed }) {
     );
   });
   const summariesJson = JSON.stringify(summaries);
+  // The Inspect figure's reference parses this copy: a bare read, sharing none of the zip code it measures.
+  if (unpacked !== undefined) writeFileSync(unpacked, summariesJson);
   const entries = [
     { name: 'header.json', entry: packEntry(JSON.stringify(header), method) },
     ...summaries.map((s, i) => ({ name: `samples/${s.id}_epoch_${s.epoch}.json`, entry: bodies[i % BODY_VARIANTS] })),
