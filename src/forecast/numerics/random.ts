@@ -74,9 +74,13 @@ export function standardNormal(rng: Rng): number {
 function inversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
-  const a = (n + 1) * s;
   // q^n via log1p: n can be 10^6 with p near 10^-6.
-  let r = Math.exp(n * Math.log1p(-p));
+  return invert(rng, n, s, (n + 1) * s, Math.exp(n * Math.log1p(-p)));
+}
+
+/** The inversion walk from P(X = 0) = `r0`, each step multiplying by a/x − s. */
+function invert(rng: Rng, n: number, s: number, a: number, r0: number): number {
+  let r = r0;
   let u = rng.next();
   let x = 0;
   while (u > r) {
@@ -88,10 +92,44 @@ function inversion(rng: Rng, n: number, p: number): number {
     if (r <= 0) {
       u = rng.next();
       x = 0;
-      r = Math.exp(n * Math.log1p(-p));
+      r = r0;
     }
   }
   return x;
+}
+
+/**
+ * Binomial(n, p) set up once for many draws: {@link drawBinomial} gives the
+ * same draws from the same random numbers as `binomial(rng, n, p)`, without
+ * the exp and log of P(X = 0) per draw. The bootstrap redraws each candidate's
+ * hits thousands of times with the same n and p.
+ */
+export type BinomialLaw =
+  | { kind: 'constant'; value: number }
+  | { kind: 'inversion'; n: number; flip: boolean; s: number; a: number; r0: number }
+  | { kind: 'normal'; n: number; flip: boolean; mean: number; sd: number };
+
+export function binomialLaw(n: number, p: number): BinomialLaw {
+  if (n <= 0 || p <= 0) return { kind: 'constant', value: 0 };
+  if (p >= 1) return { kind: 'constant', value: n };
+  // As in binomial(): above one half, draw the misses and subtract.
+  const flip = p > 0.5;
+  const pp = flip ? 1 - p : p;
+  if (pp <= 0) return { kind: 'constant', value: n };
+  if (n * pp < 30) {
+    const s = pp / (1 - pp);
+    return { kind: 'inversion', n, flip, s, a: (n + 1) * s, r0: Math.exp(n * Math.log1p(-pp)) };
+  }
+  return { kind: 'normal', n, flip, mean: n * pp, sd: Math.sqrt(n * pp * (1 - pp)) };
+}
+
+export function drawBinomial(rng: Rng, law: BinomialLaw): number {
+  if (law.kind === 'constant') return law.value;
+  const x =
+    law.kind === 'inversion'
+      ? invert(rng, law.n, law.s, law.a, law.r0)
+      : Math.min(law.n, Math.max(0, Math.round(law.mean + law.sd * standardNormal(rng))));
+  return law.flip ? law.n - x : x;
 }
 
 /**

@@ -3,7 +3,7 @@ import { aggregateRisk, tailLogIntegral } from '../aggregate.js';
 import { elicitationScore, estimateProbability, type Estimates } from '../elicitation.js';
 import { countAbove, fittedFrequency } from '../frequency.js';
 import { worstQueryRisk, type TailLine } from '../gumbel-tail.js';
-import { binomial, standardNormal, type Rng } from '../numerics/random.js';
+import { binomial, binomialLaw, drawBinomial, standardNormal, type BinomialLaw, type Rng } from '../numerics/random.js';
 
 /**
  * Queries (by p̂) that a resample's top t is drawn from when hits are
@@ -66,11 +66,12 @@ export function bootstrap(est: Estimates, spec: BootstrapSpec, resamples: number
   const frequency = new Float64Array(resamples);
   const lines: TailLine[] = [];
   let buffer: Float64Array = new Float64Array(Math.max(2 * c, 16));
+  const laws = candidateLaws(c);
   let successes = 0;
   const n = spec.volumes[0];
 
   for (let r = 0; r < resamples; r++) {
-    const draw = resampleTop(est, c, rng, buffer);
+    const draw = resampleTop(est, c, rng, buffer, laws);
     buffer = draw.buffer;
     const drawn = draw.drawn;
     const size = drawn.length;
@@ -121,7 +122,13 @@ export interface ResampledTop {
  * materialising the other draws: a multinomial over m cells drawn one cell at
  * a time as conditional binomials.
  */
-export function resampleTop(est: Estimates, candidates: number, rng: Rng, scratch?: Float64Array): ResampledTop {
+export function resampleTop(
+  est: Estimates,
+  candidates: number,
+  rng: Rng,
+  scratch?: Float64Array,
+  laws: (BinomialLaw | null)[] = candidateLaws(candidates),
+): ResampledTop {
   const m = est.p.length;
   let buffer = scratch ?? new Float64Array(Math.max(2 * candidates, 16));
   // Draws on the candidates are Binomial(m, c/m), a multinomial's marginal. Drawing the nonzero
@@ -137,17 +144,27 @@ export function resampleTop(est: Estimates, candidates: number, rng: Rng, scratc
     remaining -= copies;
     for (let copy = 0; copy < copies; copy++) {
       if (size === buffer.length) buffer = grow(buffer);
-      buffer[size++] = redraw(est, i, rng);
+      buffer[size++] = redraw(est, i, laws, rng);
     }
   }
   return { drawn: buffer.subarray(0, size).sort().reverse(), onNonzero, onCandidates, buffer };
 }
 
+/**
+ * Each candidate's Binomial(k, h/k), set up on its first redraw: a candidate
+ * is redrawn about once per resample, so the set-up is paid once instead of
+ * a thousand times. The draws are the same as `binomial(rng, k, h/k)`.
+ */
+function candidateLaws(candidates: number): (BinomialLaw | null)[] {
+  return new Array<BinomialLaw | null>(candidates).fill(null);
+}
+
 /** p* of one copy of sorted query i: binomial redraw of its hits for sampled p̂, p̂ itself for a given probability. */
-function redraw(est: Estimates, i: number, rng: Rng): number {
+function redraw(est: Estimates, i: number, laws: (BinomialLaw | null)[], rng: Rng): number {
   const k = est.samples[i];
   if (k === 0) return est.p[i];
-  return estimateProbability(binomial(rng, k, est.hits[i] / k), k).p;
+  const law = (laws[i] ??= binomialLaw(k, est.hits[i] / k));
+  return estimateProbability(drawBinomial(rng, law), k).p;
 }
 
 /** OLS on the top t of a descending resample, or null when it has too few nonzero or tied scores. */
