@@ -31,6 +31,8 @@ export interface ZipReader {
   /** Entry names in central-directory order, each once (see {@link openZip} on duplicates). */
   names(): string[];
   has(name: string): boolean;
+  /** The uncompressed size the central directory declares for an entry (undefined when there is none). */
+  declaredSize(name: string): number | undefined;
   /** The decoded bytes of one entry; InputError on an unknown method, a bomb, or corrupt data. */
   read(name: string): Promise<Buffer>;
   /**
@@ -88,6 +90,7 @@ export async function openZip(
   const reader: ZipReader = {
     names: () => [...entries.keys()],
     has: (entryName) => entries.has(entryName),
+    declaredSize: (entryName) => entries.get(entryName)?.uncompressedSize,
     close: () => zip.close(),
     async withEntry(entryName, use) {
       const bytes = await reader.read(entryName);

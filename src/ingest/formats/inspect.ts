@@ -112,7 +112,7 @@ async function readEval(file: ByteSource, options: MappingOptions, sink: Observa
       })();
       return { rows: await ingestLogprobSamples(log, samples, options, sink) };
     }
-    const records = dedupe(await readRecords(zip, file.name, sampleEntries));
+    const records = dedupe(await readRecords(zip, file.name, sampleEntries, limits.maxEntryBytes));
     if (records.length === 0) throw emptyLog(file.name);
     ingestScoreRecords(log, records, options, sink);
     return { rows: records.length };
@@ -134,15 +134,21 @@ function readReleasing<T>(bytes: Buffer, read: () => T): T {
 const SAMPLE_ENTRY = /^samples\/.+_epoch_\d+(?:\.json|\/sample\.json)$/;
 const JOURNAL_SUMMARY = /^_journal\/summaries\/(\d+)\.json$/;
 
-/** Scores per epoch: summaries.json, else the journal's summaries (in flush order), else the samples. */
-async function readRecords(zip: ZipReader, file: string, sampleEntries: string[]): Promise<EpochRecord[]> {
+/**
+ * Scores per epoch: summaries.json, else the journal's summaries (in flush
+ * order), else the samples. A summaries.json over the per-entry limit (long
+ * outputs, 100k samples) is read from the journal instead when the log has
+ * one: the same summaries, flushed in pieces that each fit.
+ */
+async function readRecords(zip: ZipReader, file: string, sampleEntries: string[], maxEntryBytes: number): Promise<EpochRecord[]> {
   const journal = zip
     .names()
     .map((n) => ({ n, index: JOURNAL_SUMMARY.exec(n)?.[1] }))
     .filter((e) => e.index !== undefined)
     .sort((a, b) => Number(a.index) - Number(b.index))
     .map((e) => e.n);
-  const summaryEntries = zip.has('summaries.json') ? ['summaries.json'] : journal;
+  const tooLarge = (zip.declaredSize('summaries.json') ?? 0) > maxEntryBytes;
+  const summaryEntries = zip.has('summaries.json') && !(tooLarge && journal.length > 0) ? ['summaries.json'] : journal;
   if (summaryEntries.length > 0) {
     const records: EpochRecord[] = [];
     for (const name of summaryEntries) {
