@@ -20,7 +20,7 @@ import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
 import { postComment } from './action/comment.js';
-import { actionsArtifactClient } from './artifacts/client.js';
+import { actionsArtifactClient } from './github/artifacts/client.js';
 import { baselineLocator } from './github/baseline-ports.js';
 import { createClient, requestTimeoutFor } from './github/client.js';
 import { reportContext } from './github/report-context.js';
@@ -51,7 +51,12 @@ export async function run(): Promise<void> {
     const octokit =
       token === ''
         ? null
-        : createClient(token, { baseUrl: env.GITHUB_API_URL, requestTimeoutMs: requestTimeoutFor(settings.commentTimeoutMs) });
+        : createClient(token, {
+            baseUrl: env.GITHUB_API_URL,
+            requestTimeoutMs: requestTimeoutFor(settings.commentTimeoutMs),
+            log: log.info,
+            debug: log.debug,
+          });
     const artifacts = actionsArtifactClient({ token, env });
     const tempDir = env.RUNNER_TEMP || tmpdir();
     const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });

@@ -1,6 +1,6 @@
 /**
  * Shared by the end-to-end tests of issue 7's two decisions
- * (e2e-baseline.test.ts, e2e-redteam.test.ts): running the built CLI bundle,
+ * (__tests__/e2e/baseline.test.ts, __tests__/e2e/redteam.test.ts): running the built CLI bundle,
  * test-side data with known Gumbel tails, an independent Gumbel-tail fit of
  * a native JSONL file, and a runtime check of the report fields read.
  *
