@@ -58,7 +58,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * (with their back-off, which scales with the timeout) inside the budget, so
  * a hang is reported as such rather than as a spent budget; 15 s is GitHub's
  * slowest normal answer with room to spare. The docs of `comment-timeout`
- * (action.yml, README) state this rule.
+ * (action.yml, and the Inputs table generated from it) state this rule.
  */
 export function requestTimeoutFor(budgetMs: number): number {
   return Math.min(DEFAULT_TIMEOUT_MS, budgetMs / 4);
