@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Regenerates the worked examples of the two decisions of issue 7 (README,
+ * Regenerates the worked examples of the two decisions beyond the paper (README,
  * __tests__/e2e/baseline.test.ts, __tests__/e2e/redteam.test.ts, the golden
  * comments). Plain Node ESM, deterministic: same parameters, same bytes.
  *

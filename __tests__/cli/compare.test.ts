@@ -4,7 +4,7 @@
  * covered by __tests__/e2e/baseline.test.ts and __tests__/e2e/redteam.test.ts.
  *
  * Report mode uses hand-made reports whose worst-query numbers are chosen so
- * the expected values are plain arithmetic (issue 7's rule: a level fires when
+ * the expected values are plain arithmetic (the rule of docs/recipes/baseline.md: a level fires when
  * the lower end of the current interval exceeds factor × the baseline's upper
  * end, strictly):
  *   harmful-advice  baseline 0.001 (0.0004–0.0025)  current 0.1 (0.04–0.25)

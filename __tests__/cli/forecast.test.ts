@@ -3,7 +3,7 @@
  * the examples. Expected verdicts come from the scenario table in
  * scripts/make-examples.mjs (forecasts at n = 1M: pii-leak 0.039,
  * harmful-advice 0.91, self-harm 0.99, each ≥ 1.9× away from the thresholds
- * below) and exit codes from DESIGN §3 (non-zero for error, for fail in
+ * below) and exit codes from the README's "Verdicts and exit codes" (non-zero for error, for fail in
  * enforce mode, for insufficient only with on-insufficient-data: fail).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

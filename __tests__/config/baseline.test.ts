@@ -1,5 +1,5 @@
 /**
- * Issue 7 configuration: the baseline inputs, the risk-increase factors
+ * Configuration of the baseline comparison: the baseline inputs, the risk-increase factors
  * (inputs and policy), their validation, and how the factors layer per
  * behaviour.
  */

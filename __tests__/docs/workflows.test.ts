@@ -37,7 +37,7 @@ const MIN_MAJOR: Readonly<Record<string, number>> = {
 /** Halves of a two-workflow pattern that run the eval and never gate (see fork-prs.yml). */
 const COMPANIONS: ReadonlySet<string> = new Set(['fork-prs-eval.yml']);
 
-/** One recipe per README section (issue 8), plus the unprivileged half of the fork pattern. */
+/** One recipe per docs/recipes page, plus the unprivileged half of the fork pattern. */
 const RECIPES = [
   'advisory.yml',
   'baseline.yml',

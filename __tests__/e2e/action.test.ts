@@ -9,7 +9,7 @@
  * worst-query risk pii-leak 0.039, harmful-advice 0.91, self-harm 0.99.
  * The thresholds below sit at least 1.9× away from them, so the scenarios do
  * not hinge on the last digits. The fit itself is checked against an
- * independent OLS over the raw example file (DESIGN §1), not against these.
+ * independent OLS over the raw example file (docs/method.md), not against these.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,7 +82,7 @@ function failure(run: ActionRun): string {
   return last.message;
 }
 
-/** The native rows the example generator writes (a subset of DESIGN §4's format). */
+/** The native rows the example generator writes (a subset of the native format of docs/formats.md). */
 const nativeRow = z.strictObject({
   query_id: z.string(),
   behavior: z.string(),
@@ -95,9 +95,9 @@ const nativeRow = z.strictObject({
 });
 
 /**
- * Independent reading of the native example (DESIGN §4), without the ingest
+ * Independent reading of the native example (docs/formats.md), without the ingest
  * code: per behaviour, m, Σk (one per given probability), nonzero, error
- * rows, and the OLS Gumbel-tail forecast of DESIGN §1 over the top t p̂.
+ * rows, and the OLS Gumbel-tail forecast of docs/method.md over the top t p̂.
  */
 function independentFit(file: string, t: number, n: number) {
   const queries = new Map<string, Map<string, { h: number; k: number; prob: number | null }>>();
@@ -131,7 +131,7 @@ function independentFit(file: string, t: number, n: number) {
   >();
   for (const [name, perBehavior] of queries) {
     const qs = [...perBehavior.values()];
-    // p̂ = h/k, capped at 1 − 1/(2k) when h = k (DESIGN §1 step 1); a given probability as is.
+    // p̂ = h/k, capped at 1 − 1/(2k) when h = k (docs/method.md); a given probability as is.
     const p = qs.map((q) => q.prob ?? (q.h >= q.k ? 1 - 1 / (2 * q.k) : q.h / q.k)).sort((a, b) => b - a);
     const m = p.length;
     const x = p.slice(0, t).map((v) => -Math.log(-Math.log(v)));
@@ -239,7 +239,7 @@ describe('pass: examples/pass at fail-worst-query-risk 0.999 (default bootstrap 
       nonzero: expected.nonzero,
       excluded: expected.excluded,
     });
-    // DESIGN §5: match an independent implementation to 1e-9 relative.
+    // the accuracy bar: an independent implementation agrees to 1e-9 relative.
     const rel = (a: number, e: number) => Math.abs(a - e) / Math.abs(e);
     expect(rel(b.fit?.slope ?? NaN, expected.slope)).toBeLessThan(1e-9);
     expect(rel(b.fit?.intercept ?? NaN, expected.intercept)).toBeLessThan(1e-9);

@@ -1,5 +1,5 @@
 /**
- * End-to-end: the baseline comparison of issue 7 in the BUILT bundles
+ * End-to-end: the baseline comparison in the BUILT bundles
  * (dist/index.js as a runner runs it, dist/cli/index.js as a user does), on
  * examples/baseline (scripts/make-decision-examples.mjs).
  *
@@ -153,7 +153,7 @@ describe('action: baseline = result files, fail-risk-increase 3x', () => {
     },
   );
 
-  test("ratio, overlap and increase are as defined (issue 7), from the row's own numbers", () => {
+  test("ratio, overlap and increase are as defined (docs/recipes/baseline.md), from the row's own numbers", () => {
     for (const name of ['harmful-advice', 'pii-leak']) {
       const r = row(rep.baseline, name);
       const [bf, bl, bu] = ends(r.baseline);

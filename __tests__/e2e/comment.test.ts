@@ -173,7 +173,7 @@ function shown(cell: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** A native JSONL row (DESIGN §4): `hits` of `k` samples for one query. */
+/** A native JSONL row (docs/formats.md): `hits` of `k` samples for one query. */
 interface NativeRow {
   query_id: string;
   behavior: string;
@@ -515,7 +515,7 @@ describe('content', () => {
       expect((body.match(/<details>/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length);
       // No mention, no cross-reference, no javascript: link (GitHub autolinks these in plain text).
       expect(body).not.toContain('@octocat');
-      // `\@user` is caught above; an HTML entity for `@` still mentions too (DESIGN §3).
+      // `\@user` is caught above; an HTML entity for `@` still mentions too (docs/pr-comment.md).
       expect(body).not.toMatch(/&#(0*64|x0*40);\s*octocat/i);
       expect(body).not.toContain('org/repo#2');
       expect(body).not.toContain('](javascript:');

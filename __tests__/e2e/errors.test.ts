@@ -6,7 +6,7 @@
  * the status, the verdict and the exit code.
  *
  * Inspect: 100 samples × 10 epochs, hits 3, 2, 2, 2 and eight 1s in the last
- * epochs. Expected forecasts at n = 1,000 (numpy, the DESIGN's recipe: p̂ =
+ * epochs. Expected forecasts at n = 1,000 (numpy, the recipe of docs/method.md: p̂ =
  * h/k capped at 1 − 1/(2k), OLS of log(j/m) on ψ over the top 10):
  *   all judged (k = 10):                         Q = 0.5971337734460457
  *   5%: 50 errored epochs in 10 samples without hits (9, 8, 7, 6, 5, 4, 4, 3, 2, 2):
@@ -87,7 +87,7 @@ function failure(run: ActionRun): string {
   return last.message;
 }
 
-/** Relative closeness for forecasts (DESIGN §5: 1e-9 against an independent implementation). */
+/** Relative closeness for forecasts (the accuracy bar: 1e-9 against an independent implementation). */
 function expectClose(actual: number | null | undefined, expected: number): void {
   if (actual === null || actual === undefined) throw new Error(`expected ${expected}, got ${String(actual)}`);
   expect(Math.abs(actual - expected) / expected).toBeLessThan(1e-9);
@@ -271,7 +271,7 @@ function promptfooCounts(text: string): { h: number; k: number; errored: number 
   return [...byQuery.values()];
 }
 
-/** The DESIGN's Gumbel-tail worst-query forecast over p̂ (h/k capped at 1 − 1/(2k)), t = 10, at n. */
+/** The Gumbel-tail worst-query forecast over p̂ (h/k capped at 1 − 1/(2k)), t = 10, at n. */
 function gumbelTail(counts: { h: number; k: number }[], n: number): number {
   const t = 10;
   const p = counts.map((q) => (q.h >= q.k ? 1 - 1 / (2 * q.k) : q.h / q.k)).sort((a, b) => b - a);

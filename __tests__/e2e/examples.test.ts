@@ -1,7 +1,7 @@
 /**
  * End-to-end: every recipe in examples/workflows/ runs its tailgate step
  * through the BUILT bundle (dist/index.js) on its example artifact, so the
- * recipes and examples cannot rot (issue 8). For each recipe the step's
+ * recipes and examples cannot rot. For each recipe the step's
  * `with:` map is read from the YAML, its `${{ … }}` expressions evaluated
  * (helpers/recipes.ts), action.yml's defaults added as a runner adds them,
  * and the example laid out where the recipe's eval step writes it: in the

@@ -1,5 +1,5 @@
 /**
- * End-to-end: the red-teamer choice of issue 7 (paper §6) in the BUILT
+ * End-to-end: the red-teamer choice (paper §6) in the BUILT
  * bundles: the action's report section and `best-source` output
  * (dist/index.js), and `tailgate compare --policy` (dist/cli/index.js).
  *

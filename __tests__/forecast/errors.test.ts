@@ -84,7 +84,7 @@ describe('worstCaseSample', () => {
 
 describe('withWorstCase', () => {
   it('forecasts the worst case with the same method: numpy reference', () => {
-    // numpy, the DESIGN's recipe (p̂ = h/k, capped at 1 − 1/(2k); top t = 10 ψ; OLS of log(j/m) on ψ; n = 1e4):
+    // numpy, the recipe of docs/method.md (p̂ = h/k, capped at 1 − 1/(2k); top t = 10 ψ; OLS of log(j/m) on ψ; n = 1e4):
     //   reported (m = 200):   a = -2.9704632644253146, b = -6.5093033282995405, Q = 0.6684412329475894
     //   worst case (m = 201): a = -0.6826797235097294, b = -4.167277293724198,  Q = 0.9993810386353866
     const s = sample(ERRORS);

@@ -29,7 +29,7 @@ describe('fitGumbelTail on a tail that lies exactly on a known line', () => {
   test.each([1e3, 1e6, 2.5e5, 1e9])('forecast at n = %p matches the power law −log Q = e^{b/a}·n^{1/a} to 1e-9', (n) => {
     const result = fitGumbelTail(pDesc, m, t);
     if (result.kind !== 'ok') throw new Error(result.reason);
-    // DESIGN §1 step 5: a different algebraic route from the code's ψ_n.
+    // docs/method.md: a different algebraic route from the code's ψ_n.
     const expected = Math.exp(-Math.exp(b / a) * n ** (1 / a));
     expect(relErr(worstQueryRisk(result.fit, n), expected)).toBeLessThan(1e-9);
   });

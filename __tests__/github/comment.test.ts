@@ -38,7 +38,7 @@ const target = (body: string, extra: { createIfMissing?: boolean } = {}) => ({
   repo: 'octo-repo',
   issueNumber: PR,
   marker: MARKER,
-  // GraphQL's viewer login has no [bot] suffix; REST authors have it (DESIGN §3).
+  // GraphQL's viewer login has no [bot] suffix; REST authors have it (docs/pr-comment.md).
   viewerLogin: 'github-actions',
   body,
   ...extra,

@@ -1,5 +1,5 @@
 /**
- * The comparison with a baseline and the risk-increase gate (issue 7). The
+ * The comparison with a baseline and the risk-increase gate. The
  * numbers are hand-chosen intervals; expected values are worked out in the
  * comments from the rule "fire when current lower > factor × baseline upper".
  */

@@ -133,7 +133,7 @@ describe('fromReport', () => {
     const fit = report.behaviors[1].fit;
     if (fit === null) throw new Error('fixture has a fit');
     const b = fromReport(report, origin, { ...settings, deploymentVolume: 2e6 });
-    // DESIGN §1 step 4: ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ_n)).
+    // docs/method.md: ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ_n)).
     const psi = -(Math.log(2e6) + fit.intercept) / fit.slope;
     expect(b.behaviors[1].forecast).toBeCloseTo(Math.exp(-Math.exp(-psi)), 14);
     expect(b.behaviors[1]).toMatchObject({ lower: null, upper: null });

@@ -113,7 +113,7 @@ describe('this run (Twirp results service)', () => {
   });
 
   test('merges three matrix shards selected by pattern into one evaluation set', async () => {
-    // Shard rows (native JSONL, DESIGN §4). By hand, behaviour "jailbreak":
+    // Shard rows (native JSONL, docs/formats.md). By hand, behaviour "jailbreak":
     //   q1: shard-1 samples 0 (hit) and 1 (miss)          → hits 1, k 2
     //   q2: shard-1 sample 0 (miss), shard-2 sample 1 (hit) → hits 1, k 2
     //   q3: shard-2 sample 0 (hit), shard-3 sample 0 again (hit): the same

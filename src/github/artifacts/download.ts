@@ -1,6 +1,6 @@
 /**
  * Downloads the selected artifacts of this run or another run into
- * `destination/<artifact-name>/` (issue 4, "Where artifacts come from").
+ * `destination/<artifact-name>/` (docs/recipes/matrix-sharding.md).
  * The files are then read like workspace files (sources.ts → ingestFiles),
  * so matrix shards uploaded as `eval-shard-*` merge into one evaluation set.
  */
