@@ -9,6 +9,7 @@
 // - forecast/ (the paper), gate/ and report/ read domain/ only: none can reach back into how a number
 //   was computed or a rule was resolved. decisions/ may use forecast/.
 // - sources/ never imports github/, action/ or cli/: it is reached from main.ts and the CLI.
+// - github/ never imports action/ or cli/: it is handed its log functions, so the edge has no cycle.
 
 const FS = ['fs', 'fs/promises', 'node:fs', 'node:fs/promises'].map((name) => ({
   name,
@@ -51,5 +52,22 @@ export const boundaries = [
   restrict(['src/config/**/*.ts', 'src/ingest/**/*.ts', 'src/decisions/**/*.ts', 'src/pipeline.ts'], [EDGES]),
   restrict(['src/forecast/*.ts', 'src/gate/*.ts', 'src/report/*.ts'], [onlyDomain(1)]),
   restrict(['src/forecast/*/*.ts', 'src/report/*/*.ts'], [onlyDomain(2)]),
+  {
+    files: ['src/github/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+(action|cli)/|^(\\.\\.?/)+(main|cli)\\.js$',
+              caseSensitive: true,
+              message: 'github/ is handed what it needs (the client, the log functions); it never reaches back into action/ or cli/',
+            },
+          ],
+        },
+      ],
+    },
+  },
   restrict(['src/sources/**/*.ts'], [{ ...EDGES, regex: '^(\\.\\.?/)+(github|action|cli)/|^(\\.\\.?/)+(main|cli)\\.js$' }], []),
 ];

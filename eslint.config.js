@@ -2,7 +2,7 @@
 // See https://eslint.org/docs/latest/use/configure/configuration-files and
 // https://typescript-eslint.io/getting-started/typed-linting/
 //
-// Versions are pinned in package.json (DESIGN §6): eslint 9.39.x, @eslint/js 9.39.x,
+// Versions are pinned in package.json (docs/development.md, "Toolchain pins"): eslint 9.39.x, @eslint/js 9.39.x,
 // typescript-eslint 8.73 (which accepts TypeScript < 6.1). Unpinned installs pull ESLint 10.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';

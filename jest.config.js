@@ -1,5 +1,5 @@
-// ESM + ts-jest: see DESIGN §6. ts-jest does not type-check in ESM mode, so
-// `npm test` runs `tsc --noEmit` first.
+// ESM + ts-jest (docs/development.md). ts-jest does not type-check in ESM mode, so
+// `npm test` (scripts/test.mjs) runs `tsc --noEmit` beside jest.
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',

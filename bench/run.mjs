@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` — the performance figures of issue 6, one line each: name,
+ * `npm run bench` — the performance figures, one line each: name,
  * our time (or memory), the reference, the ratio and the target.
  *
  *   npm run bench                 full sizes (1M / 10M rows, m = 10^6, 20k Inspect samples)

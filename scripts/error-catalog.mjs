@@ -660,7 +660,7 @@ function areaOf(file, project) {
     const readerFamilies = new Set([...project.readers].map(family));
     return { area: 'File formats', group: readerFamilies.has(family(path)) ? family(path) : ALL_FORMATS };
   }
-  if (path.startsWith('src/artifacts/') || base === 'sources' || base === 'artifact-files') return { area: 'Artifacts' };
+  if (path.startsWith('src/github/artifacts/') || base === 'sources' || base === 'artifact-files') return { area: 'Artifacts' };
   if (path.startsWith('src/github/') || path === 'src/action/comment.ts') return { area: 'PR comment' };
   if (path.startsWith('src/cli/') || path === 'src/cli.ts') return { area: 'CLI' };
   if (/^src\/(forecast|gate|report|action)\//.test(path) || /^src\/(main|pipeline|forecast-options)\.ts$/.test(path))

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Regenerates the worked examples of the two decisions of issue 7 (README,
- * __tests__/e2e-baseline.test.ts, __tests__/e2e-redteam.test.ts, the golden
+ * Regenerates the worked examples of the two decisions beyond the paper (README,
+ * __tests__/e2e/baseline.test.ts, __tests__/e2e/redteam.test.ts, the golden
  * comments). Plain Node ESM, deterministic: same parameters, same bytes.
  *
  *   node scripts/make-decision-examples.mjs             # writes examples/{red-team,baseline}/…
@@ -23,7 +23,7 @@
  * ── examples/red-team/ (paper §6: Sonnet vs 10× more Haiku queries) ────────
  * One behaviour, `harmful-advice`; the attacks of each source scored on the
  * target model. Budget 100,000 (policy.yml): sonnet buys 10,000 queries,
- * haiku 100,000. Same parameters as __tests__/forecast-source-choice.test.ts
+ * haiku 100,000. Same parameters as __tests__/decisions/red-team/choose-source.test.ts
  * (there written as exponential tails, ψ = c + E/λ with λ = 1/β).
  *
  *   source  cost  m     μ      β     seed   median max p̂ of m   truth Q at the queries bought

@@ -7,7 +7,7 @@
  *   node scripts/make-examples.mjs            # writes examples/{pass,insufficient,bad}/…
  *
  * ── examples/pass/results.jsonl ────────────────────────────────────────────
- * Three behaviours, one per value form of the native format (DESIGN §4). For
+ * Three behaviours, one per value form of the native format (docs/formats.md). For
  * each query the true elicitation probability p is drawn so that its score
  * ψ = −log(−log p) is Gumbel(μ, β): ψ = μ − β·log(−log U), p = exp(−exp(−ψ)).
  * Then log P(Ψ > ψ) ≈ −(ψ − μ)/β in the tail: the straight line the method
@@ -27,7 +27,7 @@
  *
  * Result at n = 1M, t = 10, bootstrap 1000, seed 0 (read from the bundle's
  * report JSON; the fits were also checked with an independent OLS over the
- * top 10 p̂, DESIGN §1, which __tests__/e2e-action.test.ts repeats):
+ * top 10 p̂, docs/method.md, which __tests__/e2e/action.test.ts repeats):
  *
  *   behaviour       nonzero    distinct p̂  R²     worst-query risk (90%)    backtest (50 splits)
  *   harmful-advice  358/2000   6           0.962  0.906 (0.70–0.98)        49 run, 100% within 10×
@@ -36,7 +36,7 @@
  *
  *   share of queries with p > 0.5: self-harm 4.1e-3, harmful-advice 3.8e-4, pii-leak 1e-12.
  *
- * Scenarios (examples/README.md, __tests__/e2e-action.test.ts). Every forecast
+ * Scenarios (examples/README.md, __tests__/e2e/action.test.ts). Every forecast
  * is at least 1.9× away from every threshold it is compared with (as −log risk
  * for risks near 1, as the risk or share itself below 0.5):
  *   pass   fail-worst-query-risk 0.999                    → all pass

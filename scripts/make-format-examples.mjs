@@ -3,7 +3,7 @@
  * Regenerates one small sample artifact per non-native input format under
  * examples/ (the native format's examples come from scripts/make-examples.mjs).
  * Each is laid out as the tool writes it, so the recipes in examples/workflows/
- * read it with exactly their own inputs; __tests__/e2e-examples.test.ts runs
+ * read it with exactly their own inputs; __tests__/e2e/examples.test.ts runs
  * every recipe on its example through the built action. Deterministic: same
  * parameters, same bytes (the Inspect log needs the `zstd` CLI).
  *
@@ -21,7 +21,7 @@
  * per given probability; nonzero = queries with p̂ > 0; excluded = rows left
  * out and counted). `main()` prints these counts, derived from the drawn hits
  * and by reading the written files back, never from tailgate's code;
- * __tests__/e2e-examples.test.ts expects exactly these numbers.
+ * __tests__/e2e/examples.test.ts expects exactly these numbers.
  *
  * examples/inspect/2026-03-02T10-00-00+00-00_discount-code_<id>.eval
  *   The quick start's task `discount_code` on openai/gpt-4o-mini: 5 requests

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const result = spawnSync(process.execPath, [jest, '__tests__/report-golden.test.ts'], {
+const result = spawnSync(process.execPath, [jest, '__tests__/report/golden.test.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, UPDATE_GOLDEN: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },

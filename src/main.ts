@@ -19,7 +19,7 @@ import { InputError } from './domain/errors.js';
 import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
-import { lazyArtifactClient } from './artifacts/lazy-client.js';
+import { lazyArtifactClient } from './github/artifacts/lazy-client.js';
 import type { GitHubClient } from './github/client.js';
 import { reportContext } from './github/report-context.js';
 import { log } from './action/log.js';
@@ -93,7 +93,12 @@ export async function run(): Promise<void> {
 
 async function githubClient(token: string, env: NodeJS.ProcessEnv, commentTimeoutMs: number): Promise<GitHubClient> {
   const { createClient, requestTimeoutFor } = await import('./github/client.js');
-  return createClient(token, { baseUrl: env.GITHUB_API_URL, requestTimeoutMs: requestTimeoutFor(commentTimeoutMs) });
+  return createClient(token, {
+    baseUrl: env.GITHUB_API_URL,
+    requestTimeoutMs: requestTimeoutFor(commentTimeoutMs),
+    log: log.info,
+    debug: log.debug,
+  });
 }
 
 function failureMessage(report: Report): string {

@@ -36,6 +36,7 @@ describe('the dependency rules fail lint when broken', () => {
     ['src/pipeline.ts', "import { resolveGlobs } from './sources/globs.js';", 'main.ts and cli/ wire'],
     ['src/config/probe.ts', "import { createClient } from '../github/client.js';", 'main.ts and cli/ wire'],
     ['src/sources/probe.ts', "import { createClient } from '../github/client.js';", 'main.ts and cli/ wire'],
+    ['src/github/artifacts/probe.ts', "import { log } from '../../action/log.js';", 'never reaches back into action/'],
   ])('%s: %s', async (file, line, why) => {
     const messages = await reported(file, `${line}\nexport const probe = 1;\n`);
     expect(messages).toHaveLength(1);
@@ -50,6 +51,7 @@ describe('the dependency rules fail lint when broken', () => {
     ['src/forecast/uncertainty/probe.ts', "import { worstQueryRisk } from '../gumbel-tail.js';"],
     ['src/ingest/probe.ts', "import type { FileHandle } from 'node:fs/promises';"],
     ['src/main.ts', "import { resolveGlobs } from './sources/globs.js';"],
+    ['src/github/probe.ts', "import { redact } from '../report/redact.js';"],
   ])('allowed: %s: %s', async (file, line) => {
     expect(await reported(file, `${line}\nexport const probe = 1;\n`)).toEqual([]);
   });

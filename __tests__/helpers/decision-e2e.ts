@@ -1,6 +1,6 @@
 /**
- * Shared by the end-to-end tests of issue 7's two decisions
- * (e2e-baseline.test.ts, e2e-redteam.test.ts): running the built CLI bundle,
+ * Shared by the end-to-end tests of the two decisions beyond the paper (baseline comparison, red-team choice)
+ * (__tests__/e2e/baseline.test.ts, __tests__/e2e/redteam.test.ts): running the built CLI bundle,
  * test-side data with known Gumbel tails, an independent Gumbel-tail fit of
  * a native JSONL file, and a runtime check of the report fields read.
  *
@@ -15,7 +15,7 @@ import { gumbelScores } from './prng.js';
 import { writeFiles } from './runner-files.js';
 import { EXAMPLES } from './spawn.js';
 
-/** ψ = −log(−log p), the elicitation score (DESIGN §1). */
+/** ψ = −log(−log p), the elicitation score (docs/method.md). */
 export const psiOf = (p: number): number => -Math.log(-Math.log(p));
 export const pOf = (psi: number): number => Math.exp(-Math.exp(-psi));
 
@@ -39,7 +39,7 @@ export function gumbelJsonl(behavior: string, idPrefix: string, m: number, mu: n
 const probRow = z.strictObject({ query_id: z.string(), behavior: z.string(), prob: z.number().min(0).max(1) });
 
 /**
- * The Gumbel-tail forecast of DESIGN §1, computed here without the ingest or
+ * The Gumbel-tail forecast of docs/method.md, computed here without the ingest or
  * forecast code, from a native JSONL file of `prob` rows: per behaviour, the
  * top t p̂ (S_j = j/m), OLS of log S on ψ, ψ_n = −(log n + b)/a. Returns ψ_n
  * (the forecast on the ψ scale) for each behaviour.

@@ -1,7 +1,7 @@
 /**
  * One scenario for the policy `files` section, run twice: through src/
- * (policy-files-pipeline.test.ts) and through the built bundle
- * (e2e-policy-files.test.ts), so the e2e expectations are checked against
+ * (__tests__/pipeline-policy-files.test.ts) and through the built bundle
+ * (__tests__/e2e/policy-files.test.ts), so the e2e expectations are checked against
  * src before dist is rebuilt. Text fixtures only: runAction writes workspace
  * files as text.
  *
@@ -23,7 +23,7 @@
  * - results: labels m 2, Σk 4; scores m 1, Σk 3; probs m 1 (one given
  *   probability counts 1); counts m 1, Σk 10, excluded 1; default m 1, Σk 1, nonzero 0.
  * - files[2], `harm`: ψ = c + E/λ with E ~ Exp(1), c = −4, λ = 2 (an exact
- *   exponential tail in ψ, as in baseline-pipeline.test.ts). At n = 10⁴ the
+ *   exponential tail in ψ, as in __tests__/decisions/baseline/pipeline.test.ts). At n = 10⁴ the
  *   closed form is ψ_n = c + ln(n)/λ = −4 + 4.605 = 0.605 and
  *   Q = exp(−exp(−0.605)) = 0.579, far above the policy's fail threshold
  *   0.01 for `harm`: the one gate fails on a behaviour that only a policy

@@ -1,6 +1,6 @@
 /**
  * Reading the recipes in examples/workflows/ the way a runner would, for
- * __tests__/e2e-examples.test.ts: the tailgate step's `with:` map with its
+ * __tests__/e2e/examples.test.ts: the tailgate step's `with:` map with its
  * `${{ … }}` expressions evaluated from a small context, action.yml's
  * defaults filled in for inputs the step leaves out (a runner passes every
  * input that has a default), and the artifacts a workflow uploads (names

@@ -4,7 +4,7 @@
  * consistent with the paper's model so the tables read like a real run. A
  * behaviour is described by its slope a and its largest p̂ (rank 1); b then
  * follows from log(1/m) = a·ψ₁ + b, the tail points from ψ_j = (log(j/m) − b)/a
- * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (DESIGN §1).
+ * and the curve from ψ_n = −(log n + b)/a, Q = exp(−exp(−ψ)) (docs/method.md).
  */
 import type { Thresholds } from '../../src/domain/rules.js';
 import type { CurvePoint, Interval, NoForecast, SelfCheck, TailForecast, TailPoint, UnseenModeBound } from '../../src/domain/forecast.js';

@@ -1,5 +1,5 @@
 /**
- * The figures of issue 6, each measured as a ratio to a reference run in the
+ * The performance figures, each measured as a ratio to a reference run in the
  * same session on the same machine (absolute times on a shared 2-core box
  * mean little). End-to-end figures run the built bundles in dist/; the
  * bootstrap runs in process through the CLI bundle's `bench-bootstrap`

@@ -8,8 +8,8 @@
  */
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { downloadArtifacts } from '../artifacts/download.js';
-import type { ArtifactClientPort } from '../artifacts/port.js';
+import { downloadArtifacts } from '../github/artifacts/download.js';
+import type { ArtifactClientPort } from '../github/artifacts/port.js';
 import { artifactGroupFiles } from '../sources/artifact-files.js';
 import type { Settings } from '../config/settings.js';
 import { InputError } from '../domain/errors.js';

@@ -1,7 +1,7 @@
 /**
  * Descriptions of the action inputs, exactly as in action.yml, so `tailgate
  * forecast --help` documents every flag with the text the workflow docs use.
- * action.yml is not bundled, hence the copy; __tests__/cli-help.test.ts fails
+ * action.yml is not bundled, hence the copy; __tests__/cli/help.test.ts fails
  * when the two differ. Generated: run `npm run docs` after changing action.yml.
  * Partial on purpose: an input added to readSettings before its text is
  * copied here still gets a help line (pointing at action.yml), and the build

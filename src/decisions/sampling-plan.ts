@@ -16,6 +16,7 @@ import { elicitationScore, sortedEstimates, type Estimates } from '../forecast/e
 import { forecastScore } from '../forecast/gumbel-tail.js';
 import { CLOGLOG_SCALE, LOG_SCALE, type Scale } from '../forecast/uncertainty/bootstrap-interval.js';
 import { createRng } from '../forecast/numerics/random.js';
+import { countAtOrBelow } from '../forecast/numerics/sorted.js';
 import type { BehaviorForecast, NoForecast, TailFit, TailForecast } from '../domain/forecast.js';
 import { hybridInterval, pivotInterval, type IntervalSpec } from '../forecast/uncertainty/prediction-interval.js';
 import { pivotFits, pivotLaw } from '../forecast/uncertainty/pivot.js';
@@ -155,18 +156,6 @@ export function settleChance(z: number, today: IntervalSpec, size: number): { cl
     breach += (R - countAtOrBelow(lower, zTrue)) / R;
   }
   return { clear: clear / now.slope.length, breach: breach / now.slope.length };
-}
-
-/** How many of the sorted values are ≤ x. */
-function countAtOrBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Aggregate risk or frequency: today's bootstrap interval narrowed as 1/√m′ on its own scale, around the forecast. */

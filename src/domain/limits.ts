@@ -1,7 +1,7 @@
 /**
  * Bounds on every read of untrusted artifacts (security: zip bombs, runaway
  * lines, glob explosions, hostile nesting and names). Exceeding one is an
- * InputError naming the bound. The README's Limits section lists each with the
+ * InputError naming the bound. docs/limits.md lists each with the
  * memory it implies.
  */
 export const LIMITS = {

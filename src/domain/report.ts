@@ -13,7 +13,7 @@ import type { RedTeamResult } from './red-team.js';
 import type { SamplingPlan } from './sampling-plan.js';
 import type { Breach, Decision, Status, Verdict } from './gate.js';
 
-/** Bumped on any breaking change of the JSON report. Documented in the README. */
+/** Bumped on any breaking change of the JSON report. Documented in docs/report-schema.md and docs/versioning.md. */
 export const SCHEMA_VERSION = 1;
 
 /**

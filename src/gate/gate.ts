@@ -1,6 +1,6 @@
 /**
  * Thresholds → per-behaviour status and the overall verdict (docs/method.md,
- * "Decisions"; the verdicts are in the README).
+ * "Decisions"; the verdicts and exit codes are in the README, "Verdicts and exit codes").
  *
  * Per behaviour and metric, the compared value is the forecast, the upper end
  * of its interval (`gate-on: upper`) or its lower end (`gate-on: interval`,

@@ -6,8 +6,8 @@
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { downloadArtifacts } from '../artifacts/download.js';
-import type { ArtifactClientPort, ArtifactScope } from '../artifacts/port.js';
+import { downloadArtifacts } from './artifacts/download.js';
+import type { ArtifactClientPort, ArtifactScope } from './artifacts/port.js';
 import { findFiles } from '../sources/baseline-files.js';
 import type { BaselinePorts, LocateContext } from '../domain/baseline.js';
 import type { GitHubClient } from './client.js';

@@ -2,7 +2,6 @@ import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { log } from '../action/log.js';
 import { registerSecret } from '../report/redact.js';
 import { timedFetch, type FetchLike } from './timed-fetch.js';
 
@@ -41,10 +40,14 @@ export interface ClientOptions {
    * the 1 s GitHub asks between writes.
    */
   throttling?: boolean;
-  /** Where rate-limit notes go (default the action log, which redacts and neutralises: action/log.ts). */
-  log?: (message: string) => void;
-  /** Where Octokit's internal warnings go (default the action's debug log). */
-  debug?: (message: string) => void;
+  /**
+   * Where rate-limit notes go. main.ts passes the action log (action/log.ts),
+   * which redacts and neutralises; passed in so that github/ never reaches
+   * back into the runner sinks.
+   */
+  log: (message: string) => void;
+  /** Where Octokit's internal warnings go (main.ts: the action's debug log). */
+  debug: (message: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -55,7 +58,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * (with their back-off, which scales with the timeout) inside the budget, so
  * a hang is reported as such rather than as a spent budget; 15 s is GitHub's
  * slowest normal answer with room to spare. The docs of `comment-timeout`
- * (action.yml, README) state this rule.
+ * (action.yml, and the Inputs table generated from it) state this rule.
  */
 export function requestTimeoutFor(budgetMs: number): number {
   return Math.min(DEFAULT_TIMEOUT_MS, budgetMs / 4);
@@ -72,12 +75,12 @@ export function requestTimeoutFor(budgetMs: number): number {
  *   otherwise); they retry a couple of times when the wait is short.
  * - Every request gets a timeout through a fetch wrapper (see timed-fetch.ts).
  */
-export function createClient(token: string, opts: ClientOptions = {}): GitHubClient {
+export function createClient(token: string, opts: ClientOptions): GitHubClient {
   if (token.trim() === '') throw new Error('no GitHub token was given (input `github-token` is empty)');
   registerSecret(token);
   const requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const info = opts.log ?? log.info;
-  const debug = opts.debug ?? log.debug;
+  const info = opts.log;
+  const debug = opts.debug;
   const rateLimitRetries = opts.rateLimitRetries ?? 2;
   const maxWait = opts.maxRateLimitWaitSeconds ?? 30;
   const baseUrl = (opts.baseUrl ?? actionsDefaults.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');

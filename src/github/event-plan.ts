@@ -64,7 +64,7 @@ export function planFromEvent(ctx: RunContext): EventPlan {
           kind: 'skip',
           code: 'fork',
           reason:
-            'this PR comes from a fork, whose pull_request token is read-only; see the README for the workflow_run pattern that comments on fork PRs',
+            'this PR comes from a fork, whose pull_request token is read-only; the workflow_run pattern in docs/recipes/fork-prs.md (tailgate repository) comments on fork PRs',
         };
       }
       return {

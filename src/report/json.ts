@@ -1,6 +1,6 @@
 /**
  * The JSON report written to `report-path` (schema in src/report/types.ts,
- * documented in the README). Everything the Markdown shows comes from here,
+ * documented in docs/report-schema.md). Everything the Markdown shows comes from here,
  * so a reader of the JSON sees the same numbers as the PR comment.
  */
 import type { SamplingPlan } from '../domain/sampling-plan.js';

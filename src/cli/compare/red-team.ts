@@ -29,7 +29,7 @@ const NO_SECTION = [
   '    sources:',
   '      - {name: haiku, results: "redteam/haiku/*.jsonl", cost-per-query: 1}',
   '      - {name: sonnet, results: "redteam/sonnet/*.jsonl", cost-per-query: 10}',
-  "(README, 'Choosing a red-teaming source')",
+  '(docs/recipes/red-team-choice.md in the tailgate repository)',
 ].join('\n');
 
 /**

@@ -1,4 +1,5 @@
 import { beta, createRng, standardGumbel, type Rng } from '../numerics/random.js';
+import { countAtOrBelow } from '../numerics/sorted.js';
 
 /**
  * The calibrated prediction bound for the realised worst query
@@ -153,7 +154,11 @@ export function pivotLaw(spec: PivotSpec, replicates: number = PIVOT_REPLICATES)
   const known = lawCache.get(lawKey);
   if (known) return known;
   const draws = pivotDraws(pivotFits(spec.tailSize, spec.queries, replicates), spec.volume);
-  const law: PivotLaw = { spec: { ...spec }, quantile: (q) => quantileSorted(draws, q), cdf: (x) => ecdf(draws, x) };
+  const law: PivotLaw = {
+    spec: { ...spec },
+    quantile: (q) => quantileSorted(draws, q),
+    cdf: (x) => countAtOrBelow(draws, x) / draws.length,
+  };
   remember(lawCache, lawKey, law);
   return law;
 }
@@ -181,16 +186,4 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/** Share of draws ≤ x, by binary search. */
-function ecdf(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo / sorted.length;
 }

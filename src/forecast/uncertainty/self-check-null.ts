@@ -1,4 +1,5 @@
 import { createRng, type Rng } from '../numerics/random.js';
+import { countAtOrAbove, countAtOrBelow } from '../numerics/sorted.js';
 import { pivotLaw } from './pivot.js';
 import { drawSplit, newSplit, scoreSplit } from './split-walk.js';
 import { curvature, CURVATURE_NEEDS, GAP_NEEDS, TailRegression, topGap, type TailStatistic } from './tail-statistics.js';
@@ -153,10 +154,10 @@ function simulate(spec: NullSpec, replicates: number, rng: Rng): NullLaw {
     pit: pitSorted,
     pValues: {
       // A replicate's own p-value counts itself, as the user's counts itself among R + 1 (see `leftTail`).
-      r2: r2.map((x) => atOrBelow(r2Sorted, x) / replicates),
+      r2: r2.map((x) => countAtOrBelow(r2Sorted, x) / replicates),
       topGap: gap,
       curvature: curve,
-      backtestPit: pit === null || pitSorted === null ? null : pit.map((x) => atOrAbove(pitSorted, x) / replicates),
+      backtestPit: pit === null || pitSorted === null ? null : pit.map((x) => countAtOrAbove(pitSorted, x) / replicates),
     },
   };
 }
@@ -167,12 +168,12 @@ function pValueOf(stat: TailStatistic): number {
 
 /** P(null ≤ x), with the user's statistic counted as one more draw: (1 + #{≤ x})/(R + 1). */
 export function leftTail(sorted: Float64Array, x: number): number {
-  return (1 + atOrBelow(sorted, x)) / (sorted.length + 1);
+  return (1 + countAtOrBelow(sorted, x)) / (sorted.length + 1);
 }
 
 /** P(null ≥ x), counted the same way. */
 export function rightTail(sorted: Float64Array, x: number): number {
-  return (1 + atOrAbove(sorted, x)) / (sorted.length + 1);
+  return (1 + countAtOrAbove(sorted, x)) / (sorted.length + 1);
 }
 
 /**
@@ -192,26 +193,4 @@ export function combinedPValue(law: NullLaw, tests: readonly SelfCheckTest[], ob
     if (min <= observedMin) count += 1;
   }
   return (1 + count) / (law.replicates + 1);
-}
-
-function atOrBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function atOrAbove(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length - lo;
 }
