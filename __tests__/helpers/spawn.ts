@@ -35,7 +35,10 @@ export function bundleProblem(root: string = REPO_ROOT): string | null {
   if (recorded.get('src/') !== now.get('src/')) {
     return 'dist/ was built from other sources than src/ holds now: run `npm run build` before the end-to-end tests';
   }
-  const changed = BUNDLES.filter((file) => recorded.get(file) !== now.get(file));
+  // Entries and chunks alike, in both directions: a chunk the build did not write (left from an older
+  // build) or one it wrote that is gone both mean the bundles are not what the build made.
+  const files = [...new Set([...recorded.keys(), ...now.keys()])].filter((file) => file !== 'src/').sort();
+  const changed = files.filter((file) => recorded.get(file) !== now.get(file));
   if (changed.length > 0) {
     const verb = changed.length > 1 ? 'are' : 'is';
     return `${changed.join(' and ')} ${verb} not what the last build wrote (restored from git?): run \`npm run build\` before the end-to-end tests`;

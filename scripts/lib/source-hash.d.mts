@@ -2,5 +2,6 @@
 
 export const STAMP_PATH: string;
 export const BUNDLES: string[];
+export function bundleFiles(root: string): string[];
 export function sourceHash(root: string): string;
 export function buildRecord(root: string): string;

@@ -10,8 +10,26 @@ import { join, relative, sep } from 'node:path';
 
 /** Where the build records it, relative to the repository root. */
 export const STAMP_PATH = 'dist/source-hash.txt';
-/** The bundles a build writes, relative to the repository root. */
+/** The two entry bundles a build writes, relative to the repository root. */
 export const BUNDLES = ['dist/index.js', 'dist/cli/index.js'];
+
+/**
+ * Every bundle file in dist/ and dist/cli/: the entries and the chunks ncc splits off for dynamic
+ * imports (`<id>.index.js`, loaded only on the paths that need them), relative to `root`, sorted.
+ */
+export function bundleFiles(root) {
+  return ['dist', 'dist/cli']
+    .flatMap((dir) => {
+      let names = [];
+      try {
+        names = readdirSync(join(root, dir));
+      } catch {
+        return [];
+      }
+      return names.filter((name) => name.endsWith('.js')).map((name) => `${dir}/${name}`);
+    })
+    .sort();
+}
 
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -37,7 +55,7 @@ export function sourceHash(root) {
 
 /** `src/ <hash>` and `<bundle> <hash>` lines: what a build records, and what the tests expect to find. */
 export function buildRecord(root) {
-  const bundles = BUNDLES.map(
+  const bundles = bundleFiles(root).map(
     (file) =>
       `${file} ${createHash('sha256')
         .update(readFileSync(join(root, file)))
