@@ -93,9 +93,11 @@ describe('lm-eval sampled (generate_until)', () => {
     });
     // the maj@4 copies of both docs are excluded and named
     expect(c.excluded).toEqual({ 'gsm8k_cot_self_consistency:other-filter': 2 });
-    expect(c.warnings.some((w) => /read 'score-first' \(the first seen; set filter to choose, or group-by: filter .*\), excluded maj@4 \(2 rows\)/.test(w))).toBe(
-      true,
-    );
+    expect(
+      c.warnings.some((w) =>
+        /read 'score-first' \(the first seen; set filter to choose, or group-by: filter .*\), excluded maj@4 \(2 rows\)/.test(w),
+      ),
+    ).toBe(true);
   });
 
   it('`filter` chooses which rows are read', async () => {
