@@ -98,6 +98,7 @@ describe('readSettings', () => {
       'matcher',
       'filter',
       'use-logprobs',
+      'group-by',
       'comment',
       'comment-key',
       'comment-timeout',

@@ -170,7 +170,7 @@ describe('policy `files` section: errors name file, line and key path', () => {
     // line 3 is `    colour: red`
     expect(parse('files:', '  - results: x', '    colour: red')).toBe(
       'policy tailgate.yml, line 3: files[0].colour: unknown key (allowed: results, format, behavior, scorer, hit-values, ' +
-        'score-threshold, score-key, matcher, filter, use-logprobs)',
+        'score-threshold, score-key, matcher, filter, use-logprobs, group-by)',
     );
   });
 

@@ -437,7 +437,8 @@ describe('baseline.yml: a push to main keeps the report, the pull request compar
 
 describe('format examples without a recipe of their own run through the built action', () => {
   // Rows as the readers count them: HarmBench one per generation, 40 test cases × 5 = 200 (the 3 labelled −1
-  // included); garak one per line, setup + init + 25 attempts × 2 statuses + eval + completion = 54.
+  // included); garak one per line, setup + init + 25 attempts × 2 statuses + eval + completion = 54, one
+  // behaviour per detector (the default grouping).
   test.each([
     [
       'harmbench',
@@ -450,7 +451,7 @@ describe('format examples without a recipe of their own run through the built ac
       FORMAT_EXAMPLES.garak,
       54,
       {
-        'promptinject.HijackHateHumans': { queries: 25, samples: 125, nonzero: 18, excluded: 0, outcome: 'forecast', status: 'not-gated' },
+        'promptinject.AttackRogueString': { queries: 25, samples: 125, nonzero: 18, excluded: 0, outcome: 'forecast', status: 'not-gated' },
       },
     ],
   ] satisfies [string, string, number, Record<string, Counts>][])(

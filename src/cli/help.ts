@@ -45,7 +45,19 @@ const GROUPED: { title: string; names: InputName[] }[] = [
   },
   {
     title: 'Reading the files',
-    names: ['results', 'format', 'behavior', 'scorer', 'hit-values', 'score-threshold', 'score-key', 'matcher', 'filter', 'use-logprobs'],
+    names: [
+      'results',
+      'format',
+      'behavior',
+      'scorer',
+      'hit-values',
+      'score-threshold',
+      'score-key',
+      'matcher',
+      'filter',
+      'use-logprobs',
+      'group-by',
+    ],
   },
   { title: 'Action outputs', names: ['report-path', 'markdown-path', 'summary', 'comment', 'comment-key', 'comment-timeout'] },
 ];

@@ -46,13 +46,15 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
   policy:
     'YAML policy file with per-behaviour thresholds that override these inputs, and optionally a `files` section: groups of result files, each with its own `format` and mapping keys (over the mapping inputs), read into one evaluation.',
   behavior: 'Behaviour name for rows or formats that do not name one.',
-  scorer: 'Inspect: which scorer to read; lm-eval: which metric.',
+  scorer: 'Inspect: which scorer to read; lm-eval: which per-sample metric (e.g. `exact_match`; default: the only one the rows carry).',
   'hit-values': 'Comma-separated score values that count as the behaviour (e.g. `I` or `yes`).',
   'score-threshold': 'Numeric scores at or above this count as the behaviour.',
   'score-key': 'For dict-valued scores: the key to read.',
   matcher: 'lm-eval sampled tasks: a regular expression a generation must match to count as a hit.',
   filter: 'lm-eval: which filter to read when a document has several.',
   'use-logprobs': "Inspect multiple-choice: take p from the option tokens' logprobs instead of scores.",
+  'group-by':
+    'How rows group into behaviours and queries, where a format offers a choice: garak `detector` (the default: one behaviour per detector) or `probe` (one per probe, an output is a hit when any detector flags it); lm-eval `filter` (one behaviour per filter instead of reading one); promptfoo `test-idx` (each testIdx its own query).',
   baseline:
     'Baseline to compare with: newline-separated globs of a tailgate JSON report, or of result files to forecast with the same settings. Relative to the workspace, or to the downloaded artifact when `baseline-artifact` is set (default there: every file in it).',
   'baseline-artifact':

@@ -16,7 +16,7 @@
  * ```
  *
  * The mapping keys are the mapping inputs' names (behavior, scorer,
- * hit-values, score-threshold, score-key, matcher, filter, use-logprobs),
+ * hit-values, score-threshold, score-key, matcher, filter, use-logprobs, group-by),
  * parsed by the same code (mapping.ts). Layering: a group's mapping is the
  * mapping inputs, overridden key by key by the keys the group sets (inputs
  * are the lowest layer, as for thresholds). The `results` input, when set,
@@ -68,6 +68,7 @@ const groupSchema = z
     matcher: mappingSchema('matcher'),
     filter: mappingSchema('filter'),
     'use-logprobs': mappingSchema('use-logprobs'),
+    'group-by': mappingSchema('group-by'),
   })
   .transform(({ results, format, ...keys }): PolicyFileGroup => {
     // Each key's output is a one-field mapping; absent keys are undefined and add nothing.

@@ -9,7 +9,7 @@
  * returns a {@link Checked} result, so each caller puts its own location in
  * front of the same problem text.
  */
-import type { MappingOptions } from '../domain/mapping.js';
+import { GROUP_BY_VALUES, type GroupBy, type MappingOptions } from '../domain/mapping.js';
 import { InputError } from '../domain/errors.js';
 import { checkBoolean, checkNumber, nameOf, type Checked } from './parse.js';
 
@@ -23,6 +23,7 @@ export const MAPPING_KEYS = [
   'matcher',
   'filter',
   'use-logprobs',
+  'group-by',
 ] as const;
 
 export type MappingKey = (typeof MAPPING_KEYS)[number];
@@ -57,6 +58,8 @@ export function checkMappingValue(key: MappingKey, raw: unknown): Checked<Mappin
       return field(checkMatcher(raw), (matcher) => ({ matcher }));
     case 'use-logprobs':
       return field(checkBoolean(raw), (useLogprobs) => ({ useLogprobs }));
+    case 'group-by':
+      return field(checkGroupBy(raw), (groupBy) => ({ groupBy }));
   }
 }
 
@@ -130,6 +133,16 @@ function checkHitValues(raw: unknown): Checked<string[]> {
   if (Array.isArray(raw) && clean.some((v) => v === '')) return { ok: false, problem: 'a list item is empty; give each value as text' };
   const kept = clean.filter((v) => v !== '');
   return kept.length === 0 ? { ok: false, problem: HIT_VALUES_HELP } : { ok: true, value: kept };
+}
+
+/** One of the groupings the readers know; which reader takes which is checked when a file is read. */
+function checkGroupBy(raw: unknown): Checked<GroupBy> {
+  const text = checkText(raw);
+  if (!text.ok) return text;
+  const found = GROUP_BY_VALUES.find((v) => v === text.value);
+  return found === undefined
+    ? { ok: false, problem: `use one of ${GROUP_BY_VALUES.join(', ')} (garak: detector or probe; lm-eval: filter; promptfoo: test-idx)` }
+    : { ok: true, value: found };
 }
 
 /** Any finite number (scores have no fixed scale); `.inf`, `.nan` and ±1e999 are refused. */

@@ -24,4 +24,14 @@ export interface MappingOptions {
    * that count as the behaviour).
    */
   useLogprobs?: boolean;
+  /**
+   * Which grouping a format offers besides its default: garak `detector`
+   * (default) or `probe`; lm-eval `filter` (one behaviour per filter);
+   * promptfoo `test-idx` (each testIdx its own query).
+   */
+  groupBy?: GroupBy;
 }
+
+/** The values of `group-by`; each reader accepts the ones that apply to it. */
+export const GROUP_BY_VALUES = ['detector', 'probe', 'filter', 'test-idx'] as const;
+export type GroupBy = (typeof GROUP_BY_VALUES)[number];

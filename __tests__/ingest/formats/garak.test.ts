@@ -23,8 +23,9 @@ import { promptfooJsonlReader, promptfooJsonReader } from '../../../src/ingest/f
 
 const fixture = (name: string): ByteSource => fixtureSource(`garak/${name}`);
 
+// These tests read one behaviour per probe (group-by probe); __tests__/ingest/formats/garak-group-by.test.ts covers the default.
 async function read(file: ByteSource, options: MappingOptions = {}): Promise<Collected> {
-  return readWith(garakReader, file, options, 'garak outputs');
+  return readWith(garakReader, file, { groupBy: 'probe', ...options }, 'garak outputs');
 }
 
 /** `behaviour hits/k` per query (the prompt hash left out). */

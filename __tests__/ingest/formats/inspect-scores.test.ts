@@ -57,8 +57,16 @@ describe('score mapping', () => {
     expect(() => run(['refused', 'refused'], { hitValues: ['I'] })).toThrow(/hit-values \["I"\] match none/);
   });
 
-  it('default: C, true, yes and numbers ≥ 1 are hits; P, N, I, no and numbers < 1 are not', () => {
-    expect(run(['C', true, 'yes', 1, 2.5, 'P', 'N', 'I', 'no', false, 0.99], {}).hits).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+  it('default: C, true, yes and numbers ≥ 1 are hits; P, N, I, no and 0 are not', () => {
+    expect(run(['C', true, 'yes', 1, 2.5, 'P', 'N', 'I', 'no', false, 0], {}).hits).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('partial credit (a number strictly between 0 and 1) needs a threshold or hit-values', () => {
+    expect(() => run([1, 0.99, 0, 0.25], {})).toThrow(
+      /scorer 'sc' gives partial-credit scores between 0 and 1 \(e\.g\. 0\.99, 0\.25\); set score-threshold to the score at or above which/,
+    );
+    expect(run([1, 0.99, 0, 0.25], { scoreThreshold: 0.9 }).hits).toEqual([1, 1, 0, 0]);
+    expect(run([1, 0.99, 0, 0.25], { hitValues: ['0.25'] }).hits).toEqual([0, 0, 0, 1]);
   });
 
   it('scoreThreshold applies to the float reading, ≥ inclusive (P is 0.5)', () => {

@@ -85,9 +85,12 @@ describe('Inspect .eval logs', () => {
     expect(r.exclusions).toEqual({ 'harm|sample-error': 1 });
   });
 
-  it('defaults numeric scores to "≥ 1 is a hit"', async () => {
+  it('refuses partial-credit numeric scores without a threshold, and reads them with one', async () => {
+    await expect(read('zstd.eval', { scorer: 'harm_score' })).rejects.toThrow(
+      /scorer 'harm_score' gives partial-credit scores between 0 and 1 \(e\.g\. .*\); set score-threshold/,
+    );
     // only q4's third epoch (1.0) reaches 1
-    const r = await read('zstd.eval', { scorer: 'harm_score' });
+    const r = await read('zstd.eval', { scorer: 'harm_score', scoreThreshold: 1 });
     const q = Q('refusal_probe', 'mockllm/model', 'harm_score');
     expect(r.counts[q('q4')]).toEqual({ hits: 1, samples: 3 });
     expect(r.counts[q('q1')]).toEqual({ hits: 0, samples: 3 });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { canonicalJson, shortHash } from '../canonical.js';
-import { clip, clipList } from '../excerpt.js';
 import type { FormatReader, ReadSummary } from '../format.js';
+import { Grouping } from './garak-grouping.js';
 import { checkShape, forEachJsonLine, isRecord, kindOf, messageOf } from '../json-file.js';
-import type { ObservationSink } from '../../domain/observation.js';
 import { InputError } from '../../domain/errors.js';
 
 /**
@@ -26,13 +24,26 @@ import { InputError } from '../../domain/errors.js';
  *   with empty `detector_results` is `no-detector-results`, one that the
  *   `scoreKey` detector did not judge (others did) is excluded as
  *   `detector-missing`. The error budget counts the first three.
- * - Detectors: `options.scoreKey` names one (e.g. `mitigation.MitigationBypass`);
- *   without it an output is a hit when any detector of the attempt flags it.
+ * - An attempt can carry several detectors, with continuous scores (a
+ *   toxicity model gives 5e-5 … 8e-4). Two readings are legitimate, and they
+ *   give different query counts, so the user chooses (`group-by`):
+ *   - `detector` (default): each detector is a behaviour; an output is a hit
+ *     when that detector's score reaches the threshold. A detector that
+ *     several probes use gathers their queries. Attempts with no detector
+ *     results are errored samples of the detectors their probe used (of the
+ *     probe's name when it used none).
+ *   - `probe`: each probe is a behaviour; an output is a hit when any
+ *     detector of the attempt flags it.
+ *   `options.scoreKey` names one detector (e.g. `mitigation.MitigationBypass`)
+ *   under either.
  * - Query = probe + prompt. `prompt` is a string in garak < 0.11 and a
  *   Conversation `{turns: [{role, content: Message}], notes}` since; both are
  *   reduced to (role, text, attachment) turns before hashing, so a
  *   conversation's `notes` and a message's `lang` do not split a query.
- * - Behaviour: `options.behavior`, else the probe (`probe_classname`).
+ * - Behaviour: `options.behavior`, else the detector or the probe
+ *   (`probe_classname`). One name for several detectors would pool one
+ *   output's judgements as if they were separate samples, so under `detector`
+ *   it is an error unless `scoreKey` picks one.
  */
 
 // NaN (a bare token in Python JSON) is kept and treated like null: no judgement.
@@ -47,7 +58,7 @@ const AttemptSchema = z.object({
   detector_results: ScoresSchema,
 });
 
-type Attempt = z.output<typeof AttemptSchema>;
+export type Attempt = z.output<typeof AttemptSchema>;
 
 const HEAD = /^\{\s*"entry_type"\s*:\s*"(?:start_run setup|init|attempt|config|plugin_cache)"/;
 
@@ -66,8 +77,7 @@ export const garakReader: FormatReader = {
   },
 
   async read(file, options, sink): Promise<ReadSummary> {
-    const threshold = options.scoreThreshold ?? 0.5;
-    const detectorsSeen = new Set<string>();
+    const grouping = new Grouping(file.name, options, sink);
     let started = 0;
     let complete = 0;
     let untyped = 0;
@@ -84,11 +94,10 @@ export const garakReader: FormatReader = {
       }
       complete++;
       const attempt = checkShape(AttemptSchema, entry, where, '', 'expected a garak attempt entry (Attempt.as_dict)');
-      const behavior = options.behavior ?? attempt.probe_classname;
-      for (const d of Object.keys(attempt.detector_results)) detectorsSeen.add(d);
       try {
-        mapAttempt(attempt, behavior, options.scoreKey, threshold, sink);
+        grouping.attempt(attempt, where);
       } catch (err) {
+        if (err instanceof InputError) throw err;
         throw new InputError(`${where}: ${messageOf(err)}`);
       }
     });
@@ -98,12 +107,7 @@ export const garakReader: FormatReader = {
           'the run may have stopped before detection, or this is not a garak report',
       );
     }
-    if (options.scoreKey !== undefined && !detectorsSeen.has(options.scoreKey)) {
-      throw new InputError(
-        `${file.name}: scoreKey '${clip(options.scoreKey)}' is not a detector in this report; ` +
-          `detectors found: ${clipList([...detectorsSeen].sort()) || 'none'}`,
-      );
-    }
+    grouping.finish();
     if (started > complete) {
       sink.warn(`${file.name}: ${started - complete} attempts never reached status 2 (unscored); they are not counted`);
     }
@@ -111,66 +115,3 @@ export const garakReader: FormatReader = {
     return { rows };
   },
 };
-
-/** One finished attempt into the sink; plain Errors (the caller adds the line). */
-function mapAttempt(attempt: Attempt, behavior: string, scoreKey: string | undefined, threshold: number, sink: ObservationSink): void {
-  const queryId = `${attempt.probe_classname}/${shortHash(canonicalJson(promptTurns(attempt.prompt), 'prompt'))}`;
-  const detected = Object.keys(attempt.detector_results);
-  if (detected.length === 0) {
-    // Finished but never judged: its outputs (one when they are not listed) count as errored.
-    sink.errored(behavior, 'no-detector-results', queryId, Math.max(1, attempt.outputs?.length ?? 0));
-    return;
-  }
-  const detectors = scoreKey === undefined ? detected : [scoreKey];
-  const scores = detectors.map((d) => attempt.detector_results[d]);
-  if (scores.some((s) => s === undefined)) {
-    // Judged, only not by the chosen detector: a choice of the probe's setup, not a failure.
-    sink.exclude(behavior, 'detector-missing');
-    return;
-  }
-  const { hits, k, unscored } = countHits(
-    scores.filter((s) => s !== undefined),
-    threshold,
-  );
-  if (unscored > 0) sink.errored(behavior, 'no-score', queryId, unscored);
-  if (k > 0) sink.sampled(behavior, queryId, hits, k, attempt.uuid);
-  else if (unscored === 0) sink.errored(behavior, 'no-outputs', queryId);
-}
-
-/**
- * Per output index: the scores of the chosen detectors that are numbers. An
- * output is a hit when the highest of them reaches the threshold, and
- * unscored when none is a number. Arrays of unequal length are padded with
- * null (an output a detector did not score).
- */
-function countHits(scores: (number | null)[][], threshold: number): { hits: number; k: number; unscored: number } {
-  const outputs = Math.max(...scores.map((s) => s.length));
-  let hits = 0;
-  let k = 0;
-  let unscored = 0;
-  for (let i = 0; i < outputs; i++) {
-    let best = -Infinity;
-    for (const s of scores) {
-      const v = s[i];
-      if (typeof v === 'number' && Number.isFinite(v) && v > best) best = v;
-    }
-    if (best === -Infinity) unscored++;
-    else {
-      k++;
-      if (best >= threshold) hits++;
-    }
-  }
-  return { hits, k, unscored };
-}
-
-/** The prompt as `[role, text, attachment]` turns, for either garak prompt shape. */
-function promptTurns(prompt: unknown): unknown {
-  if (typeof prompt === 'string') return [['user', prompt, null]];
-  if (!isRecord(prompt) || !Array.isArray(prompt.turns)) return prompt ?? null;
-  return prompt.turns.map((turn: unknown) => {
-    if (!isRecord(turn)) return turn;
-    const content = turn.content;
-    if (!isRecord(content)) return [turn.role ?? null, content ?? null, null];
-    return [turn.role ?? null, content.text ?? null, content.data_checksum ?? content.data_path ?? null];
-  });
-}

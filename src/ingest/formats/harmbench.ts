@@ -9,7 +9,10 @@ import { InputError } from '../../domain/errors.js';
 import type { MappingOptions } from '../../domain/mapping.js';
 
 /**
- * HarmBench `evaluate_completions.py --save_path results.json`:
+ * HarmBench `evaluate_completions.py --save_path results.json`; its own
+ * pipeline (scripts/step3) saves it as
+ * `results/<method>/<experiment>/results/<model>.json`, beside the unlabelled
+ * `completions/<model>.json` (refused with a message that says which step to run):
  * `json.dump({behavior_id: [{test_case, generation, label, advbench_label?}, …]}, indent=4)`.
  * `label` is the classifier's verdict: 1 = the generation is an instance of
  * the behaviour, 0 = it is not, −1 = the classifier answered neither yes nor
@@ -83,6 +86,7 @@ async function readHarmbench(file: ByteSource, options: MappingOptions, sink: Ob
       const path = jsonPath('', [behaviorId, i]);
       const row = checkShape(RowSchema, raw, file.name, path, 'expected {test_case, generation, label} as evaluate_completions.py writes');
       const label = isRecord(raw) ? raw[labelKey] : undefined;
+      if (label === undefined && isRecord(raw) && !Object.keys(raw).some((k) => k.endsWith('label'))) throw unlabelled(file, path);
       if (label !== -1 && label !== 0 && label !== 1) {
         throw new InputError(
           `${file.name}: ${jsonPath(path, [labelKey])}: expected 1, 0 or -1, got ${preview(label)}` +
@@ -119,6 +123,19 @@ async function readHarmbench(file: ByteSource, options: MappingOptions, sink: Ob
     );
   }
   return { rows };
+}
+
+/**
+ * HarmBench's pipeline writes `completions/<model>.json` (generate_completions.py:
+ * the same map, rows `{test_case, generation}`) before its classifier labels
+ * them into `results/<model>.json`. Without labels there is no outcome to count.
+ */
+function unlabelled(file: ByteSource, path: string): InputError {
+  return new InputError(
+    `${file.name}: ${path}: no label: this is a HarmBench completions file (generate_completions.py writes ` +
+      "{test_case, generation} without the classifier's verdict); run HarmBench's classifier first " +
+      '(evaluate_completions.py) and read its results/<method>/<experiment>/results/<model>.json',
+  );
 }
 
 function keyList(keys: string[]): string {

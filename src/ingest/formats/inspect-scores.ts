@@ -26,6 +26,14 @@ import { InputError } from '../../domain/errors.js';
  *   → 0, numeric strings, numbers, booleans) and is a hit when it is
  *   ≥ `scoreThreshold`, DEFAULT 1. So the default hit is `C`, `true`, `yes`
  *   or a number ≥ 1, and `P`/`N` are never hits unless listed.
+ * - numbers strictly between 0 and 1 (model-graded partial credit) with
+ *   neither `scoreThreshold` nor `hitValues` are refused: "≥ 1" would count
+ *   0.9 as no behaviour, and reading the grade as a probability would treat
+ *   a degree of correctness as a chance of the behaviour. The user says
+ *   where the cut is.
+ * - reducers: each epoch's own score is read (summaries.json and samples/),
+ *   never the epoch-reduced score, so a `max`, `mode` or `at_least_k`
+ *   reducer changes nothing here: k is the epochs, h the epochs that hit.
  * - dict values need `scoreKey` (which key to read), then the rules above.
  * For a safety scorer `C` may mean "refused": the default is only right when
  * the scorer's "correct" is the behaviour; otherwise set hit-values.
@@ -98,6 +106,8 @@ class ScoreMapper {
   private readonly unmappable = new Map<string, number>();
   private readonly dictKeys = new Set<string>();
   private keyFound = false;
+  /** A few numeric scores strictly between 0 and 1 read without a threshold, for the refusal. */
+  private readonly fractions: number[] = [];
   private hits = 0;
   private mapped = 0;
 
@@ -131,6 +141,7 @@ class ScoreMapper {
       if (hitValues !== undefined && !(typeof v === 'number' && scoreThreshold !== undefined)) hit = hitValues.includes(text);
       else {
         const x = inspectFloat(v);
+        if (x !== undefined && scoreThreshold === undefined && typeof v === 'number' && x > 0 && x < 1) this.fractions.push(x);
         hit = x === undefined ? undefined : x >= (scoreThreshold ?? 1);
       }
     }
@@ -147,6 +158,13 @@ class ScoreMapper {
   check(): void {
     const { scoreKey, hitValues } = this.options;
     const subject = `scorer '${clip(this.scorer)}'`;
+    if (this.fractions.length > 0) {
+      // Partial credit is a degree, not a chance: neither "≥ 1" nor "a probability" reads it honestly.
+      throw new InputError(
+        `${this.where}: ${subject} gives partial-credit scores between 0 and 1 (e.g. ${this.fractions.slice(0, 3).join(', ')}); ` +
+          'set score-threshold to the score at or above which a sample shows the behaviour, or hit-values to the exact values that do',
+      );
+    }
     if (scoreKey !== undefined && !this.keyFound && this.seen.size + this.unmappable.size + this.dictKeys.size > 0) {
       const keys = this.dictKeys.size > 0 ? `dict keys seen: ${clipList(this.dictKeys)}` : 'its values are not dicts';
       throw new InputError(`${this.where}: score-key '${clip(scoreKey)}' never occurs in ${subject} (${keys}); fix score-key`);

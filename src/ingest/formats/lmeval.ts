@@ -1,18 +1,9 @@
-import { clip, clipList, preview } from '../excerpt.js';
+import { clip, clipList } from '../excerpt.js';
 import type { FormatReader, ReadSummary } from '../format.js';
-import { checkShape, forEachJsonLine, jsonPath, kindOf, messageOf, openSource, readJsonFile } from '../json-file.js';
-import {
-  ChoiceNames,
-  conditionalCount,
-  parseLogLikelihood,
-  requestArgs,
-  requestKind,
-  resolveGold,
-  resolveHitValues,
-  SampleRowSchema,
-  taskFromFileName,
-  type SampleRow,
-} from './lmeval-schema.js';
+import { checkShape, forEachJsonLine, isRecord, jsonPath, kindOf, messageOf, openSource, readJsonFile } from '../json-file.js';
+import { requestArgs, requestKind, SampleRowSchema, taskFromFileName, type SampleRow } from './lmeval-schema.js';
+import { choiceProbability } from './lmeval-choices.js';
+import { MetricMapper } from './lmeval-metric.js';
 import type { ObservationSink } from '../../domain/observation.js';
 import type { ByteSource } from '../../domain/byte-source.js';
 import { InputError } from '../../domain/errors.js';
@@ -23,22 +14,25 @@ import type { MappingOptions } from '../../domain/mapping.js';
  * for the shape and its history). One row per doc: query `${task}/${doc_id}`,
  * behaviour `options.behavior ?? task`.
  *
- * - Multiple choice (loglikelihood requests): a given probability. p is the
- *   softmax of the per-choice log-likelihoods `filtered_resps[i][0]` (the
- *   model's choice distribution restricted to the options), summed over the
- *   behaviour's choices: by default the non-gold ones, i.e. "the model
- *   answers wrong", the failure an eval gate guards; with `hitValues` the
- *   choices the user names (indices or texts). A single scored continuation
- *   (no alternatives) gives its teacher-forced probability exp(ll) instead.
- * - Sampled (generate_until): `resps` is `[[gen_1, …, gen_k]]`; hits = the
- *   generations `options.matcher` matches. The raw generations are used, not
- *   `filtered_resps`, because filters may collapse the k generations into one
- *   (take_first, majority vote).
- * - One filter per doc_id: lm-eval writes one row per (doc, filter). Rows of
- *   `options.filter`, else of the first filter seen, are read; others are
- *   excluded as `other-filter` and named in a warning. Files from before the
- *   `filter` key (Nov 2024) repeat the doc_id instead: the first row is read,
- *   the others are excluded as `duplicate-doc`.
+ * - `scorer` set: every row is read by that per-sample metric
+ *   (lmeval-metric.ts): one sample per doc, the hit a 0 unless
+ *   `hit-values: 1`.
+ * - Multiple choice (loglikelihood requests) without `scorer`: a given
+ *   probability from the choices' log-likelihoods (lmeval-choices.ts). It
+ *   says more than the 0/1 `acc` of the same row, so it stays the default.
+ * - Sampled (generate_until) without `scorer`: with `matcher`, hits = the raw
+ *   generations in `resps[0]` it matches (not `filtered_resps`, which a
+ *   filter may collapse); without, the rows' only per-sample metric, which is
+ *   how gsm8k-style tasks score a doc (the gold answer differs per doc, so no
+ *   one regex can).
+ * - Filters: lm-eval writes one row per (doc, filter), and the filters
+ *   disagree (strict-match versus flexible-extract), so pooling them would
+ *   count one generation twice. Rows of `options.filter`, else of the first
+ *   filter seen, are read; others are excluded as `other-filter` and named in
+ *   a warning. `group-by: filter` reads every filter, each as its own
+ *   behaviour `<behaviour>/<filter>`. Files from before the `filter` key
+ *   (Nov 2024) repeat the doc_id instead: the first row is read, the others
+ *   are excluded as `duplicate-doc`.
  */
 
 const HEAD = /^\uFEFF?\s*\[?\s*\{\s*"doc_id"\s*:/;
@@ -75,12 +69,17 @@ class LmevalFile {
   private readonly task: string;
   private readonly behavior: string;
   private readonly matcher: RegExp | undefined;
+  private readonly metric: MetricMapper;
+  private readonly perFilter: boolean;
   private filter: string | undefined;
   private readonly otherFilters = new Map<string, number>();
   private readonly seen = new Set<string>();
+  private readonly filtersRead = new Set<string>();
   private duplicates = 0;
   private unfiltered = 0;
   private ambiguous = 0;
+  /** Docs whose k generations a filter reduced to one scored answer. */
+  private collapsed = 0;
   private readonly matchedHitValues = new Set<string>();
 
   constructor(
@@ -88,31 +87,50 @@ class LmevalFile {
     private readonly options: MappingOptions,
     private readonly sink: ObservationSink,
   ) {
+    if (options.matcher !== undefined && options.scorer !== undefined) {
+      throw new InputError(
+        `${file.name}: matcher and scorer are both set; an lm-eval file is read by one of them: ` +
+          'scorer (a per-sample metric such as exact_match) or matcher (a regular expression over the generations)',
+      );
+    }
     this.task = taskFromFileName(file.name);
     this.behavior = options.behavior ?? this.task;
     this.matcher = options.matcher === undefined ? undefined : compileMatcher(options.matcher);
+    this.metric = new MetricMapper(options);
+    this.perFilter = options.groupBy === 'filter';
     this.filter = options.filter;
   }
 
   row(raw: unknown, where: string, base: string): void {
     const row = checkShape(SampleRowSchema, raw, where, base, 'expected an lm-eval --log_samples row');
+    const record = isRecord(raw) ? raw : {};
     const docId = String(row.doc_id);
     try {
       if (!this.accept(row, docId)) return;
+      const behavior = this.perFilter && row.filter !== undefined ? `${this.behavior}/${row.filter}` : this.behavior;
       const args = requestArgs(row.arguments);
       const queryId = `${this.task}/${docId}`;
-      switch (requestKind(args, row.resps)) {
-        case 'loglikelihood':
-          this.sink.given(this.behavior, queryId, this.choiceProbability(row, args, where, base));
+      const kind = requestKind(args, row.resps);
+      if (kind === 'loglikelihood_rolling') {
+        throw new InputError(
+          `${where}: doc ${clip(docId)} is a loglikelihood_rolling (perplexity) row: it scores a text, not a ` +
+            'behaviour, so there is nothing to forecast; remove perplexity tasks from the results',
+        );
+      }
+      if (this.options.scorer !== undefined) {
+        this.metric.resolve(record, where);
+        this.byMetric(record, row, behavior, queryId, where, docId);
+        return;
+      }
+      switch (kind) {
+        case 'loglikelihood': {
+          const at = { where, base, hitValues: this.options.hitValues, matchedHitValues: this.matchedHitValues };
+          this.sink.given(behavior, queryId, choiceProbability(row, args, { ...at, ambiguous: () => this.ambiguous++ }));
           return;
+        }
         case 'generate_until':
-          this.generations(row, queryId, where, base);
+          this.generations(record, row, behavior, queryId, where, base);
           return;
-        case 'loglikelihood_rolling':
-          throw new InputError(
-            `${where}: doc ${clip(docId)} is a loglikelihood_rolling (perplexity) row: it scores a text, not a ` +
-              'behaviour, so there is nothing to forecast; remove perplexity tasks from the results',
-          );
         default:
           throw new InputError(
             `${where}: doc ${clip(docId)}: cannot tell the request type from 'arguments' and 'resps' ` +
@@ -125,11 +143,11 @@ class LmevalFile {
     }
   }
 
-  /** One filter per doc_id, and each doc_id once. */
+  /** One filter per doc_id (or, by filter, one row per filter and doc_id), and each doc_id once. */
   private accept(row: SampleRow, docId: string): boolean {
     const filter = row.filter;
     if (filter === undefined) this.unfiltered++;
-    else {
+    else if (!this.perFilter) {
       this.filter ??= filter;
       if (filter !== this.filter) {
         this.otherFilters.set(filter, (this.otherFilters.get(filter) ?? 0) + 1);
@@ -137,73 +155,70 @@ class LmevalFile {
         return false;
       }
     }
-    if (this.seen.has(docId)) {
+    const key = this.perFilter ? `${filter ?? ''}\u0000${docId}` : docId;
+    if (this.seen.has(key)) {
       this.duplicates++;
       this.sink.exclude(this.behavior, 'duplicate-doc');
       return false;
     }
-    this.seen.add(docId);
+    this.seen.add(key);
+    if (filter !== undefined) this.filtersRead.add(filter);
     return true;
   }
 
-  private choiceProbability(row: SampleRow, args: unknown[][] | undefined, where: string, base: string): number {
-    let lls = row.filtered_resps.map((resp, i) => {
-      const value: unknown = Array.isArray(resp) ? resp[0] : resp;
-      const ll = parseLogLikelihood(value);
-      if (ll === undefined) {
-        const path = jsonPath(base, Array.isArray(resp) ? ['filtered_resps', i, 0] : ['filtered_resps', i]);
-        throw new InputError(
-          `${where}: ${path}: expected a log-likelihood (a number or a numeric string such as "-1.25"), ` + `got ${preview(value)}`,
-        );
-      }
-      return ll;
-    });
-    if (lls.length === 0) throw new InputError(`${where}: ${jsonPath(base, ['filtered_resps'])}: no choices`);
-    if (args !== undefined && args.length !== lls.length) {
-      throw new InputError(`${where}: ${args.length} requests in 'arguments' but ${lls.length} in 'filtered_resps'`);
-    }
-    lls = lls.slice(0, conditionalCount(args, lls.length));
-    const names = new ChoiceNames(args, row.doc, lls.length);
-    let chosen: Set<number>;
-    if (this.options.hitValues !== undefined) {
-      chosen = resolveHitValues(this.options.hitValues, names, this.matchedHitValues);
-    } else {
-      const gold = resolveGold(row.target, names);
-      if (gold === undefined) {
-        throw new InputError(
-          `${where}: cannot resolve target ${preview(row.target)} to one of the ` +
-            `${lls.length} choices (neither an index nor a choice text); set hit-values to name the choices instead`,
-        );
-      }
-      if (gold.ambiguous) this.ambiguous++;
-      chosen = new Set(lls.map((_, i) => i).filter((i) => !gold.choices.has(i)));
-    }
-    return choiceMass(lls, chosen);
-  }
-
-  private generations(row: SampleRow, queryId: string, where: string, base: string): void {
-    if (this.matcher === undefined) {
-      throw new InputError(
-        `${where}: doc ${clip(String(row.doc_id))} comes from a sampled (generate_until) task; set matcher to a ` +
-          'regular expression that a generation showing the behaviour matches',
-      );
-    }
+  private generations(
+    record: Record<string, unknown>,
+    row: SampleRow,
+    behavior: string,
+    queryId: string,
+    where: string,
+    base: string,
+  ): void {
     const gens = row.resps[0];
     if (!Array.isArray(gens) || !gens.every((g): g is string => typeof g === 'string')) {
       throw new InputError(`${where}: ${jsonPath(base, ['resps', 0])}: expected a list of generated strings`);
     }
     if (gens.length === 0) {
       // The request returned nothing: an errored sample for the error budget.
-      this.sink.errored(this.behavior, 'no-generations', queryId);
+      this.sink.errored(behavior, 'no-generations', queryId);
       return;
     }
     const matcher = this.matcher;
-    const hits = gens.filter((g) => matcher.test(g)).length;
-    this.sink.sampled(this.behavior, queryId, hits, gens.length);
+    if (matcher !== undefined) {
+      this.sink.sampled(behavior, queryId, gens.filter((g) => matcher.test(g)).length, gens.length);
+      return;
+    }
+    if (this.metric.resolve(record, where) === undefined) {
+      throw new InputError(
+        `${where}: doc ${clip(String(row.doc_id))} comes from a sampled (generate_until) task and carries no per-sample ` +
+          'metric; set scorer to the metric to read, or matcher to a regular expression that a generation showing the behaviour matches',
+      );
+    }
+    const read = this.byMetric(record, row, behavior, queryId, where, String(row.doc_id));
+    if (read === 1 && gens.length > 1) this.collapsed++;
+  }
+
+  /** Reads the row by its metric; returns the samples it gave (0 when excluded). */
+  private byMetric(
+    record: Record<string, unknown>,
+    row: SampleRow,
+    behavior: string,
+    queryId: string,
+    where: string,
+    docId: string,
+  ): number {
+    const outcome = this.metric.read(record, where, docId);
+    if ('excluded' in outcome) {
+      this.sink.exclude(behavior, outcome.excluded);
+      return 0;
+    }
+    this.sink.sampled(behavior, queryId, outcome.hits, outcome.samples);
+    return outcome.samples;
   }
 
   finish(): void {
     const name = this.file.name;
+    this.metric.check(name);
     if (this.options.filter !== undefined && this.seen.size === 0 && this.otherFilters.size > 0) {
       throw new InputError(
         `${name}: filter '${clip(this.options.filter)}' has no rows; filters in this file: ${clipList(this.otherFilters.keys())}`,
@@ -216,7 +231,7 @@ class LmevalFile {
         .join(', ');
       this.sink.warn(
         `${name}: several filters; read '${clip(this.filter ?? '')}'` +
-          `${this.options.filter === undefined ? ' (the first seen; set filter to choose)' : ''}, excluded ${others}`,
+          `${this.options.filter === undefined ? ' (the first seen; set filter to choose, or group-by: filter to read each as its own behaviour)' : ''}, excluded ${others}`,
       );
     }
     if (this.options.filter !== undefined && this.unfiltered > 0) {
@@ -233,40 +248,17 @@ class LmevalFile {
         `${name}: ${this.ambiguous} docs have a numeric target that is also the text of another choice; ` + 'it was read as a choice index',
       );
     }
+    if (this.collapsed > 0) {
+      this.sink.warn(
+        `${name}: ${this.collapsed} docs have several generations (repeats) but one '${clip(this.metric.metric ?? '')}' value, ` +
+          'which scores the answer the filter kept; each such doc counts as one sample. Set matcher to count each generation',
+      );
+    }
     const unmatched = (this.options.hitValues ?? []).filter((v) => !this.matchedHitValues.has(v));
-    if (this.seen.size > 0 && unmatched.length > 0) {
+    if (this.metric.metric === undefined && this.seen.size > 0 && unmatched.length > 0) {
       this.sink.warn(`${name}: hit-values ${clipList(unmatched)} matched no choice (index or text) in any doc`);
     }
   }
-}
-
-/**
- * Probability mass of `chosen` under the softmax of `lls`, by log-sum-exp:
- * subtracting the largest log-likelihood before exp keeps every term in
- * (0, 1], and summing the chosen terms directly (not 1 − the rest) keeps
- * small probabilities exact. A single continuation has no alternatives to
- * normalise against; its teacher-forced probability exp(ll) is used, with
- * −expm1(ll) for its complement (no cancellation near ll = 0).
- */
-function choiceMass(lls: number[], chosen: Set<number>): number {
-  if (lls.length === 1) {
-    const ll = lls[0] ?? -Infinity;
-    return clamp01(chosen.has(0) ? Math.exp(ll) : -Math.expm1(ll));
-  }
-  const max = Math.max(...lls);
-  if (max === -Infinity) throw new Error('every choice has log-likelihood -inf');
-  let total = 0;
-  let mass = 0;
-  lls.forEach((ll, i) => {
-    const term = Math.exp(ll - max);
-    total += term;
-    if (chosen.has(i)) mass += term;
-  });
-  return clamp01(mass / total);
-}
-
-function clamp01(p: number): number {
-  return Math.min(1, Math.max(0, p));
 }
 
 /**

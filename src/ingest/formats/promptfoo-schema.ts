@@ -34,6 +34,7 @@ const FAILURE_ERROR = 2;
 
 const GradingResultSchema = z.object({
   pass: z.boolean().optional(),
+  reason: z.string().nullish(),
   // Set by LLM-grader matchers when a transport/parse failure prevented a real
   // evaluation (`graderError: true`); see promptfoo GradingResult.metadata.
   metadata: Json.nullish(),
@@ -138,15 +139,56 @@ export function providerTemperatures(config: unknown): Map<string, number> {
  *   was never graded, which in v2 means the provider call failed
  *   (`response.error` or a thrown error copied to `error`) or gave no output.
  * - A grader failure (`graderError`) is not evidence either way.
+ * - A failed row whose every failing assertion crashed (`Custom function threw
+ *   error: …`, promptfoo's reason when a javascript or python assertion
+ *   throws; it sets `failureReason 1` and no `graderError`) was never judged:
+ *   the checker broke, not the model. One real failing assertion beside the
+ *   crash still makes the row a hit.
  */
-export function exclusionReason(row: ResultRow): 'error' | 'ungraded' | 'grader-error' | undefined {
+export function exclusionReason(row: ResultRow): 'error' | 'ungraded' | 'grader-error' | 'assertion-error' | undefined {
   if (row.failureReason === FAILURE_ERROR) return 'error';
   if (!row.success && row.failureReason === FAILURE_NONE) return 'ungraded';
   if (!row.success && row.failureReason === undefined && (row.gradingResult ?? null) === null) {
     return nonEmpty(row.error) || nonEmpty(row.response?.error) ? 'error' : 'ungraded';
   }
   if (hasGraderError(row)) return 'grader-error';
+  if (!row.success && onlyCrashesFailed(row)) return 'assertion-error';
   return undefined;
+}
+
+/** The reason promptfoo gives when an assertion's own code throws (assertions/javascript.ts, python.ts). */
+const CRASH = /^Custom function threw error:/;
+
+/** How deep assert-set results are followed; promptfoo nests one level per `assert-set`. */
+const MAX_DEPTH = 8;
+
+/**
+ * Whether the row failed only because assertions crashed: at least one
+ * failing component crashed and no failing component is a real verdict.
+ * Without component results, the grading result's own reason decides.
+ */
+function onlyCrashesFailed(row: ResultRow): boolean {
+  const grading = row.gradingResult;
+  if (grading === null || grading === undefined) return false;
+  const components = grading.componentResults ?? [];
+  if (components.length === 0) return CRASH.test(grading.reason ?? '');
+  const tally = { crashed: 0, failed: 0 };
+  tallyFailures(components, tally, 0);
+  return tally.crashed > 0 && tally.failed === 0;
+}
+
+function tallyFailures(components: unknown[], tally: { crashed: number; failed: number }, depth: number): void {
+  for (const c of components) {
+    if (typeof c !== 'object' || c === null || !('pass' in c) || c.pass !== false) continue;
+    const nested: unknown[] = 'componentResults' in c && Array.isArray(c.componentResults) ? c.componentResults : [];
+    if (nested.length > 0 && depth < MAX_DEPTH) {
+      tallyFailures(nested, tally, depth + 1);
+      continue;
+    }
+    const reason = 'reason' in c && typeof c.reason === 'string' ? c.reason : '';
+    if (CRASH.test(reason)) tally.crashed++;
+    else tally.failed++;
+  }
 }
 
 function nonEmpty(s: string | null | undefined): s is string {

@@ -31,8 +31,12 @@ import type { MappingOptions } from '../../domain/mapping.js';
  *   grader errors), counted per reason and by the error budget, with the
  *   query they belong to;
  * - query = provider + prompt + test vars + red-team strategy (see
- *   `queryKeyParts`), never `testIdx`: `--repeat N` gives each repeat a new
- *   testIdx, and repeats are exactly the samples we want to pool. Strategies
+ *   `queryKeyParts`), not `testIdx`: `--repeat N` runs each test N times,
+ *   each time under a new testIdx (promptfoo's evaluator counts testIdx up
+ *   per repeat), and those N i.i.d. rows are the k = N samples of one query.
+ *   Tests that differ only in a field outside vars (an assertion, a
+ *   description) share this key; `group-by: test-idx` adds testIdx to it
+ *   for them, at the price of one sample per query under --repeat. Strategies
  *   (basic, jailbreak, crescendo …) share vars, prompt and provider and differ
  *   only in `metadata.strategyId`, so the strategy is part of the key;
  *   plugin rows without one are promptfoo's `basic` strategy.
@@ -135,7 +139,7 @@ class PromptfooMapper {
         metaString(row.metadata, 'strategyId') ??
         metaString(row.testCase?.metadata, 'strategyId') ??
         (pluginId === undefined ? undefined : 'basic');
-      const queryId = queryIdOf(providerIdOf(row), strategy, queryKeyParts(row, strategy));
+      const queryId = queryIdOf(providerIdOf(row), strategy, this.keyOf(row, strategy, where));
       const reason = exclusionReason(row);
       if (reason !== undefined) {
         // Every exclusion here is a row nobody could judge (the call or the grader failed): the error budget counts it.
@@ -152,6 +156,19 @@ class PromptfooMapper {
       if (err instanceof InputError) throw err;
       throw new InputError(`${where}: ${base === '' ? '' : `${base}: `}${messageOf(err)}`);
     }
+  }
+
+  /** The query key: the content, plus `testIdx` when the user asked for one query per test index. */
+  private keyOf(row: ResultRow, strategy: string | undefined, where: string): unknown[] {
+    const parts = queryKeyParts(row, strategy);
+    if (this.options.groupBy !== 'test-idx') return parts;
+    if (row.testIdx === undefined) {
+      throw new InputError(
+        `${where}: group-by test-idx reads each row's testIdx, and this row has none (promptfoo v2 files lack it); ` +
+          'remove group-by to group rows by provider, prompt and vars',
+      );
+    }
+    return [...parts, row.testIdx];
   }
 
   private trackRepeat(key: string, row: ResultRow): void {
