@@ -6,7 +6,10 @@
  * handed and reaches further files (red-team sources, the baseline) only
  * through the ports main.ts and the CLI pass.
  */
-import { compareWithBaseline, worstQuerySide } from './decisions/baseline/rows.js';
+import { compareWithBaseline, worstQuerySide, type PairedFor } from './decisions/baseline/rows.js';
+import { pairAll } from './decisions/baseline/pair-all.js';
+import type { BehaviorSample } from './domain/observation.js';
+import type { RuleBook } from './domain/rules.js';
 import { baselineStep } from './decisions/baseline/stage.js';
 import type { LocatedBaseline, BaselinePorts, LocateContext } from './domain/baseline.js';
 import type { Settings } from './config/settings.js';
@@ -77,6 +80,7 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
           forecasts.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
           step.baseline,
           (behavior) => rules.rulesFor(behavior).riskIncrease,
+          pairedLookup(ingest.samples, step.baseline.samples, settings, rules),
         );
   const verdict = gate(forecasts, rules, comparison);
   const plans = new Map(
@@ -96,6 +100,24 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
     redTeam: redTeam?.result ?? null,
     plans,
   });
+}
+
+/** The paired comparisons of the behaviours both sides have per-query results for, Holm-adjusted when asked. */
+function pairedLookup(
+  current: readonly BehaviorSample[],
+  baseline: readonly BehaviorSample[],
+  settings: Settings,
+  rules: RuleBook,
+): PairedFor {
+  const paired = pairAll(current, baseline, {
+    optionsFor: (name) => rules.rulesFor(name).forecast,
+    gated: (name) => {
+      const f = rules.rulesFor(name).riskIncrease;
+      return f.fail !== undefined || f.warn !== undefined;
+    },
+    adjust: settings.adjust ?? 'none',
+  });
+  return (name) => paired.get(name);
 }
 
 async function ingestSources(settings: Settings, sources: ByteSource[] | SourceGroup[]): Promise<IngestResult> {

@@ -541,6 +541,13 @@ export function baselineReport(): Report {
           overlap: false,
           increase: breach.value,
           riskIncrease: factors,
+          comparison: {
+            paired: false,
+            sharedQueries: null,
+            reason: 'the baseline is a report, which keeps no per-query results to pair',
+            ratio: null,
+            shift: null,
+          },
           note: null,
         },
         {
@@ -552,6 +559,13 @@ export function baselineReport(): Report {
           overlap: true,
           increase: increase(piiNow, piiBase),
           riskIncrease: factors,
+          comparison: {
+            paired: false,
+            sharedQueries: null,
+            reason: 'the baseline is a report, which keeps no per-query results to pair',
+            ratio: null,
+            shift: null,
+          },
           note: null,
         },
         {
@@ -563,6 +577,7 @@ export function baselineReport(): Report {
           overlap: null,
           increase: null,
           riskIncrease: factors,
+          comparison: null,
           note: 'new: not in the baseline',
         },
         {
@@ -574,6 +589,7 @@ export function baselineReport(): Report {
           increase: null,
           riskIncrease: factors,
           baseline: { outcome: 'insufficient', queries: 1800, forecast: null, lower: null, upper: null, observedMax: 0.2 },
+          comparison: null,
           note: "only in the baseline: not in this run's results",
         },
       ],

@@ -7,6 +7,7 @@
  * error naming the input.
  */
 import type { ByteSource, PathScope } from './byte-source.js';
+import type { BehaviorSample } from './observation.js';
 import type { ComparedForecast } from './report.js';
 
 /** Where a baseline came from, for people and the report. */
@@ -45,6 +46,8 @@ export interface Baseline {
   /** Confidence level of the baseline's intervals. */
   confidence: number;
   behaviors: BaselineBehavior[];
+  /** The per-query results of each behaviour, for the paired comparison; empty for a report (it keeps none). */
+  samples: BehaviorSample[];
   /** Things a reader must know about the comparison (different settings, no interval at n, …). */
   warnings: string[];
 }

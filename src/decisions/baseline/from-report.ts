@@ -60,6 +60,7 @@ export function fromReport(
     deploymentVolume: report.deploymentVolume,
     confidence: report.settings.confidence,
     behaviors,
+    samples: [],
     warnings,
   };
 }

@@ -62,6 +62,7 @@ async function fromResults(files: ByteSource[], origin: BaselineOrigin, settings
     deploymentVolume: settings.deploymentVolume,
     confidence: settings.confidence,
     behaviors,
+    samples: ingest.samples,
     warnings: ingest.warnings.map((w) => `baseline: ${w}`),
   };
 }
