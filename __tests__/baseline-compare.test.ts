@@ -96,6 +96,7 @@ function forecast(name: string, worst: { forecast: number; lower: number; upper:
 
 const side = (name: string, f: number | null, lo: number | null, up: number | null): BaselineBehavior => ({
   name,
+  fingerprint: null,
   outcome: f === null ? 'insufficient' : 'forecast',
   queries: 900,
   forecast: f,

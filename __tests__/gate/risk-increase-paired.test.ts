@@ -29,6 +29,7 @@ function row(up: boolean, estimate: number): BaselineRow {
       ratio: { estimate, lower: 1.5, upper: 9 },
       shift: { estimate: 0.2, lower: 0.01, upper: 0.4, notUp: up ? 0.01 : 0.2, level: 0.05, up, resamples: 1000, failures: 0 },
     },
+    mismatch: [],
     note: null,
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { ByteSource, PathScope } from './byte-source.js';
 import type { BehaviorSample } from './observation.js';
-import type { ComparedForecast } from './report.js';
+import type { ComparedForecast, Fingerprint } from './report.js';
 
 /** Where a baseline came from, for people and the report. */
 export interface BaselineOrigin {
@@ -33,6 +33,8 @@ export type LocatedBaseline =
  */
 export interface BaselineBehavior extends ComparedForecast {
   name: string;
+  /** What the baseline measured; null for a report written before fingerprints. */
+  fingerprint: Fingerprint | null;
 }
 
 export interface Baseline {

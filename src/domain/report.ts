@@ -76,7 +76,27 @@ export interface ReportForecast {
   errors: ErrorSummary;
 }
 
+/**
+ * What a behaviour's forecast measured (docs/report-schema.md, "fingerprint"):
+ * a baseline or history record with another fingerprint compared unlike things.
+ */
+export interface Fingerprint {
+  /** First 16 hex characters of SHA-256 over the sorted query ids, one per line. */
+  queryIds: string;
+  /** m. */
+  queries: number;
+  /** Formats the run's files were read as, sorted. */
+  formats: string[];
+  /** The mapping options that were set (`scorer=…; hitValues=…`); empty: the format's defaults. */
+  mapping: string;
+  tailSize: number;
+  /** k per sampled query; null when every query is a given probability. */
+  samplesPerQuery: { min: number; median: number; max: number } | null;
+}
+
 export interface ReportBehavior extends ReportForecast {
+  /** What was measured; null in reports written before it existed. Added in schemaVersion 1. */
+  fingerprint: Fingerprint | null;
   status: Status;
   thresholds: Thresholds;
   breaches: Breach[];
@@ -164,6 +184,8 @@ export interface BaselineRow {
    * when a side has no forecast. Added in schemaVersion 1.
    */
   comparison: PairedComparison | null;
+  /** What the baseline measured differently (query ids, format, mapping, tail size, k), in words; empty when alike or unknown. */
+  mismatch: string[];
   /** Why a number is missing, in words; null when nothing is. */
   note: string | null;
 }
@@ -212,6 +234,8 @@ export interface ReportBaseline {
   sha: string | null;
   /** When the baseline report was written; null for results forecast now, or when missing. */
   generatedAt: string | null;
+  /** Days from `generatedAt` to this report's; null without a date. */
+  ageDays: number | null;
   /** Deployment volume the baseline report was forecast at (its numbers are moved to this run's n where possible). */
   deploymentVolume: number | null;
   /** Confidence level of the baseline's intervals. */

@@ -98,6 +98,7 @@ export function compareWithBaseline(
     runUrl: baseline.origin.runUrl,
     sha: baseline.origin.sha,
     generatedAt: baseline.generatedAt,
+    ageDays: null,
     deploymentVolume: baseline.deploymentVolume,
     confidence: baseline.confidence,
     reason: null,
@@ -109,7 +110,19 @@ function row(name: string, current: ComparedForecast | null, baseline: ComparedF
   const presence = current === null ? 'baseline-only' : baseline === null ? 'current-only' : 'both';
   if (current === null || baseline === null) {
     const note = current === null ? "only in the baseline: not in this run's results" : 'new: not in the baseline';
-    return { name, presence, baseline, current, ratio: null, overlap: null, increase: null, riskIncrease, comparison: null, note };
+    return {
+      name,
+      presence,
+      baseline,
+      current,
+      ratio: null,
+      overlap: null,
+      increase: null,
+      riskIncrease,
+      comparison: null,
+      mismatch: [],
+      note,
+    };
   }
   return {
     name,
@@ -121,6 +134,7 @@ function row(name: string, current: ComparedForecast | null, baseline: ComparedF
     increase: increaseRatio(current, baseline),
     riskIncrease,
     comparison: null,
+    mismatch: [],
     note: missingNote(current, baseline),
   };
 }

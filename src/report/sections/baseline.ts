@@ -102,7 +102,8 @@ function closeNote(section: ReportBaseline): string {
 
 function markdownRow(r: BaselineRow, breach: Breach | undefined): string {
   const cells = rowCells(r, breach);
-  const note = r.note === null ? '' : ` _${escapeMarkdown(r.note, 160)}_`;
+  const mismatch = r.mismatch.length === 0 ? '' : ` ⚠️ _measured differently: ${escapeMarkdown(r.mismatch.join('; '), 300)}_`;
+  const note = (r.note === null ? '' : ` _${escapeMarkdown(r.note, 160)}_`) + mismatch;
   return `| ${escapeMarkdown(r.name)} | ${cells.baseline} | ${cells.current} | ${cells.ratio} | ${cells.overlap} | ${cells.increase} | ${cells.gate}${note} |\n`;
 }
 
@@ -163,6 +164,12 @@ function gateText(r: BaselineRow, breach: Breach | undefined): string {
   return `${VERDICT_SYMBOL.pass} pass (${factors})`;
 }
 
+/** `3 hours`, `2.1 days`, `45 days`. */
+function formatAge(days: number): string {
+  if (days < 1) return `${Math.round(days * 24)} hours`;
+  return `${days < 10 ? days.toFixed(1) : Math.round(days)} days`;
+}
+
 /** Where the baseline came from: its description, run link, commit, and the report's date and volume. */
 function originText(s: ReportBaseline): string {
   const parts = [escapeMarkdown(s.source, 200)];
@@ -171,7 +178,7 @@ function originText(s: ReportBaseline): string {
   // A real SHA is hex; anything else is not shown.
   if (s.sha !== null && /^[0-9a-f]{7,64}$/i.test(s.sha)) parts.push(`commit \`${s.sha.slice(0, 7)}\``);
   if (s.kind === 'report' && s.generatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(s.generatedAt))
-    parts.push(`report of ${s.generatedAt.slice(0, 10)}`);
+    parts.push(`report of ${s.generatedAt.slice(0, 10)}${s.ageDays === null ? '' : ` (${formatAge(s.ageDays)} old)`}`);
   if (s.kind === 'results') parts.push("result files forecast with this run's settings");
   return parts.join(' · ');
 }
@@ -186,7 +193,9 @@ export function baselineLines(report: Report): string[] {
   const lines = [`Compared with baseline (${truncateText(section.source, 200)}):`];
   for (const r of sortRows(section.behaviors, breaches)) {
     const c = rowCells(r, breaches.get(r.name));
-    const note = r.note === null ? '' : `; ${truncateText(r.note, 160)}`;
+    const note =
+      (r.note === null ? '' : `; ${truncateText(r.note, 160)}`) +
+      (r.mismatch.length === 0 ? '' : `; measured differently: ${truncateText(r.mismatch.join('; '), 300)}`);
     lines.push(
       `  ${truncateText(r.name, 60)}: baseline ${c.baseline} → current ${c.current}; ratio ${c.ratio}; intervals ${c.overlap}; increase beyond noise ${c.increase}; gate ${c.gate}${note}`,
     );
