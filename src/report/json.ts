@@ -7,7 +7,14 @@ import type { SamplingPlan } from '../domain/sampling-plan.js';
 import type { BehaviorForecast, Interval } from '../domain/forecast.js';
 import type { GateResult } from '../domain/gate.js';
 import type { RedTeamResult } from '../domain/red-team.js';
-import { SCHEMA_VERSION, type Fingerprint, type Report, type ReportBaseline, type ReportBehavior, type ReportForecast } from '../domain/report.js';
+import {
+  SCHEMA_VERSION,
+  type Fingerprint,
+  type Report,
+  type ReportBaseline,
+  type ReportBehavior,
+  type ReportForecast,
+} from '../domain/report.js';
 
 export interface BuildReportArgs {
   forecasts: BehaviorForecast[];
