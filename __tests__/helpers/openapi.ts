@@ -42,7 +42,7 @@ export function problems(schema: Schema, value: unknown, at = '$'): string[] {
   const type = schema.type;
   const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
   if (type !== undefined && type !== actual && !(type === 'number' && actual === 'integer'))
-    return [`${at}: ${actual}, not ${String(type)}`];
+    return [`${at}: ${actual}, not ${JSON.stringify(type)}`];
   const out: string[] = [];
   if (Array.isArray(schema.enum) && !schema.enum.includes(value))
     out.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
