@@ -19,7 +19,7 @@
 import type { BehaviorSample } from '../../domain/observation.js';
 import type { PairedComparison } from '../../domain/report.js';
 import { elicitationScore, estimateProbability } from '../../forecast/elicitation.js';
-import { createRng, type Rng } from '../../forecast/numerics/random.js';
+import { binomial, createRng } from '../../forecast/numerics/random.js';
 import { quantileSorted } from '../../forecast/uncertainty/pivot.js';
 
 /** Share of the larger side's queries that must be shared for the paired rule (below it, the unpaired rule applies). */
@@ -127,6 +127,22 @@ function side(sample: BehaviorSample, index: (id: string) => number): Side {
   return { p: Float64Array.from(raw, (r) => r.p), at: Uint32Array.from(raw, (r) => r.at), all };
 }
 
+/**
+ * Queries of a side whose copies are drawn one by one: the resample's top t
+ * comes from them with overwhelming probability (the floor of 500, or 50·t,
+ * is the one the bootstrap uses, forecast/uncertainty/bootstrap.ts).
+ */
+function candidates(s: Side, t: number): number {
+  return Math.min(s.p.length, Math.max(500, 50 * t));
+}
+
+/**
+ * Each resample draws |U| queries with replacement. Only the candidates'
+ * copies are drawn one by one (how many land on them is binomial, and they
+ * land uniformly); the rest of U enters only through how many draws fall on
+ * each side, by conditional binomials over the queries shared, current-only
+ * and baseline-only. Cost per resample O(candidates), independent of m.
+ */
 function resample(
   cur: Side,
   base: Side,
@@ -134,17 +150,52 @@ function resample(
   spec: PairedSpec,
   logN: number,
 ): { shift: Float64Array; ratio: Float64Array; failures: number } {
+  const t = spec.tailSize;
   const rng = createRng(spec.seed);
-  const counts = new Uint32Array(size);
+  // 1: current side, 2: baseline side, 3: both.
+  const sides = new Uint8Array(size);
+  for (const i of cur.all) sides[i] |= 1;
+  for (const i of base.all) sides[i] |= 2;
+  const slot = new Int32Array(size).fill(-1);
+  const members: number[] = [];
+  for (const s of [cur, base]) {
+    for (let j = 0; j < candidates(s, t); j++) {
+      if (slot[s.at[j]] === -1) {
+        slot[s.at[j]] = members.length;
+        members.push(s.at[j]);
+      }
+    }
+  }
+  const rest = { both: 0, cur: 0, base: 0 };
+  for (let i = 0; i < size; i++) {
+    if (slot[i] !== -1) continue;
+    if (sides[i] === 3) rest.both += 1;
+    else if (sides[i] === 1) rest.cur += 1;
+    else rest.base += 1;
+  }
+  const copies = new Uint32Array(members.length);
   const shift: number[] = [];
   const ratio: number[] = [];
-  const topCur = new Float64Array(spec.tailSize);
-  const topBase = new Float64Array(spec.tailSize);
+  const topCur = new Float64Array(t);
+  const topBase = new Float64Array(t);
   let failures = 0;
   for (let r = 0; r < spec.resamples; r++) {
-    draw(counts, rng);
-    const a = refit(cur, counts, topCur, spec.tailSize, logN);
-    const b = refit(base, counts, topBase, spec.tailSize, logN);
+    copies.fill(0);
+    const onMembers = binomial(rng, size, members.length / size);
+    for (let k = 0; k < onMembers; k++) copies[Math.floor(rng.next() * members.length)] += 1;
+    const others = size - onMembers;
+    const restSize = size - members.length;
+    const both = restSize === 0 ? 0 : binomial(rng, others, rest.both / restSize);
+    const curOnly = rest.cur + rest.base === 0 ? 0 : binomial(rng, others - both, rest.cur / (rest.cur + rest.base));
+    const baseOnly = others - both - curOnly;
+    let mCur = both + curOnly;
+    let mBase = both + baseOnly;
+    for (let k = 0; k < members.length; k++) {
+      if (sides[members[k]] & 1) mCur += copies[k];
+      if (sides[members[k]] & 2) mBase += copies[k];
+    }
+    const a = refit(cur, copies, slot, mCur, topCur, t, logN);
+    const b = refit(base, copies, slot, mBase, topBase, t, logN);
     if (a === null || b === null) {
       failures += 1;
       continue;
@@ -155,20 +206,12 @@ function resample(
   return { shift: Float64Array.from(shift), ratio: Float64Array.from(ratio), failures };
 }
 
-/** |counts| draws with replacement from 0..|counts|−1, as copies per index. */
-function draw(counts: Uint32Array, rng: Rng): void {
-  counts.fill(0);
-  const size = counts.length;
-  for (let i = 0; i < size; i++) counts[Math.floor(rng.next() * size)] += 1;
-}
-
-/** The ψ forecast of one side under a resample's copy counts, or null without a fit. */
-function refit(s: Side, counts: Uint32Array, top: Float64Array, t: number, logN: number): number | null {
-  let m = 0;
-  for (let i = 0; i < s.all.length; i++) m += counts[s.all[i]];
+/** The ψ forecast of one side under a resample's copies of the candidates, or null without a fit. */
+function refit(s: Side, copies: Uint32Array, slot: Int32Array, m: number, top: Float64Array, t: number, logN: number): number | null {
   let filled = 0;
-  for (let j = 0; j < s.p.length && filled < t; j++) {
-    for (let c = counts[s.at[j]]; c > 0 && filled < t; c--) top[filled++] = s.p[j];
+  const c = candidates(s, t);
+  for (let j = 0; j < c && filled < t; j++) {
+    for (let n = copies[slot[s.at[j]]]; n > 0 && filled < t; n--) top[filled++] = s.p[j];
   }
   if (filled < t) return null;
   return fitScore(top, m, t, logN);
