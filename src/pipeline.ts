@@ -6,7 +6,8 @@
  * handed and reaches further files (red-team sources, the baseline) only
  * through the ports main.ts and the CLI pass.
  */
-import { compareWithBaseline, worstQuerySide } from './decisions/baseline/rows.js';
+import { compareStep } from './decisions/baseline/compare-step.js';
+import { fingerprint } from './decisions/fingerprint.js';
 import { baselineStep } from './decisions/baseline/stage.js';
 import type { LocatedBaseline, BaselinePorts, LocateContext } from './domain/baseline.js';
 import type { Settings } from './config/settings.js';
@@ -70,14 +71,16 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
   });
   const redTeam =
     settings.policy?.redTeam === undefined ? null : await forecastRedTeam(settings.policy.redTeam, settings, rules, meta.files.resolve);
-  const comparison =
-    step.baseline === null
-      ? step.missing
-      : compareWithBaseline(
-          forecasts.map((f) => ({ name: f.name, ...worstQuerySide(f) })),
-          step.baseline,
-          (behavior) => rules.rulesFor(behavior).riskIncrease,
-        );
+  const formats = ingest.inputs.map((i) => i.format);
+  const fingerprints = new Map(
+    ingest.samples.map((sample) => {
+      const print = fingerprint(sample, { formats, mapping: settings.mapping, tailSize: rules.rulesFor(sample.name).forecast.tailSize });
+      return [sample.name, print] as const;
+    }),
+  );
+  const compared =
+    step.baseline === null ? null : compareStep(forecasts, ingest.samples, step.baseline, { settings, rules, fingerprints, now: meta.now });
+  const comparison = compared?.section ?? step.missing;
   const verdict = gate(forecasts, rules, comparison);
   const plans = new Map(
     verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], rules.rulesFor(g.name).forecast)] as const),
@@ -88,13 +91,14 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
     settings,
     // The report's `inputs` entries have no group field (report/types.ts): keep to the declared shape.
     inputs: ingest.inputs.map(({ file, format, rows }) => ({ file, format, rows })),
-    warnings: [...ingest.warnings, ...step.warnings, ...(redTeam?.warnings ?? [])],
+    warnings: [...ingest.warnings, ...step.warnings, ...(compared?.warnings ?? []), ...(redTeam?.warnings ?? [])],
     version: VERSION,
     now: meta.now,
     context: meta.context,
     baseline: comparison,
     redTeam: redTeam?.result ?? null,
     plans,
+    fingerprints,
   });
 }
 

@@ -54,9 +54,24 @@ describe('readSettings: baseline inputs', () => {
     expect(read({})).toMatchObject({ baseline: null, riskIncrease: {} });
   });
 
+  it('adjust, baseline-mismatch and baseline-max-age: read, defaulted, and refused by name', () => {
+    const s = read({ baseline: 'base.json', adjust: 'holm', 'baseline-mismatch': 'fail', 'baseline-max-age': '30' });
+    expect(s.adjust).toBe('holm');
+    expect(s.baseline).toMatchObject({ onMismatch: 'fail', maxAgeDays: 30 });
+    expect(read({ baseline: 'base.json' }).baseline).toMatchObject({ onMismatch: 'warn', maxAgeDays: null });
+    expect(errorOf(() => read({ adjust: 'bonferroni' }))).toContain('Input `adjust`');
+    expect(errorOf(() => read({ baseline: 'b.json', 'baseline-mismatch': 'error' }))).toContain('Input `baseline-mismatch`');
+    expect(errorOf(() => read({ baseline: 'b.json', 'baseline-max-age': '-1' }))).toContain('Input `baseline-max-age`');
+  });
+
   it('a path baseline: globs in the workspace', () => {
     const s = read({ baseline: 'base/report.json\n# comment\n', 'fail-risk-increase': '3x', 'warn-risk-increase': '2' });
-    expect(s.baseline).toEqual({ source: { kind: 'path', patterns: ['base/report.json'] }, required: false });
+    expect(s.baseline).toEqual({
+      source: { kind: 'path', patterns: ['base/report.json'] },
+      required: false,
+      onMismatch: 'warn',
+      maxAgeDays: null,
+    });
     expect(s.riskIncrease).toEqual({ fail: 3, warn: 2 });
   });
 
@@ -64,6 +79,8 @@ describe('readSettings: baseline inputs', () => {
     expect(read({ 'baseline-artifact': 'tailgate-report', 'baseline-run-id': '123', 'baseline-required': 'true' }).baseline).toEqual({
       source: { kind: 'run', artifact: 'tailgate-report', runId: 123, patterns: ['**'] },
       required: true,
+      onMismatch: 'warn',
+      maxAgeDays: null,
     });
   });
 

@@ -49,6 +49,7 @@ describe('readSettings', () => {
       artifacts: null,
       githubToken: '',
       baseline: null,
+      adjust: 'none',
       riskIncrease: {},
     });
   });
@@ -108,6 +109,9 @@ describe('readSettings', () => {
       'baseline-workflow',
       'baseline-branch',
       'baseline-required',
+      'baseline-mismatch',
+      'baseline-max-age',
+      'adjust',
       'fail-risk-increase',
       'warn-risk-increase',
     ]);

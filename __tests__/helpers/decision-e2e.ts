@@ -109,6 +109,16 @@ export const baselineSectionSchema = z.looseObject({
       overlap: z.boolean().nullable(),
       increase: nullable,
       riskIncrease: z.looseObject({ fail: z.number().optional(), warn: z.number().optional() }),
+      comparison: z
+        .looseObject({
+          paired: z.boolean(),
+          sharedQueries: z.number().nullable(),
+          reason: z.string().nullable(),
+          ratio: z.looseObject({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable(),
+          shift: z.looseObject({ estimate: z.number(), lower: z.number(), upper: z.number(), up: z.boolean() }).nullable(),
+        })
+        .nullable()
+        .optional(),
       note: z.string().nullable(),
     }),
   ),

@@ -95,6 +95,7 @@ export function tailBehavior(spec: TailSpec): ReportBehavior {
   const decisions = decide(forecast, thresholds);
   return {
     ...reportForecast(forecast, 0.5),
+    fingerprint: null,
     status: decisions.length > 0 ? 'pass' : 'not-gated',
     thresholds,
     breaches: [],
@@ -235,6 +236,7 @@ export function insufficientBehavior(spec: InsufficientSpec): ReportBehavior {
   const thresholds = spec.thresholds ?? {};
   return {
     ...reportForecast(forecast, 0.5),
+    fingerprint: null,
     status: spec.status ?? 'insufficient',
     thresholds,
     breaches: [],
@@ -528,6 +530,7 @@ export function baselineReport(): Report {
       runUrl: 'https://github.com/acme/model/actions/runs/987654321',
       sha: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
       generatedAt: '2026-11-18T09:30:00.000Z',
+      ageDays: 2.1,
       deploymentVolume: 1e6,
       confidence: 0.9,
       reason: null,
@@ -541,6 +544,14 @@ export function baselineReport(): Report {
           overlap: false,
           increase: breach.value,
           riskIncrease: factors,
+          comparison: {
+            paired: false,
+            sharedQueries: null,
+            reason: 'the baseline is a report, which keeps no per-query results to pair',
+            ratio: null,
+            shift: null,
+          },
+          mismatch: [],
           note: null,
         },
         {
@@ -552,6 +563,14 @@ export function baselineReport(): Report {
           overlap: true,
           increase: increase(piiNow, piiBase),
           riskIncrease: factors,
+          comparison: {
+            paired: false,
+            sharedQueries: null,
+            reason: 'the baseline is a report, which keeps no per-query results to pair',
+            ratio: null,
+            shift: null,
+          },
+          mismatch: [],
           note: null,
         },
         {
@@ -563,6 +582,8 @@ export function baselineReport(): Report {
           overlap: null,
           increase: null,
           riskIncrease: factors,
+          comparison: null,
+          mismatch: [],
           note: 'new: not in the baseline',
         },
         {
@@ -574,6 +595,8 @@ export function baselineReport(): Report {
           increase: null,
           riskIncrease: factors,
           baseline: { outcome: 'insufficient', queries: 1800, forecast: null, lower: null, upper: null, observedMax: 0.2 },
+          comparison: null,
+          mismatch: [],
           note: "only in the baseline: not in this run's results",
         },
       ],

@@ -80,6 +80,7 @@ describe('baseline section', () => {
         runUrl: null,
         sha: null,
         generatedAt: null,
+        ageDays: null,
         deploymentVolume: null,
         confidence: null,
         reason: `no file matches ${ATTACKS.html} ${ATTACKS.mention}`,

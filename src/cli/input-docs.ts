@@ -64,8 +64,13 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
     'Workflow file name (e.g. `eval.yml`) or id: the baseline is `baseline-artifact` of its latest successful run on `baseline-branch` (runs of this repository that are not pull-request runs).',
   'baseline-branch': 'Branch for `baseline-workflow` (default: the pull request base branch, else the default branch).',
   'baseline-required': 'End the run with an error when the baseline cannot be found, instead of a warning.',
+  'baseline-mismatch':
+    'What a baseline that measured something else does: `warn` (default), `fail`, or `ignore`. Compared per behaviour: the query ids, format, mapping, tail size and samples per query.',
+  'baseline-max-age': 'Warn when the baseline is older than this many days (e.g. `30`). Empty: no limit.',
+  adjust:
+    'How the risk-increase gate accounts for many behaviours judged at once: `none` (default; each behaviour alone) or `holm` (Holm step-down, so the chance of any false alarm across the gated behaviours stays at (1 − confidence)/2).',
   'fail-risk-increase':
-    'Fail when a worst-query risk rose more than this factor over the baseline beyond the noise of the two intervals (lower end of the current interval above factor × the upper end of the baseline interval). `3x` or `3`.',
+    'Fail when a worst-query risk rose more than this factor over the baseline. When both runs share at least half their query ids: the paired shift of the forecast is above 0 and the ratio of the forecasts is above the factor. Otherwise: the lower end of the current interval is above factor × the upper end of the baseline interval. `3x` or `3`.',
   'warn-risk-increase': 'Warn on a risk increase beyond this factor (same rule as `fail-risk-increase`).',
   comment: 'Sticky PR comment: `auto` (on pull request events), `always`, `on-breach` or `off`.',
   'comment-key': 'Key of the sticky comment; defaults to workflow and job. Matrix legs should set their own.',

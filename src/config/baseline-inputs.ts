@@ -14,9 +14,14 @@
  */
 import { InputError } from '../domain/errors.js';
 import { parseFactor } from './factor.js';
-import { parseBoolean, parseInteger, parseMultiline } from './parse.js';
+import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber } from './parse.js';
 import type { BaselineSettings, BaselineSource } from './settings.js';
-import type { RiskIncrease } from '../domain/rules.js';
+import type { Adjust, OnMismatch, RiskIncrease } from '../domain/rules.js';
+
+const ADJUST: readonly Adjust[] = ['none', 'holm'];
+const ON_MISMATCH: readonly OnMismatch[] = ['warn', 'fail', 'ignore'];
+/** `baseline-max-age` in days: up to ten years; a fraction of a day is allowed (0.5 = twelve hours). */
+const MAX_AGE_DAYS = 3650;
 
 export type BaselineInput =
   | 'baseline'
@@ -25,6 +30,9 @@ export type BaselineInput =
   | 'baseline-workflow'
   | 'baseline-branch'
   | 'baseline-required'
+  | 'baseline-mismatch'
+  | 'baseline-max-age'
+  | 'adjust'
   | 'fail-risk-increase'
   | 'warn-risk-increase';
 
@@ -36,6 +44,7 @@ const WORKFLOW = /^(?:[\w.-]+\.ya?ml|\d+)$/;
 export interface BaselineInputs {
   baseline: BaselineSettings | null;
   riskIncrease: RiskIncrease;
+  adjust: Adjust;
 }
 
 /** `get` returns the trimmed input or its default ('' when unset). */
@@ -44,6 +53,10 @@ export function readBaselineInputs(get: (name: BaselineInput) => string): Baseli
   if (get('fail-risk-increase') !== '') riskIncrease.fail = parseFactor('fail-risk-increase', get('fail-risk-increase'));
   if (get('warn-risk-increase') !== '') riskIncrease.warn = parseFactor('warn-risk-increase', get('warn-risk-increase'));
   const required = parseBoolean('baseline-required', get('baseline-required'));
+  const adjust = parseEnum('adjust', get('adjust'), ADJUST);
+  const onMismatch = parseEnum('baseline-mismatch', get('baseline-mismatch'), ON_MISMATCH);
+  const maxAge = get('baseline-max-age');
+  const maxAgeDays = maxAge === '' ? null : parseNumber('baseline-max-age', maxAge, 0, MAX_AGE_DAYS, { exclusive: true });
   const source = readSource(get);
   if (source === null) {
     if (required)
@@ -56,9 +69,9 @@ export function readBaselineInputs(get: (name: BaselineInput) => string): Baseli
         `Input \`${gated[0]}\` compares with a baseline, but none is set: set \`baseline\` (a path) or \`baseline-artifact\`.`,
       );
     }
-    return { baseline: null, riskIncrease };
+    return { baseline: null, riskIncrease, adjust };
   }
-  return { baseline: { source, required }, riskIncrease };
+  return { baseline: { source, required, onMismatch, maxAgeDays }, riskIncrease, adjust };
 }
 
 function readSource(get: (name: BaselineInput) => string): BaselineSource | null {

@@ -60,6 +60,9 @@ export const INPUT_NAMES = [
   'baseline-workflow',
   'baseline-branch',
   'baseline-required',
+  'baseline-mismatch',
+  'baseline-max-age',
+  'adjust',
   'fail-risk-increase',
   'warn-risk-increase',
 ] as const;
@@ -94,6 +97,8 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   comment: 'auto',
   'comment-timeout': '60',
   'baseline-required': 'false',
+  'baseline-mismatch': 'warn',
+  adjust: 'none',
 };
 
 const GATE_ON: readonly GateOn[] = ['forecast', 'upper', 'interval'];
@@ -151,7 +156,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     if (raw !== '') thresholds[field] = parseProbability(name, raw, { allowZero: false, allowOne: true });
   }
   const policyInput = get('policy');
-  const { baseline, riskIncrease } = readBaselineInputs(get);
+  const { baseline, riskIncrease, adjust } = readBaselineInputs(get);
   const settings: Settings = {
     results,
     // Named formats are checked by the ingest registry, which knows them; here only `auto` is special.
@@ -187,6 +192,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     githubToken,
     baseline,
     riskIncrease,
+    adjust,
   };
   validateSettings(settings);
   return settings;

@@ -1,5 +1,5 @@
 import type { MappingOptions } from '../domain/mapping.js';
-import type { ErrorBudget, GateOn, Mode, OnInsufficient, RiskIncrease, Thresholds } from '../domain/rules.js';
+import type { Adjust, ErrorBudget, GateOn, Mode, OnInsufficient, OnMismatch, RiskIncrease, Thresholds } from '../domain/rules.js';
 
 /**
  * The one settings object the pipeline runs on. Produced by `readSettings`
@@ -83,6 +83,10 @@ export interface BaselineSettings {
   source: BaselineSource;
   /** `baseline-required`: a baseline that cannot be found is an error instead of a warning. */
   required: boolean;
+  /** `baseline-mismatch`: what a baseline that measured something else does (default warn). */
+  onMismatch: OnMismatch;
+  /** `baseline-max-age`, in days: an older baseline is a warning; null: no limit. */
+  maxAgeDays: number | null;
 }
 
 export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
@@ -159,6 +163,8 @@ export interface Settings {
    * stays valid; readSettings always sets it.
    */
   baseline?: BaselineSettings | null;
+  /** `adjust`: Holm's step-down across the behaviours the risk-increase gate judges; absent: none. */
+  adjust?: Adjust;
   /** `fail-risk-increase` / `warn-risk-increase` inputs; the policy overrides them per behaviour. Absent: not gated. */
   riskIncrease?: RiskIncrease;
 }

@@ -7,7 +7,8 @@
  * error naming the input.
  */
 import type { ByteSource, PathScope } from './byte-source.js';
-import type { ComparedForecast } from './report.js';
+import type { BehaviorSample } from './observation.js';
+import type { ComparedForecast, Fingerprint } from './report.js';
 
 /** Where a baseline came from, for people and the report. */
 export interface BaselineOrigin {
@@ -32,6 +33,8 @@ export type LocatedBaseline =
  */
 export interface BaselineBehavior extends ComparedForecast {
   name: string;
+  /** What the baseline measured; null for a report written before fingerprints. */
+  fingerprint: Fingerprint | null;
 }
 
 export interface Baseline {
@@ -45,6 +48,8 @@ export interface Baseline {
   /** Confidence level of the baseline's intervals. */
   confidence: number;
   behaviors: BaselineBehavior[];
+  /** The per-query results of each behaviour, for the paired comparison; empty for a report (it keeps none). */
+  samples: BehaviorSample[];
   /** Things a reader must know about the comparison (different settings, no interval at n, …). */
   warnings: string[];
 }

@@ -47,12 +47,14 @@ export interface Breach {
    * The value compared: the forecast, its upper end with `gate-on: upper`, or
    * its lower end with `gate-on: interval` (the interval lies above the threshold).
    * For `risk-increase`: the lower end of the current interval over the upper
-   * end of the baseline's (basis `interval`), compared with the factor.
+   * end of the baseline's (basis `interval`), or with the paired rule the
+   * ratio of the point forecasts once the paired shift says the tail moved
+   * up (basis `paired`), compared with the factor.
    */
   value: number;
   /** A probability; for `risk-increase`, the factor (e.g. 3). */
   threshold: number;
-  basis: 'forecast' | 'upper' | 'lower' | 'interval';
+  basis: 'forecast' | 'upper' | 'lower' | 'interval' | 'paired';
 }
 
 export interface BehaviorGate {

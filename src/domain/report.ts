@@ -76,7 +76,27 @@ export interface ReportForecast {
   errors: ErrorSummary;
 }
 
+/**
+ * What a behaviour's forecast measured (docs/report-schema.md, "fingerprint"):
+ * a baseline or history record with another fingerprint compared unlike things.
+ */
+export interface Fingerprint {
+  /** First 16 hex characters of SHA-256 over the sorted query ids, one per line. */
+  queryIds: string;
+  /** m. */
+  queries: number;
+  /** Formats the run's files were read as, sorted. */
+  formats: string[];
+  /** The mapping options that were set (`scorer=…; hitValues=…`); empty: the format's defaults. */
+  mapping: string;
+  tailSize: number;
+  /** k per sampled query; null when every query is a given probability. */
+  samplesPerQuery: { min: number; median: number; max: number } | null;
+}
+
 export interface ReportBehavior extends ReportForecast {
+  /** What was measured; null in reports written before it existed. Added in schemaVersion 1. */
+  fingerprint: Fingerprint | null;
   status: Status;
   thresholds: Thresholds;
   breaches: Breach[];
@@ -158,8 +178,47 @@ export interface BaselineRow {
   increase: number | null;
   /** Risk-increase factors that apply to this behaviour (inputs, then the policy). */
   riskIncrease: RiskIncrease;
+  /**
+   * The paired comparison on shared queries (docs/method.md, "Comparing with a
+   * baseline on the same queries"), or why the unpaired rule was used. Null
+   * when a side has no forecast. Added in schemaVersion 1.
+   */
+  comparison: PairedComparison | null;
+  /** What the baseline measured differently (query ids, format, mapping, tail size, k), in words; empty when alike or unknown. */
+  mismatch: string[];
   /** Why a number is missing, in words; null when nothing is. */
   note: string | null;
+}
+
+/**
+ * One behaviour's paired comparison. `paired: false` means the risk-increase
+ * gate used the unpaired rule (current lower end ÷ baseline upper end), and
+ * `reason` says why.
+ */
+export interface PairedComparison {
+  paired: boolean;
+  /** Query ids present on both sides; null when the baseline is a report, which keeps no per-query results. */
+  sharedQueries: number | null;
+  /** Why the comparison is not paired; null when it is. */
+  reason: string | null;
+  /** Current ÷ baseline worst-query risk: the point forecasts' ratio and its paired bootstrap interval at the confidence level. */
+  ratio: { estimate: number; lower: number; upper: number } | null;
+  /** The paired shift of the ψ forecast, Q̂_cur − Q̂_base, that decides whether the tail moved up. */
+  shift: {
+    estimate: number;
+    /** At (1 − confidence)/2: the tail moved up when this is above 0. */
+    lower: number;
+    upper: number;
+    /** Share of resamples in which the shift is ≤ 0: the one-sided p-value the `holm` adjustment reads. */
+    notUp: number;
+    /** The level `notUp` was held to: (1 − confidence)/2, divided by Holm's step with `adjust: holm`. */
+    level: number;
+    /** The tail moved up: `notUp` below `level`. */
+    up: boolean;
+    /** Resamples with a fit on both sides. */
+    resamples: number;
+    failures: number;
+  } | null;
 }
 
 export interface ReportBaseline {
@@ -175,6 +234,8 @@ export interface ReportBaseline {
   sha: string | null;
   /** When the baseline report was written; null for results forecast now, or when missing. */
   generatedAt: string | null;
+  /** Days from `generatedAt` to this report's; null without a date. */
+  ageDays: number | null;
   /** Deployment volume the baseline report was forecast at (its numbers are moved to this run's n where possible). */
   deploymentVolume: number | null;
   /** Confidence level of the baseline's intervals. */

@@ -47,6 +47,10 @@ export interface RiskIncrease {
  * docs/method.md, "Decisions").
  */
 export type GateOn = 'forecast' | 'upper' | 'interval';
+/** `adjust`: how the risk-increase gate accounts for many behaviours judged at once (docs/method.md, "Many behaviours at once"). */
+export type Adjust = 'none' | 'holm';
+/** `baseline-mismatch`: what a baseline that measured something else does (docs/recipes/baseline.md). */
+export type OnMismatch = 'warn' | 'fail' | 'ignore';
 export type Mode = 'enforce' | 'advisory';
 export type OnInsufficient = 'pass' | 'warn' | 'fail';
 export type OnErrorBudget = 'warn' | 'fail';

@@ -1,8 +1,11 @@
 /**
- * The risk-increase rule against a baseline: a level fires when the lower end
- * of the current worst-query interval exceeds factor × the upper end of the
- * baseline's, an increase outside the noise of both. Without an interval on
- * either side nothing is claimed (the comparison row says why).
+ * The risk-increase rule against a baseline. With the paired comparison (both
+ * runs answered mostly the same queries) a level fires when the paired shift
+ * says the tail moved up and the ratio of the forecasts exceeds the factor.
+ * Otherwise (the unpaired rule) it fires when the lower end of the current
+ * worst-query interval exceeds factor × the upper end of the baseline's, an
+ * increase outside the noise of both. Without an interval on either side
+ * nothing is claimed (the comparison row says why).
  */
 import type { Breach, Level } from '../domain/gate.js';
 import type { BaselineRow } from '../domain/report.js';
@@ -28,12 +31,31 @@ export function increaseLevel(
 }
 
 /**
+ * The paired rule (docs/method.md, "Comparing with a baseline on the same
+ * queries"): the paired ψ shift says the tail moved up, and the point ratio
+ * exceeds the factor (strict, as every threshold).
+ */
+export function pairedLevel(up: boolean, ratio: number, factors: RiskIncrease): { level: Level; factor: number } | null {
+  if (!up) return null;
+  if (factors.fail !== undefined && ratio > factors.fail) return { level: 'fail', factor: factors.fail };
+  if (factors.warn !== undefined && ratio > factors.warn) return { level: 'warn', factor: factors.warn };
+  return null;
+}
+
+/**
  * The breach of a comparison row, if a factor fires. Its value is the row's
  * `increase` (current lower end ÷ baseline upper end) and its threshold the
  * factor.
  */
 export function increaseBreach(row: BaselineRow, factors: RiskIncrease): Breach | undefined {
   if (row.current === null || row.baseline === null) return undefined;
+  const paired = row.comparison;
+  if (paired?.paired === true && paired.shift !== null && paired.ratio !== null) {
+    const fired = pairedLevel(paired.shift.up, paired.ratio.estimate, factors);
+    if (fired === null) return undefined;
+    const value = finite(row.name, 'risk-increase', paired.ratio.estimate);
+    return { behavior: row.name, metric: 'risk-increase', level: fired.level, value, threshold: fired.factor, basis: 'paired' };
+  }
   const fired = increaseLevel(row.current, row.baseline, factors);
   if (fired === null || row.increase === null) return undefined;
   return {

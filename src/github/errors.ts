@@ -23,6 +23,11 @@ function asHttpFailure(error: unknown): HttpFailure | undefined {
   return { status: error.status, message: error.message, method, hasResponse: isRecord(response), headers, cause: error.cause };
 }
 
+/** The HTTP status of an Octokit request failure; undefined for anything else. */
+export function httpStatus(error: unknown): number | undefined {
+  return asHttpFailure(error)?.status;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }

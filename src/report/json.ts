@@ -7,7 +7,14 @@ import type { SamplingPlan } from '../domain/sampling-plan.js';
 import type { BehaviorForecast, Interval } from '../domain/forecast.js';
 import type { GateResult } from '../domain/gate.js';
 import type { RedTeamResult } from '../domain/red-team.js';
-import { SCHEMA_VERSION, type Report, type ReportBaseline, type ReportBehavior, type ReportForecast } from '../domain/report.js';
+import {
+  SCHEMA_VERSION,
+  type Fingerprint,
+  type Report,
+  type ReportBaseline,
+  type ReportBehavior,
+  type ReportForecast,
+} from '../domain/report.js';
 
 export interface BuildReportArgs {
   forecasts: BehaviorForecast[];
@@ -26,6 +33,8 @@ export interface BuildReportArgs {
   redTeam?: RedTeamResult | null;
   /** Sampling plans by behaviour (absent: none). */
   plans?: ReadonlyMap<string, SamplingPlan | null>;
+  /** What each behaviour measured (absent: none recorded). */
+  fingerprints?: ReadonlyMap<string, Fingerprint>;
 }
 
 /**
@@ -48,6 +57,7 @@ export function buildReport(args: BuildReportArgs): Report {
     const { over, maxShare, onBudget } = gate.errorBudget;
     return {
       ...reportForecast(forecast, gate.tau),
+      fingerprint: args.fingerprints?.get(forecast.name) ?? null,
       status: gate.status,
       thresholds: { ...gate.thresholds },
       breaches: [...gate.breaches],

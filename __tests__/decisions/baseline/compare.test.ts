@@ -96,6 +96,7 @@ function forecast(name: string, worst: { forecast: number; lower: number; upper:
 
 const side = (name: string, f: number | null, lo: number | null, up: number | null): BaselineBehavior => ({
   name,
+  fingerprint: null,
   outcome: f === null ? 'insufficient' : 'forecast',
   queries: 900,
   forecast: f,
@@ -110,6 +111,7 @@ const baseline: Baseline = {
   generatedAt: '2026-11-19T10:00:00.000Z',
   deploymentVolume: 1e6,
   confidence: 0.9,
+  samples: [],
   behaviors: [
     side('harm', 0.01, 0.005, 0.02),
     side('leak', 0.05, 0.02, 0.1),

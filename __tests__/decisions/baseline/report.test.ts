@@ -106,6 +106,8 @@ describe('fromReport', () => {
       lower: w.lower,
       upper: w.upper,
       observedMax: w.observedMax,
+      // The stored report predates fingerprints.
+      fingerprint: null,
     });
     expect(b).toMatchObject({
       kind: 'report',

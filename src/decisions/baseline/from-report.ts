@@ -29,7 +29,14 @@ export function fromReport(
   const behaviors = report.behaviors.map((b): BaselineBehavior => {
     const at = atVolume(b, report.deploymentVolume, n);
     if (b.worstQueryRisk.forecast !== null && at.lower === null) noInterval.push(b.name);
-    return { name: b.name, outcome: b.outcome, queries: b.queries, observedMax: b.worstQueryRisk.observedMax, ...at };
+    return {
+      name: b.name,
+      outcome: b.outcome,
+      queries: b.queries,
+      observedMax: b.worstQueryRisk.observedMax,
+      fingerprint: b.fingerprint,
+      ...at,
+    };
   });
   if (report.deploymentVolume !== n) {
     warnings.push(
@@ -60,6 +67,7 @@ export function fromReport(
     deploymentVolume: report.deploymentVolume,
     confidence: report.settings.confidence,
     behaviors,
+    samples: [],
     warnings,
   };
 }

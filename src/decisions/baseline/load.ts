@@ -17,6 +17,7 @@ import { InputError } from '../../domain/errors.js';
 import { ingestFiles } from '../../ingest/ingest.js';
 import type { ByteSource } from '../../domain/byte-source.js';
 import { worstQuerySide } from './rows.js';
+import { fingerprint } from '../fingerprint.js';
 import { fromReport } from './from-report.js';
 import { looksLikeReport, readHead, readReportFile } from './read-report.js';
 import type { Baseline, BaselineOrigin } from '../../domain/baseline.js';
@@ -52,8 +53,10 @@ async function fromResults(files: ByteSource[], origin: BaselineOrigin, settings
   const ingest = await ingestFiles(files, { format: settings.format, mapping: settings.mapping });
   const behaviors = ingest.samples.map((sample) => {
     // The comparison needs the worst-query risk and its interval; the self-check backtest is skipped.
-    const f = forecastBehavior(sample, { ...rules.rulesFor(sample.name).forecast, backtestSplits: 0 });
-    return { name: f.name, ...worstQuerySide(f) };
+    const opts = rules.rulesFor(sample.name).forecast;
+    const f = forecastBehavior(sample, { ...opts, backtestSplits: 0 });
+    const print = fingerprint(sample, { formats: ingest.inputs.map((i) => i.format), mapping: settings.mapping, tailSize: opts.tailSize });
+    return { name: f.name, ...worstQuerySide(f), fingerprint: print };
   });
   return {
     kind: 'results',
@@ -62,6 +65,7 @@ async function fromResults(files: ByteSource[], origin: BaselineOrigin, settings
     deploymentVolume: settings.deploymentVolume,
     confidence: settings.confidence,
     behaviors,
+    samples: ingest.samples,
     warnings: ingest.warnings.map((w) => `baseline: ${w}`),
   };
 }

@@ -133,6 +133,18 @@ const behavior = z.object({
     .default([]),
   curve: z.array(z.object({ n: z.number().positive(), forecast: prob, lower: prob, upper: prob })),
   warnings: z.array(z.string()),
+  // Reports written before fingerprints have none: the mismatch check then has nothing to compare.
+  fingerprint: z
+    .object({
+      queryIds: z.string().max(64),
+      queries: count,
+      formats: z.array(z.string().max(100)).max(50),
+      mapping: z.string().max(2000),
+      tailSize: count,
+      samplesPerQuery: z.object({ min: count, median: count, max: count }).nullable(),
+    })
+    .nullable()
+    .default(null),
   status: z.enum(['pass', 'warn', 'fail', 'inconclusive', 'insufficient', 'not-gated', 'errors']),
   thresholds,
   breaches: z.array(breach),

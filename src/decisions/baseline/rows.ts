@@ -7,7 +7,7 @@
  */
 import type { RiskIncrease } from '../../domain/rules.js';
 import type { BehaviorForecast } from '../../domain/forecast.js';
-import type { BaselineRow, ComparedForecast, ReportBaseline } from '../../domain/report.js';
+import type { BaselineRow, ComparedForecast, PairedComparison, ReportBaseline } from '../../domain/report.js';
 import type { Baseline } from '../../domain/baseline.js';
 
 export interface IntervalLike {
@@ -62,13 +62,32 @@ function comparedSide(b: NamedSide): ComparedForecast {
 /** The risk-increase factors of a behaviour, from its rules. */
 export type FactorsFor = (behavior: string) => RiskIncrease;
 
+/** The paired comparison of a behaviour present on both sides, when there is one (decisions/baseline/paired.ts). */
+export type PairedFor = (behavior: string) => PairedComparison | undefined;
+
+/** Why a behaviour with a forecast on both sides has no paired comparison. */
+function unpairedBecause(baseline: Baseline): PairedComparison {
+  const reason =
+    baseline.kind === 'report'
+      ? 'the baseline is a report, which keeps no per-query results to pair'
+      : 'no per-query results of both sides to pair';
+  return { paired: false, sharedQueries: null, reason, ratio: null, shift: null };
+}
+
 /** The report's comparison section: every behaviour of either side, current ones first. */
-export function compareWithBaseline(current: readonly NamedSide[], baseline: Baseline, factorsFor: FactorsFor): ReportBaseline {
+export function compareWithBaseline(
+  current: readonly NamedSide[],
+  baseline: Baseline,
+  factorsFor: FactorsFor,
+  pairedFor: PairedFor = () => undefined,
+): ReportBaseline {
   const byName = new Map(baseline.behaviors.map((b) => [b.name, b]));
   const rows: BaselineRow[] = current.map((c) => {
     const base = byName.get(c.name);
     byName.delete(c.name);
-    return row(c.name, comparedSide(c), base === undefined ? null : comparedSide(base), factorsFor(c.name));
+    const r = row(c.name, comparedSide(c), base === undefined ? null : comparedSide(base), factorsFor(c.name));
+    if (r.current?.forecast != null && r.baseline?.forecast != null) r.comparison = pairedFor(c.name) ?? unpairedBecause(baseline);
+    return r;
   });
   for (const b of byName.values()) rows.push(row(b.name, null, comparedSide(b), factorsFor(b.name)));
   return {
@@ -79,6 +98,7 @@ export function compareWithBaseline(current: readonly NamedSide[], baseline: Bas
     runUrl: baseline.origin.runUrl,
     sha: baseline.origin.sha,
     generatedAt: baseline.generatedAt,
+    ageDays: null,
     deploymentVolume: baseline.deploymentVolume,
     confidence: baseline.confidence,
     reason: null,
@@ -90,7 +110,19 @@ function row(name: string, current: ComparedForecast | null, baseline: ComparedF
   const presence = current === null ? 'baseline-only' : baseline === null ? 'current-only' : 'both';
   if (current === null || baseline === null) {
     const note = current === null ? "only in the baseline: not in this run's results" : 'new: not in the baseline';
-    return { name, presence, baseline, current, ratio: null, overlap: null, increase: null, riskIncrease, note };
+    return {
+      name,
+      presence,
+      baseline,
+      current,
+      ratio: null,
+      overlap: null,
+      increase: null,
+      riskIncrease,
+      comparison: null,
+      mismatch: [],
+      note,
+    };
   }
   return {
     name,
@@ -101,6 +133,8 @@ function row(name: string, current: ComparedForecast | null, baseline: ComparedF
     overlap: intervalsOverlap(current, baseline),
     increase: increaseRatio(current, baseline),
     riskIncrease,
+    comparison: null,
+    mismatch: [],
     note: missingNote(current, baseline),
   };
 }

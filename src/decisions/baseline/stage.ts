@@ -73,6 +73,7 @@ function missingSection(reason: string, origin: BaselineOrigin | null): ReportBa
     runUrl: origin?.runUrl ?? null,
     sha: null,
     generatedAt: null,
+    ageDays: null,
     deploymentVolume: null,
     confidence: null,
     reason,

@@ -10,7 +10,7 @@
 import type { Breach } from '../../domain/gate.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown, truncateText } from '../escape.js';
-import { formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
+import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
 import type { BaselineRow, ComparedForecast, Report, ReportBaseline } from '../../domain/report.js';
 import { safeUrl } from './notes.js';
 import type { Omission } from './tables.js';
@@ -77,18 +77,33 @@ export function baselinePart(report: Report, omission: Omission): Part | null {
     id: 'baseline',
     open: `**Compared with baseline** at ${formatVolume(report.deploymentVolume)}: ${originText(section)}\n\n${header}\n|:---|---:|---:|---:|:---|---:|:---|\n`,
     rows: sortRows(section.behaviors, breaches).map((r) => markdownRow(r, breaches.get(r.name))),
-    close:
-      "\n<sub>Ratio: current ÷ baseline forecast. Increase beyond noise: lower end of the current interval ÷ upper end of the baseline's; " +
-      'a risk-increase level fires when it exceeds its factor.</sub>\n',
+    close: closeNote(section),
     omitted: (count) =>
       `\n_… ${count} more ${count === 1 ? 'behaviour' : 'behaviours'} omitted (${omission.limit}); ${omission.elsewhere}._\n`,
     dropped: `_Baseline comparison omitted (${omission.limit}); ${omission.elsewhere}._\n`,
   };
 }
 
+/** How the two rules read, for the rules the rows used. */
+function closeNote(section: ReportBaseline): string {
+  const paired = section.behaviors.some((r) => r.comparison?.paired === true);
+  const unpaired = section.behaviors.some((r) => r.comparison !== null && r.comparison.paired !== true);
+  const parts = ['Ratio: current ÷ baseline forecast.'];
+  if (paired)
+    parts.push(
+      'Paired (the runs share at least half their query ids): one query resample refits both sides; "up" when the shift of the forecast stays above 0 at the lower end, and a risk-increase level fires when the tail moved up and the ratio exceeds its factor; the ratio\'s interval is the paired one.',
+    );
+  if (unpaired || !paired)
+    parts.push(
+      "Increase beyond noise: lower end of the current interval ÷ upper end of the baseline's; a risk-increase level fires when it exceeds its factor.",
+    );
+  return `\n<sub>${parts.join(' ')}</sub>\n`;
+}
+
 function markdownRow(r: BaselineRow, breach: Breach | undefined): string {
   const cells = rowCells(r, breach);
-  const note = r.note === null ? '' : ` _${escapeMarkdown(r.note, 160)}_`;
+  const mismatch = r.mismatch.length === 0 ? '' : ` ⚠️ _measured differently: ${escapeMarkdown(r.mismatch.join('; '), 300)}_`;
+  const note = (r.note === null ? '' : ` _${escapeMarkdown(r.note, 160)}_`) + mismatch;
   return `| ${escapeMarkdown(r.name)} | ${cells.baseline} | ${cells.current} | ${cells.ratio} | ${cells.overlap} | ${cells.increase} | ${cells.gate}${note} |\n`;
 }
 
@@ -100,7 +115,7 @@ function rowCells(
   return {
     baseline: sideText(r.baseline),
     current: sideText(r.current),
-    ratio: r.ratio === null ? '—' : formatRatio(r.ratio),
+    ratio: ratioText(r),
     overlap:
       r.overlap === null
         ? '—'
@@ -109,9 +124,27 @@ function rowCells(
           : (r.current?.lower ?? 0) > (r.baseline?.upper ?? 0)
             ? 'separate, up'
             : 'separate, down',
-    increase: r.increase === null ? '—' : formatRatio(r.increase),
+    increase: increaseText(r),
     gate: gateText(r, breach),
   };
+}
+
+/** The point ratio, with its paired interval when the comparison is paired. */
+function ratioText(r: BaselineRow): string {
+  const paired = r.comparison?.ratio ?? null;
+  if (r.comparison?.paired === true && paired !== null)
+    return `${formatRatio(paired.estimate)} (${formatRatio(paired.lower)} – ${formatRatio(paired.upper)})`;
+  return r.ratio === null ? '—' : formatRatio(r.ratio);
+}
+
+/** Paired: whether the shared-query shift moved the tail up; unpaired: current lower end ÷ baseline upper end. */
+function increaseText(r: BaselineRow): string {
+  const shift = r.comparison?.paired === true ? r.comparison.shift : null;
+  if (shift !== null)
+    return shift.up
+      ? `up, paired on ${formatCount(r.comparison?.sharedQueries ?? 0)} queries`
+      : `within noise, paired on ${formatCount(r.comparison?.sharedQueries ?? 0)} queries`;
+  return r.increase === null ? '—' : formatRatio(r.increase);
 }
 
 function sideText(side: ComparedForecast | null): string {
@@ -127,8 +160,14 @@ function gateText(r: BaselineRow, breach: Breach | undefined): string {
   if (r.presence !== 'both') return '—';
   if (factors === '—') return 'not gated';
   if (breach !== undefined) return `${VERDICT_SYMBOL[breach.level]} ${breach.level} (${factors})`;
-  if (r.increase === null) return `not judged (${factors})`;
+  if (r.increase === null && r.comparison?.paired !== true) return `not judged (${factors})`;
   return `${VERDICT_SYMBOL.pass} pass (${factors})`;
+}
+
+/** `3 hours`, `2.1 days`, `45 days`. */
+function formatAge(days: number): string {
+  if (days < 1) return `${Math.round(days * 24)} hours`;
+  return `${days < 10 ? days.toFixed(1) : Math.round(days)} days`;
 }
 
 /** Where the baseline came from: its description, run link, commit, and the report's date and volume. */
@@ -139,7 +178,7 @@ function originText(s: ReportBaseline): string {
   // A real SHA is hex; anything else is not shown.
   if (s.sha !== null && /^[0-9a-f]{7,64}$/i.test(s.sha)) parts.push(`commit \`${s.sha.slice(0, 7)}\``);
   if (s.kind === 'report' && s.generatedAt !== null && /^\d{4}-\d{2}-\d{2}/.test(s.generatedAt))
-    parts.push(`report of ${s.generatedAt.slice(0, 10)}`);
+    parts.push(`report of ${s.generatedAt.slice(0, 10)}${s.ageDays === null ? '' : ` (${formatAge(s.ageDays)} old)`}`);
   if (s.kind === 'results') parts.push("result files forecast with this run's settings");
   return parts.join(' · ');
 }
@@ -154,7 +193,9 @@ export function baselineLines(report: Report): string[] {
   const lines = [`Compared with baseline (${truncateText(section.source, 200)}):`];
   for (const r of sortRows(section.behaviors, breaches)) {
     const c = rowCells(r, breaches.get(r.name));
-    const note = r.note === null ? '' : `; ${truncateText(r.note, 160)}`;
+    const note =
+      (r.note === null ? '' : `; ${truncateText(r.note, 160)}`) +
+      (r.mismatch.length === 0 ? '' : `; measured differently: ${truncateText(r.mismatch.join('; '), 300)}`);
     lines.push(
       `  ${truncateText(r.name, 60)}: baseline ${c.baseline} → current ${c.current}; ratio ${c.ratio}; intervals ${c.overlap}; increase beyond noise ${c.increase}; gate ${c.gate}${note}`,
     );

@@ -59,6 +59,9 @@ function breachSentence(report: Report, sorted: ReportBehavior[], level: 'fail' 
     // A status without a breach comes from the insufficient-data policy, not from a threshold.
     return `${name(first.name)} is at ${level} because it could not be forecast (on-insufficient-data: ${report.settings.onInsufficientData}).${more}`;
   }
+  if (breach.metric === 'risk-increase' && breach.basis === 'paired') {
+    return `${name(first.name)} rose beyond its ${level} risk-increase factor over the baseline at ${volume}: on the queries both runs share, its tail moved up beyond the noise and its forecast is ${formatRatio(breach.value)} the baseline's (factor ${formatRatio(breach.threshold)}).${more}`;
+  }
   if (breach.metric === 'risk-increase') {
     // value and threshold are a ratio and a factor here, not probabilities.
     return `${name(first.name)} rose beyond its ${level} risk-increase factor over the baseline at ${volume}: the lower end of its ${formatLevel(report.settings.confidence)} interval is ${formatRatio(breach.value)} the baseline's upper end (factor ${formatRatio(breach.threshold)}).${more}`;
