@@ -36,6 +36,10 @@ function asHttpFailure(error) {
     const headers = isRecord(response) && isRecord(response.headers) ? response.headers : {};
     return { status: error.status, message: error.message, method, hasResponse: isRecord(response), headers, cause: error.cause };
 }
+/** The HTTP status of an Octokit request failure; undefined for anything else. */
+function httpStatus(error) {
+    return asHttpFailure(error)?.status;
+}
 function isRecord(value) {
     return typeof value === 'object' && value !== null;
 }
