@@ -23,6 +23,7 @@ import { renderMarkdown } from '../src/report/markdown.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { Report } from '../src/domain/report.js';
 import { baselineReport, baseReport, failReport, injectionReport, passReport, warnAdvisoryReport } from './helpers/reports.js';
+import { inconclusiveReport, insufficientReport, notGatedReport } from './helpers/report-states.js';
 import { policyFileReader } from '../src/sources/policy-file.js';
 import { fileSource } from '../src/sources/file-source.js';
 import { workspaceFiles } from '../src/sources/workspace-files.js';
@@ -37,6 +38,9 @@ const reports: Record<string, () => Report> = {
   'warn-advisory': warnAdvisoryReport,
   injection: injectionReport,
   baseline: baselineReport,
+  inconclusive: inconclusiveReport,
+  insufficient: insufficientReport,
+  'not-gated': notGatedReport,
 };
 
 const renderings: Record<string, (r: Report) => string> = {
