@@ -19,7 +19,8 @@ import { InputError } from './domain/errors.js';
 import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
-import { postComment } from './action/comment.js';
+import { postComment, postErrorComment, type CommentEdge } from './action/comment.js';
+import type { Settings } from './config/settings.js';
 import { actionsArtifactClient } from './artifacts/client.js';
 import { baselineLocator } from './github/baseline-ports.js';
 import { createClient, requestTimeoutFor } from './github/client.js';
@@ -35,6 +36,8 @@ import { workspaceFiles } from './sources/workspace-files.js';
 export async function run(): Promise<void> {
   /** Set once the report files are on disk, so a later failure can mark them. */
   let written: { report: Report; paths: { reportPath: string; markdownPath: string } } | null = null;
+  /** Set once the settings and the client exist, so an error can still update the sticky comment. */
+  let commentEdge: { settings: Settings; edge: CommentEdge } | null = null;
   try {
     const env = process.env;
     // First: nothing may be logged before the runner knows what to mask (the token as soon as it is read).
@@ -52,6 +55,7 @@ export async function run(): Promise<void> {
       token === ''
         ? null
         : createClient(token, { baseUrl: env.GITHUB_API_URL, requestTimeoutMs: requestTimeoutFor(settings.commentTimeoutMs) });
+    commentEdge = { settings, edge: { octokit, env } };
     const artifacts = actionsArtifactClient({ token, env });
     const tempDir = env.RUNNER_TEMP || tmpdir();
     const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });
@@ -85,6 +89,8 @@ export async function run(): Promise<void> {
       // The outputs file itself may be what failed; the exit code below still says error.
     }
     if (written !== null) await markReportFailed(written.report, written.paths, message);
+    // A comment from an earlier run must not stay green while this step fails.
+    if (commentEdge !== null) await postErrorComment(message, commentEdge.settings, commentEdge.edge);
     if (!(error instanceof InputError) && error instanceof Error && error.stack) log.debug(error.stack);
     log.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
   }
