@@ -69,7 +69,7 @@ describe('baseline section', () => {
       "- **harmful\\-advice**: risk increase over the baseline at 1M: the lower end of its 90% interval is 17× the baseline's upper end, above the fail factor 3×.",
     );
     expect(body).toContain(
-      '| harmful\\-advice | 2,000 (120 with hits) | 0.42 (0.17 – 0.71) | fail 0.50 · warn 0.10 | ❌ fail: risk increase vs baseline 17× > 3× |',
+      '| harmful\\-advice | 2,000 (120 with hits) | 0.42 (0.17 – 0.71) | fail 0.50 · warn 0.10 | ❌ fail: risk increase vs baseline 17× above 3× |',
     );
   });
 
@@ -134,10 +134,9 @@ describe('baseline section', () => {
     const moderate = renderMarkdown(baselineReport(), { maxChars: 2_900 });
     expect(moderate.body.length).toBeLessThanOrEqual(2_900);
     expect(moderate.body).toContain('_Red-team choice omitted (comment size limit)');
-    // The breaching behaviour keeps its open row and its comparison row; the folded clear rows went before the red-team choice.
-    expect(rows(moderate.body, 'harmful\\-advice')).toBe(2);
-    expect(moderate.body).toContain('_Table of clear behaviours omitted (comment size limit)');
-    for (const name of ['pii\\-leak', 'tool\\-misuse', 'self\\-exfiltration']) expect(rows(moderate.body, name)).toBe(1);
+    // Each current behaviour still has its table row (open or folded) and its comparison row.
+    for (const name of ['harmful\\-advice', 'pii\\-leak', 'tool\\-misuse']) expect(rows(moderate.body, name)).toBe(2);
+    expect(rows(moderate.body, 'self\\-exfiltration')).toBe(1);
     // 2,340: the next steps and the tail shape go, then the main table is cut; then comparison rows from the end, the breaching one sorted first and kept.
     const tight = renderMarkdown(baselineReport(), { maxChars: 2_340 });
     expect(tight.body.length).toBeLessThanOrEqual(2_340);

@@ -71,7 +71,8 @@ test('golden: error comment.md', () => {
     'error.comment.md',
     renderErrorComment({
       marker: '<!-- tailgate:ci -->',
-      message: 'results/harm-eval.eval: not a zip archive (it ends without a central directory); re-upload the artifact or point `results` at the .eval file',
+      message:
+        'results/harm-eval.eval: not a zip archive (it ends without a central directory); re-upload the artifact or point `results` at the .eval file',
       runUrl: 'https://github.com/acme/model/actions/runs/123456789',
       headSha: '3f2c9d1e8b7a6f5e4d3c2b1a09f8e7d6c5b4a392',
     }),

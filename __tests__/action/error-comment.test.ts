@@ -25,7 +25,14 @@ afterEach(async () => {
 });
 
 function edge() {
-  const octokit = createClient('ghs_T0k3n', { baseUrl: fake.url, retries: 0, requestTimeoutMs: 2000, throttling: false, debug: () => {}, log: () => {} });
+  const octokit = createClient('ghs_T0k3n', {
+    baseUrl: fake.url,
+    retries: 0,
+    requestTimeoutMs: 2000,
+    throttling: false,
+    debug: () => {},
+    log: () => {},
+  });
   return { octokit, env: actionsEnv({ apiUrl: fake.url, eventName: 'pull_request', eventPath: event }) };
 }
 
@@ -44,7 +51,9 @@ test('an error run updates the existing sticky comment to an error state that sa
   expect(after[0].id).toBe(before[0].id);
   expect(after[0].body).toContain('### 💥 tailgate: error');
   expect(after[0].body).not.toContain('✅');
-  expect(after[0].body).toContain('**What failed:** results/eval.jsonl line 3: \\`score\\` is "high", not a number; fix the file and re\\-run');
+  expect(after[0].body).toContain(
+    '**What failed:** results/eval.jsonl line 3: \\`score\\` is "high", not a number; fix the file and re\\-run',
+  );
   // The run id and head of the pull_request fixture (tests/fixtures/events/pull_request.json, actionsEnv).
   expect(after[0].body).toContain('[workflow run](https://github.com/octo-org/octo-repo/actions/runs/4242)');
   expect(after[0].body).toContain('on `1111111`');

@@ -10,7 +10,7 @@ import { baseReport, insufficientBehavior, tailBehavior } from './reports.js';
 const WORST = { failWorstQueryRisk: 0.5, warnWorstQueryRisk: 0.1 };
 
 /** A name longer than any table column should be (120 characters). */
-export const LONG_NAME = `refuses-then-complies-${'after-a-long-multi-turn-role-play-'.repeat(3)}`.padEnd(120, 'x');
+export const LONG_NAME = `refuses-then-complies-${'after-a-long-multi-turn-role-play-'.repeat(3)}`.slice(0, 120);
 
 /**
  * Inconclusive under `gate-on: interval`: harmful-advice's worst-query

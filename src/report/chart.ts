@@ -76,11 +76,13 @@ export function renderChart(report: Report, opts: { folded?: boolean } = {}): Ch
   const candidates = sortBehaviors(report.behaviors).filter(
     (b) => b.outcome === 'forecast' && b.worstQueryRisk.forecast !== null && b.curve.length > 0 && b.status !== 'insufficient',
   );
-  const volumes = decades(candidates.slice(0, MAX_CHART_BEHAVIOURS));
+  // A forecast that underflowed to 0 has no place on a log axis: counted as not drawn.
+  const drawable = candidates.filter((b) => b.curve.every((pt) => pt.forecast > 0));
+  const volumes = decades(drawable.slice(0, MAX_CHART_BEHAVIOURS));
   if (volumes.length < 2) return null;
   const series: Series[] = [];
   const used = new Map<string, number>();
-  for (const behavior of candidates) {
+  for (const behavior of drawable) {
     if (series.length === MAX_CHART_BEHAVIOURS) break;
     const status = behavior.status as Series['status'];
     const colour = STATUS_COLOURS[status];
@@ -126,28 +128,35 @@ function alignCurve(curve: CurvePoint[], volumes: number[]): CurvePoint[] | null
 function thresholds(series: Series[]): { level: 'fail' | 'warn'; value: number }[] {
   const out: { level: 'fail' | 'warn'; value: number }[] = [];
   for (const level of ['fail', 'warn'] as const) {
-    const values = new Set(series.map((s) => (level === 'fail' ? s.behavior.thresholds.failWorstQueryRisk : s.behavior.thresholds.warnWorstQueryRisk)));
+    const values = new Set(
+      series.map((s) => (level === 'fail' ? s.behavior.thresholds.failWorstQueryRisk : s.behavior.thresholds.warnWorstQueryRisk)),
+    );
     for (const value of [...values].sort((x, y) => (x ?? 0) - (y ?? 0))) if (value !== undefined) out.push({ level, value });
   }
   return out;
 }
 
 function chartBlock(report: Report, series: Series[], volumes: number[], labels: string[], notDrawn: number): string {
+  const limits = thresholds(series);
+  const main = series.flatMap((s) => s.points.map((pt) => logOdds(pt.forecast)));
+  const flat = limits.map((t) => logOdds(t.value));
+  const bands = series.filter((s) => s.band).flatMap((s) => s.points.flatMap((pt) => [logOdds(pt.lower), logOdds(pt.upper)]));
+  const max = Math.ceil(Math.max(...main, ...flat, ...bands));
+  // An interval end far below everything else (a lower end near 0) would squash the lines that matter: it is drawn at the bottom.
+  const floor = Math.floor(Math.min(...main, ...flat)) - 2;
+  let min = Math.max(floor, Math.floor(Math.min(...main, ...flat, ...bands)));
+  if (min >= max) min = max - 1;
+  const clipped = bands.some((v) => v < min);
   const lines: { colour: string; values: number[] }[] = [];
   for (const s of series) {
     const c = STATUS_COLOURS[s.status];
     lines.push({ colour: c.line[s.shade], values: s.points.map((pt) => logOdds(pt.forecast)) });
     if (s.band) {
-      lines.push({ colour: c.band[s.shade], values: s.points.map((pt) => logOdds(pt.lower)) });
+      lines.push({ colour: c.band[s.shade], values: s.points.map((pt) => Math.max(min, logOdds(pt.lower))) });
       lines.push({ colour: c.band[s.shade], values: s.points.map((pt) => logOdds(pt.upper)) });
     }
   }
-  const limits = thresholds(series);
   for (const t of limits) lines.push({ colour: THRESHOLD_COLOUR[t.level], values: volumes.map(() => logOdds(t.value)) });
-  const all = lines.flatMap((l) => l.values);
-  const max = Math.ceil(Math.max(...all));
-  let min = Math.floor(Math.min(...all));
-  if (min >= max) min = max - 1;
   const legend = [
     ...series.map((s) => {
       const c = STATUS_COLOURS[s.status];
@@ -158,7 +167,10 @@ function chartBlock(report: Report, series: Series[], volumes: number[], labels:
     ...limits.map((t) => `${THRESHOLD_SWATCH[t.level]} ${t.level} threshold ${formatProbability(t.value)}`),
   ];
   const n = report.deploymentVolume;
-  const where = volumes.includes(n) ? '"(n)" marks the deployment volume.' : `The deployment volume ${formatVolume(n)} lies off these decades; the table gives its numbers.`;
+  const where = volumes.includes(n)
+    ? '"(n)" marks the deployment volume.'
+    : `The deployment volume ${formatVolume(n)} lies off these decades; the table gives its numbers.`;
+  const bottom = clipped ? ' Interval ends below the axis are drawn at its bottom.' : '';
   const left =
     notDrawn > 0
       ? ` ${formatCount(notDrawn)} more ${notDrawn === 1 ? 'behaviour' : 'behaviours'} with a forecast ${notDrawn === 1 ? 'is' : 'are'} not drawn (at most ${MAX_CHART_BEHAVIOURS}, in table order, two per colour).`
@@ -180,7 +192,7 @@ function chartBlock(report: Report, series: Series[], volumes: number[], labels:
     '',
     legend.join(' · '),
     '',
-    `_y is log10 of the odds p/(1−p) of the worst query: −6 is p = 1e-6, −3 is 1e-3, 0 is 0.5, 2 is 0.99, 3 is 0.999. x is the deployment volume, one step per factor of ten. ${where}${left}_`,
+    `_y is log10 of the odds p/(1−p) of the worst query: −6 is p = 1e-6, −3 is 1e-3, 0 is 0.5, 2 is 0.99, 3 is 0.999. x is the deployment volume, one step per factor of ten. ${where}${bottom}${left}_`,
     '',
   ].join('\n');
 }

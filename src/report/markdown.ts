@@ -52,9 +52,6 @@ const STEPS: Step[] = [
   { part: 'chart', action: 'drop' },
   { part: 'aggregate', action: 'trim' },
   { part: 'aggregate', action: 'drop' },
-  // Clear rows are folded already: they go before anything that explains a status.
-  { part: 'clear', action: 'trim' },
-  { part: 'clear', action: 'drop' },
   // The red-team choice is advice beside the gate: it goes before anything the verdict rests on.
   { part: 'redteam', action: 'trim', keepAtLeast: 1 },
   { part: 'redteam', action: 'drop' },
@@ -65,11 +62,15 @@ const STEPS: Step[] = [
   { part: 'tailshape', action: 'drop' },
   // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
   { part: 'warnings', action: 'trim', keepAtLeast: 10 },
+  // Clear rows are folded and decide nothing: cut before anything that explains a status.
+  { part: 'clear', action: 'trim', keepAtLeast: 10 },
   // Errored samples sort worst first, like the table: the first ten explain the statuses that decide the verdict.
   { part: 'errors', action: 'trim', keepAtLeast: 10 },
   // Next steps add detail to the table's rows (plans, query ids): they go before the rows do.
   { part: 'next', action: 'trim', keepAtLeast: 1 },
   { part: 'next', action: 'drop' },
+  { part: 'clear', action: 'trim' },
+  { part: 'clear', action: 'drop' },
   // The first open row is the one the headline names: it outlasts the comparison rows.
   { part: 'table', action: 'trim', keepAtLeast: 1 },
   { part: 'warnings', action: 'trim' },

@@ -28,13 +28,14 @@ export function headline(report: Report, name: NameFormatter): Headline {
   const advisoryNote = report.settings.mode === 'advisory' ? ' (advisory mode: the gate does not block)' : '';
   const volume = `${formatVolume(report.deploymentVolume)} deployment queries`;
   if (report.verdict === 'pass' || report.verdict === 'error') {
-    const sentence = report.verdict === 'error' ? 'The run failed before a verdict; see the warnings below and the job log.' : passSentence(report, sorted, volume, name);
+    const sentence =
+      report.verdict === 'error'
+        ? 'The run failed before a verdict; see the warnings below and the job log.'
+        : passSentence(report, sorted, volume, name);
     return { sentence: `${sentence}${advisory}`, deciding: [] };
   }
   const verdict = report.verdict;
-  const deciding = sorted.filter((b) =>
-    verdict === 'fail' || verdict === 'warn' ? atLevel(b, verdict) : b.status === verdict,
-  );
+  const deciding = sorted.filter((b) => (verdict === 'fail' || verdict === 'warn' ? atLevel(b, verdict) : b.status === verdict));
   const count = deciding.length;
   const subject = `${formatCount(count)} of ${formatCount(sorted.length)} ${sorted.length === 1 ? 'behaviour' : 'behaviours'}`;
   const isAre = count === 1 ? 'is' : 'are';

@@ -11,7 +11,10 @@ import type { Report, ReportBehavior } from '../../domain/report.js';
 import { METRIC_LABEL, ownBreaches } from './rank.js';
 
 /** The forecast and interval of one metric, as the report holds them. */
-function estimate(b: ReportBehavior, metric: Exclude<Metric, 'risk-increase'>): { forecast: number | null; lower: number | null; upper: number | null } {
+function estimate(
+  b: ReportBehavior,
+  metric: Exclude<Metric, 'risk-increase'>,
+): { forecast: number | null; lower: number | null; upper: number | null } {
   if (metric === 'worst-query-risk') return b.worstQueryRisk;
   return metric === 'aggregate-risk' ? b.aggregateRisk : b.frequency;
 }
@@ -62,7 +65,7 @@ export function statusReason(report: Report, b: ReportBehavior): string | null {
     case 'not-gated':
       return null;
     case 'errors':
-      return `${formatPercent(b.errors.share)} of its samples errored, over the error budget of ${formatPercent(b.errors.maxShare)} (on-error-budget: ${b.errors.onBudget})`;
+      return `${formatPercent(b.errors.share)} of its samples errored, over the error budget of ${formatPercent(b.errors.maxShare)} (on-error-budget: ${b.errors.onBudget}), so its forecast rests on part of the eval; ${b.errors.nextStep ?? 're-run the errored samples'}`;
     case 'fail':
     case 'warn': {
       const breach = ownBreaches(b)[0];
@@ -87,15 +90,23 @@ function noForecastReason(b: ReportBehavior): string {
 
 /**
  * The short form for a status cell: the compared number against its
- * threshold (`0.21 upper end > 0.10`), or null when the headline's words are needed.
+ * threshold (`upper end 0.21 above 0.10`), or null when the headline's words are needed.
  */
 export function statusNumbers(b: ReportBehavior): string | null {
-  if (b.status === 'errors') return `${formatPercent(b.errors.share)} errored > ${formatPercent(b.errors.maxShare)}`;
+  if (b.status === 'errors') return `${formatPercent(b.errors.share)} errored, above ${formatPercent(b.errors.maxShare)}`;
   const breach = ownBreaches(b)[0];
   if (breach !== undefined) {
-    if (breach.metric === 'risk-increase') return `${METRIC_LABEL[breach.metric]} ${formatRatio(breach.value)} > ${formatRatio(breach.threshold)}`;
-    const what = b.worstQueryRisk.forecast === null ? 'max p̂ ' : breach.basis === 'upper' ? 'upper end ' : breach.basis === 'lower' ? 'lower end ' : '';
-    return `${METRIC_LABEL[breach.metric]} ${what}${formatProbability(breach.value)} > ${formatProbability(breach.threshold)}`;
+    if (breach.metric === 'risk-increase')
+      return `${METRIC_LABEL[breach.metric]} ${formatRatio(breach.value)} above ${formatRatio(breach.threshold)}`;
+    const what =
+      b.worstQueryRisk.forecast === null
+        ? 'max p̂ '
+        : breach.basis === 'upper'
+          ? 'upper end '
+          : breach.basis === 'lower'
+            ? 'lower end '
+            : '';
+    return `${METRIC_LABEL[breach.metric]} ${what}${formatProbability(breach.value)} above ${formatProbability(breach.threshold)}`;
   }
   const open = b.status === 'inconclusive' ? b.decisions.find((x) => x.outcome === 'inconclusive') : undefined;
   if (open !== undefined) return `${METRIC_LABEL[open.metric]} straddles ${open.level} ${formatProbability(open.threshold)}`;

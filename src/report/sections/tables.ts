@@ -22,7 +22,8 @@ export interface Omission {
 
 /** A table row never starts a paragraph: GFM would read a following line as one more row, hence the blank line. */
 function omittedNotice(what: string, omission: Omission): (count: number) => string {
-  return (count) => `\n_… ${formatCount(count)} more ${count === 1 ? what.replace(/s$/, '') : what} omitted (${omission.limit}); ${omission.elsewhere}._\n`;
+  return (count) =>
+    `\n_… ${formatCount(count)} more ${count === 1 ? what.replace(/s$/, '') : what} omitted (${omission.limit}); ${omission.elsewhere}._\n`;
 }
 
 /**
@@ -72,7 +73,8 @@ function tableHead(report: Report): string {
 function behaviorRow(b: ReportBehavior): string {
   const cells = behaviorCells(b);
   // Without a forecast the risk cell says what was seen instead (the largest p̂, the rate bound).
-  const risk = b.worstQueryRisk.forecast === null ? cells.interval : cells.interval === '—' ? cells.risk : `${cells.risk} (${cells.interval})`;
+  const risk =
+    b.worstQueryRisk.forecast === null ? cells.interval : cells.interval === '—' ? cells.risk : `${cells.risk} (${cells.interval})`;
   const numbers = statusNumbers(b);
   const status = `${STATUS_SYMBOL[b.status]} ${b.status}${numbers === null ? '' : `: ${numbers}`}`;
   return `| ${escapeMarkdown(b.name, NAME_IN_TABLE)} | ${cells.queries} | ${risk} | ${cells.threshold} | ${status} |\n`;
