@@ -168,7 +168,11 @@ describe('renderMarkdown: tables', () => {
     expect(parens).toContain('[workflow run](https://x.test/a%28b%29c%20d)');
   });
 
-  test('the method assumption is stated', () => {
+  test('the method assumption is stated, with a link into the docs at the released tag (main for a non-release version)', () => {
+    expect(render(passReport())).toContain(
+      '[when not to trust the numbers](https://github.com/tailgate-dev/tailgate/blob/v0.1.0/docs/method.md#reading-the-numbers-and-when-not-to-trust-them)',
+    );
+    expect(render({ ...passReport(), tool: { name: 'tailgate', version: '0.1.0](x' } })).toContain('/blob/main/docs/method.md#');
     expect(render(passReport())).toContain(
       'assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift',
     );

@@ -29,7 +29,13 @@ describe('renderTerminal', () => {
       'No forecast:\n  self-exfiltration: only 4 queries with hits; the tail fit needs 10; per-sample rate ≤ 4.0e-4 (90%, 4 hits in 20,000 samples)',
     );
     expect(text).toContain("Warnings:\n  - results/harm-eval.eval: 12 samples have no score from scorer 'harm' and were excluded");
-    expect(text.trimEnd().endsWith('(no distribution shift); see the README.')).toBe(true);
+    expect(
+      text
+        .trimEnd()
+        .endsWith(
+          '(no distribution shift); when not to trust the numbers: https://github.com/tailgate-dev/tailgate/blob/v0.1.0/docs/method.md#reading-the-numbers-and-when-not-to-trust-them',
+        ),
+    ).toBe(true);
   });
 
   test('errored samples: status, counts, next step and the worst case, without Markdown', () => {

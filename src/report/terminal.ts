@@ -17,7 +17,7 @@ import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
 import { errorsLines } from './sections/errors.js';
 import { headline } from './sections/headline.js';
 import { needsNextStep, nextStepText } from './sections/next-steps.js';
-import { gateBasis } from './sections/notes.js';
+import { docsUrl, gateBasis } from './sections/notes.js';
 import { sortBehaviors } from './sections/rank.js';
 import { statusNumbers } from './sections/reason.js';
 import { tailShapeLines } from './sections/tail-shape.js';
@@ -84,6 +84,9 @@ export function renderTerminal(report: Report): string {
     ...sorted.flatMap((b) => b.warnings.map((w) => `${clean(b.name)}: ${clean(w, 300)}`)),
   ];
   if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
-  lines.push('', 'Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); see the README.');
+  lines.push(
+    '',
+    `Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); when not to trust the numbers: ${docsUrl(report.tool.version, 'method.md', 'reading-the-numbers-and-when-not-to-trust-them')}`,
+  );
   return `${lines.join('\n')}\n`;
 }
