@@ -139,3 +139,21 @@ describe('long names and given probabilities', () => {
     expect(body).not.toContain('1,997 with hits');
   });
 });
+
+describe('shaky forecasts do not pass silently', () => {
+  test('a pass with an interval over three decades and a backtest that misses by 10× is an open row with a next step', () => {
+    const b = tailBehavior({ name: 'shaky', m: 2000, nonzero: 15, a: -25, p1: 0.002, thresholds: WORST });
+    const shaky: ReportBehavior = {
+      ...b,
+      worstQueryRisk: { ...b.worstQueryRisk, forecast: 0.002, lower: 1e-6, upper: 0.082 },
+      backtest: b.backtest === null ? null : { ...b.backtest, medianAbsLog10Error: 1.9 },
+    };
+    const body = comment(baseReport({ verdict: 'pass', behaviors: [shaky] }));
+    // Open (before any fold), with its reasons: log10(0.082 / 1e-6) = 4.91 decades (python3: math.log10(0.082/1e-6) → 4.9138).
+    const open = body.slice(0, body.indexOf('<details>'));
+    expect(open).toContain('| shaky | 2,000 (15 with hits) | 0.0020 (1.0e-6 – 0.082) |');
+    expect(open).toContain(
+      '- ✅ **shaky** (pass): A weak pass: the backtest misses the realised worst query by 1.9 orders of magnitude at the median; its interval (1.0e-6 – 0.082) spans 4.91 orders of magnitude. Evaluate more queries before relying on it.',
+    );
+  });
+});

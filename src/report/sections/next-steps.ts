@@ -7,7 +7,7 @@
 import type { SamplingPlan } from '../../domain/sampling-plan.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown } from '../escape.js';
-import { formatCount, formatProbability } from '../numbers.js';
+import { formatCount, formatInterval, formatProbability, formatStat } from '../numbers.js';
 import type { ReportBehavior } from '../../domain/report.js';
 import { METRIC_LABEL, STATUS_SYMBOL } from './rank.js';
 import { tailShapeText } from './tail-shape.js';
@@ -16,13 +16,39 @@ import type { Omission } from './tables.js';
 /** Shows untrusted text (a query id) safely in the target medium. */
 export type TextFormatter = (text: string) => string;
 
+/** Decades a passing interval may span before the pass counts as shaky (1e-6 – 0.082 spans almost five). */
+const WIDE_DECADES = 3;
+/** A backtest whose median miss is ten times or more (|log10 error| ≥ 1). */
+const BACKTEST_MISS = 1;
+
 /**
  * Behaviours that get a row among the open ones and a next step: everything
- * but pass and not-gated, and a pass whose tail the self-check flags (a
- * shaky forecast must not pass silently in a fold).
+ * but pass and not-gated, and a shaky pass (a shaky forecast must not pass
+ * silently in a fold).
  */
 export function needsNextStep(b: ReportBehavior): boolean {
-  return (b.status !== 'pass' && b.status !== 'not-gated') || b.selfCheck?.flagged === true;
+  if (b.status !== 'pass') return b.status !== 'not-gated';
+  return b.selfCheck?.flagged === true || shakyReasons(b).length > 0;
+}
+
+/** Why a pass rests on little beyond a bent tail (the self-check sentence says that): a backtest that misses by 10× or more, an interval of three decades or more. */
+export function shakyReasons(b: ReportBehavior): string[] {
+  if (b.status !== 'pass') return [];
+  const out: string[] = [];
+  const miss = b.backtest?.medianAbsLog10Error;
+  if (miss !== undefined && b.backtest !== null && b.backtest.splits > 0 && miss >= BACKTEST_MISS)
+    out.push(`the backtest misses the realised worst query by ${formatStat(miss)} orders of magnitude at the median`);
+  const { lower, upper } = b.worstQueryRisk;
+  if (lower !== null && upper !== null && lower > 0 && Math.log10(upper / lower) >= WIDE_DECADES)
+    out.push(`its interval (${formatInterval(lower, upper)}) spans ${formatStat(Math.log10(upper / lower))} orders of magnitude`);
+  return out;
+}
+
+/** A shaky pass in one sentence, or null. */
+function shakySentence(b: ReportBehavior): string | null {
+  const reasons = shakyReasons(b);
+  if (reasons.length === 0) return null;
+  return `A weak pass: ${reasons.join('; ')}. Evaluate more queries before relying on it.`;
 }
 
 /** The self-check as a sentence, or null without a fit. */
@@ -43,7 +69,7 @@ function insufficientStep(b: ReportBehavior, tailSize: number): string | null {
 
 /** Everything the next-step line says of one behaviour, in order. */
 export function nextStepText(b: ReportBehavior, tailSize: number, show: TextFormatter): string {
-  return [errorsStep(b), planSentence(b), insufficientStep(b, tailSize), topQueriesText(b, show), selfCheckSentence(b)]
+  return [shakySentence(b), errorsStep(b), planSentence(b), insufficientStep(b, tailSize), topQueriesText(b, show), selfCheckSentence(b)]
     .filter((x) => x !== null)
     .join(' ');
 }
