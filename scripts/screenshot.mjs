@@ -181,14 +181,18 @@ async function screenshot() {
 async function check() {
   const bundle = mermaidBundle();
   if (!bundle) throw new Error('--check needs the devDependency `mermaid`: run `npm ci`.');
-  const files = readdirSync(GOLDEN).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(GOLDEN)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const blocks = files.reduce((n, f) => n + (readFileSync(join(GOLDEN, f), 'utf8').match(/^```mermaid$/gm) ?? []).length, 0);
   const markdown = files.map((f) => readFileSync(join(GOLDEN, f), 'utf8').replace(/<details>/g, '<details open>')).join('\n\n---\n\n');
   const page = await pageFor(markdown, bundle);
   const { dom, height } = withPage(page, drawn);
   const charts = (dom.match(/<svg[^>]*aria-roledescription="xychart"/g) ?? []).length;
   if (charts !== blocks) throw new Error(`Mermaid drew ${charts} charts for the ${blocks} Mermaid blocks of the goldens`);
-  console.log(`${files.length} goldens rendered in headless Chromium (${height} px); ${charts} of ${blocks} Mermaid charts drawn, none failed.`);
+  console.log(
+    `${files.length} goldens rendered in headless Chromium (${height} px); ${charts} of ${blocks} Mermaid charts drawn, none failed.`,
+  );
 }
 
 async function main() {
