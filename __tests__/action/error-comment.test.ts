@@ -14,7 +14,8 @@ import { actionsEnv, startFakeGitHub, type FakeGitHub } from '../helpers/fake-gi
 
 const REPO = 'octo-org/octo-repo';
 const event = fileURLToPath(new URL('../fixtures/events/pull_request.json', import.meta.url));
-const commentSettings = { comment: 'auto', commentKey: 'evals', commentTimeoutMs: 5000 } as const;
+// Generous: the fake answers at once, but a loaded machine can be slow to schedule it.
+const commentSettings = { comment: 'auto', commentKey: 'evals', commentTimeoutMs: 60_000 } as const;
 
 let fake: FakeGitHub;
 beforeEach(async () => {
@@ -28,7 +29,7 @@ function edge() {
   const octokit = createClient('ghs_T0k3n', {
     baseUrl: fake.url,
     retries: 0,
-    requestTimeoutMs: 2000,
+    requestTimeoutMs: 15_000,
     throttling: false,
     debug: () => {},
     log: () => {},
