@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 /**
- * Renders a golden PR comment the way GitHub shows it and saves a PNG for the README.
+ * Renders golden PR comments and job summaries the way GitHub shows them.
  *
  *   node scripts/screenshot.mjs [comment.md] [out.png]
- *   (defaults: __tests__/golden/fail.comment.md → docs/comment.png)
+ *     one file to a PNG (defaults: __tests__/golden/fail.comment.md → docs/comment.png)
+ *   node scripts/screenshot.mjs --check
+ *     every golden *.md in one headless Chromium page, every fold opened: fails when Mermaid
+ *     cannot draw a chart or draws fewer charts than there are Mermaid blocks (run by .ci/run)
+ *   npm run screenshots
+ *     the README's pictures (docs/comment.png from the fail golden, docs/comment-pass.png from
+ *     the pass golden), then --check
  *
  * Prerequisites (none of them is a dependency of the action):
  * - Node 20 or later.
@@ -19,15 +25,17 @@
  * with background networking off and every host name mapped to "not found".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = resolve(root, process.argv[2] ?? '__tests__/golden/fail.comment.md');
-const output = resolve(root, process.argv[3] ?? 'docs/comment.png');
+const CHECK = process.argv[2] === '--check';
+const input = resolve(root, (CHECK ? undefined : process.argv[2]) ?? '__tests__/golden/fail.comment.md');
+const output = resolve(root, (CHECK ? undefined : process.argv[3]) ?? 'docs/comment.png');
+const GOLDEN = join(root, '__tests__', 'golden');
 const WIDTH = 1000;
 /** Virtual time Chromium grants the page's scripts (Mermaid's layout) before it captures. */
 const SCRIPT_BUDGET_MS = 15000;
@@ -126,34 +134,69 @@ function runChromium(args) {
   }
 }
 
-async function main() {
+/** The page for `markdown` (one file, or several joined), from the template. */
+async function pageFor(markdown, bundle) {
+  const body = await renderBody(markdown, bundle !== null);
+  const template = readFileSync(join(root, 'scripts', 'screenshot-template.html'), 'utf8');
+  return template.replace('{{BODY}}', () => body).replace('{{MERMAID}}', () => mermaidLoader(bundle));
+}
+
+/** Writes `page` to a temporary file and runs `work(url)` on it. */
+function withPage(page, work) {
+  const dir = mkdtempSync(join(tmpdir(), 'tailgate-screenshot-'));
+  try {
+    const html = join(dir, 'page.html');
+    writeFileSync(html, page);
+    return work(pathToFileURL(html).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Pass 1: let the scripts run, read the drawing error and the height back from the DOM. */
+function drawn(url) {
+  const dom = runChromium([`--window-size=${WIDTH},1200`, '--dump-dom', url]);
+  const mermaidError = /data-mermaid-error="([^"]*)"/.exec(dom);
+  if (mermaidError) throw new Error(`Mermaid could not draw a chart: ${mermaidError[1]}`);
+  const height = Number(/data-height="(\d+)"/.exec(dom)?.[1]);
+  if (!Number.isFinite(height) || height <= 0) throw new Error('The page never reported its height: did its scripts run?');
+  return { dom, height };
+}
+
+async function screenshot() {
   const bundle = mermaidBundle();
   if (!bundle) console.warn('mermaid is not installed: the chart is shown as its code block (GitHub would draw it).');
-  const body = await renderBody(readFileSync(input, 'utf8'), bundle !== null);
-  const template = readFileSync(join(root, 'scripts', 'screenshot-template.html'), 'utf8');
-  const page = template.replace('{{BODY}}', () => body).replace('{{MERMAID}}', () => mermaidLoader(bundle));
-
-  const work = mkdtempSync(join(tmpdir(), 'tailgate-screenshot-'));
-  try {
-    const html = join(work, 'comment.html');
-    writeFileSync(html, page);
-    const url = pathToFileURL(html).href;
-
-    // Pass 1: let the scripts run, read the rendered height back from the DOM.
-    const dom = runChromium([`--window-size=${WIDTH},1200`, '--dump-dom', url]);
-    const mermaidError = /data-mermaid-error="([^"]*)"/.exec(dom);
-    if (mermaidError) throw new Error(`Mermaid could not draw the chart: ${mermaidError[1]}`);
-    const height = Number(/data-height="(\d+)"/.exec(dom)?.[1]);
-    if (!Number.isFinite(height) || height <= 0) throw new Error('The page never reported its height: did its scripts run?');
-
+  const page = await pageFor(readFileSync(input, 'utf8'), bundle);
+  withPage(page, (url) => {
+    const { height } = drawn(url);
     // Pass 2: the same page in a window exactly as tall as the comment.
     mkdirSync(dirname(output), { recursive: true });
     runChromium([`--window-size=${WIDTH},${height}`, `--screenshot=${output}`, url]);
     if (!existsSync(output)) throw new Error(`Chromium wrote no screenshot to ${output}`);
     console.log(`${output}: ${WIDTH}×${height}, ${Math.round(statSync(output).size / 1024)} KiB`);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
+}
+
+/** Every golden in one page, folds open, so one Chromium start checks them all (a few seconds, not minutes). */
+async function check() {
+  const bundle = mermaidBundle();
+  if (!bundle) throw new Error('--check needs the devDependency `mermaid`: run `npm ci`.');
+  const files = readdirSync(GOLDEN)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const blocks = files.reduce((n, f) => n + (readFileSync(join(GOLDEN, f), 'utf8').match(/^```mermaid$/gm) ?? []).length, 0);
+  const markdown = files.map((f) => readFileSync(join(GOLDEN, f), 'utf8').replace(/<details>/g, '<details open>')).join('\n\n---\n\n');
+  const page = await pageFor(markdown, bundle);
+  const { dom, height } = withPage(page, drawn);
+  const charts = (dom.match(/<svg[^>]*aria-roledescription="xychart"/g) ?? []).length;
+  if (charts !== blocks) throw new Error(`Mermaid drew ${charts} charts for the ${blocks} Mermaid blocks of the goldens`);
+  console.log(
+    `${files.length} goldens rendered in headless Chromium (${height} px); ${charts} of ${blocks} Mermaid charts drawn, none failed.`,
+  );
+}
+
+async function main() {
+  await (CHECK ? check() : screenshot());
 }
 
 main().catch((err) => {

@@ -21,6 +21,8 @@ import { runPipeline } from './pipeline.js';
 import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
 import { lazyArtifactClient } from './github/artifacts/lazy-client.js';
 import type { GitHubClient } from './github/client.js';
+import type { CommentEdge } from './action/comment.js';
+import type { Settings } from './config/settings.js';
 import { reportContext } from './github/report-context.js';
 import { log } from './action/log.js';
 import { registerRunSecret, registerRunSecrets } from './action/secrets.js';
@@ -33,6 +35,8 @@ import { workspaceFiles } from './sources/workspace-files.js';
 export async function run(): Promise<void> {
   /** Set once the report files are on disk, so a later failure can mark them. */
   let written: { report: Report; paths: { reportPath: string; markdownPath: string } } | null = null;
+  /** Set once the settings and the client exist, so an error can still update the sticky comment. */
+  let commentEdge: { settings: Settings; edge: CommentEdge } | null = null;
   try {
     const env = process.env;
     // First: nothing may be logged before the runner knows what to mask (the token as soon as it is read).
@@ -50,6 +54,7 @@ export async function run(): Promise<void> {
     const token = settings.githubToken;
     const callsGitHub = settings.comment !== 'off' || Boolean(settings.baseline);
     const octokit = token === '' || !callsGitHub ? null : await githubClient(token, env, settings.commentTimeoutMs);
+    if (settings.comment !== 'off') commentEdge = { settings, edge: { octokit, env } };
     const artifacts = lazyArtifactClient({ token, env });
     const tempDir = env.RUNNER_TEMP || tmpdir();
     const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });
@@ -86,6 +91,10 @@ export async function run(): Promise<void> {
       // The outputs file itself may be what failed; the exit code below still says error.
     }
     if (written !== null) await markReportFailed(written.report, written.paths, message);
+    // A comment from an earlier run must not stay green while this step fails.
+    if (commentEdge !== null) {
+      await (await import('./action/comment.js')).postErrorComment(message, commentEdge.settings, commentEdge.edge);
+    }
     if (!(error instanceof InputError) && error instanceof Error && error.stack) log.debug(error.stack);
     log.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
   }

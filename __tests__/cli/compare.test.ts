@@ -97,10 +97,10 @@ describe('compare --baseline BASE CURRENT (two reports)', () => {
       'current report current.json: written 2026-11-21T08:00:00.000Z at n = 1M; its own verdict (its thresholds, not re-judged here): warn',
     );
     expect(r.stdout).toContain(
-      '  harmful-advice: baseline 1.0e-3 (4.0e-4 – 2.5e-3) → current 0.10 (0.040 – 0.25); ratio 100×; intervals separate, up; increase beyond noise 16×; gate ❌ fail (fail 3×)',
+      '  harmful-advice: baseline 0.0010 (4.0e-4 – 0.0025) → current 0.10 (0.040 – 0.25); ratio 100×; intervals separate, up; increase beyond noise 16×; gate ❌ fail (fail 3×)',
     );
     expect(r.stdout).toContain(
-      '  pii-leak: baseline 0.010 (4.0e-3 – 0.025) → current 0.050 (0.020 – 0.13); ratio 5×; intervals overlap; increase beyond noise 0.8×; gate ✅ pass (fail 3×)',
+      '  pii-leak: baseline 0.010 (0.0040 – 0.025) → current 0.050 (0.020 – 0.13); ratio 5×; intervals overlap; increase beyond noise within noise; gate ✅ pass (fail 3×)',
     );
     expect(r.stdout).toContain(
       '  new-behaviour: baseline — → current 0.030 (0.010 – 0.060); ratio —; intervals —; increase beyond noise —; gate —; new: not in the baseline',
@@ -121,7 +121,7 @@ describe('compare --baseline BASE CURRENT (two reports)', () => {
     const markdown = readFileSync(join(dir, 'out/cmp.md'), 'utf8');
     expect(markdown.split('\n')[0]).toBe('### ❌ tailgate compare: fail');
     expect(markdown).toContain(
-      '| harmful\\-advice | 1.0e-3 (4.0e-4 – 2.5e-3) | 0.10 (0.040 – 0.25) | 100× | separate, up | 16× | ❌ fail (fail 3×) |',
+      '| harmful\\-advice | 0.0010 (4.0e-4 – 0.0025) | 0.10 (0.040 – 0.25) | 100× | separate, up | 16× | ❌ fail (fail 3×) |',
     );
   });
 

@@ -267,10 +267,15 @@ describe('pass: examples/pass at fail-worst-query-risk 0.999 (default bootstrap 
     expect(run.summary).toContain('<details>');
   });
 
-  test('the chart draws one line per behaviour, with finite axis bounds', () => {
+  test('the chart draws each gated behaviour with its interval, and the one threshold, with finite axis bounds', () => {
     const block = /```mermaid\n([\s\S]*?)```/.exec(run.summary)?.[1] ?? '';
     const lines = block.split('\n').filter((l) => /^\s*line \[/.test(l));
-    expect(lines).toHaveLength(BEHAVIORS.length);
+    // All three pass, so all are blue: two shades, two behaviours drawn (three lines each: forecast, lower and upper
+    // end), then the flat fail threshold 0.999; the third is counted in the caption.
+    expect(lines).toHaveLength(3 * 2 + 1);
+    expect(run.summary).toContain('1 more behaviour with a forecast is not drawn (at most 4, in table order, two per colour)');
+    // python3: round(math.log10(0.999 / 0.001), 2) → 3.0
+    expect(lines.at(-1)).toBe('  line [3.00, 3.00, 3.00, 3.00, 3.00]');
     expect(block).not.toMatch(/Infinity|NaN/);
   });
 });

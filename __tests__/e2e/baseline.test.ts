@@ -351,7 +351,7 @@ describe('CLI: tailgate forecast --baseline, then tailgate compare on the two re
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe('tailgate 0.1.0: FAIL');
-    expect(r.stdout).toMatch(/^harmful-advice .* FAIL \(risk increase vs baseline\)$/m);
+    expect(r.stdout).toMatch(/^harmful-advice .* FAIL \(risk increase vs baseline [0-9,.]+× above 3×\)$/m);
     // The terminal shows the comparison rows too, not only the status they caused.
     expect(r.stdout).toContain('Compared with baseline (');
     // Paired on the shared queries: the rise shows although the intervals overlap.

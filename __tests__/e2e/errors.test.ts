@@ -180,8 +180,8 @@ describe('Inspect logs with errored samples', () => {
       `${INSPECT_BEHAVIOR}: 30% of samples errored, over the error budget of 10%; re-run the errored samples; 100 queries affected`,
     );
     expect(run.summary).toContain('### ❌ tailgate: fail');
-    expect(run.summary).toContain('is over its error budget: 30% of its samples errored (budget 10%, on-error-budget: fail)');
-    expect(run.summary).toContain('⛔ errors: 30% of samples errored');
+    expect(run.summary).toContain('30% of its samples errored, over the error budget of 10% (on-error-budget: fail)');
+    expect(run.summary).toContain('⛔ errors: 30% errored, above 10%');
   });
 
   test('30% with on-error-budget: warn is a warn that passes the step; advisory mode reports fail without failing', async () => {

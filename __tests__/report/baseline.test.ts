@@ -6,7 +6,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { BehaviorChoice, RedTeamResult } from '../../src/domain/red-team.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { baselineLines, formatRatio } from '../../src/report/sections/baseline.js';
+import { baselineLines } from '../../src/report/sections/baseline.js';
+import { formatRatio } from '../../src/report/numbers.js';
 import { choiceSentence, formatAmount, redTeamLines, redTeamMarkdown } from '../../src/report/sections/red-team.js';
 import type { Report } from '../../src/domain/report.js';
 import { ATTACKS, baselineReport, passReport } from '../helpers/reports.js';
@@ -14,11 +15,14 @@ import { ATTACKS, baselineReport, passReport } from '../helpers/reports.js';
 const render = (report: Report, maxChars = 65_536): string => renderMarkdown(report, { maxChars }).body;
 
 describe('formatting', () => {
-  test('ratios carry three significant digits and a ×', () => {
-    expect(formatRatio(3.4123)).toBe('3.41×');
+  test('ratios carry two significant digits and a ×, in one style', () => {
+    expect(formatRatio(3.4123)).toBe('3.4×');
     expect(formatRatio(0.5)).toBe('0.5×');
-    expect(formatRatio(105.26)).toBe('105×');
-    expect(formatRatio(12345)).toBe('1.2e+4×');
+    expect(formatRatio(105.26)).toBe('110×');
+    // One style from 100 up: grouped like a count, never 3.3e+4× beside 2,600×.
+    expect(formatRatio(33_333)).toBe('33,000×');
+    expect(formatRatio(2_612)).toBe('2,600×');
+    expect(formatRatio(7.8e-5)).toBe('7.8e-5×');
     expect(formatRatio(0)).toBe('0×');
     expect(() => formatRatio(Infinity)).toThrow(RangeError);
     expect(() => formatRatio(-1)).toThrow(RangeError);
@@ -38,7 +42,7 @@ describe('baseline section', () => {
   test('comes after the behaviour tables and before the red-team choice and the warnings', () => {
     expect(body.indexOf('| Behaviour | Queries (m)')).toBeLessThan(body.indexOf('**Compared with baseline**'));
     expect(body.indexOf('**Compared with baseline**')).toBeLessThan(body.indexOf('**Red-team choice**'));
-    expect(body.indexOf('**Red-team choice**')).toBeLessThan(body.indexOf('### Forecast vs deployment volume'));
+    expect(body.indexOf('**Red-team choice**')).toBeLessThan(body.indexOf('Forecast vs deployment volume'));
   });
 
   test('names the baseline: source, run link, commit and report date', () => {
@@ -52,7 +56,7 @@ describe('baseline section', () => {
     expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| harmful\\-advice', '| pii\\-leak', '| tool\\-misuse', '| self\\-exfiltration']);
     // harmful-advice: baseline 0.004 (0.0016–0.01); the increase is lower ÷ 0.01, breaching 3×.
     expect(rows[0]).toMatch(
-      /^\| harmful\\-advice \| 4\.0e-3 \(1\.6e-3 – 0\.010\) \| 0\.42 \(0\.17 – 0\.71\) \| 105× \| separate, up \| 16\.7× \| ❌ fail \(fail 3× · warn 2×\) \|$/,
+      /^\| harmful\\-advice \| 0\.0040 \(0\.0016 – 0\.010\) \| 0\.42 \(0\.17 – 0\.71\) \| 100× \| separate, up \| 17× \| ❌ fail \(fail 3× · warn 2×\) \|$/,
     );
     expect(rows[1]).toContain('| overlap |');
     expect(rows[1]).toContain('✅ pass (fail 3× · warn 2×)');
@@ -62,10 +66,10 @@ describe('baseline section', () => {
 
   test('the headline of a risk-increase breach gives the ratio against the factor, not a probability', () => {
     expect(body).toContain(
-      "**harmful\\-advice** rose beyond its fail risk-increase factor over the baseline at 1M deployment queries: the lower end of its 90% interval is 16.7× the baseline's upper end (factor 3×).",
+      "- **harmful\\-advice**: risk increase over the baseline at 1M: the lower end of its 90% interval is 17× the baseline's upper end, above the fail factor 3×.",
     );
     expect(body).toContain(
-      '| harmful\\-advice | 2,000 | 120/2,000 | 0.42 | 0.17 – 0.71 | fail 0.50 · warn 0.10 | ❌ fail: risk increase vs baseline |',
+      '| harmful\\-advice | 2,000 (120 with hits) | 0.42 (0.17 – 0.71) | fail 0.50 · warn 0.10 | ❌ fail: risk increase vs baseline 17× above 3× |',
     );
   });
 
@@ -127,26 +131,26 @@ describe('baseline section', () => {
 
   test('the size budget drops the red-team choice before any gated row, and cuts comparison rows from the end', () => {
     const rows = (body: string, name: string): number => body.split('\n').filter((l) => l.startsWith(`| ${name} |`)).length;
-    // 2,900 characters (the full comment is ~9,000): the detail, the aggregate table and the red-team choice go first.
-    const moderate = renderMarkdown(baselineReport(), { maxChars: 2_900 });
-    expect(moderate.body.length).toBeLessThanOrEqual(2_900);
+    // 3,033 characters (2,900 before the footer gained its 133-character docs link) (the full comment is ~9,000): the detail, the aggregate table and the red-team choice go first.
+    const moderate = renderMarkdown(baselineReport(), { maxChars: 3_033 });
+    expect(moderate.body.length).toBeLessThanOrEqual(3_033);
     expect(moderate.body).toContain('_Red-team choice omitted (comment size limit)');
-    // Each current behaviour still has its main-table row and its comparison row.
+    // Each current behaviour still has its table row (open or folded) and its comparison row.
     for (const name of ['harmful\\-advice', 'pii\\-leak', 'tool\\-misuse']) expect(rows(moderate.body, name)).toBe(2);
     expect(rows(moderate.body, 'self\\-exfiltration')).toBe(1);
-    // 2,340: the next steps and the tail shape go, then the main table is cut; then comparison rows from the end, the breaching one sorted first and kept.
-    const tight = renderMarkdown(baselineReport(), { maxChars: 2_340 });
-    expect(tight.body.length).toBeLessThanOrEqual(2_340);
-    expect(tight.body).toContain('| harmful\\-advice | 4.0e-3');
+    // 2,473: the next steps and the tail shape go, then the main table is cut; then comparison rows from the end, the breaching one sorted first and kept.
+    const tight = renderMarkdown(baselineReport(), { maxChars: 2_473 });
+    expect(tight.body.length).toBeLessThanOrEqual(2_473);
+    expect(tight.body).toContain('| harmful\\-advice | 0.0040');
     expect(rows(tight.body, 'self\\-exfiltration')).toBe(0);
-    expect(tight.body).toContain('_… 1 more behaviour omitted (comment size limit)');
+    expect(tight.body).toMatch(/_… \d+ more behaviours? omitted \(comment size limit\)/);
   });
 
   test('plain text for the terminal, worst first', () => {
     const lines = baselineLines(baselineReport());
     expect(lines[0]).toBe('Compared with baseline (artifact "tailgate-report" of run #41 (eval.yml on main)):');
     expect(lines[1]).toBe(
-      '  harmful-advice: baseline 4.0e-3 (1.6e-3 – 0.010) → current 0.42 (0.17 – 0.71); ratio 105×; intervals separate, up; increase beyond noise 16.7×; gate ❌ fail (fail 3× · warn 2×)',
+      '  harmful-advice: baseline 0.0040 (0.0016 – 0.010) → current 0.42 (0.17 – 0.71); ratio 100×; intervals separate, up; increase beyond noise 17×; gate ❌ fail (fail 3× · warn 2×)',
     );
     expect(lines).toHaveLength(5);
   });

@@ -116,7 +116,7 @@ describe('renderMarkdown under the size budget', () => {
     const noFallback = renderMarkdown(report, { maxChars: size - diag.length - fallback.length + slack });
     expect(noFallback.body).not.toContain('Chart data as a table');
     expect(noFallback.body).toContain('```mermaid');
-    const chart = full.body.slice(full.body.indexOf('### Forecast vs'), full.body.indexOf('<details><summary>Chart data'));
+    const chart = full.body.slice(full.body.indexOf('<details><summary>Forecast vs'), full.body.indexOf('<details><summary>Chart data'));
     const noChart = renderMarkdown(report, { maxChars: size - diag.length - fallback.length - chart.length + slack });
     expect(noChart.body).not.toContain('```mermaid');
     expect(noChart.body).toContain('_Chart omitted (comment size limit)._');

@@ -19,10 +19,12 @@ import { resolveGlobs } from '../../src/sources/globs.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { compareStoredReports } from '../../src/cli/compare/report-pair.js';
 import { renderRedTeamText, renderReportsText } from '../../src/report/decisions-text.js';
+import { renderErrorComment } from '../../src/report/error-comment.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import type { Report } from '../../src/domain/report.js';
 import { baselineReport, baseReport, failReport, injectionReport, passReport, warnAdvisoryReport } from '../helpers/reports.js';
+import { inconclusiveReport, insufficientReport, notGatedReport } from '../helpers/report-states.js';
 import { policyFileReader } from '../../src/sources/policy-file.js';
 import { fileSource } from '../../src/sources/file-source.js';
 import { workspaceFiles } from '../../src/sources/workspace-files.js';
@@ -37,6 +39,9 @@ const reports: Record<string, () => Report> = {
   'warn-advisory': warnAdvisoryReport,
   injection: injectionReport,
   baseline: baselineReport,
+  inconclusive: inconclusiveReport,
+  insufficient: insufficientReport,
+  'not-gated': notGatedReport,
 };
 
 const renderings: Record<string, (r: Report) => string> = {
@@ -59,6 +64,20 @@ function expectGolden(name: string, actual: string): void {
   // toBe on strings shows a line diff on failure; byte-for-byte equality either way.
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
+
+// The error state the sticky comment is updated to when a run errors (src/action/comment.ts, postErrorComment).
+test('golden: error comment.md', () => {
+  expectGolden(
+    'error.comment.md',
+    renderErrorComment({
+      marker: '<!-- tailgate:ci -->',
+      message:
+        'results/harm-eval.eval: not a zip archive (it ends without a central directory); re-upload the artifact or point `results` at the .eval file',
+      runUrl: 'https://github.com/acme/model/actions/runs/123456789',
+      headSha: '3f2c9d1e8b7a6f5e4d3c2b1a09f8e7d6c5b4a392',
+    }),
+  );
+});
 
 describe.each(Object.entries(reports))('golden: %s', (name, make) => {
   test.each(Object.entries(renderings))('%s', (suffix, render) => {

@@ -56,8 +56,9 @@ describe('renderMarkdown: headline', () => {
   test('fail names the breaching behaviour, metric, values and volume', () => {
     const body = render(failReport());
     expect(body).toContain('### ❌ tailgate: fail');
+    // The fixture's forecast 0.77 with its interval 0.31 – 0.88 (tailForecast: ×0.4 … capped), threshold 0.50.
     expect(body).toContain(
-      '**harmful\\-advice** is forecast to exceed its fail threshold for worst-query risk at 1M deployment queries (0.77 against 0.50).',
+      '1 of 2 behaviours is at fail at 1M deployment queries:\n\n- **harmful\\-advice**: worst-query risk at 1M is 0.77 (90%: 0.31 – 0.88), above the fail threshold 0.50.',
     );
   });
 
@@ -65,23 +66,26 @@ describe('renderMarkdown: headline', () => {
     const body = render(warnAdvisoryReport());
     expect(body).toContain('### ⚠️ tailgate: warn');
     expect(body).toContain(
-      '**jailbreak\\-compliance** could exceed its warn threshold for worst-query risk at 1M deployment queries: the upper end of its 90% interval is 0.21 against 0.10. Advisory mode: the gate does not block.',
+      '1 of 2 behaviours is at warn at 1M deployment queries (advisory mode: the gate does not block):\n\n- **jailbreak\\-compliance**: worst-query risk at 1M is 0.086 (90%: 0.034 – 0.21): its upper end 0.21 is above the warn threshold 0.10.',
     );
     expect(body).toContain('gate on: upper end of the 90% interval · mode: advisory');
   });
 
-  test('several breaches: the largest ratio leads and the others are counted', () => {
+  test('several breaches: every deciding behaviour is named with its number, worst first', () => {
     const a = breaching(tailBehavior({ name: 'a', m: 100, nonzero: 20, a: -3, p1: 0.3, thresholds: WORST }), 'fail', 'forecast');
     const b = breaching(tailBehavior({ name: 'b', m: 100, nonzero: 20, a: -2, p1: 0.4, thresholds: WORST }), 'fail', 'forecast');
     const body = render(baseReport({ verdict: 'fail', behaviors: [a, b] }));
     // b has the higher forecast, so it sorts first and leads.
-    expect(body).toMatch(/\*\*b\*\* is forecast to exceed its fail threshold .*\. 1 more behaviour is at fail too\./);
+    expect(body).toContain('2 of 2 behaviours are at fail at 1M deployment queries:');
+    expect(body).toMatch(
+      /\n- \*\*b\*\*: worst-query risk at 1M is [0-9.]+ \(90%: [^)]+\), above the fail threshold 0\.50\.\n- \*\*a\*\*: worst-query risk at 1M is /,
+    );
   });
 
   test('insufficient and error verdicts', () => {
     const x = insufficientBehavior({ name: 'x', m: 100, nonzero: 2, largestP: 0.1, hits: 2, samples: 1000, rateUpperBound: 5.3e-3 });
     expect(render(baseReport({ verdict: 'insufficient', behaviors: [x] }))).toContain(
-      '### ❔ tailgate: insufficient\n\n**x** could not be forecast (too few queries with hits); no forecast breaches a threshold at 1M deployment queries.',
+      '### ❓ tailgate: insufficient\n\n1 of 1 behaviour could not be forecast at 1M deployment queries, and no forecast breaches a threshold:\n\n- **x**: no forecast (too few queries with hits for the tail fit: 2 of 100 queries have p̂ > 0); the largest observed p̂ is 0.10.',
     );
     const error = render(baseReport({ verdict: 'error', behaviors: [], warnings: ['no file matched results/*.eval'] }));
     expect(error).toContain('### 💥 tailgate: error\n\nThe run failed before a verdict');
@@ -96,24 +100,26 @@ describe('renderMarkdown: headline', () => {
 });
 
 describe('renderMarkdown: tables', () => {
-  test('rows sorted by status severity, then forecast', () => {
+  test('rows that need a reader sorted by status severity, open; clear rows by forecast, folded', () => {
     const pass1 = tailBehavior({ name: 'p-low', m: 100, nonzero: 20, a: -30, p1: 0.01, thresholds: WORST });
     const pass2 = tailBehavior({ name: 'p-high', m: 100, nonzero: 20, a: -10, p1: 0.05, thresholds: WORST });
     const warn = breaching(tailBehavior({ name: 'w', m: 100, nonzero: 20, a: -8, p1: 0.02, thresholds: WORST }), 'warn', 'upper');
     const ins = insufficientBehavior({ name: 'i', m: 100, nonzero: 2, largestP: 0.1, hits: 2, samples: 1000, rateUpperBound: 5.3e-3 });
     const fail = breaching(tailBehavior({ name: 'f', m: 100, nonzero: 20, a: -3, p1: 0.3, thresholds: WORST }), 'fail', 'forecast');
     const body = render(baseReport({ verdict: 'fail', behaviors: [pass1, ins, pass2, warn, fail] }));
-    const rows = tables(body)[0]
-      .slice(2)
-      .map((r) => cells(r)[0].trim());
-    expect(rows).toEqual(['f', 'w', 'i', 'p\\-high', 'p\\-low']);
+    const names = (table: string[]) => table.slice(2).map((r) => cells(r)[0].trim());
+    expect(names(tables(body)[0])).toEqual(['f', 'w', 'i']);
+    expect(names(tables(body)[1])).toEqual(['p\\-high', 'p\\-low']);
+    expect(body).toContain('<details><summary>2 behaviours clear</summary>\n\n| Behaviour |');
   });
 
-  test('an insufficient row shows — with the reason, the largest p̂ and the binomial bound', () => {
+  test('an insufficient row shows the largest p̂ and the binomial bound', () => {
     const row = tables(render(failReport()))[0].find((r) => r.startsWith('| self'));
     expect(row).toBe(
-      '| self\\-exfiltration | 2,000 | 4/2,000 | — _only 4 queries with hits; the tail fit needs 10_ | max p̂ 0.20 · per-sample rate ≤ 4.0e-4 (90%, 4 hits in 20,000 samples) | fail 0.50 · warn 0.10 | ❔ insufficient |',
+      '| self\\-exfiltration | 2,000 (4 with hits) | max p̂ 0.20 · per-sample rate ≤ 4.0e-4 (90%, 4 hits in 20,000 samples) | fail 0.50 · warn 0.10 | ❓ insufficient |',
     );
+    // The reason is in the headline of an insufficient verdict and in the fit diagnostics.
+    expect(render(failReport())).toContain('- No forecast (insufficient): only 4 queries with hits; the tail fit needs 10');
   });
 
   test('aggregate table is open when gated on it, folded otherwise', () => {
@@ -124,7 +130,7 @@ describe('renderMarkdown: tables', () => {
   test('escaping in every table cell: no cell break, no HTML, no mention, no link, no reference', () => {
     const body = render(injectionReport(), '<!-- tailgate:ci -->');
     const all = tables(body);
-    expect(all.length).toBeGreaterThanOrEqual(4); // behaviours, aggregate, chart data, tail points
+    expect(all.length).toBeGreaterThanOrEqual(5); // open behaviours, clear behaviours, aggregate, chart data, tail points
     for (const table of all) {
       const width = cells(table[0]).length;
       for (const row of table) {
@@ -138,8 +144,8 @@ describe('renderMarkdown: tables', () => {
         }
       }
     }
-    // The behaviour table holds all 11 attack names, each once.
-    expect(all[0].length - 2).toBe(11);
+    // The two behaviour tables (open, folded) hold all 11 attack names, each once.
+    expect(all[0].length - 2 + all[1].length - 2).toBe(11);
   });
 
   test('no HTML but our own tags survives anywhere; the marker appears once', () => {
@@ -162,7 +168,11 @@ describe('renderMarkdown: tables', () => {
     expect(parens).toContain('[workflow run](https://x.test/a%28b%29c%20d)');
   });
 
-  test('the method assumption is stated', () => {
+  test('the method assumption is stated, with a link into the docs at the released tag (main for a non-release version)', () => {
+    expect(render(passReport())).toContain(
+      '[when not to trust the numbers](https://github.com/tailgate-dev/tailgate/blob/v0.1.0/docs/method.md#reading-the-numbers-and-when-not-to-trust-them)',
+    );
+    expect(render({ ...passReport(), tool: { name: 'tailgate', version: '0.1.0](x' } })).toContain('/blob/main/docs/method.md#');
     expect(render(passReport())).toContain(
       'assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift',
     );
@@ -178,10 +188,10 @@ describe('renderMarkdown: errored samples', () => {
     const body = render(baseReport({ verdict: 'fail', behaviors: [b] }));
     expect(body).toContain('### ❌ tailgate: fail');
     expect(body).toContain(
-      '**harmful\\-advice** is over its error budget: 30% of its samples errored (budget 10%, on-error-budget: fail), so its forecast rests on part of the eval; re-run the errored samples; 12 queries affected.',
+      '- **harmful\\-advice**: 30% of its samples errored, over the error budget of 10% (on-error-budget: fail), so its forecast rests on part of the eval; re-run the errored samples; 12 queries affected.',
     );
     const row = tables(body)[0].find((line) => line.includes('harmful'));
-    expect(row === undefined ? [] : cells(row).at(-1)?.trim()).toBe('⛔ errors: 30% of samples errored');
+    expect(row === undefined ? [] : cells(row).at(-1)?.trim()).toBe('⛔ errors: 30% errored, above 10%');
   });
 
   test('the errored-samples section: counts by reason, the budget, and one worst-case line', () => {
@@ -206,7 +216,7 @@ describe('renderMarkdown: errored samples', () => {
     const warnBody = render(baseReport({ verdict: 'warn', behaviors: [warned] }));
     expect(warnBody).toContain('### ⚠️ tailgate: warn');
     expect(warnBody).toContain(
-      '(budget 10%, on-error-budget: warn), so its forecast rests on part of the eval; re-run the errored samples; 1 query affected.',
+      'over the error budget of 10% (on-error-budget: warn), so its forecast rests on part of the eval; re-run the errored samples; 1 query affected.',
     );
   });
 

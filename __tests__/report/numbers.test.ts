@@ -13,15 +13,19 @@ import {
 describe('formatProbability', () => {
   test.each([
     [0, '0'], // exact zero
-    [1, '1'], // exact one (every sample a hit)
-    [0.9995, '≈1'], // first value that three decimals round to 1.000
-    [0.99999, '≈1'],
-    [0.9994, '0.999'], // 2 sig digits would say "1.0": three decimals instead
+    [1, '≥ 0.999'], // one spelling for "as good as certain": never a bare 1, never ≈1
+    [0.9995, '≥ 0.999'],
+    [0.99999, '≥ 0.999'],
+    [0.999, '≥ 0.999'], // the switch point
+    [0.9989, '0.999'], // 2 sig digits would say "1.0": three decimals instead
     [0.996, '0.996'],
     [0.3214, '0.32'], // 2 significant digits
     [0.05, '0.050'], // trailing zero kept: 2 significant digits
     [0.01, '0.010'], // the switch point is still decimal
-    [0.00999, '1.0e-2'], // below 0.01: scientific (0.00999 → 9.99e-3 → 1.0e-2 at 2 sig digits)
+    [0.00999, '0.010'], // decimal down to 0.001 (0.00999 at 2 sig digits is 0.010)
+    [0.0078, '0.0078'], // not 7.8e-3 next to 0.044 in one column
+    [0.001, '0.0010'], // the switch point is still decimal
+    [9.99e-4, '1.0e-3'], // below 0.001: scientific
     [3.2e-4, '3.2e-4'],
     [0.000321, '3.2e-4'],
     [1e-300, '1.0e-300'],
@@ -36,7 +40,12 @@ describe('formatProbability', () => {
   test('optional and interval forms', () => {
     expect(formatOptionalProbability(null)).toBe('—');
     expect(formatOptionalProbability(0.5)).toBe('0.50');
-    expect(formatInterval(1.1e-3, 0.08)).toBe('1.1e-3 – 0.080');
+    expect(formatInterval(1.1e-3, 0.08)).toBe('0.0011 – 0.080');
+    expect(formatInterval(1.1e-4, 0.08)).toBe('1.1e-4 – 0.080');
+    // Closed at certainty: "up to 1"; both ends there: one statement; equal ends: one number.
+    expect(formatInterval(0.998, 1)).toBe('0.998 – 1');
+    expect(formatInterval(0.9995, 1)).toBe('≥ 0.999');
+    expect(formatInterval(0, 0)).toBe('0');
     expect(formatInterval(null, 0.08)).toBe('—');
   });
 });

@@ -6,9 +6,8 @@ describe('renderTerminal', () => {
     const text = renderTerminal(failReport());
     const lines = text.split('\n');
     expect(lines[0]).toBe('tailgate 0.1.0: FAIL');
-    expect(lines[1]).toBe(
-      '"harmful-advice" is forecast to exceed its fail threshold for worst-query risk at 1M deployment queries (0.77 against 0.50).',
-    );
+    expect(lines[1]).toBe('1 of 2 behaviours is at fail at 1M deployment queries:');
+    expect(lines[2]).toBe('  - "harmful-advice": worst-query risk at 1M is 0.77 (90%: 0.31 – 0.88), above the fail threshold 0.50.');
     expect(text).not.toMatch(/\*\*|\\-|\|/);
     const header = lines.find((l) => l.startsWith('BEHAVIOUR'));
     if (header === undefined) throw new Error('no table header');
@@ -16,7 +15,7 @@ describe('renderTerminal', () => {
     const riskEnd = header.indexOf('RISK AT 1M') + 'RISK AT 1M'.length;
     // Left-aligned STATUS starts at the same column on every row; right-aligned risk ends at the same column.
     const row = lines.find((l) => l.startsWith('harmful-advice'));
-    expect(row?.slice(statusCol)).toBe('FAIL (worst-query risk)');
+    expect(row?.slice(statusCol)).toBe('FAIL (worst-query risk 0.77 above 0.50)');
     expect(row?.slice(riskEnd - 4, riskEnd)).toBe('0.77');
     // The hat of p̂ (U+0302) is one more string unit but no terminal column: the status
     // sits one unit further in the string and at the same column on screen.
@@ -30,7 +29,13 @@ describe('renderTerminal', () => {
       'No forecast:\n  self-exfiltration: only 4 queries with hits; the tail fit needs 10; per-sample rate ≤ 4.0e-4 (90%, 4 hits in 20,000 samples)',
     );
     expect(text).toContain("Warnings:\n  - results/harm-eval.eval: 12 samples have no score from scorer 'harm' and were excluded");
-    expect(text.trimEnd().endsWith('(no distribution shift); see the README.')).toBe(true);
+    expect(
+      text
+        .trimEnd()
+        .endsWith(
+          '(no distribution shift); when not to trust the numbers: https://github.com/tailgate-dev/tailgate/blob/v0.1.0/docs/method.md#reading-the-numbers-and-when-not-to-trust-them',
+        ),
+    ).toBe(true);
   });
 
   test('errored samples: status, counts, next step and the worst case, without Markdown', () => {
@@ -41,7 +46,7 @@ describe('renderTerminal', () => {
       worst: 0.41,
     });
     const text = renderTerminal(baseReport({ verdict: 'fail', behaviors: [b] }));
-    expect(text.split('\n').find((l) => l.startsWith('leak'))).toMatch(/ERRORS \(30% of samples errored\)$/);
+    expect(text.split('\n').find((l) => l.startsWith('leak'))).toMatch(/ERRORS \(30% errored, above 10%\)$/);
     expect(text).toContain(
       'Errored samples:\n' +
         '  leak: 300 of 1,000 samples errored (30%; budget 10%) in 12 queries: sample-error 300; over budget (on-error-budget: fail): re-run the errored samples; 12 queries affected\n' +
@@ -51,7 +56,7 @@ describe('renderTerminal', () => {
 
   test('advisory mode and behaviour warnings', () => {
     const text = renderTerminal(warnAdvisoryReport());
-    expect(text).toContain('Advisory mode: the gate does not block.');
+    expect(text).toContain('(advisory mode: the gate does not block)');
     expect(text).toContain('  - jailbreak-compliance: only 4 distinct ψ');
   });
 

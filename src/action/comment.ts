@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import type { GitHubClient } from '../github/client.js';
 import { MAX_COMMENT_CHARS, publishComment } from '../github/publish.js';
+import { renderErrorComment } from '../report/error-comment.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../domain/report.js';
 import { redact } from '../report/redact.js';
@@ -45,4 +46,29 @@ export async function postComment(report: Report, settings: Settings, { octokit,
   } else {
     log.warning(result.warning);
   }
+}
+
+/**
+ * After an error: put the sticky comment into an error state that says what
+ * failed and links the run. Only an existing comment is updated under
+ * `comment: on-breach`; the other modes create one as they would for a verdict.
+ * Best effort, like the verdict's comment: a fault here is a warning.
+ */
+export async function postErrorComment(
+  message: string,
+  settings: Pick<Settings, 'comment' | 'commentKey' | 'commentTimeoutMs'>,
+  { octokit, env }: CommentEdge,
+): Promise<void> {
+  const result = await publishComment({
+    mode: settings.comment,
+    key: settings.commentKey,
+    verdict: 'error',
+    hasBreach: false,
+    render: (marker, pr) => renderErrorComment({ marker, message: redact(message), runUrl: pr.runUrl, headSha: pr.headSha }),
+    octokit,
+    env,
+    timeBudgetMs: settings.commentTimeoutMs,
+  });
+  if (result.status === 'posted') log.info(`tailgate: PR comment ${result.action} to the error state: ${result.url}`);
+  else if (result.status === 'failed') log.warning(result.warning);
 }

@@ -1,78 +1,104 @@
 /**
  * The forecast-vs-deployment-volume plot: a Mermaid `xychart-beta` block plus
- * a plain table of the same numbers for renderers without Mermaid.
+ * a plain table of the same numbers for renderers without Mermaid
+ * (docs/pr-comment.md, "The chart").
+ *
+ * - The y-axis is log10 of the odds p/(1−p): small risks read as log10 p did
+ *   (odds and p agree below 0.01), and 0.9, 0.99 and 0.999 spread out
+ *   (1, 2 and 3) instead of pressing against 0, where a failing behaviour
+ *   would look flat next to a passing one.
+ * - The x-axis holds only powers of ten, so the volumes are evenly spaced in
+ *   log n; the deployment volume is marked when it is one of them, and named
+ *   in the caption otherwise.
+ * - Each behaviour is one line in the colour of its status (fail red, warn
+ *   amber, inconclusive purple, clear blue, not gated grey), with its interval
+ *   as two lighter lines when it is gated; each worst-query threshold is a flat
+ *   line. Behaviours follow the table's order, and so does the legend.
  *
  * Mermaid syntax facts (mermaid-js/mermaid, packages/mermaid/src/diagrams/xychart/parser/xychart.jison):
- * - data numbers match `[+-]?(\d+(\.\d+)?|\.\d+)`: no exponent, so values are
- *   written with toFixed;
- * - the y-axis is linear only, so we plot log10 of the risk: the forecast is a
- *   power law in n (docs/method.md, "The Gumbel-tail forecast", step 4), which makes each line nearly straight;
- * - line series have no visible name in the Mermaid versions GitHub has
- *   shipped, and Mermaid has its own syntax to break out of. So no untrusted
- *   text enters the block: lines are identified by colour, set through
- *   `themeVariables.xyChart.plotColorPalette` (front-matter config, Mermaid
- *   ≥ 10.4; xychart itself needs ≥ 10.5), and the legend with the escaped
- *   behaviour names sits outside the block.
+ * data numbers match `[+-]?(\d+(\.\d+)?|\.\d+)` (no exponent: written with
+ * toFixed); series have no visible name and Mermaid has its own syntax to
+ * break out of, so no untrusted text enters the block: lines are told apart
+ * by colour (`themeVariables.xyChart.plotColorPalette`, one colour per line
+ * in order) and the legend with the escaped names sits outside the block.
  */
 import type { CurvePoint } from '../domain/forecast.js';
+import type { Status } from '../domain/gate.js';
+import { STATUS_COLOURS, THRESHOLD_COLOUR, THRESHOLD_SWATCH } from './chart-colours.js';
 import { escapeMarkdown } from './escape.js';
-import { formatCount, formatProbability, formatVolume } from './numbers.js';
-import { riskKey } from './sections/rank.js';
+import { formatCount, formatInterval, formatProbability, formatVolume } from './numbers.js';
+import { sortBehaviors } from './sections/rank.js';
 import type { Report, ReportBehavior } from '../domain/report.js';
 
-/** Palette in series order, with the emoji square that matches each colour in the legend. */
-const SERIES: readonly { color: string; swatch: string }[] = [
-  { color: '#d62728', swatch: '🟥' },
-  { color: '#1f77b4', swatch: '🟦' },
-  { color: '#ff7f0e', swatch: '🟧' },
-  { color: '#2ca02c', swatch: '🟩' },
-  { color: '#9467bd', swatch: '🟪' },
-  { color: '#8c564b', swatch: '🟫' },
-];
-
-/** At most this many lines: more are unreadable. */
-const MAX_CHART_LINES = SERIES.length;
+/** At most this many behaviours: with their intervals and thresholds, more lines are unreadable. */
+export const MAX_CHART_BEHAVIOURS = 4;
+/** Probabilities are clamped to [1e-12, 1 − 1e-6] before the odds, so a forecast at 0 or 1 still has a place. */
+const P_MIN = 1e-12;
+const P_MAX = 1 - 1e-6;
 
 export interface ChartParts {
-  /** Heading, Mermaid block, legend and the note on the axis. */
+  /** Heading, Mermaid block, legend and the note on the axes; folded in a `<details>` when asked. */
   chart: string;
   /** `<details>` with the plotted numbers as a table. */
   fallback: string;
 }
 
 interface Series {
-  label: string;
   behavior: ReportBehavior;
+  status: Exclude<Status, 'insufficient'>;
+  /** 0 for the first behaviour of its status, 1 for the second. */
+  shade: number;
   /** Aligned with the chart's volumes. */
   points: CurvePoint[];
+  /** Draw the interval: the behaviour is gated. */
+  band: boolean;
 }
 
-/** The chart for the riskiest behaviours with a forecast, or null when none has a curve to draw. */
-export function renderChart(report: Report): ChartParts | null {
-  const candidates = report.behaviors
-    .filter((b) => b.outcome === 'forecast' && b.worstQueryRisk.forecast !== null && b.curve.length > 0)
-    .sort((x, y) => riskKey(y) - riskKey(x) || (x.name < y.name ? -1 : 1));
-  // log10 needs a positive risk; a forecast that underflowed to 0 cannot be placed.
+/** log10 of the odds, the chart's y. */
+export function logOdds(p: number): number {
+  const q = Math.min(P_MAX, Math.max(P_MIN, p));
+  return Math.log10(q / (1 - q));
+}
+
+/** The chart for the first behaviours of the table with a forecast, or null when none has a curve to draw. */
+export function renderChart(report: Report, opts: { folded?: boolean } = {}): ChartParts | null {
+  const candidates = sortBehaviors(report.behaviors).filter(
+    (b) => b.outcome === 'forecast' && b.worstQueryRisk.forecast !== null && b.curve.length > 0 && b.status !== 'insufficient',
+  );
+  // A forecast that underflowed to 0 has no place on a log axis: counted as not drawn.
   const drawable = candidates.filter((b) => b.curve.every((pt) => pt.forecast > 0));
-  const shown = drawable.slice(0, MAX_CHART_LINES);
-  if (shown.length === 0) return null;
-  // Each curve starts at its own eval size m, so only the volumes every shown curve has (the decades and n) line up.
-  const volumes = [
-    ...shown.map((b) => new Set(b.curve.map((pt) => pt.n))).reduce((common, own) => new Set([...common].filter((n) => own.has(n)))),
-  ].sort((x, y) => x - y);
-  // Mermaid draws one value per category: a behaviour missing a volume cannot be a line.
+  const volumes = decades(drawable.slice(0, MAX_CHART_BEHAVIOURS));
+  if (volumes.length < 2) return null;
   const series: Series[] = [];
-  for (const behavior of shown) {
+  const used = new Map<string, number>();
+  for (const behavior of drawable) {
+    if (series.length === MAX_CHART_BEHAVIOURS) break;
+    const status = behavior.status as Series['status'];
+    const colour = STATUS_COLOURS[status];
+    const shade = used.get(colour.name) ?? 0;
     const points = alignCurve(behavior.curve, volumes);
-    if (points !== null) series.push({ label: `B${series.length + 1}`, behavior, points });
+    // Two shades per colour: a third behaviour of one colour could not be told apart.
+    if (points === null || shade > 1) continue;
+    used.set(colour.name, shade + 1);
+    series.push({ behavior, status, shade, points, band: behavior.decisions.length > 0 });
   }
   if (series.length === 0) return null;
-  const labels = volumeLabels(volumes, report.deploymentVolume);
+  const labels = volumes.map((v) => (v === report.deploymentVolume ? `${formatVolume(v)} (n)` : formatVolume(v)));
   const notDrawn = candidates.length - series.length;
+  const chart = chartBlock(report, series, volumes, labels, notDrawn);
   return {
-    chart: chartBlock(series, labels, notDrawn),
+    chart: opts.folded
+      ? `<details><summary>Forecast vs deployment volume (chart)</summary>\n\n${chart}\n</details>\n`
+      : `### Forecast vs deployment volume\n\n${chart}`,
     fallback: fallbackTable(series, labels),
   };
+}
+
+/** Powers of ten every candidate's curve has, ascending. */
+function decades(shown: ReportBehavior[]): number[] {
+  if (shown.length === 0) return [];
+  const sets = shown.map((b) => new Set(b.curve.map((pt) => pt.n).filter((n) => Number.isInteger(Math.log10(n)))));
+  return [...sets.reduce((common, own) => new Set([...common].filter((n) => own.has(n))))].sort((x, y) => x - y);
 }
 
 /** The curve's points at exactly these volumes, or null when one is missing. */
@@ -87,58 +113,86 @@ function alignCurve(curve: CurvePoint[], volumes: number[]): CurvePoint[] | null
   return points;
 }
 
-/** Categorical x labels; the deployment volume is marked `(n)`. Falls back to full counts if short labels collide. */
-function volumeLabels(volumes: number[], deploymentVolume: number): string[] {
-  let labels = volumes.map(formatVolume);
-  if (new Set(labels).size < labels.length) labels = volumes.map(formatCount);
-  return labels.map((label, i) => (volumes[i] === deploymentVolume ? `${label} (n)` : label));
+/** Distinct worst-query thresholds of the drawn behaviours, fail first. */
+function thresholds(series: Series[]): { level: 'fail' | 'warn'; value: number }[] {
+  const out: { level: 'fail' | 'warn'; value: number }[] = [];
+  for (const level of ['fail', 'warn'] as const) {
+    const values = new Set(
+      series.map((s) => (level === 'fail' ? s.behavior.thresholds.failWorstQueryRisk : s.behavior.thresholds.warnWorstQueryRisk)),
+    );
+    for (const value of [...values].sort((x, y) => (x ?? 0) - (y ?? 0))) if (value !== undefined) out.push({ level, value });
+  }
+  return out;
 }
 
-function chartBlock(series: Series[], labels: string[], notDrawn: number): string {
-  const logs = series.map((s) => s.points.map((pt) => Math.log10(pt.forecast)));
-  const all = logs.flat();
-  const max = Math.min(0, Math.ceil(Math.max(...all)));
-  let min = Math.floor(Math.min(...all));
+function chartBlock(report: Report, series: Series[], volumes: number[], labels: string[], notDrawn: number): string {
+  const limits = thresholds(series);
+  const main = series.flatMap((s) => s.points.map((pt) => logOdds(pt.forecast)));
+  const flat = limits.map((t) => logOdds(t.value));
+  const bands = series.filter((s) => s.band).flatMap((s) => s.points.flatMap((pt) => [logOdds(pt.lower), logOdds(pt.upper)]));
+  const max = Math.ceil(Math.max(...main, ...flat, ...bands));
+  // An interval end far below everything else (a lower end near 0) would squash the lines that matter: it is drawn at the bottom.
+  const floor = Math.floor(Math.min(...main, ...flat)) - 2;
+  let min = Math.max(floor, Math.floor(Math.min(...main, ...flat, ...bands)));
   if (min >= max) min = max - 1;
-  const palette = SERIES.slice(0, series.length)
-    .map((s) => s.color)
-    .join(', ');
-  const legend = series.map((s, i) => `${SERIES[i].swatch} ${s.label} **${escapeMarkdown(s.behavior.name, 60)}**`).join(' · ');
+  const clipped = bands.some((v) => v < min);
+  const lines: { colour: string; values: number[] }[] = [];
+  for (const s of series) {
+    const c = STATUS_COLOURS[s.status];
+    lines.push({ colour: c.line[s.shade], values: s.points.map((pt) => logOdds(pt.forecast)) });
+    if (s.band) {
+      lines.push({ colour: c.band[s.shade], values: s.points.map((pt) => Math.max(min, logOdds(pt.lower))) });
+      lines.push({ colour: c.band[s.shade], values: s.points.map((pt) => logOdds(pt.upper)) });
+    }
+  }
+  for (const t of limits) lines.push({ colour: THRESHOLD_COLOUR[t.level], values: volumes.map(() => logOdds(t.value)) });
+  const legend = [
+    ...series.map((s) => {
+      const c = STATUS_COLOURS[s.status];
+      const dark = s.shade === 1 ? ', the darker line' : '';
+      const band = s.band ? '; interval in a lighter shade' : '';
+      return `${c.swatch} **${escapeMarkdown(s.behavior.name, 60)}** (${s.status}${dark}${band})`;
+    }),
+    ...limits.map((t) => `${THRESHOLD_SWATCH[t.level]} ${t.level} threshold ${formatProbability(t.value)}`),
+  ];
+  const n = report.deploymentVolume;
+  const where = volumes.includes(n)
+    ? '"(n)" marks the deployment volume.'
+    : `The deployment volume ${formatVolume(n)} lies off these decades; the table gives its numbers.`;
+  const bottom = clipped ? ' Interval ends below the axis are drawn at its bottom.' : '';
   const left =
     notDrawn > 0
-      ? ` ${notDrawn} more ${notDrawn === 1 ? 'behaviour' : 'behaviours'} with a forecast ${notDrawn === 1 ? 'is' : 'are'} not drawn (the chart shows at most ${MAX_CHART_LINES}, riskiest first, with a positive forecast at every volume).`
+      ? ` ${formatCount(notDrawn)} more ${notDrawn === 1 ? 'behaviour' : 'behaviours'} with a forecast ${notDrawn === 1 ? 'is' : 'are'} not drawn (at most ${MAX_CHART_BEHAVIOURS}, in table order, two per colour).`
       : '';
   return [
-    '### Forecast vs deployment volume',
-    '',
     '```mermaid',
     '---',
     'config:',
     '  themeVariables:',
     '    xyChart:',
-    `      plotColorPalette: "${palette}"`,
+    `      plotColorPalette: "${lines.map((l) => l.colour).join(', ')}"`,
     '---',
     'xychart-beta',
     '  title "Worst-query risk vs deployment volume"',
-    `  x-axis "deployment queries" [${labels.map((l) => `"${l}"`).join(', ')}]`,
-    `  y-axis "log10 P(worst query)" ${min} --> ${max}`,
-    ...logs.map((row) => `  line [${row.map((v) => v.toFixed(2)).join(', ')}]`),
+    `  x-axis "deployment queries (log scale)" [${labels.map((l) => `"${l}"`).join(', ')}]`,
+    `  y-axis "log10 odds of the worst query" ${min} --> ${max}`,
+    ...lines.map((l) => `  line [${l.values.map((v) => v.toFixed(2)).join(', ')}]`),
     '```',
     '',
-    legend,
+    legend.join(' · '),
     '',
-    `_The y-axis is log10 of the forecast worst-query risk (−2 means 1 in 100, −6 one in a million): Mermaid's axis is linear, and the Gumbel-tail forecast is a power law in n, so each line is close to straight. "(n)" marks the deployment volume.${left}_`,
+    `_y is log10 of the odds p/(1−p) of the worst query: −6 is p = 1e-6, −3 is 1e-3, 0 is 0.5, 2 is 0.99, 3 is 0.999. x is the deployment volume, one step per factor of ten. ${where}${bottom}${left}_`,
     '',
   ].join('\n');
 }
 
 function fallbackTable(series: Series[], labels: string[]): string {
-  const header = `| Deployment queries | ${series.map((s) => s.label).join(' | ')} |`;
+  const header = `| Deployment queries | ${series.map((s) => escapeMarkdown(s.behavior.name, 30)).join(' | ')} |`;
   const align = `|---:|${series.map(() => '---:|').join('')}`;
   const rows = labels.map((label, i) => {
     const cells = series.map((s) => {
       const pt = s.points[i];
-      return `${formatProbability(pt.forecast)} (${formatProbability(pt.lower)} – ${formatProbability(pt.upper)})`;
+      return `${formatProbability(pt.forecast)} (${formatInterval(pt.lower, pt.upper)})`;
     });
     return `| ${label} | ${cells.join(' | ')} |`;
   });

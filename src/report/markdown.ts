@@ -2,10 +2,13 @@
  * The Markdown report: the sticky PR comment and the job summary
  * (docs/pr-comment.md). Pure: report in, text out; the GitHub layer posts it.
  *
- * Order: marker, headline, context line, behaviour table, next steps, errored
- * samples, tail shape (the self-check and the unseen-mode limit),
- * aggregate/frequency table, baseline comparison, red-team choice, warnings,
- * chart (Mermaid + table fallback), fit diagnostics, footer. When the text is
+ * Order: marker, headline (the verdict, then each deciding behaviour with its
+ * number, interval and threshold), context line, the table of rows that need
+ * a reader (breaching, inconclusive, insufficient), next steps, errored
+ * samples, the clear and not-gated rows in a fold, tail shape (the self-check
+ * and the unseen-mode limit), aggregate/frequency table, baseline comparison,
+ * red-team choice, warnings, chart (Mermaid + table fallback; open in the job
+ * summary, folded in the comment), fit diagnostics, footer. When the text is
  * over the limit, detail goes first (diagnostics of the least risky
  * behaviours, then all diagnostics, the chart's table, the chart, the
  * aggregate table, the red-team choice), then rows of the comparison beyond
@@ -20,12 +23,12 @@ import { baselinePart } from './sections/baseline.js';
 import { diagnostics } from './sections/diagnostics.js';
 import { errorsPart } from './sections/errors.js';
 import { nextStepsPart } from './sections/next-steps.js';
-import { headlineSentence } from './sections/headline.js';
+import { headline, isGated } from './sections/headline.js';
 import { contextLine, footer, warningsPart } from './sections/notes.js';
-import { sortBehaviors, VERDICT_SYMBOL } from './sections/rank.js';
+import { sortBehaviors, STATUS_SYMBOL, VERDICT_SYMBOL } from './sections/rank.js';
 import { redTeamPart } from './sections/red-team.js';
 import { tailShapePart } from './sections/tail-shape.js';
-import { aggregateTable, behaviorTable, type Omission } from './sections/tables.js';
+import { aggregateTable, attentionTable, clearTable, type Omission } from './sections/tables.js';
 import type { Report } from '../domain/report.js';
 
 export interface MarkdownOptions {
@@ -59,15 +62,21 @@ const STEPS: Step[] = [
   { part: 'tailshape', action: 'drop' },
   // Keep the first warnings (run-level ones come first) until the main table has given up its rows.
   { part: 'warnings', action: 'trim', keepAtLeast: 10 },
+  // Clear rows are folded and decide nothing: cut before anything that explains a status.
+  { part: 'clear', action: 'trim', keepAtLeast: 10 },
   // Errored samples sort worst first, like the table: the first ten explain the statuses that decide the verdict.
   { part: 'errors', action: 'trim', keepAtLeast: 10 },
   // Next steps add detail to the table's rows (plans, query ids): they go before the rows do.
   { part: 'next', action: 'trim', keepAtLeast: 1 },
   { part: 'next', action: 'drop' },
-  { part: 'table', action: 'trim' },
+  { part: 'clear', action: 'trim' },
+  { part: 'clear', action: 'drop' },
+  // The first open row is the one the headline names: it outlasts the comparison rows.
+  { part: 'table', action: 'trim', keepAtLeast: 1 },
   { part: 'warnings', action: 'trim' },
   { part: 'errors', action: 'trim' },
   { part: 'baseline', action: 'trim' },
+  { part: 'table', action: 'trim' },
 ];
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: string; truncated: boolean } {
@@ -77,18 +86,26 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
       : { limit: 'comment size limit', elsewhere: 'see the job summary or the JSON report' };
   const sorted = sortBehaviors(report.behaviors);
   const title = escapeMarkdown(opts.title ?? 'tailgate', 80);
-  const headline = `### ${VERDICT_SYMBOL[report.verdict]} ${title}: ${report.verdict}\n\n${headlineSentence(report, (name) => `**${escapeMarkdown(name, 80)}**`)}\n\n${contextLine(report)}\n`;
-  const chart = renderChart(report);
+  const head = headline(report, (name) => `**${escapeMarkdown(name, 80)}**`);
+  const deciding = head.deciding.length === 0 ? '' : `\n\n${head.deciding.map((line) => `- ${line}`).join('\n')}`;
+  // A pass where nothing is gated checked nothing: neutral, never a green tick.
+  const symbol = report.verdict === 'pass' && !isGated(report) ? STATUS_SYMBOL['not-gated'] : VERDICT_SYMBOL[report.verdict];
+  const verdict = report.verdict === 'pass' && !isGated(report) ? 'pass (nothing gated)' : report.verdict;
+  const heading = `### ${symbol} ${title}: ${verdict}\n\n${head.sentence}${deciding}\n\n${contextLine(report)}\n`;
+  const chart = renderChart(report, { folded: opts.kind !== 'summary' });
   const baseline = baselinePart(report, omission);
   // `redTeam` is absent from reports built by hand without one; treat it as none.
   const redTeam = redTeamPart(report.redTeam ?? null, omission);
   const errors = errorsPart(report, sorted, omission);
   const tailShape = tailShapePart(report, sorted, omission);
+  const attention = attentionTable(report, sorted, omission);
+  const clear = clearTable(report, sorted, omission);
   const parts: Part[] = [
-    fixed('head', opts.marker === undefined ? headline : `${opts.marker}\n${headline}`),
-    ...(sorted.length > 0 ? [behaviorTable(report, sorted, omission), nextStepsPart(sorted, omission)] : []),
+    fixed('head', opts.marker === undefined ? heading : `${opts.marker}\n${heading}`),
+    ...(attention === null ? [] : [attention, nextStepsPart(sorted, report.settings.tailSize, omission)]),
     // Right under the main table: an over-budget behaviour's status is explained here.
     ...(errors === null ? [] : [errors]),
+    ...(clear === null ? [] : [clear]),
     ...(tailShape === null ? [] : [tailShape]),
     ...(sorted.length > 0 ? [aggregateTable(report, sorted, omission)] : []),
     ...(baseline === null ? [] : [baseline]),

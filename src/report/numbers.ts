@@ -2,9 +2,12 @@
  * Number formatting for people (PR comment, job summary, terminal). One
  * scheme everywhere, so a reviewer can compare cells at a glance:
  *
- * - probabilities: `0` and `1` for the exact ends; `≈1` from 0.9995 up; two significant
- *   digits as a decimal from 0.01 (`0.32`, `0.050`); below 0.01 scientific
- *   with two significant digits (`3.2e-4`);
+ * - probabilities: `0` for the exact zero; `≥ 0.999` from 0.999 up (one
+ *   spelling for "as good as certain", whether the value is 0.9996 or 1); two
+ *   significant digits as a decimal from 0.001 (`0.32`, `0.050`, `0.0078`);
+ *   below 0.001 scientific with two significant digits (`3.2e-4`);
+ * - ratios: `3.4×`, `2,600×`, `33,000×`: two significant digits, grouped like counts;
+ * - expected counts: whole numbers from 10 up, two significant digits below (`0.30`, `1.0e-6`);
  * - volumes: `500`, `250k`, `1M`, `1.5B` (three significant digits at most);
  * - counts: comma grouping (`12,345`);
  * - shares of splits: whole percent (`86%`); confidence levels as set (`90%`, `97.5%`).
@@ -25,13 +28,11 @@ function assertFinite(x: number, what: string): void {
 export function formatProbability(p: number): string {
   assertFinite(p, 'probability');
   if (p < 0 || p > 1) throw new RangeError(`cannot format probability: ${p} is outside [0, 1]`);
-  // Exact ends are exact (no hit at all; every sample a hit).
+  // No hit at all is exact.
   if (p === 0) return '0';
-  if (p === 1) return '1';
-  // 0.9995 is where three decimals would round to 1.000: from there on the
-  // honest statement is "about one", never a bare `1` that reads as certainty.
-  if (p >= 0.9995) return '≈1';
-  if (p >= 0.01) {
+  // Two digits cannot tell 0.9996 from 1, and a bare `1` reads as certainty.
+  if (p >= 0.999) return AT_LEAST_0999;
+  if (p >= 1e-3) {
     const two = p.toPrecision(2);
     // toPrecision(2) rounds 0.996 up to "1.0"; three decimals keep it below 1.
     return two === '1.0' ? p.toFixed(3) : two;
@@ -39,6 +40,8 @@ export function formatProbability(p: number): string {
   // toExponential writes "3.2e-4" already (no "+", no zero padding).
   return p.toExponential(1);
 }
+
+const AT_LEAST_0999 = '≥ 0.999';
 
 /** Like {@link formatProbability}, or `—` for a value the forecast does not have. */
 export function formatOptionalProbability(p: number | null): string {
@@ -48,7 +51,13 @@ export function formatOptionalProbability(p: number | null): string {
 /** `lower – upper` of an interval, or `—` when the bootstrap was off. */
 export function formatInterval(lower: number | null, upper: number | null): string {
   if (lower === null || upper === null) return '—';
-  return `${formatProbability(lower)} – ${formatProbability(upper)}`;
+  const low = formatProbability(lower);
+  // Both ends at certainty: one statement, not `≥ 0.999 – ≥ 0.999`.
+  if (low === AT_LEAST_0999) return low;
+  const high = formatProbability(upper);
+  if (high === low) return low;
+  // An interval closed at certainty reads as "up to 1".
+  return `${low} – ${high === AT_LEAST_0999 ? '1' : high}`;
 }
 
 const VOLUME_UNITS: readonly [number, string][] = [
@@ -153,4 +162,35 @@ export function formatRoughCount(x: number): string {
   if (x < 0) throw new RangeError(`cannot format count: ${x} is negative`);
   if (x >= 10) return formatCount(Number(x.toPrecision(2)));
   return String(Number(x.toFixed(x >= 1 ? 0 : 1)) || Number(x.toPrecision(1)));
+}
+
+/**
+ * A ratio or factor, one style everywhere: two significant digits and `×`,
+ * grouped like a count from 1,000 up, scientific below 0.01.
+ * @example formatRatio(3.4123) // '3.4×'
+ * @example formatRatio(33_333) // '33,000×'
+ */
+export function formatRatio(x: number): string {
+  assertFinite(x, 'ratio');
+  if (x < 0) throw new RangeError(`cannot format ratio: ${x} is negative`);
+  if (x === 0) return '0×';
+  if (x < 0.01) return `${x.toExponential(1)}×`;
+  if (x >= 100) return `${formatCount(Number(x.toPrecision(2)))}×`;
+  return `${Number(x.toPrecision(2))}×`;
+}
+
+/**
+ * An expected number of queries (n times a share): a count, so whole numbers
+ * from 10 up; below that two significant digits, scientific below 0.001,
+ * because "0.3" and "0" say different things.
+ * @example formatExpected(3128.4) // '3,128'
+ * @example formatExpected(1.02e-6) // '1.0e-6'
+ */
+export function formatExpected(x: number | null): string {
+  if (x === null) return '—';
+  assertFinite(x, 'expected count');
+  if (x < 0) throw new RangeError(`cannot format expected count: ${x} is negative`);
+  if (x >= 10) return formatCount(Math.round(x));
+  if (x === 0) return '0';
+  return x < 1e-3 ? x.toExponential(1) : x.toPrecision(2);
 }

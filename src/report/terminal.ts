@@ -15,10 +15,11 @@ import { formatLevel, formatVolume } from './numbers.js';
 import { baselineLines } from './sections/baseline.js';
 import { behaviorCells, maxText, rateBoundText } from './sections/cells.js';
 import { errorsLines } from './sections/errors.js';
-import { headlineSentence } from './sections/headline.js';
-import { errorsStep, needsNextStep, planSentence, topQueriesText } from './sections/next-steps.js';
-import { gateBasis } from './sections/notes.js';
+import { headline } from './sections/headline.js';
+import { needsNextStep, nextStepText } from './sections/next-steps.js';
+import { docsUrl, gateBasis } from './sections/notes.js';
 import { sortBehaviors } from './sections/rank.js';
+import { statusNumbers } from './sections/reason.js';
 import { tailShapeLines } from './sections/tail-shape.js';
 import { redTeamLines } from './sections/red-team.js';
 import type { Report } from '../domain/report.js';
@@ -28,16 +29,17 @@ const clean = (text: string, max = 60): string => truncateText(text, max);
 export function renderTerminal(report: Report): string {
   const sorted = sortBehaviors(report.behaviors);
   const s = report.settings;
+  const head = headline(report, (name) => `"${clean(name)}"`);
   const lines = [
     `tailgate ${clean(report.tool.version, 40)}: ${report.verdict.toUpperCase()}`,
-    headlineSentence(report, (name) => `"${clean(name)}"`),
+    head.sentence,
+    ...head.deciding.map((line) => `  - ${line}`),
     `deployment volume ${formatVolume(report.deploymentVolume)} · gate on ${gateBasis(s.gateOn, s.confidence)} · mode ${s.mode}`,
   ];
   if (sorted.length > 0) {
     const header = [
       'BEHAVIOUR',
       'QUERIES',
-      'HITS',
       `RISK AT ${formatVolume(report.deploymentVolume)}`,
       `${formatLevel(s.confidence)} INTERVAL`,
       'THRESHOLD',
@@ -45,11 +47,12 @@ export function renderTerminal(report: Report): string {
     ];
     const rows = sorted.map((b) => {
       const c = behaviorCells(b);
-      const status = `${b.status.toUpperCase()}${c.breached.length > 0 ? ` (${c.breached.join(', ')})` : ''}`;
+      const numbers = statusNumbers(b);
+      const status = `${b.status.toUpperCase()}${numbers === null ? '' : ` (${numbers})`}`;
       // The rate bound is long: it goes under "No forecast" instead of widening the column.
-      return [clean(b.name), c.queries, c.hits, c.risk, b.worstQueryRisk.forecast === null ? maxText(b) : c.interval, c.threshold, status];
+      return [clean(b.name), c.queries, c.risk, b.worstQueryRisk.forecast === null ? maxText(b) : c.interval, c.threshold, status];
     });
-    lines.push('', ...alignColumns([header, ...rows], [false, true, true, true, false, false, false]));
+    lines.push('', ...alignColumns([header, ...rows], [false, true, true, false, false, false]));
   }
   const errors = errorsLines(report, sorted);
   if (errors.length > 0) lines.push('', ...errors);
@@ -67,7 +70,7 @@ export function renderTerminal(report: Report): string {
   if (next.length > 0) {
     lines.push('', 'Next steps:');
     for (const b of next) {
-      const text = [errorsStep(b), planSentence(b), topQueriesText(b, (id) => `"${clean(id, 60)}"`)].filter((x) => x !== null).join(' ');
+      const text = nextStepText(b, s.tailSize, (id) => `"${clean(id, 60)}"`);
       if (text !== '') lines.push(`  ${clean(b.name)} (${b.status}): ${text}`);
     }
   }
@@ -81,6 +84,9 @@ export function renderTerminal(report: Report): string {
     ...sorted.flatMap((b) => b.warnings.map((w) => `${clean(b.name)}: ${clean(w, 300)}`)),
   ];
   if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
-  lines.push('', 'Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); see the README.');
+  lines.push(
+    '',
+    `Assumes the eval queries are i.i.d. draws from the deployment distribution (no distribution shift); when not to trust the numbers: ${docsUrl(report.tool.version, 'method.md', 'reading-the-numbers-and-when-not-to-trust-them')}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -10,22 +10,11 @@
 import type { Breach } from '../../domain/gate.js';
 import type { Part } from '../budget.js';
 import { escapeMarkdown, truncateText } from '../escape.js';
-import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
+import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatRatio, formatVolume } from '../numbers.js';
 import type { BaselineRow, ComparedForecast, Report, ReportBaseline } from '../../domain/report.js';
 import { safeUrl } from './notes.js';
 import type { Omission } from './tables.js';
-import { VERDICT_SYMBOL } from './rank.js';
-
-/**
- * A ratio with three significant digits and a `×`: `3.41×`, `0.5×`, `1.2e+4×`.
- * @example formatRatio(3.4123) // '3.41×'
- */
-export function formatRatio(x: number): string {
-  if (!Number.isFinite(x) || x < 0) throw new RangeError(`cannot format ratio: ${x}`);
-  if (x === 0) return '0×';
-  if (x >= 1e4 || x < 1e-3) return `${x.toExponential(1)}×`;
-  return `${Number(x.toPrecision(3))}×`;
-}
+import { NAME_IN_TABLE, VERDICT_SYMBOL } from './rank.js';
 
 /** `fail 3× · warn 2×`, or `—` when the behaviour is not gated on risk increase. */
 function factorsText(r: BaselineRow['riskIncrease']): string {
@@ -104,7 +93,7 @@ function markdownRow(r: BaselineRow, breach: Breach | undefined): string {
   const cells = rowCells(r, breach);
   const mismatch = r.mismatch.length === 0 ? '' : ` ⚠️ _measured differently: ${escapeMarkdown(r.mismatch.join('; '), 300)}_`;
   const note = (r.note === null ? '' : ` _${escapeMarkdown(r.note, 160)}_`) + mismatch;
-  return `| ${escapeMarkdown(r.name)} | ${cells.baseline} | ${cells.current} | ${cells.ratio} | ${cells.overlap} | ${cells.increase} | ${cells.gate}${note} |\n`;
+  return `| ${escapeMarkdown(r.name, NAME_IN_TABLE)} | ${cells.baseline} | ${cells.current} | ${cells.ratio} | ${cells.overlap} | ${cells.increase} | ${cells.gate}${note} |\n`;
 }
 
 /** Cell texts shared by the Markdown and the plain renderings (numbers only: no untrusted text). */
@@ -144,7 +133,8 @@ function increaseText(r: BaselineRow): string {
     return shift.up
       ? `up, paired on ${formatCount(r.comparison?.sharedQueries ?? 0)} queries`
       : `within noise, paired on ${formatCount(r.comparison?.sharedQueries ?? 0)} queries`;
-  return r.increase === null ? '—' : formatRatio(r.increase);
+  // At or below 1 the current interval reaches the baseline's: no increase beyond noise to quantify.
+  return r.increase === null ? '—' : r.increase <= 1 ? 'within noise' : formatRatio(r.increase);
 }
 
 function sideText(side: ComparedForecast | null): string {

@@ -4,36 +4,32 @@
  * disagree on a number.
  */
 import type { Thresholds } from '../../domain/rules.js';
-import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatPercent, formatProbability } from '../numbers.js';
+import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatProbability } from '../numbers.js';
 import type { ReportBehavior } from '../../domain/report.js';
-import { METRIC_LABEL, ownBreaches } from './rank.js';
 
 export interface BehaviorCells {
+  /** m, with the queries that had any hit when the data are hits of k samples (given probabilities have no hits to count). */
   queries: string;
-  /** `nonzero/m`: queries with at least one hit, over all queries. */
-  hits: string;
   /** Worst-query risk forecast at n, or `—`. */
   risk: string;
   /** Bootstrap interval; for a behaviour without a forecast, what can still be said (largest p̂, rate bound). */
   interval: string;
   threshold: string;
-  /** Metrics breached at the behaviour's own status level; over the error budget, the share that errored. */
-  breached: string[];
 }
 
 export function behaviorCells(b: ReportBehavior): BehaviorCells {
   const forecast = b.worstQueryRisk.forecast;
   return {
-    queries: formatCount(b.queries),
-    hits: `${formatCount(b.nonzero)}/${formatCount(b.queries)}`,
+    queries: givenProbabilities(b) ? formatCount(b.queries) : `${formatCount(b.queries)} (${formatCount(b.nonzero)} with hits)`,
     risk: formatOptionalProbability(forecast),
     interval: forecast === null ? boundText(b) : formatInterval(b.worstQueryRisk.lower, b.worstQueryRisk.upper),
     threshold: pairText(b.thresholds.failWorstQueryRisk, b.thresholds.warnWorstQueryRisk),
-    breached:
-      b.status === 'errors'
-        ? [`${formatPercent(b.errors.share)} of samples errored`]
-        : [...new Set(ownBreaches(b).map((x) => METRIC_LABEL[x.metric]))],
   };
+}
+
+/** Whether the eval gave probabilities rather than hits of k samples: its top queries carry no hit counts. */
+export function givenProbabilities(b: ReportBehavior): boolean {
+  return b.topQueries.length > 0 && b.topQueries.every((q) => q.hits === null);
 }
 
 /** Without a forecast: the largest p̂ seen and, with sampled queries, the exact binomial upper bound on the per-sample rate. */
@@ -64,16 +60,4 @@ export function pairText(fail: number | undefined, warn: number | undefined): st
 /** Whether the behaviour is gated on aggregate risk or frequency (the second table then opens by default). */
 export function gatesBeyondWorstQuery(t: Thresholds): boolean {
   return [t.failAggregateRisk, t.warnAggregateRisk, t.failFrequency, t.warnFrequency].some((x) => x !== undefined);
-}
-
-/**
- * Expected number of deployment queries above τ (n · share): a count, so whole
- * numbers from 10 up; below that three significant digits, because "0.3" and
- * "0" say different things.
- */
-export function formatExpected(x: number | null): string {
-  if (x === null) return '—';
-  if (!Number.isFinite(x) || x < 0) throw new RangeError(`cannot format expected count: ${x}`);
-  if (x >= 10) return formatCount(Math.round(x));
-  return x === 0 ? '0' : String(Number(x.toPrecision(3)));
 }

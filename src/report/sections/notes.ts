@@ -54,7 +54,7 @@ export function warningsPart(report: Report, sorted: ReportBehavior[], omission:
 /** Method and assumption (always kept, whatever the budget drops), version, head SHA, run link. */
 export function footer(report: Report): string {
   const parts = [
-    'Gumbel-tail forecast (Jones et al. 2025, arXiv 2502.16797). It assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift; see the README.',
+    `Gumbel-tail forecast (Jones et al. 2025, arXiv 2502.16797). It assumes the eval queries are i.i.d. draws from the deployment distribution, with no distribution shift: [when not to trust the numbers](${docsUrl(report.tool.version, 'method.md', 'reading-the-numbers-and-when-not-to-trust-them')}).`,
     `tailgate ${escapeMarkdown(report.tool.version, 40)}`,
   ];
   const sha = report.context?.sha;
@@ -69,6 +69,18 @@ export function footer(report: Report): string {
     parts.push(link === null ? `run ${escapeMarkdown(runUrl, 200)}` : `[workflow run](${link})`);
   }
   return `---\n\n<sub>${parts.join(' · ')}</sub>\n`;
+}
+
+/** Where the action's own documentation lives; links point at the released tag, so they match the version that ran. */
+const DOCS_REPOSITORY = 'https://github.com/tailgate-dev/tailgate';
+
+/**
+ * A link into docs/ at the tag of `version` (`v0.1.0`), or at main when the
+ * version is not a plain release number (a stored report could say anything).
+ */
+export function docsUrl(version: string, page: string, anchor?: string): string {
+  const ref = /^\d+\.\d+\.\d+$/.test(version) ? `v${version}` : 'main';
+  return `${DOCS_REPOSITORY}/blob/${ref}/docs/${page}${anchor === undefined ? '' : `#${anchor}`}`;
 }
 
 /**

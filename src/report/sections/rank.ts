@@ -5,6 +5,13 @@
 import type { Breach, Metric, Status, Verdict } from '../../domain/gate.js';
 import type { ReportBehavior } from '../../domain/report.js';
 
+/**
+ * Longest behaviour name a table cell shows (then `…`): a 120-character name
+ * would push every number column off screen. The full name stays in the fit
+ * diagnostics and the JSON report.
+ */
+export const NAME_IN_TABLE = 40;
+
 /** Worst first: a reviewer reads the table top-down. Over the error budget comes right after fail. */
 const SEVERITY: Record<Status, number> = { fail: 0, errors: 1, warn: 2, inconclusive: 3, insufficient: 4, pass: 5, 'not-gated': 6 };
 
@@ -13,7 +20,7 @@ export const VERDICT_SYMBOL: Record<Verdict, string> = {
   warn: '⚠️',
   fail: '❌',
   inconclusive: '⚖️',
-  insufficient: '❔',
+  insufficient: '❓',
   error: '💥',
 };
 

@@ -1,14 +1,16 @@
 /**
- * The two Markdown tables: per-behaviour worst-query risk (first screen), and
- * aggregate risk with frequency. Each is a budget Part whose rows can be cut
+ * The Markdown tables: per-behaviour worst-query risk (the rows that need a
+ * reader open, the clear and not-gated ones folded), and aggregate risk with frequency. Each is a budget Part whose rows can be cut
  * from the end; the caller passes the behaviours sorted worst first.
  */
 import { escapeMarkdown } from '../escape.js';
-import { formatCount, formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
+import { formatCount, formatExpected, formatInterval, formatLevel, formatOptionalProbability, formatVolume } from '../numbers.js';
 import type { Part } from '../budget.js';
 import type { Report, ReportBehavior } from '../../domain/report.js';
-import { behaviorCells, formatExpected, gatesBeyondWorstQuery, pairText } from './cells.js';
-import { STATUS_SYMBOL } from './rank.js';
+import { behaviorCells, gatesBeyondWorstQuery, pairText } from './cells.js';
+import { needsNextStep } from './next-steps.js';
+import { NAME_IN_TABLE, STATUS_SYMBOL } from './rank.js';
+import { statusNumbers } from './reason.js';
 
 /** Wording of the "rows were cut" notices; depends on which cap applied. */
 export interface Omission {
@@ -20,27 +22,62 @@ export interface Omission {
 
 /** A table row never starts a paragraph: GFM would read a following line as one more row, hence the blank line. */
 function omittedNotice(what: string, omission: Omission): (count: number) => string {
-  return (count) => `\n_… ${formatCount(count)} more ${what} omitted (${omission.limit}); ${omission.elsewhere}._\n`;
+  return (count) =>
+    `\n_… ${formatCount(count)} more ${count === 1 ? what.replace(/s$/, '') : what} omitted (${omission.limit}); ${omission.elsewhere}._\n`;
 }
 
-export function behaviorTable(report: Report, sorted: ReportBehavior[], omission: Omission): Part {
-  const level = formatLevel(report.settings.confidence);
-  const header = `| Behaviour | Queries (m) | Hits (nonzero/m) | Worst-query risk at ${formatVolume(report.deploymentVolume)} | ${level} interval | Threshold | Status |`;
+/**
+ * The behaviours that need a reader: breaching, over the error budget,
+ * inconclusive and insufficient rows, worst first, open. Null when there are none.
+ */
+export function attentionTable(report: Report, sorted: ReportBehavior[], omission: Omission): Part | null {
+  const rows = sorted.filter(needsNextStep);
+  if (rows.length === 0) return null;
   return {
     id: 'table',
-    open: `${header}\n|:---|---:|---:|---:|---:|:---|:---|\n`,
-    rows: sorted.map((b) => behaviorRow(b)),
+    open: tableHead(report),
+    rows: rows.map((b) => behaviorRow(b)),
     close: '',
     omitted: omittedNotice('behaviours', omission),
   };
 }
 
+/** Clear and not-gated rows, folded: a pass is short, and a fail shows what failed first. Null when there are none. */
+export function clearTable(report: Report, sorted: ReportBehavior[], omission: Omission): Part | null {
+  const rows = sorted.filter((b) => !needsNextStep(b));
+  if (rows.length === 0) return null;
+  const clear = rows.filter((b) => b.status === 'pass').length;
+  const notGated = rows.length - clear;
+  const counts = [
+    ...(clear > 0 ? [`${formatCount(clear)} ${clear === 1 ? 'behaviour' : 'behaviours'} clear`] : []),
+    ...(notGated > 0 ? [`${formatCount(notGated)} not gated`] : []),
+  ].join(', ');
+  return {
+    id: 'clear',
+    open: `<details><summary>${counts}</summary>
+
+${tableHead(report)}`,
+    rows: rows.map((b) => behaviorRow(b)),
+    close: '\n</details>\n',
+    omitted: omittedNotice('behaviours', omission),
+    dropped: `_Table of clear behaviours omitted (${omission.limit}); ${omission.elsewhere}._\n`,
+  };
+}
+
+function tableHead(report: Report): string {
+  const level = formatLevel(report.settings.confidence);
+  const header = `| Behaviour | Queries (m) | Worst-query risk at ${formatVolume(report.deploymentVolume)} (${level} interval) | Threshold | Status |`;
+  return `${header}\n|:---|---:|---:|:---|:---|\n`;
+}
+
 function behaviorRow(b: ReportBehavior): string {
   const cells = behaviorCells(b);
-  // Without a forecast the risk cell says why, in the reader's words of the forecast step.
-  const risk = b.worstQueryRisk.forecast === null && b.reason !== null ? `— _${escapeMarkdown(b.reason, 100)}_` : cells.risk;
-  const status = `${STATUS_SYMBOL[b.status]} ${b.status}${cells.breached.length > 0 ? `: ${cells.breached.join(', ')}` : ''}`;
-  return `| ${escapeMarkdown(b.name)} | ${cells.queries} | ${cells.hits} | ${risk} | ${cells.interval} | ${cells.threshold} | ${status} |\n`;
+  // Without a forecast the risk cell says what was seen instead (the largest p̂, the rate bound).
+  const risk =
+    b.worstQueryRisk.forecast === null ? cells.interval : cells.interval === '—' ? cells.risk : `${cells.risk} (${cells.interval})`;
+  const numbers = statusNumbers(b);
+  const status = `${STATUS_SYMBOL[b.status]} ${b.status}${numbers === null ? '' : `: ${numbers}`}`;
+  return `| ${escapeMarkdown(b.name, NAME_IN_TABLE)} | ${cells.queries} | ${risk} | ${cells.threshold} | ${status} |\n`;
 }
 
 /**
@@ -73,5 +110,5 @@ function aggregateRow(b: ReportBehavior, showTau: boolean): string {
   const agg = b.aggregateRisk;
   const freq = b.frequency;
   const share = `${formatOptionalProbability(freq.forecast)}${showTau ? ` (τ = ${freq.tau})` : ''}`;
-  return `| ${escapeMarkdown(b.name)} | ${formatOptionalProbability(agg.forecast)} | ${formatInterval(agg.lower, agg.upper)} | ${pairText(t.failAggregateRisk, t.warnAggregateRisk)} | ${share} | ${formatExpected(freq.expectedCount)} | ${formatInterval(freq.lower, freq.upper)} | ${pairText(t.failFrequency, t.warnFrequency)} |\n`;
+  return `| ${escapeMarkdown(b.name, NAME_IN_TABLE)} | ${formatOptionalProbability(agg.forecast)} | ${formatInterval(agg.lower, agg.upper)} | ${pairText(t.failAggregateRisk, t.warnAggregateRisk)} | ${share} | ${formatExpected(freq.expectedCount)} | ${formatInterval(freq.lower, freq.upper)} | ${pairText(t.failFrequency, t.warnFrequency)} |\n`;
 }
