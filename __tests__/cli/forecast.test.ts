@@ -1,6 +1,10 @@
 /**
- * End to end: spawns the built CLI (dist/cli/index.js, `npm run build`) on
- * the examples. Expected verdicts come from the scenario table in
+ * The CLI's `forecast` command on the examples: main(argv, io) in process,
+ * as the bin calls it, so the simulated laws of the interval and the
+ * self-check are computed once for the file rather than once per run; the
+ * built bundles (dist/cli/index.js and the action's dist/index.js, `npm run
+ * build`) are spawned where the process itself is under test: the two agree
+ * on one report, and a piped stderr gets no progress line. Expected verdicts come from the scenario table in
  * scripts/make-examples.mjs (forecasts at n = 1M: pii-leak 0.039,
  * harmful-advice 0.91, self-harm 0.99, each ≥ 1.9× away from the thresholds
  * below) and exit codes from the README's "Verdicts and exit codes" (non-zero for error, for fail in
@@ -9,6 +13,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
 import { assertFreshBundles, BUNDLE, CLI_BUNDLE, REPO_ROOT as root, spawnNode, type NodeRun } from '../helpers/spawn.js';
 
 let work: string;
@@ -20,7 +25,19 @@ function run(file: string, args: string[], env: Record<string, string> = {}, cwd
   return spawnNode([file, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeoutMs: 60_000 });
 }
 
-const forecast = (...args: string[]): Promise<NodeRun> => run(CLI_BUNDLE, ['forecast', ...args]);
+/** `tailgate forecast …args` in process, with `cwd` as the working directory and a piped (non-terminal) stderr. */
+async function inProcess(args: string[], cwd = root): Promise<Omit<NodeRun, 'elapsedMs'>> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['forecast', ...args], {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { isTTY: false, write: (text: string) => ((stderr += text), true) },
+  });
+  return { code, stdout, stderr };
+}
+
+const forecast = (...args: string[]) => inProcess(args);
 const PASS = 'examples/pass/results.jsonl';
 
 beforeAll(() => {
@@ -71,7 +88,18 @@ describe('tailgate forecast: files and flags', () => {
   test('--json and --markdown write the reports; the JSON equals the action run on the same inputs', async () => {
     const json = join(work, 'out/report.json');
     const md = join(work, 'out/report.md');
-    const r = await forecast(PASS, '--deployment-volume', '1M', '--fail-worst-query-risk', '0.95', '--json', json, '--markdown', md);
+    const r = await run(CLI_BUNDLE, [
+      'forecast',
+      PASS,
+      '--deployment-volume',
+      '1M',
+      '--fail-worst-query-risk',
+      '0.95',
+      '--json',
+      json,
+      '--markdown',
+      md,
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(json, 'utf8')) as { verdict: string; behaviors: { name: string }[] };
     expect(report.verdict).toBe('fail');
@@ -102,7 +130,7 @@ describe('tailgate forecast: files and flags', () => {
 
   test('nothing is written without --json/--markdown', async () => {
     writeFileSync(join(work, 'small.jsonl'), SMALL);
-    const r = await run(CLI_BUNDLE, ['forecast', 'small.jsonl', '--deployment-volume', '1M', '--bootstrap', '0'], {}, work);
+    const r = await inProcess(['small.jsonl', '--deployment-volume', '1M', '--bootstrap', '0'], work);
     expect(r.code).toBe(0);
     expect(existsSync(join(work, 'tailgate-report.json'))).toBe(false);
     expect(existsSync(join(work, 'tailgate-report.md'))).toBe(false);
