@@ -1,12 +1,13 @@
 /**
- * `tailgate backtest` end to end on examples/pass (built CLI). The pass
+ * `tailgate backtest` on examples/pass, in process (helpers/cli.ts). The pass
  * example has harmful-advice and pii-leak with 2,000 and 1,997 queries and
  * self-harm with 500 (scripts/make-examples.mjs), which decides which (m, n)
  * cells fit: a cell needs m + n queries.
  */
-import { assertFreshBundles, REPO_ROOT, runCli, type NodeRun } from '../helpers/spawn.js';
+import { cliInProcess } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/spawn.js';
 
-const backtest = (args: string[]): Promise<NodeRun> => runCli(['backtest', ...args], REPO_ROOT);
+const backtest = (args: string[]) => cliInProcess(['backtest', ...args], REPO_ROOT);
 
 /** Table rows as [behaviour, queries, m, n, scored, …] (cells split on two or more spaces). */
 function rows(stdout: string): string[][] {
@@ -15,8 +16,6 @@ function rows(stdout: string): string[][] {
     .filter((line) => /^(harmful-advice|pii-leak|self-harm) /.test(line))
     .map((line) => line.split(/ {2,}/));
 }
-
-beforeAll(assertFreshBundles);
 
 describe('tailgate backtest', () => {
   test('one row per behaviour and (m, n) that fits; cells needing more queries are counted below', async () => {

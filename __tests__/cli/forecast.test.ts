@@ -13,7 +13,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { cliInProcess } from '../helpers/cli.js';
 import { assertFreshBundles, BUNDLE, CLI_BUNDLE, REPO_ROOT as root, spawnNode, type NodeRun } from '../helpers/spawn.js';
 
 let work: string;
@@ -25,18 +25,7 @@ function run(file: string, args: string[], env: Record<string, string> = {}, cwd
   return spawnNode([file, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeoutMs: 60_000 });
 }
 
-/** `tailgate forecast …args` in process, with `cwd` as the working directory and a piped (non-terminal) stderr. */
-async function inProcess(args: string[], cwd = root): Promise<Omit<NodeRun, 'elapsedMs'>> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['forecast', ...args], {
-    cwd,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { isTTY: false, write: (text: string) => ((stderr += text), true) },
-  });
-  return { code, stdout, stderr };
-}
-
+const inProcess = (args: string[], cwd = root) => cliInProcess(['forecast', ...args], cwd);
 const forecast = (...args: string[]) => inProcess(args);
 const PASS = 'examples/pass/results.jsonl';
 
