@@ -10,11 +10,9 @@ import { BACKTEST_INPUTS, BACKTEST_OWN } from '../../src/cli/backtest-options.js
 import { CLI_INPUTS, documentedInputs } from '../../src/cli/help.js';
 import { INPUT_DESCRIPTIONS } from '../../src/cli/input-docs.js';
 import { cliInProcess } from '../helpers/cli.js';
-import { assertFreshBundles, REPO_ROOT as root, runCli } from '../helpers/spawn.js';
+import { REPO_ROOT as root, runCli } from '../helpers/spawn.js';
 
 const run = (args: string[]) => cliInProcess(args, root);
-
-beforeAll(assertFreshBundles);
 
 describe('help text', () => {
   test('tailgate forecast --help lists every action input but the runner-only ones as a flag, and the CLI flags', async () => {

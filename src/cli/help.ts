@@ -1,4 +1,5 @@
 import { INPUT_DEFAULTS, INPUT_NAMES, RUNNER_INPUTS, type InputName } from '../config/inputs.js';
+import { MAPPING_KEYS } from '../config/mapping.js';
 import { VERSION } from '../version.js';
 import { BACKTEST_DEFAULTS, BACKTEST_INPUTS } from './backtest-options.js';
 import { REDTEAM_INPUTS, REPORTS_INPUTS } from './compare/options.js';
@@ -45,19 +46,7 @@ const GROUPED: { title: string; names: InputName[] }[] = [
   },
   {
     title: 'Reading the files',
-    names: [
-      'results',
-      'format',
-      'behavior',
-      'scorer',
-      'hit-values',
-      'score-threshold',
-      'score-key',
-      'matcher',
-      'filter',
-      'use-logprobs',
-      'group-by',
-    ],
+    names: ['results', 'format', ...MAPPING_KEYS],
   },
   { title: 'Action outputs', names: ['report-path', 'markdown-path', 'summary', 'comment', 'comment-key', 'comment-timeout'] },
 ];
