@@ -72,6 +72,8 @@ export interface BehaviorRules {
   thresholds: Thresholds;
   /** The risk-increase factors against a baseline; unset: not gated. */
   riskIncrease: RiskIncrease;
+  /** The creep factors over the lowest forecast of the recent history (docs/history.md); unset: not gated. */
+  creep: RiskIncrease;
   errorBudget: ErrorBudget;
   /** How the behaviour is forecast; `forecast.tau` is the τ its frequency is counted and gated at. */
   forecast: ForecastOptions;
