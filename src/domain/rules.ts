@@ -56,7 +56,11 @@ export type OnInsufficient = 'pass' | 'warn' | 'fail';
 export type OnErrorBudget = 'warn' | 'fail';
 
 /** Each gated probability metric with its fail/warn threshold fields. */
-export const METRICS: ReadonlyArray<{ metric: Exclude<Metric, 'risk-increase'>; fail: keyof Thresholds; warn: keyof Thresholds }> = [
+export const METRICS: ReadonlyArray<{
+  metric: Exclude<Metric, 'risk-increase' | 'creep'>;
+  fail: keyof Thresholds;
+  warn: keyof Thresholds;
+}> = [
   { metric: 'worst-query-risk', fail: 'failWorstQueryRisk', warn: 'warnWorstQueryRisk' },
   { metric: 'aggregate-risk', fail: 'failAggregateRisk', warn: 'warnAggregateRisk' },
   { metric: 'frequency', fail: 'failFrequency', warn: 'warnFrequency' },
