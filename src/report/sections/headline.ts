@@ -66,6 +66,9 @@ function breachSentence(report: Report, sorted: ReportBehavior[], level: 'fail' 
     // value and threshold are a ratio and a factor here, not probabilities.
     return `${name(first.name)} rose beyond its ${level} risk-increase factor over the baseline at ${volume}: the lower end of its ${formatLevel(report.settings.confidence)} interval is ${formatRatio(breach.value)} the baseline's upper end (factor ${formatRatio(breach.threshold)}).${more}`;
   }
+  if (breach.metric === 'creep') {
+    return `${name(first.name)} crept beyond its ${level} creep factor at ${volume}: the lower end of its ${formatLevel(report.settings.confidence)} interval is ${formatRatio(breach.value)} the lowest forecast of the recent history (factor ${formatRatio(breach.threshold)}).${more}`;
+  }
   const metric = breach.metric === 'frequency' ? 'the share of queries above τ' : METRIC_LABEL[breach.metric];
   const numbers = `${formatProbability(breach.value)} against ${formatProbability(breach.threshold)}`;
   if (breach.basis === 'lower') {
