@@ -38,11 +38,19 @@ const INPUTS = {
 };
 
 let fake: FakeContents;
+let started = false;
 beforeAll(() => assertFreshBundles());
 afterEach(async () => {
+  if (!started) return;
   expect(fake.violations).toEqual([]);
   await fake.close();
+  started = false;
 });
+
+async function startFake(branches: Record<string, string>): Promise<FakeContents> {
+  started = true;
+  return startFakeContents({ branches });
+}
 afterAll(() => removeSpawnDirs());
 
 function eventFile(payload: unknown): string {
@@ -92,7 +100,7 @@ const pastRecord = (commit: string, forecast: number): HistoryRecord => ({
 
 describe('the history on the data branch', () => {
   test('a push to the default branch creates the data branch and appends its record', async () => {
-    fake = await startFakeContents({ branches: { main: MAIN_HEAD } });
+    fake = await startFake({ main: MAIN_HEAD });
     const run = await push(SHA_A);
     expect(run.code).toBe(0);
     const records = stored();
@@ -112,7 +120,7 @@ describe('the history on the data branch', () => {
   });
 
   test('a push to another branch appends nothing', async () => {
-    fake = await startFakeContents({ branches: { main: MAIN_HEAD } });
+    fake = await startFake({ main: MAIN_HEAD });
     const run = await spawnAction({
       inputs: INPUTS,
       env: actionsEnv({ apiUrl: fake.url, eventName: 'push', eventPath: pushEvent('refs/heads/topic'), sha: SHA_A }),
@@ -124,7 +132,7 @@ describe('the history on the data branch', () => {
   });
 
   test('two concurrent pushes: one write meets the 409, reads again, and both records are kept', async () => {
-    fake = await startFakeContents({ branches: { main: MAIN_HEAD, 'tailgate-data': MAIN_HEAD } });
+    fake = await startFake({ main: MAIN_HEAD, 'tailgate-data': MAIN_HEAD });
     fake.files.set('tailgate-data:tailgate-history.json', { text: historyText(emptyHistory()), sha: 'd4'.repeat(20) });
     fake.holdReads(2);
     const [a, b] = await Promise.all([push(SHA_A), push(SHA_B)]);
@@ -140,7 +148,7 @@ describe('the history on the data branch', () => {
 
   test('a failed write is a warning and the verdict stands', async () => {
     // No default branch to create the data branch from.
-    fake = await startFakeContents({ branches: {} });
+    fake = await startFake({});
     const run = await push(SHA_A);
     expect(run.code).toBe(0);
     expect(run.warnings.join('\n')).toMatch(
@@ -153,7 +161,7 @@ describe('the history on pull requests', () => {
   const prEvent = () => eventFile(JSON.parse(readFileSync(join(REPO_ROOT, '__tests__/fixtures/events/pull_request.json'), 'utf8')));
 
   async function pr(records: HistoryRecord[], files: Record<string, string> = {}, inputs: Record<string, string> = {}) {
-    fake = await startFakeContents({ branches: { main: MAIN_HEAD, 'tailgate-data': MAIN_HEAD } });
+    fake = await startFake({ main: MAIN_HEAD, 'tailgate-data': MAIN_HEAD });
     const history = records.reduce((h, r) => appendRecord(h, r, 200), emptyHistory());
     fake.files.set('tailgate-data:tailgate-history.json', { text: historyText(history), sha: 'e5'.repeat(20) });
     return spawnAction({
@@ -199,7 +207,7 @@ describe('the history on pull requests', () => {
   });
 
   test('a missing history is a note, not an error', async () => {
-    fake = await startFakeContents({ branches: { main: MAIN_HEAD } });
+    fake = await startFake({ main: MAIN_HEAD });
     const run = await spawnAction({
       inputs: INPUTS,
       env: actionsEnv({ apiUrl: fake.url, eventName: 'pull_request', eventPath: prEvent() }),
@@ -207,5 +215,61 @@ describe('the history on pull requests', () => {
     });
     expect(run.code).toBe(0);
     expect(run.summary).toContain('_No trend: no history on tailgate\\-data:tailgate\\-history.json yet._');
+  });
+});
+
+describe('the history in a workspace file', () => {
+  test('a push appends to history-path in the workspace and keeps the last history-size records', async () => {
+    let workspace = '';
+    const old = [pastRecord('1'.repeat(40), 1e-4), pastRecord('2'.repeat(40), 2e-4)].reduce(
+      (h, r) => appendRecord(h, r, 200),
+      emptyHistory(),
+    );
+    const run = await spawnAction({
+      inputs: { ...INPUTS, history: 'file', 'history-path': '.cache/h.json', 'history-size': '2', 'github-token': '' },
+      env: actionsEnv({ apiUrl: 'http://127.0.0.1:9', eventName: 'push', eventPath: pushEvent('refs/heads/main'), sha: SHA_A }),
+      files: { 'current.jsonl': EVAL, '.cache/h.json': historyText(old) },
+      setup: (dir) => {
+        workspace = dir;
+      },
+    });
+    expect(run.code).toBe(0);
+    const records = parseHistory(readFileSync(join(workspace, '.cache/h.json'), 'utf8'), 'h.json').records;
+    // Size 2: the oldest record is dropped.
+    expect(records.map((r) => r.commit)).toEqual(['2'.repeat(40), SHA_A]);
+  });
+});
+
+describe('a baseline that measured something else', () => {
+  /** The baseline's harmful-advice has one query id renamed: its query-id hash differs, nothing else does. */
+  const BASE = EVAL.replace('"ha-0001"', '"ha-9001"');
+  const run = (mismatch: string) =>
+    spawnAction({
+      inputs: {
+        results: 'current.jsonl',
+        'deployment-volume': '1M',
+        bootstrap: '200',
+        comment: 'off',
+        baseline: 'base.jsonl',
+        'baseline-mismatch': mismatch,
+      },
+      env: { GITHUB_ACTIONS: 'true' },
+      files: { 'current.jsonl': EVAL, 'base.jsonl': BASE },
+    });
+
+  test('is a warning naming the behaviour and what changed', async () => {
+    const r = await run('warn');
+    expect(r.code).toBe(0);
+    const warning = r.warnings.find((w) => w.startsWith('The baseline measured something else'));
+    expect(warning).toContain('harmful-advice: the query ids differ (1500 queries in the baseline, 1500 now)');
+    expect(warning).not.toContain('pii-leak');
+  });
+
+  test('with baseline-mismatch: fail, ends the run naming it', async () => {
+    const r = await run('fail');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /::error::The baseline measured something else \(baseline-mismatch: fail\): harmful-advice: the query ids differ/,
+    );
   });
 });
