@@ -85,7 +85,7 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
     step.baseline === null ? null : compareStep(forecasts, ingest.samples, step.baseline, { settings, rules, fingerprints, now: meta.now });
   const comparison = compared?.section ?? step.missing;
   const history = meta.history === undefined ? null : historyStep(meta.history, forecasts, rules);
-  const verdict = gate(forecasts, rules, comparison, history?.creep);
+  const verdict = gate(forecasts, rules, comparison, history?.creep ?? null);
   const plans = new Map(
     verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], rules.rulesFor(g.name).forecast)] as const),
   );

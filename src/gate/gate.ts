@@ -44,7 +44,7 @@ export function gate(
   forecasts: readonly BehaviorForecast[],
   rules: RuleBook,
   comparison: ReportBaseline | null = null,
-  creep: ReadonlyMap<string, Creep> = new Map(),
+  creep: ReadonlyMap<string, Creep> | null = null,
 ): GateResult {
   if (forecasts.length === 0) throw new Error('internal: no behaviour to gate: the results held no usable observations.');
   const seen = new Set<string>();
@@ -53,7 +53,7 @@ export function gate(
     seen.add(f.name);
   }
   const rows = new Map(comparison?.behaviors.map((r) => [r.name, r]));
-  const behaviors = forecasts.map((f) => gateBehavior(f, rules.rulesFor(f.name), rules, rows.get(f.name), creep.get(f.name)));
+  const behaviors = forecasts.map((f) => gateBehavior(f, rules.rulesFor(f.name), rules, rows.get(f.name), creep));
   const breaches = behaviors
     .flatMap((b) => b.breaches)
     // Stable sort: within one behaviour and level, breaches keep METRICS order. Names compare by code
@@ -71,7 +71,14 @@ function levelRank(level: Breach['level']): number {
  * baseline comparison, when there is one. Every threshold is decided against
  * the interval (decide.ts); `gate-on` says which outcome makes a breach.
  */
-function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateChoices, row?: BaselineRow, creep?: Creep): BehaviorGate {
+/** `creep`: what fired, by behaviour; null without a history, when the creep factors gate nothing. */
+function gateBehavior(
+  f: BehaviorForecast,
+  rules: BehaviorRules,
+  choices: GateChoices,
+  row: BaselineRow | undefined,
+  creep: ReadonlyMap<string, Creep> | null,
+): BehaviorGate {
   const { thresholds, riskIncrease, errorBudget } = rules;
   const decisions = decide(f, thresholds);
   const breaches: Breach[] = [];
@@ -96,8 +103,9 @@ function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateCh
   const increaseGated = compared && (riskIncrease.fail !== undefined || riskIncrease.warn !== undefined);
   const increase = compared ? increaseBreach(row, riskIncrease) : undefined;
   if (increase !== undefined) breaches.push(increase);
-  if (creep !== undefined) breaches.push(creepBreach(f.name, creep));
-  const creepGated = rules.creep.fail !== undefined || rules.creep.warn !== undefined;
+  const crept = creep?.get(f.name);
+  if (crept !== undefined) breaches.push(creepBreach(f.name, crept));
+  const creepGated = creep !== null && (rules.creep.fail !== undefined || rules.creep.warn !== undefined);
   const over = overBudget(f.errors, errorBudget);
   const status = statusOf(f, {
     decisions,

@@ -79,10 +79,12 @@ describe('the history step', () => {
     expect(historyStep(read({ window: 5 }), [current(7e-4)], rules({ policy })).creep.get('harm')?.reference.forecast).toBe(1e-4);
   });
 
-  it('gates nothing without creep factors, and a behaviour with only a creep factor is gated (pass, not not-gated)', () => {
+  it('gates nothing without creep factors; with a history, a behaviour with only a creep factor is gated (pass, not not-gated)', () => {
     expect(historyStep(read(), [current(1e-3)], rules()).creep.size).toBe(0);
     const step = historyStep(read(), [current(1e-4)], rules({ policy }));
     expect(gate([current(1e-4)], rules({ policy }), null, step.creep).behaviors[0].status).toBe('pass');
+    // Without a history the creep factors gate nothing.
+    expect(gate([current(1e-4)], rules({ policy })).behaviors[0].status).toBe('not-gated');
   });
 
   it('says why there is no trend: the reader note, or no record at this volume', () => {
