@@ -52,12 +52,15 @@ export async function run(): Promise<void> {
     // artifact library are most of the bundle: they are loaded only on the paths that call GitHub
     // (a comment, a baseline, artifacts), so a local-file run starts fast (docs/performance.md).
     const token = settings.githubToken;
-    const callsGitHub = settings.comment !== 'off' || Boolean(settings.baseline);
+    const history = settings.history ?? null;
+    const callsGitHub = settings.comment !== 'off' || Boolean(settings.baseline) || history?.store === 'branch';
     const octokit = token === '' || !callsGitHub ? null : await githubClient(token, env, settings.commentTimeoutMs);
     if (settings.comment !== 'off') commentEdge = { settings, edge: { octokit, env } };
     const artifacts = lazyArtifactClient({ token, env });
     const tempDir = env.RUNNER_TEMP || tmpdir();
     const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });
+    const historyRun = history === null ? null : await import('./action/history.js');
+    const role = historyRun === null ? null : await historyRun.historyRole(env);
     // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.
     const report = redactDeep(
       await runPipeline(settings, groups, {
@@ -67,6 +70,7 @@ export async function run(): Promise<void> {
         locate: settings.baseline
           ? await (await import('./github/baseline-ports.js')).baselineLocator({ octokit, artifacts, env, workspace, tempDir })
           : undefined,
+        history: historyRun && history && role ? await historyRun.readRunHistory(history, role, { octokit, workspace }) : undefined,
       }),
     );
     const files = renderReportFiles(report, paths);
@@ -77,6 +81,8 @@ export async function run(): Promise<void> {
     else await (await import('./action/comment.js')).postComment(report, settings, { octokit, env });
     await writeReportFiles(files);
     written = { report, paths };
+    // After the report is on disk: a record is only kept for a run that finished.
+    if (historyRun && history && role) await historyRun.appendRunHistory(report, history, role, { octokit, workspace });
     setOutputs(report, files);
     log.info(
       `tailgate: ${report.verdict} at n = ${report.deploymentVolume} (${report.behaviors.length} behaviour${report.behaviors.length === 1 ? '' : 's'}); report at ${files.reportPath}`,

@@ -8,6 +8,7 @@
  */
 import { compareStep } from './decisions/baseline/compare-step.js';
 import { fingerprint } from './decisions/fingerprint.js';
+import { historyStep, type ReadHistory } from './decisions/history/step.js';
 import { baselineStep } from './decisions/baseline/stage.js';
 import type { LocatedBaseline, BaselinePorts, LocateContext } from './domain/baseline.js';
 import type { Settings } from './config/settings.js';
@@ -36,6 +37,8 @@ export interface PipelineMeta {
    * error naming its input.
    */
   locate?: { ports: BaselinePorts; context: LocateContext };
+  /** The forecast history read by the caller, for the trend and the creep rule; absent: none (`history` off, or not a pull request). */
+  history?: ReadHistory;
 }
 
 /**
@@ -81,7 +84,8 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
   const compared =
     step.baseline === null ? null : compareStep(forecasts, ingest.samples, step.baseline, { settings, rules, fingerprints, now: meta.now });
   const comparison = compared?.section ?? step.missing;
-  const verdict = gate(forecasts, rules, comparison);
+  const history = meta.history === undefined ? null : historyStep(meta.history, forecasts, rules);
+  const verdict = gate(forecasts, rules, comparison, history?.creep ?? null);
   const plans = new Map(
     verdict.behaviors.map((g, i) => [g.name, planFor(forecasts[i], g, ingest.samples[i], rules.rulesFor(g.name).forecast)] as const),
   );
@@ -99,6 +103,7 @@ export async function runPipeline(settings: Settings, sources: ByteSource[] | So
     redTeam: redTeam?.result ?? null,
     plans,
     fingerprints,
+    ...(history === null ? {} : { history: history.section }),
   });
 }
 

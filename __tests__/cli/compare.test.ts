@@ -335,7 +335,7 @@ describe('help and dispatch', () => {
     expect((await cli(['--help'])).stdout).toMatch(/^ {2}compare /m);
     const r = await cli(['comapre']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("use 'tailgate forecast', 'tailgate backtest' or 'tailgate compare'");
+    expect(r.stderr).toContain("use 'tailgate forecast', 'tailgate backtest', 'tailgate compare' or 'tailgate history'");
   });
 
   test('`help constructor` is the main help, not a crash', async () => {

@@ -51,6 +51,7 @@ describe('readSettings', () => {
       baseline: null,
       adjust: 'none',
       riskIncrease: {},
+      history: null,
     });
   });
 
@@ -114,6 +115,11 @@ describe('readSettings', () => {
       'adjust',
       'fail-risk-increase',
       'warn-risk-increase',
+      'history',
+      'history-branch',
+      'history-path',
+      'history-size',
+      'history-window',
     ]);
   });
 

@@ -27,7 +27,7 @@ describe('parsePolicy on the fixtures', () => {
     expect(message).toBe(
       'policy tailgate.yml, line 5: behaviors.harmful-advice.fail-worst-query-rsk: unknown key (allowed: ' +
         'fail-worst-query-risk, warn-worst-query-risk, fail-aggregate-risk, warn-aggregate-risk, ' +
-        'fail-frequency, warn-frequency, frequency-tau, fail-risk-increase, warn-risk-increase, max-error-share, on-error-budget)',
+        'fail-frequency, warn-frequency, frequency-tau, fail-risk-increase, warn-risk-increase, fail-creep, warn-creep, max-error-share, on-error-budget)',
     );
   });
 

@@ -16,6 +16,7 @@ import { resultsValue, type CliIo } from './io.js';
 import { createProgress, heartbeat } from './progress.js';
 import { checkOutputs, writeOutput } from './write-output.js';
 import { policyFileReader } from '../sources/policy-file.js';
+import { cliHistory } from './history.js';
 
 /**
  * GitHub's job summary cap (1 MiB), kept for the Markdown file so that
@@ -66,10 +67,17 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     createProgress(io.stderr),
     `reading and forecasting ${files.length === 1 ? files[0].name : `${files.length} files`}`,
   );
+  // Before the forecasts: a history the CLI cannot read ends the run without the wait.
+  const history = cliHistory(settings.history, io.cwd);
   let report: Report;
   try {
     // files: baseline paths and red-team sources resolve against the directory the CLI runs in.
-    report = await runPipeline(settings, groups, { now: new Date(), context: null, files: workspaceFiles(io.cwd, 'named') });
+    report = await runPipeline(settings, groups, {
+      now: new Date(),
+      context: null,
+      files: workspaceFiles(io.cwd, 'named'),
+      history,
+    });
   } finally {
     stop();
   }

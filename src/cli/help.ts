@@ -70,6 +70,7 @@ Usage:
   tailgate backtest <files or globs…> [options]
   tailgate compare --policy policy.yml [options]
   tailgate compare --baseline base.json current.json [options]
+  tailgate history --file tailgate-history.json [--last N]
   tailgate <command> --help
   tailgate --version
 
@@ -80,6 +81,7 @@ Commands:
              over many random splits (the paper's §4 protocol), Gumbel tail beside the log-normal baseline.
   compare    Red-team choice (the paper's §6): rank the policy's red-team sources by their forecast at
              the queries the budget buys. Or compare two tailgate JSON reports and gate on the risk increase.
+  history    Print each behaviour's trend from a tailgate history file (the action's \`history\` input).
 
 Maintainers:
   bench-bootstrap [--queries M] [--resamples B] [--repeat R] [--data sampled|given]

@@ -72,6 +72,12 @@ export const INPUT_DESCRIPTIONS: Readonly<Partial<Record<string, string>>> = {
   'fail-risk-increase':
     'Fail when a worst-query risk rose more than this factor over the baseline. When both runs share at least half their query ids: the paired shift of the forecast is above 0 and the ratio of the forecasts is above the factor. Otherwise: the lower end of the current interval is above factor × the upper end of the baseline interval. `3x` or `3`.',
   'warn-risk-increase': 'Warn on a risk increase beyond this factor (same rule as `fail-risk-increase`).',
+  history:
+    'Keep a forecast history and use it on pull requests: `off` (default), `branch` (a JSON file on the data branch `history-branch`, appended through the GitHub API on pushes to the default branch; that job needs `permissions: contents: write`) or `file` (`history-path` in the workspace, e.g. restored from a cache). Pull requests show the trend and gate creep (`fail-creep` / `warn-creep` in the policy).',
+  'history-branch': 'Data branch holding the history with `history: branch`; created from the default branch when missing.',
+  'history-path': 'The history file: a path inside the data branch (`history: branch`) or in the workspace (`history: file`).',
+  'history-size': 'Records the history keeps, the oldest dropped first (1 to 10000).',
+  'history-window': 'K for the creep rule: the reference is the lowest forecast of the last K records (1 to 1000).',
   comment: 'Sticky PR comment: `auto` (on pull request events), `always`, `on-breach` or `off`.',
   'comment-key': 'Key of the sticky comment; defaults to workflow and job. Matrix legs should set their own.',
   'comment-timeout':

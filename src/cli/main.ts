@@ -5,6 +5,7 @@ import { runBacktest } from './backtest.js';
 import { runBenchBootstrap } from './bench-bootstrap.js';
 import { runCompare } from './compare/command.js';
 import { runForecast } from './forecast.js';
+import { historyHelp, runHistory } from './history.js';
 import { backtestHelp, CLI_INPUTS, compareHelp, forecastHelp, MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 
@@ -36,6 +37,8 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         return await runBacktest(rest, io);
       case 'compare':
         return await runCompare(rest, io);
+      case 'history':
+        return runHistory(rest, io);
       case 'bench-bootstrap':
         return runBenchBootstrap(rest, io);
       case undefined:
@@ -43,7 +46,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         return 1;
       default:
         throw new InputError(
-          `tailgate: unknown command '${command}'; use 'tailgate forecast', 'tailgate backtest' or 'tailgate compare' (see tailgate --help).`,
+          `tailgate: unknown command '${command}'; use 'tailgate forecast', 'tailgate backtest', 'tailgate compare' or 'tailgate history' (see tailgate --help).`,
         );
     }
   } catch (error) {
@@ -79,6 +82,7 @@ const COMMAND_HELP: ReadonlyMap<string, () => string> = new Map([
   ['forecast', forecastHelp],
   ['backtest', backtestHelp],
   ['compare', compareHelp],
+  ['history', historyHelp],
 ]);
 
 /**

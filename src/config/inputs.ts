@@ -9,6 +9,7 @@
 import { InputError } from '../domain/errors.js';
 import { readArtifactSettings } from './artifact-inputs.js';
 import { readBaselineInputs } from './baseline-inputs.js';
+import { readHistoryInputs } from './history-inputs.js';
 import { THRESHOLD_INPUTS } from './policy-entry.js';
 import { ON_ERROR_BUDGET } from './error-budget.js';
 import { parseBoolean, parseEnum, parseInteger, parseMultiline, parseNumber, parseProbability, parseVolume } from './parse.js';
@@ -65,6 +66,11 @@ export const INPUT_NAMES = [
   'adjust',
   'fail-risk-increase',
   'warn-risk-increase',
+  'history',
+  'history-branch',
+  'history-path',
+  'history-size',
+  'history-window',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -99,6 +105,11 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'baseline-required': 'false',
   'baseline-mismatch': 'warn',
   adjust: 'none',
+  history: 'off',
+  'history-branch': 'tailgate-data',
+  'history-path': 'tailgate-history.json',
+  'history-size': '200',
+  'history-window': '10',
 };
 
 const GATE_ON: readonly GateOn[] = ['forecast', 'upper', 'interval'];
@@ -193,6 +204,7 @@ export function readSettings(getInput: (name: string) => string, opts: ReadOptio
     baseline,
     riskIncrease,
     adjust,
+    history: readHistoryInputs(get),
   };
   validateSettings(settings);
   return settings;

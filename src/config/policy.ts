@@ -18,7 +18,8 @@
  * (`fail-worst-query-risk`, `warn-worst-query-risk`, `fail-aggregate-risk`,
  * `warn-aggregate-risk`, `fail-frequency`, `warn-frequency`: probabilities in
  * (0, 1]), `frequency-tau` (in (0, 1)) and the risk-increase factors against
- * the baseline (`fail-risk-increase`, `warn-risk-increase`: `3x` or `3`, ≥ 1)
+ * the baseline (`fail-risk-increase`, `warn-risk-increase`: `3x` or `3`, ≥ 1),
+ * the creep factors over the history (`fail-creep`, `warn-creep`, same form)
  * and the error budget (`max-error-share` in [0, 1], `on-error-budget`: `warn`
  * or `fail`; see error-budget.ts). Values are numbers or the strings the inputs accept (`1%`, `"1e-4"`, `3x`).
  * A top-level `red-team` section declares query sources to choose between
@@ -84,6 +85,8 @@ const BEHAVIOR_SHAPE = {
   'frequency-tau': valueSchema(TAU_BOUNDS),
   'fail-risk-increase': checkedSchema(checkFactor),
   'warn-risk-increase': checkedSchema(checkFactor),
+  'fail-creep': checkedSchema(checkFactor),
+  'warn-creep': checkedSchema(checkFactor),
   'max-error-share': valueSchema(SHARE_BOUNDS),
   'on-error-budget': checkedSchema(checkOnErrorBudget),
 };
@@ -104,12 +107,14 @@ const behaviorPolicySchema = z.strictObject(BEHAVIOR_SHAPE).transform((p): Polic
     tau: p['frequency-tau'],
   }),
   increase: defined({ fail: p['fail-risk-increase'], warn: p['warn-risk-increase'] }),
+  creep: defined({ fail: p['fail-creep'], warn: p['warn-creep'] }),
   errorBudget: defined({ maxShare: p['max-error-share'], onBudget: p['on-error-budget'] }),
 }));
 
 interface PolicyEntry {
   policy: BehaviorPolicy;
   increase: RiskIncrease;
+  creep: RiskIncrease;
   errorBudget: Partial<ErrorBudget>;
 }
 
@@ -133,6 +138,11 @@ function toPolicy(parsed: z.output<typeof policySchema>): Policy {
   const defaults = parsed.defaults?.increase ?? {};
   if (increases.length > 0 || Object.keys(defaults).length > 0) {
     policy.riskIncrease = { defaults, behaviors: Object.fromEntries(increases.map(([key, entry]) => [key, entry.increase])) };
+  }
+  const creeps = entries.filter(([, entry]) => Object.keys(entry.creep).length > 0);
+  const creepDefaults = parsed.defaults?.creep ?? {};
+  if (creeps.length > 0 || Object.keys(creepDefaults).length > 0) {
+    policy.creep = { defaults: creepDefaults, behaviors: Object.fromEntries(creeps.map(([key, entry]) => [key, entry.creep])) };
   }
   const budgets = entries.filter(([, entry]) => Object.keys(entry.errorBudget).length > 0);
   const budgetDefaults = parsed.defaults?.errorBudget ?? {};

@@ -65,6 +65,14 @@ function resolveRules(settings: RuleSettings, behavior: string): BehaviorRules {
       if (layer.warn !== undefined) riskIncrease.warn = layer.warn;
     }
   }
+  const creep: RiskIncrease = {};
+  if (policy?.creep !== undefined) {
+    const own = entry === undefined ? undefined : policy.creep.behaviors[entry.key];
+    for (const layer of [policy.creep.defaults, own ?? {}]) {
+      if (layer.fail !== undefined) creep.fail = layer.fail;
+      if (layer.warn !== undefined) creep.warn = layer.warn;
+    }
+  }
   const errorBudget: ErrorBudget = { ...settings.errorBudget };
   if (policy?.errorBudget !== undefined) {
     const own = entry === undefined ? undefined : policy.errorBudget.behaviors[entry.key];
@@ -74,7 +82,7 @@ function resolveRules(settings: RuleSettings, behavior: string): BehaviorRules {
     }
   }
   // tau is always set: the first layer sets it, and later layers only override defined values.
-  return { thresholds, riskIncrease, errorBudget, forecast: forecastOptions(settings, tau ?? settings.frequencyTau) };
+  return { thresholds, riskIncrease, creep, errorBudget, forecast: forecastOptions(settings, tau ?? settings.frequencyTau) };
 }
 
 function forecastOptions(settings: RuleSettings, tau: number): ForecastOptions {

@@ -33,6 +33,12 @@ export interface Policy {
    * the file sets none.
    */
   errorBudget?: { defaults: Partial<ErrorBudget>; behaviors: Record<string, Partial<ErrorBudget>> };
+  /**
+   * `fail-creep` / `warn-creep` from `defaults` and the behaviour entries,
+   * keyed like `behaviors` (only entries that set one): factors over the
+   * lowest forecast of the recent history. Absent when the file sets none.
+   */
+  creep?: { defaults: RiskIncrease; behaviors: Record<string, RiskIncrease> };
 }
 
 /** One group of the policy's `files` section. */
@@ -87,6 +93,20 @@ export interface BaselineSettings {
   onMismatch: OnMismatch;
   /** `baseline-max-age`, in days: an older baseline is a warning; null: no limit. */
   maxAgeDays: number | null;
+}
+
+/** `history` and its inputs (docs/history.md); null in Settings when `history: off`. */
+export interface HistorySettings {
+  /** `branch`: a file on a data branch through the contents API; `file`: a file in the workspace. */
+  store: 'branch' | 'file';
+  /** `history-branch`: the data branch (used with `branch`). */
+  branch: string;
+  /** `history-path`: the file in the data branch, or in the workspace with `file`. */
+  path: string;
+  /** `history-size`: records kept, the oldest dropped first. */
+  size: number;
+  /** `history-window`: K, how many recent records the creep rule's reference is the lowest of. */
+  window: number;
 }
 
 export type CommentMode = 'auto' | 'always' | 'on-breach' | 'off';
@@ -167,4 +187,6 @@ export interface Settings {
   adjust?: Adjust;
   /** `fail-risk-increase` / `warn-risk-increase` inputs; the policy overrides them per behaviour. Absent: not gated. */
   riskIncrease?: RiskIncrease;
+  /** The forecast history (`history`, …); absent or null: none is read or written. */
+  history?: HistorySettings | null;
 }

@@ -1,10 +1,12 @@
 import type { ErrorBudget, Thresholds } from './rules.js';
 
 /**
- * `risk-increase`: the worst-query risk against a baseline (docs/recipes/baseline.md); its
- * breach compares a ratio with a factor, not a probability with a threshold.
+ * `risk-increase`: the worst-query risk against a baseline (docs/recipes/baseline.md);
+ * `creep`: its lower end against the lowest forecast of the recent history
+ * (docs/history.md). Both breaches compare a ratio with a factor, not a
+ * probability with a threshold.
  */
-export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase';
+export type Metric = 'worst-query-risk' | 'aggregate-risk' | 'frequency' | 'risk-increase' | 'creep';
 export type Level = 'warn' | 'fail';
 /**
  * Per behaviour: `pass` (every threshold cleared), `warn`/`fail` (a threshold
@@ -30,7 +32,7 @@ export type Outcome = 'clear' | 'breach' | 'inconclusive';
  * - `bound`: no forecast; an exact upper bound from the per-sample rate (aggregate risk, frequency).
  */
 export interface Decision {
-  metric: Exclude<Metric, 'risk-increase'>;
+  metric: Exclude<Metric, 'risk-increase' | 'creep'>;
   level: Level;
   threshold: number;
   outcome: Outcome;
@@ -49,7 +51,9 @@ export interface Breach {
    * For `risk-increase`: the lower end of the current interval over the upper
    * end of the baseline's (basis `interval`), or with the paired rule the
    * ratio of the point forecasts once the paired shift says the tail moved
-   * up (basis `paired`), compared with the factor.
+   * up (basis `paired`), compared with the factor. For `creep`: the lower
+   * end of the current interval over the lowest forecast of the last K
+   * history records (basis `lower`).
    */
   value: number;
   /** A probability; for `risk-increase`, the factor (e.g. 3). */

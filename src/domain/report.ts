@@ -12,6 +12,7 @@ import type { RiskIncrease, Thresholds } from './rules.js';
 import type { RedTeamResult } from './red-team.js';
 import type { SamplingPlan } from './sampling-plan.js';
 import type { Breach, Decision, Status, Verdict } from './gate.js';
+import type { ReportHistory } from './history.js';
 
 /** Bumped on any breaking change of the JSON report. Documented in docs/report-schema.md and docs/versioning.md. */
 export const SCHEMA_VERSION = 1;
@@ -147,6 +148,8 @@ export interface Report {
   baseline: ReportBaseline | null;
   /** Red-teamer choice from the policy's `red-team` section (paper §6); null when there is none. Added in schemaVersion 1. */
   redTeam: RedTeamResult | null;
+  /** The forecast history's trend and creep (docs/history.md); absent when `history` is off or nothing was read. */
+  history?: ReportHistory;
 }
 
 /** One side of a baseline comparison: the worst-query risk at the current deployment volume. */

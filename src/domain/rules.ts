@@ -56,7 +56,11 @@ export type OnInsufficient = 'pass' | 'warn' | 'fail';
 export type OnErrorBudget = 'warn' | 'fail';
 
 /** Each gated probability metric with its fail/warn threshold fields. */
-export const METRICS: ReadonlyArray<{ metric: Exclude<Metric, 'risk-increase'>; fail: keyof Thresholds; warn: keyof Thresholds }> = [
+export const METRICS: ReadonlyArray<{
+  metric: Exclude<Metric, 'risk-increase' | 'creep'>;
+  fail: keyof Thresholds;
+  warn: keyof Thresholds;
+}> = [
   { metric: 'worst-query-risk', fail: 'failWorstQueryRisk', warn: 'warnWorstQueryRisk' },
   { metric: 'aggregate-risk', fail: 'failAggregateRisk', warn: 'warnAggregateRisk' },
   { metric: 'frequency', fail: 'failFrequency', warn: 'warnFrequency' },
@@ -72,6 +76,8 @@ export interface BehaviorRules {
   thresholds: Thresholds;
   /** The risk-increase factors against a baseline; unset: not gated. */
   riskIncrease: RiskIncrease;
+  /** The creep factors over the lowest forecast of the recent history (docs/history.md); unset: not gated. */
+  creep: RiskIncrease;
   errorBudget: ErrorBudget;
   /** How the behaviour is forecast; `forecast.tau` is the τ its frequency is counted and gated at. */
   forecast: ForecastOptions;

@@ -9,7 +9,8 @@
  * breaches its fail threshold is not also listed at warn.
  *
  * With a baseline, `fail-risk-increase` / `warn-risk-increase` add a fourth
- * check per behaviour: see risk-increase.ts for the rule.
+ * check per behaviour: see risk-increase.ts for the rule. With a history,
+ * the creep that decisions/history/ found fired is a breach of metric `creep`.
  */
 import type { BehaviorForecast } from '../domain/forecast.js';
 import type { BehaviorGate, Breach, Decision, GateResult, Metric, Status, Verdict } from '../domain/gate.js';
@@ -19,6 +20,19 @@ import { decide, pointForecast } from './decide.js';
 import { overBudget } from './error-budget.js';
 import { finite } from './finite.js';
 import { increaseBreach } from './risk-increase.js';
+import type { Creep } from '../domain/history.js';
+
+/** The creep rule's breach: the ratio over the history's reference against the factor (decisions/history/ decides it fired). */
+function creepBreach(behavior: string, creep: Creep): Breach {
+  return {
+    behavior,
+    metric: 'creep',
+    level: creep.level,
+    value: finite(behavior, 'creep', creep.ratio),
+    threshold: creep.factor,
+    basis: 'lower',
+  };
+}
 
 /**
  * Gates every behaviour by its rules and combines them. `comparison` is the
@@ -26,7 +40,12 @@ import { increaseBreach } from './risk-increase.js';
  * Throws on an empty list (no behaviour is not a pass: main.ts reports it as
  * `error`), on a behaviour given twice and on a number that is not finite.
  */
-export function gate(forecasts: readonly BehaviorForecast[], rules: RuleBook, comparison: ReportBaseline | null = null): GateResult {
+export function gate(
+  forecasts: readonly BehaviorForecast[],
+  rules: RuleBook,
+  comparison: ReportBaseline | null = null,
+  creep: ReadonlyMap<string, Creep> | null = null,
+): GateResult {
   if (forecasts.length === 0) throw new Error('internal: no behaviour to gate: the results held no usable observations.');
   const seen = new Set<string>();
   for (const f of forecasts) {
@@ -34,7 +53,7 @@ export function gate(forecasts: readonly BehaviorForecast[], rules: RuleBook, co
     seen.add(f.name);
   }
   const rows = new Map(comparison?.behaviors.map((r) => [r.name, r]));
-  const behaviors = forecasts.map((f) => gateBehavior(f, rules.rulesFor(f.name), rules, rows.get(f.name)));
+  const behaviors = forecasts.map((f) => gateBehavior(f, rules.rulesFor(f.name), rules, rows.get(f.name), creep));
   const breaches = behaviors
     .flatMap((b) => b.breaches)
     // Stable sort: within one behaviour and level, breaches keep METRICS order. Names compare by code
@@ -52,7 +71,14 @@ function levelRank(level: Breach['level']): number {
  * baseline comparison, when there is one. Every threshold is decided against
  * the interval (decide.ts); `gate-on` says which outcome makes a breach.
  */
-function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateChoices, row?: BaselineRow): BehaviorGate {
+/** `creep`: what fired, by behaviour; null without a history, when the creep factors gate nothing. */
+function gateBehavior(
+  f: BehaviorForecast,
+  rules: BehaviorRules,
+  choices: GateChoices,
+  row: BaselineRow | undefined,
+  creep: ReadonlyMap<string, Creep> | null,
+): BehaviorGate {
   const { thresholds, riskIncrease, errorBudget } = rules;
   const decisions = decide(f, thresholds);
   const breaches: Breach[] = [];
@@ -77,8 +103,17 @@ function gateBehavior(f: BehaviorForecast, rules: BehaviorRules, choices: GateCh
   const increaseGated = compared && (riskIncrease.fail !== undefined || riskIncrease.warn !== undefined);
   const increase = compared ? increaseBreach(row, riskIncrease) : undefined;
   if (increase !== undefined) breaches.push(increase);
+  const crept = creep?.get(f.name);
+  if (crept !== undefined) breaches.push(creepBreach(f.name, crept));
+  const creepGated = creep !== null && (rules.creep.fail !== undefined || rules.creep.warn !== undefined);
   const over = overBudget(f.errors, errorBudget);
-  const status = statusOf(f, { decisions, breaches, gateOn: choices.gateOn, increaseGated, overErrorBudget: over });
+  const status = statusOf(f, {
+    decisions,
+    breaches,
+    gateOn: choices.gateOn,
+    increaseGated: increaseGated || creepGated,
+    overErrorBudget: over,
+  });
   return { name: f.name, status, thresholds, tau: rules.forecast.tau, breaches, decisions, errorBudget: { ...errorBudget, over } };
 }
 

@@ -96,7 +96,7 @@ export function contentsApi(octokit: GitHubClient, owner: string, repo: string):
         const data = checkShape(fileContent, response.data, `answer to GET contents/${path}`);
         // Over 1 MB the contents API leaves `content` empty (encoding "none").
         if (data.encoding !== 'base64')
-          throw new Error(`history ${ref}:${path} is over the 1 MB the contents API returns; lower \`history-keep\``);
+          throw new Error(`history ${ref}:${path} is over the 1 MB the contents API returns; lower \`history-size\``);
         return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
       } catch (error) {
         if (notFound(error)) return null;

@@ -7,6 +7,7 @@ import type { SamplingPlan } from '../domain/sampling-plan.js';
 import type { BehaviorForecast, Interval } from '../domain/forecast.js';
 import type { GateResult } from '../domain/gate.js';
 import type { RedTeamResult } from '../domain/red-team.js';
+import type { ReportHistory } from '../domain/history.js';
 import {
   SCHEMA_VERSION,
   type Fingerprint,
@@ -35,6 +36,8 @@ export interface BuildReportArgs {
   plans?: ReadonlyMap<string, SamplingPlan | null>;
   /** What each behaviour measured (absent: none recorded). */
   fingerprints?: ReadonlyMap<string, Fingerprint>;
+  /** The history's trend and creep (absent: `history` off, and the report has no `history` key). */
+  history?: ReportHistory;
 }
 
 /**
@@ -93,6 +96,7 @@ export function buildReport(args: BuildReportArgs): Report {
     context: args.context === null ? null : { ...args.context },
     baseline: args.baseline ?? null,
     redTeam: args.redTeam ?? null,
+    ...(args.history === undefined ? {} : { history: args.history }),
   };
   assertFiniteNumbers(report);
   return report;

@@ -27,6 +27,7 @@ import { headline, isGated } from './sections/headline.js';
 import { contextLine, footer, warningsPart } from './sections/notes.js';
 import { sortBehaviors, STATUS_SYMBOL, VERDICT_SYMBOL } from './sections/rank.js';
 import { redTeamPart } from './sections/red-team.js';
+import { historyPart } from './sections/history.js';
 import { tailShapePart } from './sections/tail-shape.js';
 import { aggregateTable, attentionTable, clearTable, type Omission } from './sections/tables.js';
 import type { Report } from '../domain/report.js';
@@ -50,6 +51,7 @@ const STEPS: Step[] = [
   { part: 'diagnostics', action: 'drop' },
   { part: 'fallback', action: 'drop' },
   { part: 'chart', action: 'drop' },
+  { part: 'history', action: 'trim', keepAtLeast: 1 },
   { part: 'aggregate', action: 'trim' },
   { part: 'aggregate', action: 'drop' },
   // The red-team choice is advice beside the gate: it goes before anything the verdict rests on.
@@ -110,6 +112,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): { body: s
     ...(sorted.length > 0 ? [aggregateTable(report, sorted, omission)] : []),
     ...(baseline === null ? [] : [baseline]),
     ...(redTeam === null ? [] : [redTeam]),
+    ...[historyPart(report, omission)].filter((p): p is Part => p !== null),
     warningsPart(report, sorted, omission),
     ...(chart === null
       ? []

@@ -25,7 +25,7 @@ const thresholds = z.object({
 
 const breach = z.object({
   behavior: z.string(),
-  metric: z.enum(['worst-query-risk', 'aggregate-risk', 'frequency', 'risk-increase']),
+  metric: z.enum(['worst-query-risk', 'aggregate-risk', 'frequency', 'risk-increase', 'creep']),
   level: z.enum(['warn', 'fail']),
   value: z.number(),
   threshold: z.number(),

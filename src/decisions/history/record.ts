@@ -73,7 +73,7 @@ export function appendRecord(history: HistoryFile, entry: HistoryRecord, keep: n
 export function parseHistory(text: string, label: string): HistoryFile {
   if (text.length > MAX_HISTORY_BYTES) {
     throw new InputError(
-      `History ${label}: ${text.length} characters, more than the ${MAX_HISTORY_BYTES} read; lower \`history-keep\` or start a new file.`,
+      `History ${label}: ${text.length} characters, more than the ${MAX_HISTORY_BYTES} read; lower \`history-size\` or start a new file.`,
     );
   }
   let raw: unknown;

@@ -6,16 +6,9 @@
  * little, always within the noise of one comparison; against the best of
  * recent history the sum of those steps shows.
  */
-import type { HistoryFile } from '../../domain/history.js';
-import type { Level } from '../../domain/gate.js';
+import type { Creep, CreepRule, HistoryFile, TrendPoint } from '../../domain/history.js';
 
-export interface TrendPoint {
-  commit: string;
-  date: string;
-  forecast: number | null;
-  lower: number | null;
-  upper: number | null;
-}
+export type { Creep, CreepRule, TrendPoint };
 
 /**
  * The last `last` records' forecasts of one behaviour, oldest first. Records
@@ -31,22 +24,6 @@ export function trendOf(history: HistoryFile, behavior: string, deploymentVolume
     points.push({ commit: r.commit, date: r.date, forecast: b.forecast, lower: b.lower, upper: b.upper });
   }
   return points.slice(Math.max(0, points.length - last));
-}
-
-export interface CreepRule {
-  /** K: how many recent records the reference is the best of. */
-  window: number;
-  fail?: number;
-  warn?: number;
-}
-
-export interface Creep {
-  level: Level;
-  factor: number;
-  /** current lower end ÷ reference forecast. */
-  ratio: number;
-  /** The record whose forecast is the reference: the lowest of the window. */
-  reference: { commit: string; forecast: number };
 }
 
 /**

@@ -44,6 +44,7 @@ export const METRIC_LABEL: Record<Metric, string> = {
   'aggregate-risk': 'aggregate risk',
   frequency: 'frequency',
   'risk-increase': 'risk increase vs baseline',
+  creep: 'creep over the history',
 };
 
 /**

@@ -34,6 +34,9 @@ function metricName(metric: Metric): string {
 export function breachReason(report: Report, b: ReportBehavior, breach: Breach): string {
   const volume = formatVolume(report.deploymentVolume);
   const level = formatLevel(report.settings.confidence);
+  if (breach.metric === 'creep') {
+    return `creep at ${volume}: the lower end of its ${level} interval is ${formatRatio(breach.value)} the lowest forecast of the recent history, above the ${breach.level} factor ${formatRatio(breach.threshold)}`;
+  }
   if (breach.metric === 'risk-increase' && breach.basis === 'paired') {
     return `risk increase over the baseline at ${volume}: on the queries both runs share, its tail moved up beyond the noise and its forecast is ${formatRatio(breach.value)} the baseline's, above the ${breach.level} factor ${formatRatio(breach.threshold)}`;
   }
@@ -99,7 +102,7 @@ export function statusNumbers(b: ReportBehavior): string | null {
   if (b.status === 'errors') return `${formatPercent(b.errors.share)} errored, above ${formatPercent(b.errors.maxShare)}`;
   const breach = ownBreaches(b)[0];
   if (breach !== undefined) {
-    if (breach.metric === 'risk-increase')
+    if (breach.metric === 'risk-increase' || breach.metric === 'creep')
       return `${METRIC_LABEL[breach.metric]} ${formatRatio(breach.value)} above ${formatRatio(breach.threshold)}`;
     const what =
       b.worstQueryRisk.forecast === null
