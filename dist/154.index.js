@@ -292,7 +292,9 @@ function requestTimeoutFor(budgetMs) {
  * here too (report/redact.ts), so no caller can forget it.
  *
  * - @octokit/plugin-retry retries 5xx and network errors with (n+1)² back-off
- *   and leaves 400/401/403/404/410/422/451 alone (its documented doNotRetry).
+ *   and leaves 400/401/403/404/409/410/422/451 alone: its documented
+ *   doNotRetry plus 409, a conflict (the history file moved on) that the
+ *   same request can never resolve; history-store.ts reads again instead.
  * - @octokit/plugin-throttling needs both handlers (it throws at construction
  *   otherwise); they retry a couple of times when the wait is short.
  * - Every request gets a timeout through a fetch wrapper (see timed-fetch.ts).
@@ -318,7 +320,11 @@ function createClient(token, opts) {
         // Our `request` replaces @actions/github's defaults wholesale (Octokit
         // merges options shallowly), so we pass its proxy-aware fetch on ourselves.
         request: { fetch: (0,timed_fetch/* timedFetch */.kn)(pickFetch(baseUrl), requestTimeoutMs) },
-        retry: { retries: opts.retries ?? 2, retryAfterBaseValue: opts.retryAfterBaseValue ?? requestTimeoutMs / 15 },
+        retry: {
+            retries: opts.retries ?? 2,
+            doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+            retryAfterBaseValue: opts.retryAfterBaseValue ?? requestTimeoutMs / 15,
+        },
         throttle: {
             enabled: opts.throttling ?? true,
             ...(opts.throttleId === undefined ? {} : { id: opts.throttleId }),

@@ -45,12 +45,17 @@ var output_files = __webpack_require__(58927);
 
 
 const LABEL = 'Input `history-path`';
-/** The file's text; null when it does not exist yet (the first push starts it). */
-function readHistoryFile(workspace, input) {
+/**
+ * The file's text; null when it does not exist yet (the first push starts
+ * it). `workspace` scope: it must really lie in the workspace; `named` (the
+ * CLI): any path the user names, read inside its own folder.
+ */
+function readHistoryFile(workspace, input, scope = 'workspace') {
     const file = (0,external_node_path_.resolve)(workspace, input);
+    const root = scope === 'workspace' ? workspace : (0,external_node_path_.dirname)(file);
     try {
         const tooBig = (size) => new errors/* InputError */.d(`History ${input}: ${size} bytes, more than the ${history_record/* MAX_HISTORY_BYTES */.Yw} read; lower \`history-size\` or start a new file.`);
-        return (0,open_inside/* readInsideSync */.yn)({ path: file, name: `history ${input}`, root: workspace }, history_record/* MAX_HISTORY_BYTES */.Yw, tooBig).toString('utf8');
+        return (0,open_inside/* readInsideSync */.yn)({ path: file, name: `history ${input}`, root }, history_record/* MAX_HISTORY_BYTES */.Yw, tooBig).toString('utf8');
     }
     catch (err) {
         if (err instanceof errors/* InputError */.d)

@@ -1,8 +1,8 @@
-export const id = 405;
-export const ids = [405,154];
+export const id = 760;
+export const ids = [760,154];
 export const modules = {
 
-/***/ 80405:
+/***/ 54760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  postComment: () => (/* binding */ postComment)
+  postComment: () => (/* binding */ postComment),
+  postErrorComment: () => (/* binding */ postErrorComment)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
@@ -435,8 +436,42 @@ function skip(code, reason) {
     return { status: 'skipped', code, reason };
 }
 
-// EXTERNAL MODULE: ./src/report/markdown.ts + 15 modules
-var markdown = __webpack_require__(79374);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/report/sections/notes.ts
+var notes = __webpack_require__(15098);
+// EXTERNAL MODULE: ./src/report/sections/rank.ts
+var rank = __webpack_require__(2449);
+;// CONCATENATED MODULE: ./src/report/error-comment.ts
+/**
+ * The sticky comment of a run that errored before a verdict: it replaces
+ * whatever an earlier run said, so a green comment never stays up on a PR
+ * whose check has just failed (docs/pr-comment.md, "When something goes
+ * wrong"). Pure: the message in, Markdown out; the GitHub layer posts it.
+ */
+
+
+
+function renderErrorComment(args) {
+    const title = (0,report_escape/* escapeMarkdown */.F)(args.title ?? 'tailgate', 80);
+    const link = args.runUrl === undefined ? null : (0,notes/* safeUrl */.Pl)(args.runUrl);
+    const where = link === null ? 'the job log' : `the [workflow run](${link})`;
+    const head = args.headSha !== undefined && /^[0-9a-f]{7,64}$/i.test(args.headSha) ? ` on \`${args.headSha.slice(0, 7)}\`` : '';
+    return [
+        args.marker,
+        `### ${rank/* VERDICT_SYMBOL */.b4.error} tailgate: error`,
+        '',
+        `${title} failed before a verdict${head}, so there is no forecast for this commit; an earlier result in this comment no longer applies.`,
+        '',
+        `**What failed:** ${(0,report_escape/* escapeMarkdown */.F)(args.message, 600)}`,
+        '',
+        `Fix it and re-run; ${where} has the details.`,
+        '',
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts + 14 modules
+var markdown = __webpack_require__(48636);
 // EXTERNAL MODULE: ./src/action/log.ts + 1 modules
 var log = __webpack_require__(73436);
 ;// CONCATENATED MODULE: ./src/action/comment.ts
@@ -445,6 +480,7 @@ var log = __webpack_require__(73436);
  * the GitHub edge, then log what happened. Never throws and never changes
  * the verdict (publishComment turns every fault into a warning).
  */
+
 
 
 
@@ -475,6 +511,28 @@ async function postComment(report, settings, { octokit, env }) {
     else {
         log/* log */.R.warning(result.warning);
     }
+}
+/**
+ * After an error: put the sticky comment into an error state that says what
+ * failed and links the run. Only an existing comment is updated under
+ * `comment: on-breach`; the other modes create one as they would for a verdict.
+ * Best effort, like the verdict's comment: a fault here is a warning.
+ */
+async function postErrorComment(message, settings, { octokit, env }) {
+    const result = await publishComment({
+        mode: settings.comment,
+        key: settings.commentKey,
+        verdict: 'error',
+        hasBreach: false,
+        render: (marker, pr) => renderErrorComment({ marker, message: (0,redact/* redact */.E$)(message), runUrl: pr.runUrl, headSha: pr.headSha }),
+        octokit,
+        env,
+        timeBudgetMs: settings.commentTimeoutMs,
+    });
+    if (result.status === 'posted')
+        log/* log */.R.info(`tailgate: PR comment ${result.action} to the error state: ${result.url}`);
+    else if (result.status === 'failed')
+        log/* log */.R.warning(result.warning);
 }
 
 
