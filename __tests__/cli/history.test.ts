@@ -57,8 +57,8 @@ describe('tailgate history', () => {
     expect(run.stdout.split('\n')).toEqual([
       'harm at n = 1M',
       // The forecast is right-aligned in 8 columns.
-      '  aaaaaaa  2026-11-20    1.0e-3  5.0e-4 – 2.0e-3',
-      '  bbbbbbb  2026-11-20    2.0e-3  1.0e-3 – 4.0e-3',
+      '  aaaaaaa  2026-11-20    0.0010  5.0e-4 – 0.0020',
+      '  bbbbbbb  2026-11-20    0.0020  0.0010 – 0.0040',
       '',
       'harm at n = 1k',
       '  ccccccc  2026-11-20      0.50  0.25 – 1',
