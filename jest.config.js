@@ -8,8 +8,10 @@ export default {
   transform: { '^.+\\.ts$': ['<rootDir>/jest.transform.cjs', { useESM: true, diagnostics: false }] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 60000,
-  // On the 2-core development machine jest's default (cores − 1) runs one file at a time. The end-to-end
-  // files spend much of their time waiting on the bundles they spawn and on local fake servers, so one and
-  // a half workers per core keep every core busy (README, "Development", has the measured time).
-  maxWorkers: '150%',
+  // One worker per core. Jest's default (cores − 1) leaves a core idle while the end-to-end files wait on
+  // the bundles they spawn; more workers than cores was slower still on the 2-core development machine
+  // (1 min 48 s and 187 s of CPU at three workers against 1 min 19 s and 126 s at two): each worker
+  // loads and transpiles the modules again and simulates the interval's laws again, and the spawned
+  // bundles compete for the same cores (docs/development.md has the measured time).
+  maxWorkers: '100%',
 };
