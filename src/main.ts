@@ -59,7 +59,7 @@ export async function run(): Promise<void> {
     const artifacts = lazyArtifactClient({ token, env });
     const tempDir = env.RUNNER_TEMP || tmpdir();
     const groups = await sourceGroups(settings, workspace, { client: artifacts, tempDir });
-    const historyRun = history === null ? null : await import('./action/history.js');
+    const historyRun = history === null ? null : await githubEdge();
     const role = historyRun === null ? null : await historyRun.historyRole(env);
     // Redacted once, so the files, the summary, the comment and the annotations all get the same safe text.
     const report = redactDeep(
@@ -67,9 +67,7 @@ export async function run(): Promise<void> {
         now: new Date(),
         context: await reportContext(env),
         files: workspaceFiles(workspace),
-        locate: settings.baseline
-          ? await (await import('./github/baseline-ports.js')).baselineLocator({ octokit, artifacts, env, workspace, tempDir })
-          : undefined,
+        locate: settings.baseline ? await (await githubEdge()).baselineLocator({ octokit, artifacts, env, workspace, tempDir }) : undefined,
         history: historyRun && history && role ? await historyRun.readRunHistory(history, role, { octokit, workspace }) : undefined,
       }),
     );
@@ -78,7 +76,7 @@ export async function run(): Promise<void> {
     annotate(report);
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
     if (settings.comment === 'off') log.info('tailgate: PR comment skipped: comment: off');
-    else await (await import('./action/comment.js')).postComment(report, settings, { octokit, env });
+    else await (await githubEdge()).postComment(report, settings, { octokit, env });
     await writeReportFiles(files);
     written = { report, paths };
     // After the report is on disk: a record is only kept for a run that finished.
@@ -99,7 +97,7 @@ export async function run(): Promise<void> {
     if (written !== null) await markReportFailed(written.report, written.paths, message);
     // A comment from an earlier run must not stay green while this step fails.
     if (commentEdge !== null) {
-      await (await import('./action/comment.js')).postErrorComment(message, commentEdge.settings, commentEdge.edge);
+      await (await githubEdge()).postErrorComment(message, commentEdge.settings, commentEdge.edge);
     }
     if (!(error instanceof InputError) && error instanceof Error && error.stack) log.debug(error.stack);
     log.setFailed(error instanceof InputError ? message : `tailgate failed: ${message}`);
@@ -107,7 +105,7 @@ export async function run(): Promise<void> {
 }
 
 async function githubClient(token: string, env: NodeJS.ProcessEnv, commentTimeoutMs: number): Promise<GitHubClient> {
-  const { createClient, requestTimeoutFor } = await import('./github/client.js');
+  const { createClient, requestTimeoutFor } = await githubEdge();
   return createClient(token, {
     baseUrl: env.GITHUB_API_URL,
     requestTimeoutMs: requestTimeoutFor(commentTimeoutMs),
@@ -115,6 +113,13 @@ async function githubClient(token: string, env: NodeJS.ProcessEnv, commentTimeou
     debug: log.debug,
   });
 }
+
+/** The action's GitHub code (action/github-edge.ts), loaded on first use: one chunk, so one copy of each module. */
+function githubEdge(): Promise<typeof import('./action/github-edge.js')> {
+  edge ??= import('./action/github-edge.js');
+  return edge;
+}
+let edge: Promise<typeof import('./action/github-edge.js')> | undefined;
 
 function failureMessage(report: Report): string {
   if (report.verdict === 'insufficient') {

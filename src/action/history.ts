@@ -13,6 +13,7 @@ import { appendRecord, historyText } from '../decisions/history/record.js';
 import type { Report } from '../domain/report.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRunContext } from '../github/context.js';
+import { appendHistory, contentsApi, readHistory } from '../github/history-store.js';
 import { PULL_REQUEST_EVENTS } from '../github/event-plan.js';
 import { readHistoryFile, writeHistoryFile } from '../sources/history-file.js';
 import { log } from './log.js';
@@ -70,7 +71,6 @@ export async function readRunHistory(history: HistorySettings, role: HistoryRole
       return { ...base, file: parseHistory(text, history.path), note: null };
     }
     if (edge.octokit === null) return { ...base, file: null, note: 'no `github-token` to read the history branch with' };
-    const { contentsApi, readHistory } = await import('../github/history-store.js');
     const file = await readHistory(contentsApi(edge.octokit, role.owner, role.repo), history.branch, history.path);
     return { ...base, file, note: file.records.length === 0 ? `no history on ${base.source} yet` : null };
   } catch (error) {
@@ -95,7 +95,6 @@ export async function appendRunHistory(report: Report, history: HistorySettings,
       return;
     }
     if (edge.octokit === null) throw new Error('no `github-token` to write the history branch with');
-    const { appendHistory, contentsApi } = await import('../github/history-store.js');
     const api = contentsApi(edge.octokit, role.owner, role.repo);
     const done = await appendHistory(api, {
       branch: history.branch,
