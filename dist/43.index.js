@@ -1425,7 +1425,6 @@ async function writeHistoryFile(workspace, input, text) {
 
 
 
-
 const pushPayload = schemas/* object */.Ikc({
     ref: schemas/* string */.YjP().max(300),
     after: schemas/* string */.YjP().max(64).optional(),

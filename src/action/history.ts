@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import type { HistorySettings } from '../config/settings.js';
 import type { ReadHistory } from '../decisions/history/step.js';
-import { emptyHistory, parseHistory, recordOf } from '../decisions/history/record.js';
-import { appendRecord, historyText } from '../decisions/history/record.js';
+import { appendRecord, emptyHistory, historyText, parseHistory, recordOf } from '../decisions/history/record.js';
 import type { Report } from '../domain/report.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRunContext } from '../github/context.js';
