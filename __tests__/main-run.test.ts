@@ -1,8 +1,7 @@
 /**
- * run() (src/main.ts) in process, with a fake @actions/core: the inputs come
- * from a map, and every output, secret, log line and failure is recorded.
- * The fake spreads the real module (@actions/artifact imports `debug`,
- * `info`, `warning` and `setSecret` from it) and is registered before
+ * run() (src/main.ts) in process, with a fake runner protocol
+ * (src/action/runner.ts): the inputs come from a map, and every output,
+ * secret, log line and failure is recorded. The fake is registered before
  * main.ts is imported. The eval is small and written here,
  * so each run takes a fraction of a second; the e2e suites run the bundle.
  */
@@ -12,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFiles } from './helpers/runner-files.js';
 
-/** What the fake core saw, in order. */
+/** What the fake runner saw, in order. */
 let calls: { fn: string; args: unknown[] }[] = [];
 let inputs: Record<string, string> = {};
 /** Makes the fake's setOutput throw for this output name, as a broken GITHUB_OUTPUT file would. */
@@ -23,9 +22,9 @@ const record =
     calls.push({ fn, args });
   };
 
-const realCore = await import('@actions/core');
-jest.unstable_mockModule('@actions/core', () => ({
-  ...realCore,
+const realRunner = await import('../src/action/runner.js');
+jest.unstable_mockModule('../src/action/runner.js', () => ({
+  ...realRunner,
   getInput: (name: string) => inputs[name] ?? '',
   setOutput: (name: string, value: unknown) => {
     if (name === brokenOutput) throw new Error('cannot write GITHUB_OUTPUT');

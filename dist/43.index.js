@@ -527,8 +527,8 @@ function isFetch(value) {
     return typeof value === 'function';
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __webpack_require__(75242);
 // EXTERNAL MODULE: ./src/github/check.ts
 var check = __webpack_require__(35611);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
@@ -1120,7 +1120,7 @@ async function postComment(report, settings, { octokit, env }) {
         log/* log */.R.info(`tailgate: PR comment ${result.action}: ${result.url}`);
         for (const note of result.notes)
             log/* log */.R.info(note);
-        core/* setOutput */.uH('comment-url', (0,redact/* redact */.E$)(result.url));
+        (0,runner/* setOutput */.uH)('comment-url', (0,redact/* redact */.E$)(result.url));
     }
     else if (result.status === 'skipped') {
         (result.code === 'fork' ? log/* log */.R.notice : log/* log */.R.info)(`tailgate: PR comment skipped: ${result.reason}`);

@@ -11,20 +11,20 @@
  * that fails before them leaves no new report; a failure after them rewrites
  * the report with verdict `error` (markReportFailed).
  */
-import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { readSettings } from './config/inputs.js';
 import { exitCodeFor } from './gate/exit.js';
 import { InputError } from './domain/errors.js';
 import { sourceGroups } from './action/sources.js';
 import { runPipeline } from './pipeline.js';
-import { annotate, markReportFailed, renderReportFiles, setOutputs, writeJobSummary, writeReportFiles } from './action/sinks.js';
+import { annotate, markReportFailed, renderReportFiles, setOutputs, writeReportFiles } from './action/sinks.js';
 import { lazyArtifactClient } from './github/artifacts/lazy-client.js';
 import type { GitHubClient } from './github/client.js';
 import type { CommentEdge } from './action/comment.js';
 import type { Settings } from './config/settings.js';
 import { reportContext } from './github/report-context.js';
 import { log } from './action/log.js';
+import { appendSummary, getInput, setOutput } from './action/runner.js';
 import { registerRunSecret, registerRunSecrets } from './action/secrets.js';
 import { checkReportPaths } from './sources/output-files.js';
 import { redactDeep } from './report/redact.js';
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
     // First: nothing may be logged before the runner knows what to mask (the token as soon as it is read).
     registerRunSecrets(env);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const settings = readSettings((name) => core.getInput(name), {
+    const settings = readSettings(getInput, {
       policyText: policyFileReader(workspace),
       repository: env.GITHUB_REPOSITORY,
       onSecret: registerRunSecret,
@@ -72,7 +72,7 @@ export async function run(): Promise<void> {
       }),
     );
     const files = renderReportFiles(report, paths);
-    if (settings.summary) await writeJobSummary(files.markdown);
+    if (settings.summary) await appendSummary(files.markdown);
     annotate(report);
     // Best effort: a comment that cannot be posted is a warning and never changes the verdict.
     if (settings.comment === 'off') log.info('tailgate: PR comment skipped: comment: off');
@@ -90,7 +90,7 @@ export async function run(): Promise<void> {
     // Anything thrown counts, Error or not: an error must never pass as green.
     const message = error instanceof Error ? error.message : String(error);
     try {
-      core.setOutput('verdict', 'error');
+      setOutput('verdict', 'error');
     } catch {
       // The outputs file itself may be what failed; the exit code below still says error.
     }

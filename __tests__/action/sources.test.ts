@@ -1,7 +1,7 @@
 /**
  * src/action/sources.ts: which groups the action reads, in workspace and
  * artifact mode, with the policy's `files` groups. The artifact download is
- * mocked (and @actions/core's log, to keep the output quiet); the downloaded
+ * mocked (and the runner's log, to keep the output quiet); the downloaded
  * artifacts are directories made here. The files are only selected, never read.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -18,9 +18,9 @@ const root = mkdtempSync(join(tmpdir(), 'tailgate-action-sources-'));
 let inputs: Record<string, string> = {};
 let downloaded: DownloadedArtifact[] = [];
 
-const realCore = await import('@actions/core');
-jest.unstable_mockModule('@actions/core', () => ({
-  ...realCore,
+const realRunner = await import('../../src/action/runner.js');
+jest.unstable_mockModule('../../src/action/runner.js', () => ({
+  ...realRunner,
   info: jest.fn(),
 }));
 jest.unstable_mockModule('../../src/github/artifacts/download.js', () => ({

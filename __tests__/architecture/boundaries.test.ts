@@ -56,3 +56,40 @@ describe('the dependency rules fail lint when broken', () => {
     expect(await reported(file, `${line}\nexport const probe = 1;\n`)).toEqual([]);
   });
 });
+
+/**
+ * The log funnel (docs/security.md): only src/action/log.ts and
+ * src/action/secrets.ts may call the runner protocol's log functions, so that
+ * every line passes safeLog. A named or namespace import elsewhere, or
+ * @actions/core's own log functions, fail lint.
+ */
+describe('the log funnel fails lint when bypassed', () => {
+  const funnel = new ESLint({
+    cwd: ROOT,
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
+  });
+  const funnelMessages = async (filePath: string, code: string): Promise<string[]> => {
+    const [result] = await funnel.lintText(`${code}\nexport const probe = 1;\n`, { filePath });
+    return result.messages.map((m) => m.message);
+  };
+
+  it.each([
+    ['src/action/sinks.ts', "import { info } from './runner.js';"],
+    ['src/action/sinks.ts', "import * as runner from './runner.js';"],
+    ['src/main.ts', "import { warning as warn } from './action/runner.js';"],
+    ['src/action/comment.ts', "import * as core from '@actions/core';"],
+  ])('%s: %s', async (file, line) => {
+    const messages = await funnelMessages(file, line);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/log through src\/action\/log\.ts|the runner protocol is src\/action\/runner\.ts/);
+  });
+
+  it.each([
+    ['src/action/sinks.ts', "import { setOutput } from './runner.js';"],
+    ['src/main.ts', "import { appendSummary, getInput } from './action/runner.js';"],
+    ['src/action/log.ts', "import * as runner from './runner.js';"],
+  ])('allowed: %s: %s', async (file, line) => {
+    expect(await funnelMessages(file, line)).toEqual([]);
+  });
+});

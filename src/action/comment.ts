@@ -3,7 +3,7 @@
  * the GitHub edge, then log what happened. Never throws and never changes
  * the verdict (publishComment turns every fault into a warning).
  */
-import * as core from '@actions/core';
+import { setOutput } from './runner.js';
 import type { Settings } from '../config/settings.js';
 import type { GitHubClient } from '../github/client.js';
 import { MAX_COMMENT_CHARS, publishComment } from '../github/publish.js';
@@ -40,7 +40,7 @@ export async function postComment(report: Report, settings: Settings, { octokit,
   if (result.status === 'posted') {
     log.info(`tailgate: PR comment ${result.action}: ${result.url}`);
     for (const note of result.notes) log.info(note);
-    core.setOutput('comment-url', redact(result.url));
+    setOutput('comment-url', redact(result.url));
   } else if (result.status === 'skipped') {
     (result.code === 'fork' ? log.notice : log.info)(`tailgate: PR comment skipped: ${result.reason}`);
   } else {

@@ -1,10 +1,10 @@
 /**
  * The token-like values this run holds, registered before anything is logged:
- * with the runner (core.setSecret, which masks them in the log) and with
+ * with the runner (runner.setSecret, which masks them in the log) and with
  * report/redact.ts (which also removes pieces of them from every message,
  * the summary, the comment and the report). docs/security.md.
  */
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { registerSecret } from '../report/redact.js';
 
 /** Runner variables that hold tokens; each is registered when set. */
@@ -17,5 +17,5 @@ export function registerRunSecrets(env: NodeJS.ProcessEnv): void {
 
 /** One value: readSettings hands over the `github-token` input this way as soon as it has read it. */
 export function registerRunSecret(value: string | undefined): void {
-  if (value !== undefined && registerSecret(value)) core.setSecret(value.trim());
+  if (value !== undefined && registerSecret(value)) runner.setSecret(value.trim());
 }

@@ -2,7 +2,7 @@
  * Where a finished report goes on a runner: files, the job summary,
  * annotations and step outputs. Each sink is small and ordered by main.ts.
  */
-import * as core from '@actions/core';
+import { setOutput } from './runner.js';
 import { rm } from 'node:fs/promises';
 import { writeFileWhole } from '../sources/output-files.js';
 import { serializeReport } from '../report/json.js';
@@ -57,12 +57,6 @@ export async function markReportFailed(report: Report, paths: { reportPath: stri
   }
 }
 
-export async function writeJobSummary(markdown: string): Promise<void> {
-  // Outside a runner (local runs) there is no summary file: nothing to write, not an error.
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
-}
-
 /** One annotation per breached behaviour (errors for fail, warnings for warn), plus those over the error budget and insufficient ones. */
 export function annotate(report: Report): void {
   let count = 0;
@@ -89,10 +83,10 @@ export function annotate(report: Report): void {
 /** `verdict` last: if an earlier output cannot be set, main.ts can still set it to `error`, so it never says pass alone. */
 export function setOutputs(report: Report, files: Pick<WrittenFiles, 'reportPath' | 'markdownPath'>): void {
   const forecasts = report.behaviors.map((b) => b.worstQueryRisk.forecast).filter((x): x is number => x !== null);
-  core.setOutput('worst-query-risk', forecasts.length > 0 ? String(Math.max(...forecasts)) : '');
-  core.setOutput('breaches', JSON.stringify(report.breaches));
-  core.setOutput('report-path', files.reportPath);
-  core.setOutput('markdown-path', files.markdownPath);
-  core.setOutput('best-source', report.redTeam?.bestSource ?? '');
-  core.setOutput('verdict', report.verdict);
+  setOutput('worst-query-risk', forecasts.length > 0 ? String(Math.max(...forecasts)) : '');
+  setOutput('breaches', JSON.stringify(report.breaches));
+  setOutput('report-path', files.reportPath);
+  setOutput('markdown-path', files.markdownPath);
+  setOutput('best-source', report.redTeam?.bestSource ?? '');
+  setOutput('verdict', report.verdict);
 }
