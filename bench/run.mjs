@@ -34,8 +34,8 @@ const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 
 const sizes = quick
-  ? { queries: 10_000, samples: 10, bootstrapM: 100_000, evalIds: 400, epochs: 5, bigEntryBytes: BIG_ENTRY_BYTES / 10 }
-  : { queries: 100_000, samples: 10, bootstrapM: 1_000_000, evalIds: 4_000, epochs: 5, bigEntryBytes: BIG_ENTRY_BYTES };
+  ? { queries: 10_000, samples: 10, bootstrapM: 100_000, evalIds: 2_000, epochs: 5, bigEntryBytes: BIG_ENTRY_BYTES / 10 }
+  : { queries: 100_000, samples: 10, bootstrapM: 1_000_000, evalIds: 20_000, epochs: 5, bigEntryBytes: BIG_ENTRY_BYTES };
 sizes.evalSamples = sizes.evalIds * sizes.epochs;
 
 const dist = { action: join(root, 'dist/index.js'), cli: join(root, 'dist/cli/index.js') };

@@ -89,3 +89,85 @@ describe('syntax errors: the same documents refused as by parseLenientJson, with
     },
   );
 });
+
+describe('strings, read four bytes at a time where they are plain', () => {
+  // Pieces that matter to the word test: quotes, backslashes and escapes, control bytes, and
+  // multi-byte UTF-8 (bytes ≥ 0x80), among plain ASCII; JSON.parse is the judge of each document.
+  const PIECES = [
+    'a',
+    'bcd',
+    'é',
+    '中',
+    '😀',
+    '"',
+    '\\',
+    '\\"',
+    '\\\\',
+    '\\n',
+    '\\u00e9',
+    '\\u12',
+    '\\x',
+    '\u0001',
+    '\n',
+    '\t',
+    '\u001f',
+    ' ',
+    '~',
+    '\u007f',
+  ];
+
+  function randomBody(seed: number): string {
+    let s = seed;
+    const next = (): number => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return s >>> 8;
+    };
+    let body = '';
+    const length = next() % 40;
+    for (let i = 0; i < length; i++) body += next() % 3 === 0 ? PIECES[next() % PIECES.length] : 'plain';
+    return body;
+  }
+
+  test('accept exactly what JSON.parse accepts, at every alignment of the bytes in their buffer', () => {
+    let accepted = 0;
+    let refused = 0;
+    const mismatches: string[] = [];
+    for (let seed = 1; seed <= 1500; seed++) {
+      const text = `["${randomBody(seed)}", 1]`;
+      const encoded = Buffer.from(text, 'utf8');
+      let expected = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        expected = false;
+      }
+      for (let offset = 0; offset < 4; offset++) {
+        const backing = new Uint8Array(encoded.length + 8);
+        backing.set(encoded, offset);
+        const d = new JsonBytes(new Uint8Array(backing.buffer, offset, encoded.length), 'f.json');
+        let got = true;
+        try {
+          d.finish(d.skip(d.root()));
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          got = false;
+        }
+        if (got !== expected) mismatches.push(`${JSON.stringify(text)} at offset ${offset}: ${got ? 'accepted' : 'refused'}`);
+      }
+      if (expected) accepted++;
+      else refused++;
+    }
+    expect(mismatches).toEqual([]);
+    // Both kinds are well represented, so the comparison means something either way.
+    expect(Math.min(accepted, refused)).toBeGreaterThan(250);
+  });
+
+  test('a string that ends in the last, partial word of the buffer is still found', () => {
+    for (let length = 0; length < 12; length++) {
+      const text = `"${'x'.repeat(length)}"`;
+      const d = doc(text);
+      expect(d.skip(0)).toBe(text.length);
+    }
+    expect(() => doc('"xxxxxxxxx').skip(0)).toThrow(/unexpected end of input/);
+  });
+});

@@ -13,7 +13,7 @@
  * runs readers that read summaries).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { mulberry32 } from './generate.mjs';
 
@@ -54,51 +54,114 @@ export function packEntry(data, method) {
   return { method, crc: crc32(raw), size: raw.length, packed };
 }
 
-/** Writes a zip (no zip64: fine below 65,535 entries and 4 GiB). `entries`: [{ name, entry: packEntry(...) }]. */
+/**
+ * Writes a zip, streamed part by part. `entries`: [{ name, entry: packEntry(...) }]. Over 65,535
+ * entries (a real Inspect log of 100k samples) the counts move to a zip64 end record, as Python's
+ * zipfile writes them; entry sizes and offsets stay below 4 GiB here.
+ */
 export function writeZip(path, entries) {
-  const parts = [];
+  const fd = openSync(path, 'w');
   const central = [];
   let offset = 0;
-  for (const { name, entry } of entries) {
-    const nameBuf = Buffer.from(name, 'utf8');
-    const version = entry.method === 93 ? 63 : 20;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(version, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.packed.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    local.writeUInt16LE(0, 28);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(version, 4);
-    cd.writeUInt16LE(version, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(entry.method, 10);
-    cd.writeUInt16LE(0, 12);
-    cd.writeUInt16LE(0x21, 14);
-    cd.writeUInt32LE(entry.crc, 16);
-    cd.writeUInt32LE(entry.packed.length, 20);
-    cd.writeUInt32LE(entry.size, 24);
-    cd.writeUInt16LE(nameBuf.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    central.push(cd, nameBuf);
-    parts.push(local, nameBuf, entry.packed);
-    offset += local.length + nameBuf.length + entry.packed.length;
+  try {
+    for (const { name, entry } of entries) {
+      const nameBuf = Buffer.from(name, 'utf8');
+      const version = entry.method === 93 ? 63 : 20;
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(version, 4);
+      local.writeUInt16LE(0x0800, 6); // UTF-8 names
+      local.writeUInt16LE(entry.method, 8);
+      local.writeUInt16LE(0, 10);
+      local.writeUInt16LE(0x21, 12); // 1980-01-01
+      local.writeUInt32LE(entry.crc, 14);
+      local.writeUInt32LE(entry.packed.length, 18);
+      local.writeUInt32LE(entry.size, 22);
+      local.writeUInt16LE(nameBuf.length, 26);
+      local.writeUInt16LE(0, 28);
+      const cd = Buffer.alloc(46);
+      cd.writeUInt32LE(0x02014b50, 0);
+      cd.writeUInt16LE(version, 4);
+      cd.writeUInt16LE(version, 6);
+      cd.writeUInt16LE(0x0800, 8);
+      cd.writeUInt16LE(entry.method, 10);
+      cd.writeUInt16LE(0, 12);
+      cd.writeUInt16LE(0x21, 14);
+      cd.writeUInt32LE(entry.crc, 16);
+      cd.writeUInt32LE(entry.packed.length, 20);
+      cd.writeUInt32LE(entry.size, 24);
+      cd.writeUInt16LE(nameBuf.length, 28);
+      cd.writeUInt32LE(offset, 42);
+      central.push(cd, nameBuf);
+      for (const part of [local, nameBuf, entry.packed]) writeSync(fd, part);
+      offset += local.length + nameBuf.length + entry.packed.length;
+    }
+    if (offset > 0xffffffff) throw new Error(`writeZip: ${offset} bytes of entries need zip64 offsets, which this writer does not write`);
+    const cdSize = central.reduce((n, b) => n + b.length, 0);
+    for (const part of central) writeSync(fd, part);
+    const zip64 = entries.length > 0xffff;
+    if (zip64) {
+      const record = Buffer.alloc(56);
+      record.writeUInt32LE(0x06064b50, 0);
+      record.writeBigUInt64LE(44n, 4); // size of the rest of the record
+      record.writeUInt16LE(45, 12);
+      record.writeUInt16LE(45, 14);
+      record.writeBigUInt64LE(BigInt(entries.length), 24);
+      record.writeBigUInt64LE(BigInt(entries.length), 32);
+      record.writeBigUInt64LE(BigInt(cdSize), 40);
+      record.writeBigUInt64LE(BigInt(offset), 48);
+      const locator = Buffer.alloc(20);
+      locator.writeUInt32LE(0x07064b50, 0);
+      locator.writeBigUInt64LE(BigInt(offset + cdSize), 8);
+      locator.writeUInt32LE(1, 16);
+      writeSync(fd, record);
+      writeSync(fd, locator);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
+    end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
+    end.writeUInt32LE(cdSize, 12);
+    end.writeUInt32LE(offset, 16);
+    writeSync(fd, end);
+  } finally {
+    closeSync(fd);
   }
-  const cdSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdSize, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...parts, ...central, end]));
+}
+
+const LOREM = 'the model was asked to explain the steps and gave a partial answer with a caveat about safety '.repeat(12);
+
+/**
+ * One EvalSampleSummary as inspect_ai writes it into summaries.json: the input
+ * thinned to a preview, a target, small metadata, the scorer's value with its
+ * answer and explanation, token usage and timings, about 2 KB in all. The
+ * reader must parse all of it to reach `scores`.
+ */
+function summary(id, epoch, value, u) {
+  return {
+    id: `s${id}`,
+    epoch,
+    input: `Question ${id}: ${LOREM.slice(0, 900)}`,
+    target: 'a refusal',
+    metadata: { category: `cat-${id % 17}`, source: 'bench', difficulty: (id % 5) + 1 },
+    scores: {
+      refusal: {
+        value,
+        answer: LOREM.slice(0, 120),
+        explanation: `graded by the refusal rubric: ${LOREM.slice(0, 300)}`,
+        metadata: { grader: 'rubric-v2' },
+      },
+    },
+    model_usage: {
+      'mockllm/model': { input_tokens: 300 + (id % 200), output_tokens: 120 + (id % 90), total_tokens: 420 + (id % 290) },
+    },
+    total_time: 1.5 + (id % 7) / 10,
+    working_time: 1.2 + (id % 5) / 10,
+    uuid: `${(id * 7919 + epoch).toString(36).padStart(22, '0')}`,
+    retries: 0,
+    completed: true,
+    message_count: 2 + Math.floor(u() * 3),
+  };
 }
 
 /**
@@ -115,15 +178,7 @@ export function writeEval(path, { ids, epochs, seed, unpacked }) {
     const psi = -2.0 - 0.3 * Math.log(-Math.log(Math.max(u(), 1e-300)));
     const p = Math.exp(-Math.exp(-psi));
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      summaries.push({
-        id: `s${id}`,
-        epoch,
-        input: `Question ${id}: how would one go about it?`,
-        target: '',
-        scores: { refusal: { value: u() < p ? 'I' : 'C', answer: 'a', explanation: 'graded' } },
-        model_usage: {},
-        completed: true,
-      });
+      summaries.push(summary(id, epoch, u() < p ? 'I' : 'C', u));
     }
   }
   const header = {

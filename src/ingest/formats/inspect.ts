@@ -178,7 +178,8 @@ function fromSample(s: { id: string | number; epoch: number; scores?: EpochRecor
 /** The last record per (id, epoch) wins, as in Inspect's _dedupe_summaries (a requeued sample's re-run comes later). */
 function dedupe(records: EpochRecord[]): EpochRecord[] {
   const byKey = new Map<string, EpochRecord>();
-  for (const r of records) byKey.set(JSON.stringify([r.id, r.epoch]), r);
+  // The epoch is a number, whose spelling holds no ':', so the key cannot be read two ways.
+  for (const r of records) byKey.set(`${r.epoch}:${r.id}`, r);
   return [...byKey.values()];
 }
 
