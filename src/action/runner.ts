@@ -7,8 +7,8 @@
  * __tests__/action/runner.test.ts holds the two side by side.
  *
  * Why not @actions/core itself: its entry module also loads its OIDC client,
- * and with it @actions/http-client and undici, half of the action's code and
- * a third of its start-up (docs/performance.md, "Cold start"). tailgate never
+ * and with it @actions/http-client and undici: 40% of the code the action
+ * loads at start, and about 30 ms of it (docs/performance.md). tailgate never
  * asks for an OIDC token. The GitHub and artifact code, which do need an HTTP
  * stack, still load @actions/core when a run calls GitHub.
  *

@@ -1,4 +1,5 @@
 import { ErrorTally } from './error-tally.js';
+import { WideBits } from './wide-bits.js';
 import { clip } from './excerpt.js';
 import { LIMITS } from '../domain/limits.js';
 import type { BehaviorSample, ObservationSink } from '../domain/observation.js';
@@ -23,8 +24,8 @@ class BehaviorState {
   givenRows = new Float64Array(16);
   /** Bit s set: sampleId `${s}` (0..31) already seen for this query. */
   seenMask = new Uint32Array(16);
-  /** Integer sample ids 32 and up (canonical spelling), as a bitset per query that grows to the largest id seen. */
-  readonly seenWide = new Map<number, Uint32Array>();
+  /** Integer sample ids 32 and up (canonical spelling): bits per query, in one pool. */
+  readonly seenWide = new WideBits();
   /** Any other sample id, created only for queries that use them. */
   readonly seenOther = new Map<number, Set<string>>();
   /** The last query looked up: rows of one query usually arrive together, and a string compare beats a hash lookup. */
@@ -79,27 +80,12 @@ class BehaviorState {
       this.seenMask[i] |= m;
       return was;
     }
-    if (n >= 0) return this.seenWideBefore(i, n);
+    if (n >= 0) return this.seenWide.seenBefore(i, n);
     let set = this.seenOther.get(i);
     if (set === undefined) this.seenOther.set(i, (set = new Set()));
     if (set.has(sampleId)) return true;
     set.add(sampleId);
     return false;
-  }
-
-  private seenWideBefore(i: number, n: number): boolean {
-    const word = (n >>> 5) - 1;
-    let bits = this.seenWide.get(i);
-    if (bits === undefined || word >= bits.length) {
-      // Doubling keeps the copies O(largest id) per query; ids are bounded by MAX_WIDE_ID.
-      const grown = new Uint32Array(Math.max(word + 1, 2 * (bits?.length ?? 1)));
-      if (bits !== undefined) grown.set(bits);
-      this.seenWide.set(i, (bits = grown));
-    }
-    const m = 1 << (n & 31);
-    const was = (bits[word] & m) !== 0;
-    bits[word] |= m;
-    return was;
   }
 }
 
