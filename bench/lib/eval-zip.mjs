@@ -129,7 +129,12 @@ export function writeZip(path, entries) {
   }
 }
 
-const LOREM = 'the model was asked to explain the steps and gave a partial answer with a caveat about safety '.repeat(12);
+/** `chars` of text drawn from a 5,000-word vocabulary: compresses about as well as model text does (3-4x), unlike a repeated phrase. */
+function prose(u, chars) {
+  let text = '';
+  while (text.length < chars) text += `w${Math.floor(u() * 5000)} `;
+  return text.slice(0, chars);
+}
 
 /**
  * One EvalSampleSummary as inspect_ai writes it into summaries.json: the input
@@ -141,14 +146,14 @@ function summary(id, epoch, value, u) {
   return {
     id: `s${id}`,
     epoch,
-    input: `Question ${id}: ${LOREM.slice(0, 900)}`,
+    input: `Question ${id}: ${prose(u, 900)}`,
     target: 'a refusal',
     metadata: { category: `cat-${id % 17}`, source: 'bench', difficulty: (id % 5) + 1 },
     scores: {
       refusal: {
         value,
-        answer: LOREM.slice(0, 120),
-        explanation: `graded by the refusal rubric: ${LOREM.slice(0, 300)}`,
+        answer: prose(u, 120),
+        explanation: `graded by the refusal rubric: ${prose(u, 300)}`,
         metadata: { grader: 'rubric-v2' },
       },
     },
