@@ -29,6 +29,45 @@ describe('createRng', () => {
   });
 });
 
+describe('createRng: the xoshiro128** stream, pinned', () => {
+  // Reference: an independent Python transcription of splitmix32 seeding and xoshiro128** (Blackman & Vigna),
+  // with 53-bit uniforms (high 27 bits of one output, high 26 of the next), on Python's unbounded ints:
+  //   M = 0xFFFFFFFF; rotl = lambda x, k: ((x << k) | (x >> (32 - k))) & M
+  //   def rng(seed):
+  //       s = ((seed & M) ^ 0x9E3779B9) & M
+  //       def splitmix():
+  //           nonlocal s
+  //           s = (s + 0x9E3779B9) & M; z = s
+  //           z = ((z ^ (z >> 16)) * 0x85EBCA6B) & M; z = ((z ^ (z >> 13)) * 0xC2B2AE35) & M
+  //           return z ^ (z >> 16)
+  //       st = [splitmix() for _ in range(4)]
+  //       def next32():
+  //           a, b, c, d = st
+  //           result = (rotl((b * 5) & M, 7) * 9) & M; t = (b << 9) & M
+  //           c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11)
+  //           st[:] = [a, b, c, d]; return result
+  //       return lambda: ((next32() >> 5) * 67108864 + (next32() >> 6)) / 9007199254740992
+  // printed with repr (exact doubles).
+  test.each([
+    [42, [0.8624723854573461, 0.2230406801471002, 0.10933422701155993, 0.040658276761779244]],
+    [0x5e1fc4ec, [0.22663116841311015, 0.4204508910260327, 0.8373509185309624, 0.03883264616217297]],
+    [0x7a116a7e, [0.916687152090001, 0.07973517735095526, 0.20715129528753773, 0.7419200343821516]],
+  ])('seed %p: the first four uniforms', (seed, expected) => {
+    const rng = createRng(seed);
+    for (const x of expected) expect(rng.next()).toBe(x);
+  });
+
+  test('seed 42: the 1,000th and 100,000th uniforms (every state word has wrapped many times)', () => {
+    const rng = createRng(42);
+    let x = NaN;
+    for (let i = 1; i <= 100_000; i++) {
+      x = rng.next();
+      if (i === 1000) expect(x).toBe(0.22655826782740762);
+    }
+    expect(x).toBe(0.5813140583627197);
+  });
+});
+
 describe('binomial', () => {
   // Each branch: mean n·p and variance n·p·(1 − p) within 5 standard errors over 40,000 draws.
   test.each([

@@ -21,28 +21,49 @@ export function createRng(seed: number): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const next32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (b << 9) >>> 0;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result;
-  };
-  return {
-    next: () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992,
-  };
+  return new Xoshiro128(splitmix(), splitmix(), splitmix(), splitmix());
 }
 
+/**
+ * The generator's four words live in an Int32Array: held in closure
+ * variables as unsigned values (above the small-integer range half the
+ * time), 4 million uniforms took 130 to 190 ms against 25 to 45 ms here, and
+ * the simulations draw tens of millions. The words are the same 32 bits
+ * either way; `>>> k` reads them unsigned where it matters.
+ */
+class Xoshiro128 implements Rng {
+  private readonly s = new Int32Array(4);
+
+  constructor(a: number, b: number, c: number, d: number) {
+    this.s[0] = a;
+    this.s[1] = b;
+    this.s[2] = c;
+    this.s[3] = d;
+  }
+
+  next(): number {
+    const high = this.next32() >>> 5;
+    return (high * 67108864 + (this.next32() >>> 6)) / 9007199254740992;
+  }
+
+  private next32(): number {
+    const s = this.s;
+    const a = s[0];
+    const b = s[1];
+    const c = s[2] ^ a;
+    const d = s[3] ^ b;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
+    s[0] = a ^ d;
+    s[1] = b ^ c;
+    s[2] = c ^ (b << 9);
+    s[3] = rotl(d, 11);
+    return result;
+  }
+}
+
+/** 32-bit rotation; the result's bits are what matter (callers read it with `>>>`). */
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
 
 /**
