@@ -43,6 +43,9 @@ export interface PivotFits {
   gumbel: Float64Array;
 }
 
+/** Up to this t, an insertion sort of the t − 1 uniforms beats the typed-array sort (t = 30: 80 ms against 95 for the pivot's refits; t = 100: 270 against 250). */
+const INSERTION_SORT_MAX = 40;
+
 /**
  * The top t of m standard Gumbels, descending, drawn without the other m − t.
  *
@@ -54,9 +57,23 @@ export interface PivotFits {
 export function drawTopGumbels(tailSize: number, queries: number, rng: Rng, out: Float64Array = new Float64Array(tailSize)): Float64Array {
   const t = tailSize;
   const vt = beta(rng, t, queries - t + 1);
-  for (let j = 0; j < t - 1; j++) out[j] = vt * rng.next();
+  if (t <= INSERTION_SORT_MAX) {
+    // Sorted as the draws arrive: for these non-negative, non-NaN values the order is the one
+    // Float64Array.prototype.sort gives, without its call and a subarray per refit.
+    for (let j = 0; j < t - 1; j++) {
+      const u = vt * rng.next();
+      let i = j;
+      while (i > 0 && out[i - 1] > u) {
+        out[i] = out[i - 1];
+        i -= 1;
+      }
+      out[i] = u;
+    }
+  } else {
+    for (let j = 0; j < t - 1; j++) out[j] = vt * rng.next();
+    out.subarray(0, t - 1).sort();
+  }
   out[t - 1] = vt;
-  out.subarray(0, t - 1).sort();
   // Ascending survival is descending score.
   for (let j = 0; j < t; j++) out[j] = -Math.log(-Math.log1p(-out[j]));
   return out;
