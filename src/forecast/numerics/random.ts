@@ -100,7 +100,7 @@ function inversion(rng: Rng, n: number, p: number): number {
 }
 
 /** The inversion walk from P(X = 0) = `r0`, each step multiplying by a/x − s. */
-function invert(rng: Rng, n: number, s: number, a: number, r0: number): number {
+export function invert(rng: Rng, n: number, s: number, a: number, r0: number): number {
   let r = r0;
   let u = rng.next();
   let x = 0;

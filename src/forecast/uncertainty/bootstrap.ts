@@ -3,6 +3,7 @@ import { aggregateRisk, tailLogIntegral } from '../aggregate.js';
 import { elicitationScore, estimateProbability, type Estimates } from '../elicitation.js';
 import { countAbove, fittedFrequency } from '../frequency.js';
 import { worstQueryRisk, type TailLine } from '../gumbel-tail.js';
+import { EqualCells } from '../numerics/equal-cells.js';
 import { binomial, binomialLaw, drawBinomial, standardNormal, type BinomialLaw, type Rng } from '../numerics/random.js';
 
 /**
@@ -67,11 +68,12 @@ export function bootstrap(est: Estimates, spec: BootstrapSpec, resamples: number
   const lines: TailLine[] = [];
   let buffer: Float64Array = new Float64Array(Math.max(2 * c, 16));
   const laws = candidateLaws(c);
+  const cells = new EqualCells(c);
   let successes = 0;
   const n = spec.volumes[0];
 
   for (let r = 0; r < resamples; r++) {
-    const draw = resampleTop(est, c, rng, buffer, laws);
+    const draw = resampleTop(est, c, rng, buffer, laws, cells);
     buffer = draw.buffer;
     const drawn = draw.drawn;
     const size = drawn.length;
@@ -128,6 +130,7 @@ export function resampleTop(
   rng: Rng,
   scratch?: Float64Array,
   laws: (BinomialLaw | null)[] = candidateLaws(candidates),
+  cells: EqualCells = new EqualCells(candidates),
 ): ResampledTop {
   const m = est.p.length;
   let buffer = scratch ?? new Float64Array(Math.max(2 * candidates, 16));
@@ -140,7 +143,7 @@ export function resampleTop(
   let remaining = onCandidates;
   let size = 0;
   for (let i = 0; i < candidates && remaining > 0; i++) {
-    const copies = i === candidates - 1 ? remaining : binomial(rng, remaining, 1 / (candidates - i));
+    const copies = i === candidates - 1 ? remaining : cells.draw(rng, remaining, i);
     remaining -= copies;
     for (let copy = 0; copy < copies; copy++) {
       if (size === buffer.length) buffer = grow(buffer);
