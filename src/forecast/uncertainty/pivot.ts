@@ -1,5 +1,5 @@
 import { beta, createRng, standardGumbel, type Rng } from '../numerics/random.js';
-import { countAtOrBelow } from '../numerics/sorted.js';
+import { sortedCounter } from '../numerics/sorted.js';
 
 /**
  * The calibrated prediction bound for the realised worst query
@@ -171,10 +171,12 @@ export function pivotLaw(spec: PivotSpec, replicates: number = PIVOT_REPLICATES)
   const known = lawCache.get(lawKey);
   if (known) return known;
   const draws = pivotDraws(pivotFits(spec.tailSize, spec.queries, replicates), spec.volume);
+  // Built on the first cdf call: most laws (chart volumes, plans) only give quantiles.
+  let count: ((x: number) => number) | null = null;
   const law: PivotLaw = {
     spec: { ...spec },
     quantile: (q) => quantileSorted(draws, q),
-    cdf: (x) => countAtOrBelow(draws, x) / draws.length,
+    cdf: (x) => (count ??= sortedCounter(draws))(x) / draws.length,
   };
   remember(lawCache, lawKey, law);
   return law;
