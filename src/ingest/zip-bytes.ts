@@ -78,6 +78,9 @@ export class BytesReader extends yauzl.RandomAccessReader {
   }
 }
 
+/** Bytes per read of an entry: Readable's default (16 KiB on Node 20) made a 56 MB entry 3,500 round trips to the thread pool. */
+const RANGE_CHUNK = 1024 * 1024;
+
 /** `[start, end)` of the bytes, read in order; like yauzl's FdSlicer stream, it stops early at the end of the bytes. */
 class RangeStream extends Readable {
   private reader: BytesReader | null;
@@ -88,7 +91,7 @@ class RangeStream extends Readable {
     start: number,
     private readonly end: number,
   ) {
-    super();
+    super({ highWaterMark: RANGE_CHUNK });
     reader.ref();
     this.reader = reader;
     this.at = start;
