@@ -2,7 +2,11 @@ import { InputError } from '../../src/domain/errors.js';
 import { LIMITS } from '../../src/domain/limits.js';
 import { crc32, openZip, type ZipLimits } from '../../src/ingest/zip.js';
 import { decodeZstd } from '../helpers/zstd.js';
-import { fixtureSource } from '../helpers/bytes.js';
+import { readFileSync } from 'node:fs';
+import { bytesSource, fixturePath, fixtureSource } from '../helpers/bytes.js';
+
+/** The signature of a central-directory record (PK\x01\x02). */
+const CENTRAL_RECORD = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 
 // Fixtures come from scripts/make-inspect-fixtures.mjs (a hand-written zip
 // container; zstd data from the zstd CLI). Their entries were cross-checked
@@ -48,6 +52,24 @@ describe('openZip', () => {
   ])('rejects %s as a named InputError', async (name, message) => {
     await expect(fixture(name).then((bytes) => openZip(bytes, name))).rejects.toThrow(InputError);
     await expect(fixture(name).then((bytes) => openZip(bytes, name))).rejects.toThrow(message);
+  });
+
+  it('refuses an entry whose record says it is encrypted, and still reads the others', async () => {
+    // deflate.eval with bit 0 (encrypted) of summaries.json's flags set in its central-directory record.
+    const bytes = readFileSync(fixturePath('inspect/deflate.eval'));
+    for (let at = bytes.indexOf(CENTRAL_RECORD); at >= 0; at = bytes.indexOf(CENTRAL_RECORD, at + 4)) {
+      const name = bytes.toString('utf8', at + 46, at + 46 + bytes.readUInt16LE(at + 28));
+      if (name === 'summaries.json') bytes.writeUInt16LE(bytes.readUInt16LE(at + 8) | 1, at + 8);
+    }
+    const zip = await openZip(await bytesSource('locked.eval', bytes).open(), 'locked.eval');
+    try {
+      await expect(zip.read('summaries.json')).rejects.toThrow(
+        /locked\.eval \(zip entry summaries\.json\): the entry is encrypted; tailgate reads unencrypted logs only/,
+      );
+      expect(JSON.parse((await zip.read('header.json')).toString('utf8')).status).toBe('success');
+    } finally {
+      zip.close();
+    }
   });
 
   it('names the entry and method of an unsupported compression method', async () => {
