@@ -108,3 +108,27 @@ test('a journal alone (no summaries.json) is read piece by piece, as before', as
   const { bytes, pieceBytes } = evalBytes(false);
   expect(totals(await read(bytes, pieceBytes))).toEqual(expected());
 });
+
+test('a sample and epoch logged twice (a requeued re-run) counts once, with the later score', async () => {
+  const score = (value: string) => ({ [INSPECT_SCORER]: { value, explanation: '', history: [] } });
+  const entries = evalEntries({
+    task: INSPECT_TASK,
+    model: 'm',
+    scorers: [INSPECT_SCORER],
+    epochs: 2,
+    rows: [
+      { id: 's1', epoch: 1, scores: score('I') },
+      { id: 's2', epoch: 1, scores: score('C') },
+      { id: 's1', epoch: 2, scores: score('I') },
+      // The re-run of s1's first epoch, logged after the others: it replaces the first record.
+      { id: 's1', epoch: 1, scores: score('C') },
+    ],
+    method: 8,
+  }) as Entry[];
+  const c = await read(zip(entries), LIMITS.maxEntryBytes);
+  expect([...c.queries]).toEqual([
+    // Query ids are task/model/sample.
+    [`${INSPECT_BEHAVIOR} | ${INSPECT_TASK}/m/s1`, { hits: 1, k: 2 }],
+    [`${INSPECT_BEHAVIOR} | ${INSPECT_TASK}/m/s2`, { hits: 1, k: 1 }],
+  ]);
+});
