@@ -3,6 +3,7 @@ import { LIMITS } from '../../src/domain/limits.js';
 import { crc32, openZip, type ZipLimits } from '../../src/ingest/zip.js';
 import { decodeZstd } from '../helpers/zstd.js';
 import { readFileSync } from 'node:fs';
+import { zip } from '../../scripts/lib/zip-writer.mjs';
 import { bytesSource, fixturePath, fixtureSource } from '../helpers/bytes.js';
 
 /** The signature of a central-directory record (PK\x01\x02). */
@@ -52,6 +53,33 @@ describe('openZip', () => {
   ])('rejects %s as a named InputError', async (name, message) => {
     await expect(fixture(name).then((bytes) => openZip(bytes, name))).rejects.toThrow(InputError);
     await expect(fixture(name).then((bytes) => openZip(bytes, name))).rejects.toThrow(message);
+  });
+
+  it('lists a central directory of 3,000 records in one read of it, and still reads entries after', async () => {
+    const files = Array.from({ length: 3_000 }, (_, i) => ({
+      name: `samples/s${i}_epoch_1.json`,
+      data: `{"id":${i}}`,
+      method: 0 as const,
+    }));
+    const opened = await bytesSource('many.zip', zip(files)).open();
+    const reads: { position: number; length: number }[] = [];
+    const counted = {
+      ...opened,
+      read: (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        reads.push({ position, length });
+        return opened.read(buffer, offset, length, position);
+      },
+    };
+    const reader = await openZip(counted, 'many.zip');
+    try {
+      expect(reader.names()).toHaveLength(3_000);
+      // yauzl reads the end record first (one large read at the end of the file), then the
+      // directory's 6,000 small record reads are served from one read of the directory.
+      expect(reads.length).toBeLessThanOrEqual(3);
+      expect((await reader.read('samples/s2999_epoch_1.json')).toString('utf8')).toBe('{"id":2999}');
+    } finally {
+      reader.close();
+    }
   });
 
   it('refuses an entry whose record says it is encrypted, and still reads the others', async () => {

@@ -9,8 +9,10 @@ import type { OpenedBytes } from '../domain/byte-source.js';
 
 /** Reads up to this many bytes are served from the read-ahead window. */
 const SMALL_READ = 4096;
-/** The read-ahead window: a few hundred central-directory records. */
+/** The read-ahead window for scattered small reads (local headers): a few hundred records. */
 const WINDOW = 64 * 1024;
+/** While the central directory is listed, the window reads to the end of the bytes, up to this much: 200k records in one read. */
+const LISTING_WINDOW = 32 * 1024 * 1024;
 
 /**
  * yauzl's view of open bytes, as its own FdSlicer gives it of a descriptor:
@@ -20,6 +22,7 @@ const WINDOW = 64 * 1024;
 export class BytesReader extends yauzl.RandomAccessReader {
   private refs = 0;
   private window: { start: number; bytes: Buffer } | null = null;
+  private listing = false;
 
   constructor(readonly bytes: OpenedBytes) {
     super();
@@ -53,16 +56,28 @@ export class BytesReader extends yauzl.RandomAccessReader {
   }
 
   /**
+   * While `on`, the central directory is being listed: its records run from
+   * the first small read to the end record, so the window reads ahead to the
+   * end of the bytes (the whole directory in one read). Off, the window is
+   * dropped and shrinks back to WINDOW.
+   */
+  setListing(on: boolean): void {
+    this.listing = on;
+    this.window = null;
+  }
+
+  /**
    * yauzl walks the central directory with two small reads per entry (the
    * fixed record, then its name and extra fields): tens of thousands for an
-   * Inspect log of many samples. Small reads are served from one window of
-   * WINDOW bytes read ahead, so they cost a copy rather than a read each.
+   * Inspect log of many samples. Small reads are served from one window read
+   * ahead, so they cost a copy rather than a read each.
    */
   private async readAt(buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
     if (length > SMALL_READ) return this.bytes.read(buffer, offset, length, position);
     let w = this.window;
     if (w === null || position < w.start || position + length > w.start + w.bytes.length) {
-      const bytes = Buffer.allocUnsafe(Math.max(WINDOW, length));
+      const ahead = this.listing ? Math.min(LISTING_WINDOW, Math.max(0, this.bytes.size - position)) : WINDOW;
+      const bytes = Buffer.allocUnsafe(Math.max(ahead, length));
       const filled = await this.bytes.read(bytes, 0, bytes.length, position);
       w = { start: position, bytes: bytes.subarray(0, filled) };
       this.window = w;

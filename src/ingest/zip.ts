@@ -61,9 +61,10 @@ export async function openZip(
   zstd: ZstdStreamFactory | undefined = nativeZstd,
 ): Promise<ZipReader> {
   const options = { autoClose: false, lazyEntries: true, strictFileNames: false };
+  const source = new BytesReader(bytes);
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromRandomAccessReaderPromise(new BytesReader(bytes), bytes.size, options);
+    zip = await yauzl.fromRandomAccessReaderPromise(source, bytes.size, options);
   } catch (err) {
     // As yauzl.open does for its own: a zip that never opened leaves the bytes to us.
     await bytes.close();
@@ -77,11 +78,13 @@ export async function openZip(
           'this is not a log tailgate can read safely',
       );
     }
+    source.setListing(true);
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith('/')) continue; // a directory record carries no data
       entries.delete(entry.fileName); // re-insert so names() keeps the winning copy's position
       entries.set(entry.fileName, slim(entry));
     }
+    source.setListing(false);
   } catch (err) {
     zip.close();
     throw err instanceof InputError ? err : corrupt(name, err);
