@@ -13,7 +13,7 @@ import { parsePolicy } from '../../src/config/policy.js';
 import type { Policy } from '../../src/config/settings.js';
 import { settingsProblems, type SettingsLike } from '../../src/config/validate.js';
 import { errorOf } from '../helpers/input-error.js';
-import { rules } from '../helpers/rules.js';
+import { rules, validSettings } from '../helpers/rules.js';
 import { policyFileReader } from '../../src/sources/policy-file.js';
 
 const fixtures = dirname(fileURLToPath(new URL('../fixtures/policy/valid.yml', import.meta.url)));
@@ -238,20 +238,7 @@ describe('policy: risk-increase factors and the red-team section', () => {
 });
 
 describe('settingsProblems: risk increase in the policy', () => {
-  const base: SettingsLike = {
-    results: ['r'],
-    deploymentVolume: 1e6,
-    thresholds: {},
-    frequencyTau: 0.5,
-    tailSize: 10,
-    confidence: 0.9,
-    bootstrap: 1000,
-    seed: 0,
-    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
-    gateOn: 'forecast',
-    policy: null,
-    policyPath: 'p.yml',
-  };
+  const base = validSettings({ policyPath: 'p.yml' });
   const withPolicy = (riskIncrease: Policy['riskIncrease'], more: Partial<SettingsLike> = {}): SettingsLike => ({
     ...base,
     policy: { defaults: {}, behaviors: {}, riskIncrease },

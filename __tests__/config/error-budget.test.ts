@@ -3,9 +3,9 @@ import { overBudget } from '../../src/gate/error-budget.js';
 import { parsePolicy } from '../../src/config/policy.js';
 import type { Policy } from '../../src/config/settings.js';
 import type { ErrorBudget } from '../../src/domain/rules.js';
-import { settingsProblems, type SettingsLike } from '../../src/config/validate.js';
+import { settingsProblems } from '../../src/config/validate.js';
 import { errorOf } from '../helpers/input-error.js';
-import { rules } from '../helpers/rules.js';
+import { rules, validSettings } from '../helpers/rules.js';
 
 const POLICY = [
   'defaults:',
@@ -77,20 +77,7 @@ describe('overBudget', () => {
 });
 
 describe('settingsProblems: max-error-share of a hand-built Settings', () => {
-  const base: SettingsLike = {
-    results: ['r'],
-    deploymentVolume: 1e6,
-    thresholds: {},
-    frequencyTau: 0.5,
-    tailSize: 10,
-    confidence: 0.9,
-    bootstrap: 1000,
-    seed: 0,
-    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
-    gateOn: 'forecast',
-    policy: null,
-    policyPath: null,
-  };
+  const base = validSettings();
 
   it('is checked like the input', () => {
     expect(settingsProblems(base)).toEqual([]);

@@ -1,102 +1,86 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../src/domain/errors.js';
 import { settingsProblems, validateSettings, type SettingsLike } from '../../src/config/validate.js';
-
-/** A valid settings object (the documented defaults plus a volume); each test breaks one thing. */
-function valid(overrides: Partial<SettingsLike> = {}): SettingsLike {
-  return {
-    results: ['results/*.jsonl'],
-    deploymentVolume: 1_000_000,
-    thresholds: {},
-    frequencyTau: 0.5,
-    tailSize: 10,
-    confidence: 0.9,
-    bootstrap: 1000,
-    seed: 0,
-    errorBudget: { maxShare: 0.1, onBudget: 'fail' },
-    gateOn: 'forecast',
-    policy: null,
-    policyPath: null,
-    ...overrides,
-  };
-}
+import { validSettings } from '../helpers/rules.js';
 
 describe('settingsProblems', () => {
   it('finds nothing wrong with the defaults', () => {
-    expect(settingsProblems(valid())).toEqual([]);
-    expect(() => validateSettings(valid())).not.toThrow();
+    expect(settingsProblems(validSettings())).toEqual([]);
+    expect(() => validateSettings(validSettings())).not.toThrow();
   });
 
   it('warn must not exceed fail, per metric, naming both inputs and values', () => {
-    expect(settingsProblems(valid({ thresholds: { failWorstQueryRisk: 0.05, warnWorstQueryRisk: 0.1 } }))).toEqual([
+    expect(settingsProblems(validSettings({ thresholds: { failWorstQueryRisk: 0.05, warnWorstQueryRisk: 0.1 } }))).toEqual([
       'warn-worst-query-risk (0.1) must not exceed fail-worst-query-risk (0.05).',
     ]);
-    expect(settingsProblems(valid({ thresholds: { failAggregateRisk: 0.2, warnAggregateRisk: 0.3 } }))).toEqual([
+    expect(settingsProblems(validSettings({ thresholds: { failAggregateRisk: 0.2, warnAggregateRisk: 0.3 } }))).toEqual([
       'warn-aggregate-risk (0.3) must not exceed fail-aggregate-risk (0.2).',
     ]);
-    expect(settingsProblems(valid({ thresholds: { failFrequency: 1e-4, warnFrequency: 1e-3 } }))).toEqual([
+    expect(settingsProblems(validSettings({ thresholds: { failFrequency: 1e-4, warnFrequency: 1e-3 } }))).toEqual([
       'warn-frequency (0.001) must not exceed fail-frequency (0.0001).',
     ]);
   });
 
   it('allows warn equal to fail, and warn or fail alone', () => {
-    expect(settingsProblems(valid({ thresholds: { failWorstQueryRisk: 0.05, warnWorstQueryRisk: 0.05 } }))).toEqual([]);
-    expect(settingsProblems(valid({ thresholds: { warnWorstQueryRisk: 0.9 } }))).toEqual([]);
+    expect(settingsProblems(validSettings({ thresholds: { failWorstQueryRisk: 0.05, warnWorstQueryRisk: 0.05 } }))).toEqual([]);
+    expect(settingsProblems(validSettings({ thresholds: { warnWorstQueryRisk: 0.9 } }))).toEqual([]);
   });
 
   it('thresholds must be probabilities in (0, 1]', () => {
-    expect(settingsProblems(valid({ thresholds: { failFrequency: 0 } }))).toEqual(['fail-frequency (0) must be a probability in (0, 1].']);
-    expect(settingsProblems(valid({ thresholds: { warnAggregateRisk: 1.5 } }))).toEqual([
+    expect(settingsProblems(validSettings({ thresholds: { failFrequency: 0 } }))).toEqual([
+      'fail-frequency (0) must be a probability in (0, 1].',
+    ]);
+    expect(settingsProblems(validSettings({ thresholds: { warnAggregateRisk: 1.5 } }))).toEqual([
       'warn-aggregate-risk (1.5) must be a probability in (0, 1].',
     ]);
   });
 
   it('fail-frequency/warn-frequency need τ in (0, 1)', () => {
-    expect(settingsProblems(valid({ frequencyTau: 1, thresholds: { failFrequency: 0.01 } }))).toEqual([
+    expect(settingsProblems(validSettings({ frequencyTau: 1, thresholds: { failFrequency: 0.01 } }))).toEqual([
       'frequency-tau (1) must be in (0, 1) (fail-frequency/warn-frequency count queries with p above τ).',
     ]);
-    expect(settingsProblems(valid({ frequencyTau: 0 }))).toEqual(['frequency-tau (0) must be in (0, 1).']);
+    expect(settingsProblems(validSettings({ frequencyTau: 0 }))).toEqual(['frequency-tau (0) must be in (0, 1).']);
   });
 
   it.each([2, 3.5, 0, 1001])('tail-size %d is rejected (3 to 1000, whole)', (tailSize) => {
-    expect(settingsProblems(valid({ tailSize }))).toEqual([`tail-size (${tailSize}) must be a whole number from 3 to 1000.`]);
+    expect(settingsProblems(validSettings({ tailSize }))).toEqual([`tail-size (${tailSize}) must be a whole number from 3 to 1000.`]);
   });
 
   it('tail-size 3 is the smallest accepted', () => {
-    expect(settingsProblems(valid({ tailSize: 3 }))).toEqual([]);
+    expect(settingsProblems(validSettings({ tailSize: 3 }))).toEqual([]);
   });
 
   it.each([0, 1, -0.1, Number.NaN])('confidence %d must be in (0, 1)', (confidence) => {
-    expect(settingsProblems(valid({ confidence }))).toEqual([`confidence (${confidence}) must be in (0, 1), e.g. 0.9.`]);
+    expect(settingsProblems(validSettings({ confidence }))).toEqual([`confidence (${confidence}) must be in (0, 1), e.g. 0.9.`]);
   });
 
   it.each([0, 100, 100_000])('bootstrap %d is accepted', (bootstrap) => {
-    expect(settingsProblems(valid({ bootstrap }))).toEqual([]);
+    expect(settingsProblems(validSettings({ bootstrap }))).toEqual([]);
   });
 
   it.each([1, 99, 100_001, 150.5])('bootstrap %d is rejected', (bootstrap) => {
-    expect(settingsProblems(valid({ bootstrap }))).toEqual([
+    expect(settingsProblems(validSettings({ bootstrap }))).toEqual([
       `bootstrap (${bootstrap}) must be 0 (off) or a whole number from 100 to 100000.`,
     ]);
   });
 
   it('gate-on: upper works without the bootstrap: the worst-query interval is the pivot', () => {
-    expect(settingsProblems(valid({ bootstrap: 0, gateOn: 'upper' }))).toEqual([]);
+    expect(settingsProblems(validSettings({ bootstrap: 0, gateOn: 'upper' }))).toEqual([]);
   });
 
   it.each([0, 0.5, -1, 1e16])('deployment-volume %d is rejected', (deploymentVolume) => {
-    expect(settingsProblems(valid({ deploymentVolume }))).toEqual([
+    expect(settingsProblems(validSettings({ deploymentVolume }))).toEqual([
       `deployment-volume (${deploymentVolume}) must be a whole number from 1 to 1e15.`,
     ]);
   });
 
   it('results may be empty (artifact inputs say what to read); seed must fit 32 bits', () => {
-    expect(settingsProblems(valid({ results: [] }))).toEqual([]);
-    expect(settingsProblems(valid({ seed: 2 ** 32 }))).toEqual(['seed (4294967296) must be a whole number from 0 to 4294967295.']);
+    expect(settingsProblems(validSettings({ results: [] }))).toEqual([]);
+    expect(settingsProblems(validSettings({ seed: 2 ** 32 }))).toEqual(['seed (4294967296) must be a whole number from 0 to 4294967295.']);
   });
 
   it('validateSettings throws one InputError listing every problem', () => {
-    const bad = valid({ tailSize: 1, confidence: 2 });
+    const bad = validSettings({ tailSize: 1, confidence: 2 });
     expect(() => validateSettings(bad)).toThrow(InputError);
     expect(() => validateSettings(bad)).toThrow(
       'tail-size (1) must be a whole number from 3 to 1000.\nconfidence (2) must be in (0, 1), e.g. 0.9.',
@@ -106,7 +90,7 @@ describe('settingsProblems', () => {
 
 describe('settingsProblems on the policy', () => {
   const withPolicy = (policy: SettingsLike['policy'], thresholds: SettingsLike['thresholds'] = {}): SettingsLike =>
-    valid({ policy, policyPath: 'tailgate.yml', thresholds });
+    validSettings({ policy, policyPath: 'tailgate.yml', thresholds });
 
   it('checks warn ≤ fail inside one behaviour entry, naming file and behaviour', () => {
     const policy = { defaults: {}, behaviors: { 'harmful-advice': { failWorstQueryRisk: 0.05, warnWorstQueryRisk: 0.1 } } };
