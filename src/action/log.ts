@@ -1,10 +1,10 @@
 /**
  * The action's only way to the runner's log: the runner protocol's log
- * functions (action/runner.ts), each with its text passed through safeLog (report/safe-log.ts: secrets
- * redacted, workflow commands neutralised). ESLint forbids calling
- * `runner.info`/`warning`/`error`/`notice`/`debug`/`setFailed` anywhere else,
- * so no untrusted string (a file, artifact or behaviour name, a query id, an
- * API answer) can reach the log raw.
+ * functions (action/runner.ts), each with its text passed through safeLog
+ * (report/safe-log.ts: secrets redacted, workflow commands neutralised).
+ * ESLint forbids importing `info`, `warning`, `error`, `notice`, `debug` or
+ * `setFailed` from runner.ts anywhere else, so no untrusted string (a file,
+ * artifact or behaviour name, a query id, an API answer) can reach the log raw.
  */
 import * as runner from './runner.js';
 import { safeLog } from '../report/safe-log.js';

@@ -9,7 +9,7 @@
  *
  * A typed array and a map entry per query cost about 200 bytes each, more
  * than the bits themselves for the usual k ≤ 100 samples per query; the pool
- * costs 8 bytes per query plus the words (docs/performance.md, "Memory").
+ * costs 8 bytes per query plus the words (docs/performance.md, "What made it faster").
  */
 export class WideBits {
   private pool = new Uint32Array(1024);
