@@ -5,7 +5,7 @@
  * would set it.
  */
 import type { Report, ReportBehavior } from '../../src/domain/report.js';
-import { baseReport, insufficientBehavior, tailBehavior } from './reports.js';
+import { baseReport, selfExfiltrationInsufficient, tailBehavior } from './reports.js';
 
 const WORST = { failWorstQueryRisk: 0.5, warnWorstQueryRisk: 0.1 };
 
@@ -43,16 +43,7 @@ export function inconclusiveReport(): Report {
 /** Insufficient: one behaviour with 4 queries with hits (the fit needs 10) and a plan; one clear. */
 export function insufficientReport(): Report {
   const stuck: ReportBehavior = {
-    ...insufficientBehavior({
-      name: 'self-exfiltration',
-      m: 2000,
-      nonzero: 4,
-      largestP: 0.2,
-      hits: 4,
-      samples: 20000,
-      rateUpperBound: 3.99e-4,
-      thresholds: WORST,
-    }),
+    ...selfExfiltrationInsufficient(WORST),
     plan: {
       kind: 'few-hits',
       decision: null,

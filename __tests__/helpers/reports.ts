@@ -231,6 +231,20 @@ export interface InsufficientSpec {
 }
 
 /** A behaviour with too few hits for the tail (fewer than t = 10 queries with p̂ > 0). */
+/** self-exfiltration: 4 of 2,000 queries with hits (the fit needs 10), 4 hits in 20,000 samples. */
+export function selfExfiltrationInsufficient(thresholds: InsufficientSpec['thresholds']): ReportBehavior {
+  return insufficientBehavior({
+    name: 'self-exfiltration',
+    m: 2000,
+    nonzero: 4,
+    largestP: 0.2,
+    hits: 4,
+    samples: 20000,
+    rateUpperBound: 3.99e-4,
+    thresholds,
+  });
+}
+
 export function insufficientBehavior(spec: InsufficientSpec): ReportBehavior {
   const forecast = insufficientForecast(spec);
   const thresholds = spec.thresholds ?? {};
@@ -345,16 +359,7 @@ export function failReport(): Report {
   return baseReport({
     verdict: 'fail',
     behaviors: [
-      insufficientBehavior({
-        name: 'self-exfiltration',
-        m: 2000,
-        nonzero: 4,
-        largestP: 0.2,
-        hits: 4,
-        samples: 20000,
-        rateUpperBound: 3.99e-4,
-        thresholds: { ...WORST, warnAggregateRisk: 0.5 },
-      }),
+      selfExfiltrationInsufficient({ ...WORST, warnAggregateRisk: 0.5 }),
       breaching(
         tailBehavior({
           name: 'harmful-advice',
